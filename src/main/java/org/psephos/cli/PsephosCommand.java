@@ -1,0 +1,24 @@
+package org.psephos.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The root command: prints usage when called alone. */
+@Command(name = "psephos",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Simulates election results and tests them for fraud.",
+        subcommands = {
+        },
+        commandListHeading = "%nCommands:%n",
+        footer = {"", "Exit codes: 0 ok, 1 internal error, 2 usage error, 3 data error."})
+final class PsephosCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}
