@@ -1,0 +1,46 @@
+package org.psephos.forensics;
+
+/**
+ * Settings shared by the forensic tests. Immutable; {@code withX} methods return modified copies.
+ *
+ * @param replicates bootstrap and Monte Carlo replicates (default 1000, as in EFToolkit and Kobak et al.)
+ * @param seed       seed of every random computation
+ * @param threads    worker threads (results do not depend on it)
+ * @param minUnits   fewest units for which a distribution test applies (default 10)
+ * @since 0.1
+ */
+public record BatteryOptions(int replicates, long seed, int threads, int minUnits) {
+
+    /** Validates the settings. */
+    public BatteryOptions {
+        if (replicates < 1) {
+            throw new IllegalArgumentException("replicates is not positive: " + replicates);
+        }
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads is not positive: " + threads);
+        }
+        if (minUnits < 1) {
+            throw new IllegalArgumentException("minimum units is not positive: " + minUnits);
+        }
+    }
+
+    /** @return 1000 replicates, seed 42, all processors, at least 10 units */
+    public static BatteryOptions defaults() {
+        return new BatteryOptions(1000, 42L, Runtime.getRuntime().availableProcessors(), 10);
+    }
+
+    /** @param r replicates @return a copy */
+    public BatteryOptions withReplicates(int r) {
+        return new BatteryOptions(r, seed, threads, minUnits);
+    }
+
+    /** @param s seed @return a copy */
+    public BatteryOptions withSeed(long s) {
+        return new BatteryOptions(replicates, s, threads, minUnits);
+    }
+
+    /** @param t threads @return a copy */
+    public BatteryOptions withThreads(int t) {
+        return new BatteryOptions(replicates, seed, t, minUnits);
+    }
+}

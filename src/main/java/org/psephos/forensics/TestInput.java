@@ -1,0 +1,83 @@
+package org.psephos.forensics;
+
+import java.util.Objects;
+import org.psephos.data.Election;
+
+/**
+ * The data one forensic test runs on: the usable units of one group (already through the standard
+ * {@link org.psephos.data.UnitFilter}, so no count is missing, registered and the share base are positive and
+ * ballots do not exceed registered), the group's label and the variable.
+ *
+ * <p>Derived arrays are computed on each call; tests take them once.
+ *
+ * @since 0.1
+ */
+public final class TestInput {
+    /** The level label of tests over all units. */
+    public static final String NATIONAL = "national";
+
+    private final Election election;
+    private final String level;
+    private final Variable variable;
+
+    /**
+     * @param election the group's units, filtered
+     * @param level    the group's label, or {@link #NATIONAL}
+     * @param variable the variable
+     */
+    public TestInput(Election election, String level, Variable variable) {
+        this.election = Objects.requireNonNull(election, "election");
+        this.level = Objects.requireNonNull(level, "level");
+        this.variable = Objects.requireNonNull(variable, "variable");
+    }
+
+    /** @return the units */
+    public Election election() {
+        return election;
+    }
+
+    /** @return the group's label */
+    public String level() {
+        return level;
+    }
+
+    /** @return the variable */
+    public Variable variable() {
+        return variable;
+    }
+
+    /** @return the number of units */
+    public int size() {
+        return election.size();
+    }
+
+    /** @return the variable's counts: ballots for turnout, the option's votes otherwise */
+    public int[] counts() {
+        return variable.isTurnout() ? election.ballotsColumn() : election.votesColumn(variable.option());
+    }
+
+    /**
+     * @return the variable's proportions in [0, 1]: ballots / registered for turnout, votes / share base for an
+     *         option
+     */
+    public double[] proportions() {
+        int n = election.size();
+        double[] out = new double[n];
+        if (variable.isTurnout()) {
+            for (int i = 0; i < n; i++) {
+                out[i] = (double) election.ballots(i) / election.registered(i);
+            }
+        } else {
+            int k = variable.option();
+            for (int i = 0; i < n; i++) {
+                out[i] = (double) election.votes(k, i) / election.shareDenominator(i);
+            }
+        }
+        return out;
+    }
+
+    /** @return each unit's turnout, ballots / registered */
+    public double[] turnout() {
+        return new TestInput(election, level, Variable.turnout()).proportions();
+    }
+}

@@ -1,0 +1,64 @@
+package org.psephos.forensics;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The outcome of one forensic test on one variable of one group, in the shape of the {@code analyze} JSON contract:
+ * the statistic, its value expected under the test's null model, a confidence interval (bootstrap or exact), a
+ * p-value where a null distribution exists, the Benjamini–Hochberg q-value across the whole battery, the flag the
+ * test's rule raises, the units used, and test-specific details. A test that does not apply says why in
+ * {@link #reason()} and carries NaN numbers, which reports print as "n/a" and JSON as {@code null}.
+ *
+ * @param id         the test id, e.g. {@code "2BL"}
+ * @param variable   {@code "turnout"} or the option's name
+ * @param level      the group's label, or {@code "national"}
+ * @param value      the statistic
+ * @param expected   the statistic's value under the null model (NaN if none)
+ * @param ciLow      lower end of the 95% interval (NaN if none)
+ * @param ciHigh     upper end of the 95% interval (NaN if none)
+ * @param pValue     the p-value (NaN if none)
+ * @param qValue     the Benjamini–Hochberg q-value over the battery (NaN until computed, or if no p-value)
+ * @param flag       whether the test's flag rule fires
+ * @param n          the number of observations the statistic used
+ * @param applicable whether the test applies to this data
+ * @param reason     why it does not apply, or the empty string
+ * @param details    test-specific values, in a stable order
+ * @since 0.1
+ */
+public record TestResult(String id, String variable, String level, double value, double expected, double ciLow,
+                         double ciHigh, double pValue, double qValue, boolean flag, int n, boolean applicable,
+                         String reason, Map<String, Object> details) {
+
+    /** Copies the details so that the record stays immutable. */
+    public TestResult {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(variable, "variable");
+        Objects.requireNonNull(level, "level");
+        Objects.requireNonNull(reason, "reason");
+        details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
+    }
+
+    /**
+     * @param id     the test id
+     * @param input  the data it was asked to run on
+     * @param n      the observations that were usable
+     * @param reason why the test does not apply
+     * @return a not-applicable result
+     */
+    public static TestResult notApplicable(String id, TestInput input, int n, String reason) {
+        return new TestResult(id, input.variable().name(), input.level(), Double.NaN, Double.NaN, Double.NaN,
+                Double.NaN, Double.NaN, Double.NaN, false, n, false, reason, Map.of());
+    }
+
+    /**
+     * @param q the q-value
+     * @return a copy with that q-value
+     */
+    public TestResult withQValue(double q) {
+        return new TestResult(id, variable, level, value, expected, ciLow, ciHigh, pValue, q, flag, n, applicable,
+                reason, details);
+    }
+}
