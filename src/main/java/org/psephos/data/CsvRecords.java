@@ -35,6 +35,7 @@ final class CsvRecords implements RecordSource {
     private int fields;
     private final List<String> header;
     private final Slice slice = new Slice();
+    private boolean[] retained;
 
     CsvRecords(String name, Reader in, Charset charset) {
         this.name = name;
@@ -127,10 +128,36 @@ final class CsvRecords implements RecordSource {
     }
 
     @Override
+    public boolean textEquals(int i, String value) {
+        int start = i == 0 ? 0 : ends[i - 1];
+        int end = ends[i];
+        while (start < end && text[start] <= ' ') {
+            start++;
+        }
+        while (end > start && text[end - 1] <= ' ') {
+            end--;
+        }
+        if (end - start != value.length()) {
+            return false;
+        }
+        for (int k = 0; k < value.length(); k++) {
+            if (text[start + k] != value.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
     public long count(int i) {
         slice.start = i == 0 ? 0 : ends[i - 1];
         slice.end = ends[i];
         return CountCell.parse(slice);
+    }
+
+    @Override
+    public void retain(boolean[] columns) {
+        this.retained = columns.clone();
     }
 
     @Override
@@ -197,6 +224,7 @@ final class CsvRecords implements RecordSource {
         int c = first;
         boolean quoted = false;
         boolean fieldStart = true;
+        boolean keep = keep(0);
         while (true) {
             if (quoted) {
                 if (c < 0) {
@@ -206,7 +234,9 @@ final class CsvRecords implements RecordSource {
                 if (c == '"') {
                     if (peek() == '"') {
                         read();
-                        append('"');
+                        if (keep) {
+                            append('"');
+                        }
                     } else {
                         quoted = false;
                     }
@@ -214,7 +244,9 @@ final class CsvRecords implements RecordSource {
                     if (c == '\n' || (c == '\r' && peek() != '\n')) {
                         physicalLine++;
                     }
-                    append((char) c);
+                    if (keep) {
+                        append((char) c);
+                    }
                 }
             } else if (c < 0 || c == '\n' || c == '\r') {
                 endField();
@@ -222,17 +254,22 @@ final class CsvRecords implements RecordSource {
                 return;
             } else if (c == delimiter) {
                 endField();
+                keep = keep(fields);
                 fieldStart = true;
                 c = read();
                 continue;
             } else if (c == '"' && fieldStart) {
                 quoted = true;
-            } else {
+            } else if (keep) {
                 append((char) c);
             }
             fieldStart = false;
             c = read();
         }
+    }
+
+    private boolean keep(int field) {
+        return retained == null || field >= retained.length || retained[field];
     }
 
     private void endOfLine(int c) {

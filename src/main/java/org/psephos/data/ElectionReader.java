@@ -48,6 +48,7 @@ final class ElectionReader {
         plan.autoOptions.forEach(c -> auto.add(new AutoColumn(c)));
         plan.levels.forEach(c -> levels.add(new LevelColumn(c)));
         int width = plan.header.size();
+        src.retain(plan.readColumns());
         int rows = 0;
         while (src.next()) {
             if (src.fieldCount() != width) {
@@ -75,13 +76,15 @@ final class ElectionReader {
             a.accept();
         }
         for (LevelColumn l : levels) {
-            l.accept(src.text(l.column).trim());
+            l.accept();
         }
         if (plan.id >= 0) {
             String id = src.text(plan.id).trim();
             // A unit id need only be unique within its groups (Russian station numbers restart in each region).
             StringBuilder key = new StringBuilder(id);
-            levels.forEach(l -> key.append('\u0000').append(l.labels.get(l.last)));
+            for (LevelColumn l : levels) {
+                key.append('\u0000').append(l.last);
+            }
             Long first = firstLineOfId.putIfAbsent(key.toString(), src.line());
             if (first != null) {
                 if (duplicateIds++ == 0) {
@@ -245,7 +248,12 @@ final class ElectionReader {
             this.column = column;
         }
 
-        void accept(String label) {
+        void accept() {
+            if (!labels.isEmpty() && src.textEquals(column, labels.get(last))) {
+                values.add(last);
+                return;
+            }
+            String label = src.text(column).trim();
             Integer code = codes.get(label);
             if (code == null) {
                 code = labels.size();

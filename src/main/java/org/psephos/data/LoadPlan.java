@@ -147,6 +147,17 @@ final class LoadPlan {
         described.put("share of", List.of(m.shareOf().name().toLowerCase(java.util.Locale.ROOT)));
     }
 
+    /** @return whether each column is read: mapped counts, options, levels, id and candidate options */
+    boolean[] readColumns() {
+        boolean[] read = new boolean[header.size()];
+        used.forEach(c -> read[c] = true);
+        autoOptions.forEach(c -> read[c] = true);
+        if (leader != null) {
+            Arrays.stream(leader).forEach(c -> read[c] = true);
+        }
+        return read;
+    }
+
     List<String> labels(int[] cols) {
         return Arrays.stream(cols).mapToObj(resolver::label).toList();
     }

@@ -28,8 +28,26 @@ interface RecordSource extends AutoCloseable {
     /** @param i cell index @return the cell's text */
     String text(int i);
 
+    /**
+     * @param i     cell index
+     * @param value a text
+     * @return whether the cell, trimmed, equals the text (lets sorted label columns skip creating strings)
+     */
+    default boolean textEquals(int i, String value) {
+        return text(i).trim().equals(value);
+    }
+
     /** @param i cell index @return the cell parsed by {@link CountCell#parse} */
     long count(int i);
+
+    /**
+     * Lets the source skip copying the text of cells nobody reads; their {@link #text} is then empty.
+     *
+     * @param columns whether each column is read
+     */
+    default void retain(boolean[] columns) {
+        // a table holds its cells anyway
+    }
 
     /** @return rows skipped because they were empty lines */
     default int blankLines() {

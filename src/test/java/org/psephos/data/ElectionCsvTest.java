@@ -154,7 +154,7 @@ class ElectionCsvTest {
                 + "Выдано в помещении,Выдано вне помещения,Число недействительных,Число действительных,"
                 + "Путин Владимир Владимирович,Зюганов Геннадий Андреевич,url\n"
                 + "Адыгея,1,1000,10,500,40,5,545,400,145,http://a\n"
-                + "Адыгея,2,2000,0,1200,100,20,1280,1000,280,http://b\n"
+                + "Адыгея,2,2000,0,1200,100,20,1280,1000,280,\"http://b?a=1,2\"\n"
                 + "Алтай,1,500,5,300,0,5,298,200,98,http://c\n";
         Path f = CsvFiles.write(dir, "ru.csv", text);
         ColumnMapping m = ColumnMapping.builder().registered("#3").ballots("#4+#5+#6").invalid("#7")
@@ -169,6 +169,8 @@ class ElectionCsvTest {
         assertEquals(1600.0 / 2153, t.share(0), 1e-15); // found = valid + invalid, not ballots
         assertEquals("Путин Владимир Владимирович", r.election().leaderName());
         assertEquals(2, r.election().groupings().get(0).levelCount());
+        assertEquals("Адыгея", r.election().groupings().get(0).label(1));
+        assertEquals("Алтай", r.election().groupings().get(0).label(2));
         assertTrue(r.warnings().isEmpty(), "station 1 repeats only across regions: " + r.warnings());
         assertEquals(3, r.mapping().get("ballots").size());
         assertFalse(r.ignored().isEmpty());
