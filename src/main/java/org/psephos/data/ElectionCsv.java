@@ -1,5 +1,7 @@
 package org.psephos.data;
 
+import java.io.IOException;
+import java.io.Reader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -48,13 +50,16 @@ public final class ElectionCsv {
      * @throws DataException if the file cannot be read or holds invalid data, or a mapped column is absent
      */
     public static LoadReport load(Path file, ColumnMapping mapping, Charset charset) {
-        try (CsvRecords records = new CsvRecords(file.toString(), CsvInput.open(file, charset), charset)) {
+        try (Reader in = CsvInput.open(file, charset);
+             CsvRecords records = new CsvRecords(file.toString(), in, charset)) {
             String format = charset.name() + ", " + switch (records.delimiter()) {
                 case ';' -> "semicolon";
                 case '\t' -> "tab";
                 default -> "comma";
             } + "-separated";
             return ElectionReader.read(records, mapping, format);
+        } catch (IOException e) {
+            throw DataException.of("cannot close the file (" + e.getMessage() + ")").file(file).cause(e).build();
         }
     }
 }
