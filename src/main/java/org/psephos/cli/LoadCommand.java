@@ -55,7 +55,13 @@ final class LoadCommand implements Callable<Integer> {
         if (minRegistered < 0) {
             throw new UsageException("--min-registered is negative: " + minRegistered);
         }
-        LoadReport report = ElectionCsv.load(file, mapping.mapping(), mapping.charset());
+        LoadReport report;
+        try {
+            report = ElectionCsv.load(file, mapping.mapping(), mapping.charset());
+        } catch (IllegalArgumentException e) {
+            // A mapping that parses but does not fit the header: a sum for --id or --level, a candidate twice.
+            throw new UsageException(e.getMessage(), e);
+        }
         LoadSummary s = LoadSummary.of(report, new UnitFilter(minRegistered));
         print(s, spec.commandLine().getOut());
         if (json != null) {

@@ -150,7 +150,9 @@ final class ElectionReader {
                 optionColumns.add(new int[] {a.column});
                 b.option(unique, a.values.toArray());
             } else {
-                ignored.add(new IgnoredColumn(a.column + 1, name, "text column (line " + a.textLine + ": '"
+                String kind = CountCell.parse(a.textValue) == CountCell.FRACTION ? "decimal numbers, not counts"
+                        : "text column";
+                ignored.add(new IgnoredColumn(a.column + 1, name, kind + " (line " + a.textLine + ": '"
                         + shorten(a.textValue) + "')"));
             }
         }
@@ -202,7 +204,10 @@ final class ElectionReader {
         }
     }
 
-    /** A left-over column: an option if its first non-empty cell is a number, text otherwise. */
+    /**
+     * A left-over column: an option if its first non-empty cell is a whole number; excluded (and reported) if that
+     * cell is text or a decimal such as a percentage; any later bad cell is an error.
+     */
     private final class AutoColumn {
         final int column;
         final IntArrayBuilder values = new IntArrayBuilder();
@@ -219,7 +224,7 @@ final class ElectionReader {
                 return;
             }
             long v = src.count(column);
-            if (!decided && v == CountCell.NOT_NUMBER) {
+            if (!decided && (v == CountCell.NOT_NUMBER || v == CountCell.FRACTION)) {
                 textValue = src.text(column).trim();
                 textLine = src.line();
                 return;

@@ -94,7 +94,8 @@ final class LoadPlan {
     private int single(String role, String ref) {
         int[] cols = resolver.resolve(role, ColumnRef.parse(role, ref));
         if (cols.length != 1) {
-            throw new IllegalArgumentException(role + " takes one column, not a sum: " + ref);
+            throw new IllegalArgumentException(role + " takes one column, not a sum: '" + ref + "' names "
+                    + cols.length + " columns");
         }
         return cols[0];
     }
@@ -104,12 +105,19 @@ final class LoadPlan {
         int[] cols = resolver.resolve("--candidate", r);
         if (r.isRange()) {
             for (int c : cols) {
-                options.add(new Count("option", header.get(c), new int[] {c}));
+                addOption(new Count("option", nameOf(new int[] {c}), new int[] {c}));
             }
         } else {
-            options.add(new Count("option", nameOf(cols), cols));
+            addOption(new Count("option", nameOf(cols), cols));
         }
         Arrays.stream(cols).forEach(used::add);
+    }
+
+    private void addOption(Count option) {
+        if (options.stream().anyMatch(o -> o.name().equals(option.name()))) {
+            throw new IllegalArgumentException("--candidate: the option '" + option.name() + "' is given twice");
+        }
+        options.add(option);
     }
 
     private String nameOf(int[] cols) {

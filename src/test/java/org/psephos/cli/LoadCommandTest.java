@@ -81,4 +81,25 @@ class LoadCommandTest {
         assertEquals(0, run("load", f.toString(), "--min-registered", "100"));
         assertTrue(out.toString().contains("dropped, fewer registered voters than the minimum: 1"), out.toString());
     }
+
+    @Test
+    void mappingsThatDoNotFitTheHeaderAreUsageErrors() throws Exception {
+        Path f = file("a,b,registered,ballots,A\n1,2,10,5,5\n");
+        assertEquals(2, run("load", f.toString(), "--id", "a+b"));
+        assertTrue(err.toString().contains("--id takes one column"), err.toString());
+        assertEquals(2, run("load", f.toString(), "--candidate", "A", "--candidate", "#5"));
+        assertTrue(err.toString().contains("'A' is given twice"), err.toString());
+        assertNoStackTrace();
+    }
+
+    @Test
+    void encodingOptionReadsAnEightBitFile() throws Exception {
+        Path f = Files.write(dir.resolve("cp.csv"),
+                "registered,ballots,Путин\n10,5,5\n".getBytes(java.nio.charset.Charset.forName("windows-1251")));
+        assertEquals(3, run("load", f.toString()));
+        assertTrue(err.toString().contains("--encoding windows-1251"), err.toString());
+        assertEquals(0, run("load", f.toString(), "--encoding", "windows-1251"));
+        assertTrue(out.toString().contains("100.00%  Путин"), out.toString());
+        assertNoStackTrace();
+    }
 }

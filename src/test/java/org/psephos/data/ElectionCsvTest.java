@@ -185,4 +185,13 @@ class ElectionCsvTest {
         assertTrue(r.warnings().get(0).startsWith("1 rows repeat") && r.warnings().get(0).contains("lines 2 and 4"),
                 r.warnings().get(0));
     }
+
+    @Test
+    void aPercentageColumnIsNotAnOptionAndIsReported() {
+        Path f = CsvFiles.write(dir, "pct.csv", "registered,ballots,turnout_pct,A\n100,65,65.5,60\n200,100,50.0,90\n");
+        LoadReport r = ElectionCsv.load(f);
+        assertEquals(List.of("A"), r.election().options());
+        assertEquals("decimal numbers, not counts (line 2: '65.5')", r.ignored().get(0).reason());
+        assertEquals(3, r.ignored().get(0).position());
+    }
 }

@@ -56,7 +56,10 @@ class LoadErrorsTest {
 
     @Test
     void fractionThousandsAndScientificSayHowToFix() {
-        assertNames(fails("registered,ballots,A\n10,5,2.5\n"), "'A' (#3)", "not a whole number: '2.5'");
+        // A left-over column whose first cell is a decimal is not an option (reported); a later decimal is an error.
+        assertNames(fails("registered,ballots,A\n10,5,2\n10,5,2.5\n"), "line 3", "'A' (#3)",
+                "not a whole number: '2.5'");
+        assertNames(fails("registered,ballots,A\n10,5.5,2\n"), "line 2", "'ballots' (#2)", "'5.5'");
         assertNames(fails("registered,ballots,A\n\"1,000\",5,2\n"), "'registered' (#1)", "thousands separators",
                 "'1,000'", "1234, not 1,234");
         assertNames(fails("registered,ballots,A\n1e3,5,2\n"), "scientific notation", "'1e3'", "float_format");
