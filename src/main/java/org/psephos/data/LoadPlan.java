@@ -133,7 +133,7 @@ final class LoadPlan {
         if (candidatesGiven) {
             ignored.add(new IgnoredColumn(c + 1, h, "not mapped (candidates were given explicitly)"));
         } else if (h.isEmpty()) {
-            ignored.add(new IgnoredColumn(c + 1, h, "unnamed column (a row index)"));
+            ignored.add(new IgnoredColumn(c + 1, h, "unnamed column (such as a row index)"));
         } else if (HeaderNames.is(HeaderNames.IDS, h)) {
             ignored.add(new IgnoredColumn(c + 1, h, "an identifier column (the unit id is "
                     + resolver.label(id) + ")"));

@@ -144,6 +144,7 @@ class ElectionCsvTest {
         assertEquals(1, e.groupings().get(0).levelCount());
         assertEquals(Election.MISSING, e.votes(0, 1));
         assertEquals(List.of(1, 3), r.ignored().stream().map(IgnoredColumn::position).toList());
+        assertEquals("unnamed column (such as a row index)", r.ignored().get(0).reason());
         assertTrue(r.ignored().get(1).reason().contains("S_A"), r.ignored().get(1).reason());
         assertEquals("2", e.unitId(1));
     }
