@@ -12,7 +12,7 @@ import java.util.List;
 /**
  * A streaming CSV tokenizer (RFC 4180 plus common practice). The delimiter is the one of comma, semicolon and tab
  * that occurs most often outside quotes in the header line (comma when none does). Quoted fields may hold
- * delimiters, doubled quotes and line breaks; {@link #line()} is the physical line where the record starts, so
+ * delimiters, doubled quotes and line breaks, and may follow blanks ({@code a, "b"}); {@link #line()} is the physical line where the record starts, so
  * errors after a multi-line field still point at the right line. Empty lines are skipped and counted. Only the
  * current record is held in memory.
  */
@@ -259,11 +259,13 @@ final class CsvRecords implements RecordSource {
                 c = read();
                 continue;
             } else if (c == '"' && fieldStart) {
+                // Blanks before an opening quote (a, "b") are layout, not content.
+                textLength = fields == 0 ? 0 : ends[fields - 1];
                 quoted = true;
             } else if (keep) {
                 append((char) c);
             }
-            fieldStart = false;
+            fieldStart &= c == ' ' || c == '\t' && delimiter != '\t';
             c = read();
         }
     }

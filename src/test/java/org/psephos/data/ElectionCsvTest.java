@@ -57,6 +57,14 @@ class ElectionCsvTest {
     }
 
     @Test
+    void blanksBeforeAnOpeningQuoteAreLayout() {
+        Election e = ElectionCsv.load(CsvFiles.write(dir, "sp.csv",
+                "unit, registered, ballots, A\n \"x, y\", 10, \"5\", 5\n")).election();
+        assertEquals("x, y", e.unitId(0));
+        assertEquals(5, e.ballots(0));
+    }
+
+    @Test
     void linesAfterAQuotedNewlineAreCountedPhysically() {
         // The record on lines 3-5 spans three physical lines; the bad cell is on line 6 (CRLF endings).
         String text = "unit,registered,ballots,A\r\n1,10,5,5\r\n\"a\r\nb\r\nc\",10,5,5\r\n2,10,x5,5\r\n";
