@@ -1,0 +1,88 @@
+package org.psephos.cli;
+
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
+import java.util.ArrayList;
+import java.util.List;
+import org.psephos.data.ColumnMapping;
+import org.psephos.data.ShareBase;
+import picocli.CommandLine.Option;
+
+/**
+ * The column-mapping options shared by every command that reads a results file ({@code load}, {@code analyze},
+ * {@code audit}, {@code simulate --sizes-from}): a picocli mixin that turns them into a {@link ColumnMapping} and a
+ * charset. A syntax error in a reference, or an unknown charset, is a {@link UsageException} (exit code 2).
+ */
+final class MappingOptions {
+    private static final String REF = "A column: its header name, its position #N, or a sum A+B+C.";
+
+    @Option(names = "--registered", paramLabel = "COL", description = "Registered voters. " + REF)
+    String registered;
+
+    @Option(names = "--ballots", paramLabel = "COL",
+            description = "Ballots cast (voters who took part). " + REF)
+    String ballots;
+
+    @Option(names = "--valid", paramLabel = "COL", description = "Valid ballots. " + REF)
+    String valid;
+
+    @Option(names = "--invalid", paramLabel = "COL", description = "Invalid ballots. " + REF)
+    String invalid;
+
+    @Option(names = "--candidate", paramLabel = "COL",
+            description = "An option's votes (repeatable; also a range #22..#28). Default: every remaining numeric"
+                    + " column.")
+    List<String> candidates = new ArrayList<>();
+
+    @Option(names = "--leader", paramLabel = "COL", description = "The leader. Default: the option with most votes.")
+    String leader;
+
+    @Option(names = "--level", paramLabel = "COL",
+            description = "A grouping column (repeatable). Default: a column named region, district, prefecture(s)"
+                    + " or province.")
+    List<String> levels = new ArrayList<>();
+
+    @Option(names = "--id", paramLabel = "COL",
+            description = "The unit id column. Default: a column named unit, id, uik or precinct(s).")
+    String id;
+
+    @Option(names = "--share-of", paramLabel = "BASE", defaultValue = "found",
+            description = "Denominator of vote shares: found (valid + invalid), valid, or ballots."
+                    + " Default: ${DEFAULT-VALUE}.")
+    String shareOf;
+
+    @Option(names = "--encoding", paramLabel = "CHARSET", defaultValue = "UTF-8",
+            description = "The file's encoding, e.g. windows-1251. Default: ${DEFAULT-VALUE} (a BOM is skipped).")
+    String encoding;
+
+    /**
+     * @return the mapping the options describe
+     * @throws UsageException if a reference does not parse or the share base is unknown
+     */
+    public ColumnMapping mapping() {
+        try {
+            ColumnMapping.Builder b = ColumnMapping.builder().registered(registered).ballots(ballots).valid(valid)
+                    .invalid(invalid).leader(leader).id(id).shareOf(ShareBase.parse(shareOf));
+            candidates.forEach(b::candidate);
+            levels.forEach(b::level);
+            return b.build();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * @return the charset named by {@code --encoding}
+     * @throws UsageException if the JVM does not know it
+     */
+    public Charset charset() {
+        try {
+            return encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            throw new UsageException("--encoding: unknown charset '" + encoding + "'; try UTF-8, windows-1251,"
+                    + " windows-1252 or ISO-8859-2", e);
+        }
+    }
+}

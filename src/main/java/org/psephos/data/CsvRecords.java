@@ -1,0 +1,325 @@
+package org.psephos.data;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * A streaming CSV tokenizer (RFC 4180 plus common practice). The delimiter is the one of comma, semicolon and tab
+ * that occurs most often outside quotes in the header line (comma when none does). Quoted fields may hold
+ * delimiters, doubled quotes and line breaks, and may follow blanks ({@code a, "b"}); {@link #line()} is the physical line where the record starts, so
+ * errors after a multi-line field still point at the right line. Empty lines are skipped and counted. Only the
+ * current record is held in memory.
+ */
+final class CsvRecords implements RecordSource {
+    private static final char[] DELIMITERS = {',', ';', '\t'};
+
+    private final String name;
+    private final Charset charset;
+    private final Reader in;
+    private final char delimiter;
+    private final char[] buf = new char[1 << 16];
+    private int pos;
+    private int limit;
+    private long physicalLine = 1;
+    private long recordLine;
+    private int blankLines;
+    private char[] text = new char[256];
+    private int textLength;
+    private int[] ends = new int[64];
+    private int fields;
+    private final List<String> header;
+    private final Slice slice = new Slice();
+    private boolean[] retained;
+
+    CsvRecords(String name, Reader in, Charset charset) {
+        this.name = name;
+        this.in = in;
+        this.charset = charset;
+        this.delimiter = detectDelimiter(in);
+        if (!readRecord()) {
+            throw DataException.of("the file is empty").file(name)
+                    .fix("A results file needs a header line and one line per unit").build();
+        }
+        List<String> h = new ArrayList<>(fields);
+        for (int i = 0; i < fields; i++) {
+            h.add(text(i).trim());
+        }
+        this.header = Collections.unmodifiableList(h);
+    }
+
+    char delimiter() {
+        return delimiter;
+    }
+
+    private char detectDelimiter(Reader r) {
+        int[] counts = new int[DELIMITERS.length];
+        try {
+            r.mark(1 << 22);
+            boolean quoted = false;
+            int scanned = 0;
+            for (int c = r.read(); c >= 0 && scanned < (1 << 22) - 1; c = r.read(), scanned++) {
+                if (c == '"') {
+                    quoted = !quoted;
+                } else if (!quoted && (c == '\n' || c == '\r')) {
+                    break;
+                } else if (!quoted) {
+                    for (int k = 0; k < DELIMITERS.length; k++) {
+                        if (c == DELIMITERS[k]) {
+                            counts[k]++;
+                        }
+                    }
+                }
+            }
+            r.reset();
+        } catch (CharacterCodingException e) {
+            throw CsvInput.encodingError(name, 1, charset, e);
+        } catch (IOException e) {
+            throw ioError(e);
+        }
+        int best = 0;
+        for (int k = 1; k < DELIMITERS.length; k++) {
+            if (counts[k] > counts[best]) {
+                best = k;
+            }
+        }
+        return DELIMITERS[best];
+    }
+
+    private DataException ioError(IOException e) {
+        return DataException.of("cannot read the file (" + e.getMessage() + ")").file(name).line(physicalLine)
+                .cause(e).build();
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public List<String> header() {
+        return header;
+    }
+
+    @Override
+    public boolean next() {
+        return readRecord();
+    }
+
+    @Override
+    public int fieldCount() {
+        return fields;
+    }
+
+    @Override
+    public long line() {
+        return recordLine;
+    }
+
+    @Override
+    public String text(int i) {
+        int start = i == 0 ? 0 : ends[i - 1];
+        return new String(text, start, ends[i] - start);
+    }
+
+    @Override
+    public boolean textEquals(int i, String value) {
+        int start = i == 0 ? 0 : ends[i - 1];
+        int end = ends[i];
+        while (start < end && text[start] <= ' ') {
+            start++;
+        }
+        while (end > start && text[end - 1] <= ' ') {
+            end--;
+        }
+        if (end - start != value.length()) {
+            return false;
+        }
+        for (int k = 0; k < value.length(); k++) {
+            if (text[start + k] != value.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public long count(int i) {
+        slice.start = i == 0 ? 0 : ends[i - 1];
+        slice.end = ends[i];
+        return CountCell.parse(slice);
+    }
+
+    @Override
+    public void retain(boolean[] columns) {
+        this.retained = columns.clone();
+    }
+
+    @Override
+    public int blankLines() {
+        return blankLines;
+    }
+
+    @Override
+    public void close() {
+        try {
+            in.close();
+        } catch (IOException e) {
+            throw ioError(e);
+        }
+    }
+
+    private int read() {
+        if (pos == limit) {
+            try {
+                limit = in.read(buf, 0, buf.length);
+            } catch (CharacterCodingException e) {
+                throw CsvInput.encodingError(name, physicalLine, charset, e);
+            } catch (IOException e) {
+                throw ioError(e);
+            }
+            pos = 0;
+            if (limit <= 0) {
+                limit = 0;
+                return -1;
+            }
+        }
+        return buf[pos++];
+    }
+
+    private int peek() {
+        int c = read();
+        if (c >= 0) {
+            pos--;
+        }
+        return c;
+    }
+
+    /** Reads one record into {@code text}/{@code ends}; skips empty lines. @return false at end of input */
+    private boolean readRecord() {
+        while (true) {
+            recordLine = physicalLine;
+            textLength = 0;
+            fields = 0;
+            int c = read();
+            if (c < 0) {
+                return false;
+            }
+            if (c == '\n' || c == '\r') {
+                endOfLine(c);
+                blankLines++;
+                continue;
+            }
+            readFields(c);
+            return true;
+        }
+    }
+
+    private void readFields(int first) {
+        int c = first;
+        boolean quoted = false;
+        boolean fieldStart = true;
+        boolean keep = keep(0);
+        while (true) {
+            if (quoted) {
+                if (c < 0) {
+                    throw DataException.of("a quoted field is not closed before the end of the file").file(name)
+                            .line(recordLine).fix("Add the closing quote (\") or remove the opening one").build();
+                }
+                if (c == '"') {
+                    if (peek() == '"') {
+                        read();
+                        if (keep) {
+                            append('"');
+                        }
+                    } else {
+                        quoted = false;
+                    }
+                } else {
+                    if (c == '\n' || (c == '\r' && peek() != '\n')) {
+                        physicalLine++;
+                    }
+                    if (keep) {
+                        append((char) c);
+                    }
+                }
+            } else if (c < 0 || c == '\n' || c == '\r') {
+                endField();
+                endOfLine(c);
+                return;
+            } else if (c == delimiter) {
+                endField();
+                keep = keep(fields);
+                fieldStart = true;
+                c = read();
+                continue;
+            } else if (c == '"' && fieldStart) {
+                // Blanks before an opening quote (a, "b") are layout, not content.
+                textLength = fields == 0 ? 0 : ends[fields - 1];
+                quoted = true;
+            } else if (keep) {
+                append((char) c);
+            }
+            fieldStart &= c == ' ' || c == '\t' && delimiter != '\t';
+            c = read();
+        }
+    }
+
+    private boolean keep(int field) {
+        return retained == null || field >= retained.length || retained[field];
+    }
+
+    private void endOfLine(int c) {
+        if (c == '\r' && peek() == '\n') {
+            read();
+        }
+        if (c >= 0) {
+            physicalLine++;
+        }
+    }
+
+    private void append(char c) {
+        if (textLength == text.length) {
+            text = Arrays.copyOf(text, text.length * 2);
+        }
+        text[textLength++] = c;
+    }
+
+    private void endField() {
+        if (fields == ends.length) {
+            ends = Arrays.copyOf(ends, ends.length * 2);
+        }
+        ends[fields++] = textLength;
+    }
+
+    /** A reusable view of one field, so that counts are parsed without creating strings. */
+    private final class Slice implements CharSequence {
+        private int start;
+        private int end;
+
+        @Override
+        public int length() {
+            return end - start;
+        }
+
+        @Override
+        public char charAt(int index) {
+            return text[start + index];
+        }
+
+        @Override
+        public CharSequence subSequence(int from, int to) {
+            return new String(text, start + from, to - from);
+        }
+
+        @Override
+        public String toString() {
+            return new String(text, start, end - start);
+        }
+    }
+}
