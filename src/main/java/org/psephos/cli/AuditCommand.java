@@ -1,0 +1,68 @@
+package org.psephos.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.psephos.data.AggregateResults;
+import org.psephos.data.ArithmeticAudit;
+import org.psephos.data.AuditReport;
+import org.psephos.data.DataException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code psephos audit FILE...}: checks the arithmetic identities of published results and prints every finding
+ * grouped by election. Discrepancies are findings, so the exit code is 0 whenever the files could be read; 3 when
+ * one cannot.
+ */
+@Command(name = "audit",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Checks the arithmetic of published results: options + invalid = ballots, options = valid, "
+                    + "turnout = ballots / registered, printed percentages against the counts (and which base "
+                    + "they are of), regional figures against national ones.",
+            "Each check is OK, DISCREPANCY or UNVERIFIABLE (a figure it needs was not published).",
+            "FILE is a long-format aggregate results file (columns election, option, votes, percent, "
+                    + "registered, ballots, valid, invalid, turnout_percent...; see datasets/kazakhstan/README.md)."
+                    + " Several files are audited together, so regional files are compared with national ones."},
+        footer = {"", "Example: psephos audit datasets/kazakhstan/national_results.csv "
+                + "datasets/kazakhstan/regional_turnout_2019.csv",
+            "Exit codes: 0 audited (even with discrepancies), 2 usage error, 3 a file cannot be read."})
+final class AuditCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Results file(s) to audit.")
+    List<Path> files;
+
+    @Option(names = "--json", paramLabel = "FILE",
+            description = "Also write every finding as JSON to FILE (written atomically).")
+    Path json;
+
+    @Override
+    public Integer call() {
+        List<AggregateResults> read = new ArrayList<>();
+        for (Path f : files) {
+            if (!AggregateResults.isAggregateFormat(f)) {
+                throw DataException.of("this looks like a per-unit (polling-station) results file: its audit comes "
+                                + "with the loader").file(f)
+                        .fix("for now, audit a per-unit Election through the library (ArithmeticAudit.audit"
+                                + "(Election)), or give an aggregate file with election and option columns")
+                        .build();
+            }
+            read.add(AggregateResults.read(f));
+        }
+        AuditReport report = ArithmeticAudit.auditFiles(read);
+        AuditTable.print(report, read, spec.commandLine().getOut());
+        if (json != null) {
+            AuditJson.write(report, files, json);
+            spec.commandLine().getErr().println("psephos: wrote " + json);
+        }
+        return Main.OK;
+    }
+}
