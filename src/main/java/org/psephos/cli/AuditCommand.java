@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.psephos.data.AggregateResults;
 import org.psephos.data.ArithmeticAudit;
+import org.psephos.data.AuditFinding;
 import org.psephos.data.AuditReport;
 import org.psephos.data.DataException;
 import picocli.CommandLine.Command;
@@ -46,23 +47,41 @@ final class AuditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<AggregateResults> read = new ArrayList<>();
+        List<AggregateResults> aggregates = new ArrayList<>();
+        List<String> read = new ArrayList<>();
+        List<AuditFinding> findings = new ArrayList<>();
         for (Path f : files) {
-            if (!AggregateResults.isAggregateFormat(f)) {
-                throw DataException.of("this looks like a per-unit (polling-station) results file: its audit comes "
-                                + "with the loader").file(f)
-                        .fix("for now, audit a per-unit Election through the library (ArithmeticAudit.audit"
-                                + "(Election)), or give an aggregate file with election and option columns")
-                        .build();
+            if (AggregateResults.isAggregateFormat(f)) {
+                AggregateResults r = AggregateResults.read(f);
+                aggregates.add(r);
+                read.add(r.file() + ": " + r.results().size() + " results (aggregate format)"
+                        + (r.ignoredColumns().isEmpty() ? ""
+                        : "; columns not in the format, ignored: " + String.join(", ", r.ignoredColumns())));
+            } else {
+                findings.addAll(auditUnits(f).findings());
             }
-            read.add(AggregateResults.read(f));
         }
-        AuditReport report = ArithmeticAudit.auditFiles(read);
+        // Aggregate files are audited together, so that a regional file meets its national file.
+        findings.addAll(0, ArithmeticAudit.auditFiles(aggregates).findings());
+        AuditReport report = new AuditReport(findings);
         AuditTable.print(report, read, spec.commandLine().getOut());
         if (json != null) {
             AuditJson.write(report, files, json);
             spec.commandLine().getErr().println("psephos: wrote " + json);
         }
         return Main.OK;
+    }
+
+    /**
+     * Audits a per-unit (polling-station) file. The loader is not on this branch yet; once it is, this becomes
+     * {@code ArithmeticAudit.audit(ElectionCsv.load(file, mapping.mapping(), mapping.charset()).election())} with a
+     * {@code MappingOptions} mixin on this command.
+     */
+    private AuditReport auditUnits(Path file) {
+        throw DataException.of("this looks like a per-unit (polling-station) results file: its audit comes with the "
+                        + "loader").file(file)
+                .fix("for now, audit a per-unit Election through the library (ArithmeticAudit.audit(Election)), "
+                        + "or give an aggregate file with election and option columns")
+                .build();
     }
 }

@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.psephos.data.AggregateResults;
 import org.psephos.data.AuditFinding;
 import org.psephos.data.AuditReport;
 
@@ -15,12 +14,13 @@ final class AuditTable {
     private AuditTable() {
     }
 
-    static void print(AuditReport report, List<AggregateResults> files, PrintWriter out) {
-        for (AggregateResults f : files) {
-            out.printf(Locale.ROOT, "%s: %d results%s%n", f.file(), f.results().size(),
-                    f.ignoredColumns().isEmpty() ? "" : "; columns not in the format, ignored: "
-                            + String.join(", ", f.ignoredColumns()));
-        }
+    /**
+     * @param report the findings
+     * @param files  one line per file read, printed first
+     * @param out    where to print
+     */
+    static void print(AuditReport report, List<String> files, PrintWriter out) {
+        files.forEach(out::println);
         for (Map.Entry<String, List<AuditFinding>> e : report.byElection().entrySet()) {
             out.println();
             out.println(e.getKey());

@@ -51,14 +51,14 @@ final class AggregateReader {
             first = first.substring(1);
         }
         List<String> out = new ArrayList<>();
-        for (String name : CsvRecords.parse(first, CsvRecords.detectDelimiter(first), file).get(0).fields()) {
+        for (String name : AggregateCsv.parse(first, AggregateCsv.detectDelimiter(first), file).get(0).fields()) {
             out.add(name.trim().toLowerCase(Locale.ROOT));
         }
         return out;
     }
 
     AggregateResults read() {
-        List<CsvRecords.Row> rows = CsvRecords.read(file);
+        List<AggregateCsv.Row> rows = AggregateCsv.read(file);
         if (rows.isEmpty()) {
             throw DataException.of("the file is empty").file(file).fix("give a CSV file with a header line").build();
         }
@@ -77,7 +77,7 @@ final class AggregateReader {
         return new AggregateResults(file.toString(), results, ignored);
     }
 
-    private List<String> readHeader(CsvRecords.Row row) {
+    private List<String> readHeader(AggregateCsv.Row row) {
         header = row.fields();
         List<String> ignored = new ArrayList<>();
         for (int i = 0; i < header.size(); i++) {
@@ -104,7 +104,7 @@ final class AggregateReader {
         return "'" + header.get(index).trim() + "' (#" + (index + 1) + ")";
     }
 
-    private void readRow(CsvRecords.Row row) {
+    private void readRow(AggregateCsv.Row row) {
         if (row.fields().size() != header.size()) {
             throw DataException.of("the row has " + row.fields().size() + " fields but the header has "
                             + header.size()).file(file).line(row.line()).value(String.join(",", row.fields()))
@@ -188,9 +188,9 @@ final class AggregateReader {
 
     /** The cells of one row, parsed with errors that name the file, line, column and value. */
     private final class Cells {
-        private final CsvRecords.Row row;
+        private final AggregateCsv.Row row;
 
-        Cells(CsvRecords.Row row) {
+        Cells(AggregateCsv.Row row) {
             this.row = row;
         }
 

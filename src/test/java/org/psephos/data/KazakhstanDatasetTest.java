@@ -124,10 +124,10 @@ class KazakhstanDatasetTest {
     void exitPollOptionsNameOptionsOfTheNationalFile() {
         Set<String> known = new HashSet<>();
         national().values().forEach(r -> r.options().forEach(o -> known.add(r.election() + "|" + o.name())));
-        List<CsvRecords.Row> rows = CsvRecords.read(DIR.resolve("exit_polls.csv"));
+        List<AggregateCsv.Row> rows = AggregateCsv.read(DIR.resolve("exit_polls.csv"));
         assertEquals(List.of("election", "date", "pollster", "option", "percent", "source"), rows.get(0).fields());
         assertEquals(26, rows.size() - 1);
-        for (CsvRecords.Row row : rows.subList(1, rows.size())) {
+        for (AggregateCsv.Row row : rows.subList(1, rows.size())) {
             String key = row.fields().get(0) + "|" + row.fields().get(3);
             assertTrue(known.contains(key), "line " + row.line() + ": " + key);
         }

@@ -15,9 +15,10 @@ import java.util.List;
  * A small RFC 4180 tokenizer for the aggregate results format: UTF-8 with or without BOM, comma, semicolon or tab
  * (detected from the header line), quoted fields with embedded delimiters, doubled quotes and newlines. Each record
  * keeps the 1-based line number on which it starts (header = line 1), so that error messages point at the file.
- * Blank lines are skipped.
+ * Blank lines are skipped. Holds the whole file in memory: aggregate files are small (per-unit files go through
+ * the streaming loader).
  */
-final class CsvRecords {
+final class AggregateCsv {
 
     /**
      * One record.
@@ -31,7 +32,7 @@ final class CsvRecords {
         }
     }
 
-    private CsvRecords() {
+    private AggregateCsv() {
     }
 
     /**
