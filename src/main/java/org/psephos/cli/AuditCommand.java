@@ -24,16 +24,19 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
-            "Checks the arithmetic of published results: options + invalid = ballots, options = valid, "
-                    + "turnout = ballots / registered, printed percentages against the counts (and which base "
-                    + "they are of), regional figures against national ones.",
-            "Each check is OK, DISCREPANCY or UNVERIFIABLE (a figure it needs was not published).",
+            "Checks the arithmetic of published results and lists every discrepancy.",
+            "",
+            "Options + invalid = ballots, options = valid, turnout = ballots / registered, printed percentages "
+                    + "against the counts (and which base they are of), regional figures against national ones. "
+                    + "Each check is OK, DISCREPANCY or UNVERIFIABLE (a figure it needs was not published).",
+            "",
             "FILE is a long-format aggregate results file (columns election, option, votes, percent, "
                     + "registered, ballots, valid, invalid, turnout_percent...; see datasets/kazakhstan/README.md)."
                     + " Several files are audited together, so regional files are compared with national ones."},
-        footer = {"", "Example: psephos audit datasets/kazakhstan/national_results.csv "
-                + "datasets/kazakhstan/regional_turnout_2019.csv",
-            "Exit codes: 0 audited (even with discrepancies), 2 usage error, 3 a file cannot be read."})
+        footer = {"", "Example:",
+            "  psephos audit datasets/kazakhstan/national_results.csv \\",
+            "      datasets/kazakhstan/regional_turnout_2019.csv",
+            "", "Exit codes: 0 audited (even with discrepancies), 2 usage error, 3 a file cannot be read."})
 final class AuditCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -40,7 +40,11 @@ public record AggregateResult(String election, String date, String kind, String 
     /** The {@code area} of a national (whole-electorate) result. */
     public static final String NATIONAL = "national";
 
-    /** Copies the lists; @throws NullPointerException if an argument is null */
+    /**
+     * Copies the lists.
+     *
+     * @throws NullPointerException if an argument is null
+     */
     public AggregateResult {
         Objects.requireNonNull(election, "election");
         Objects.requireNonNull(date, "date");

@@ -45,7 +45,11 @@ public record AggregateResults(String file, List<AggregateResult> results, List<
             "seats", "percent", "percent_alt", "percent_base_stated", "registered", "ballots", "valid", "invalid",
             "turnout_percent", "turnout_percent_alt", "turnout_as_of", "source");
 
-    /** Copies the lists; @throws NullPointerException if an argument is null */
+    /**
+     * Copies the lists.
+     *
+     * @throws NullPointerException if an argument is null
+     */
     public AggregateResults {
         Objects.requireNonNull(file, "file");
         results = List.copyOf(results);

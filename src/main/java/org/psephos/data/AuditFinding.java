@@ -37,7 +37,11 @@ public record AuditFinding(String election, String area, String check, Status st
         UNVERIFIABLE
     }
 
-    /** Copies {@code units}; @throws NullPointerException if an argument is null */
+    /**
+     * Copies {@code units}.
+     *
+     * @throws NullPointerException if an argument is null
+     */
     public AuditFinding {
         Objects.requireNonNull(election, "election");
         Objects.requireNonNull(area, "area");
