@@ -1,7 +1,5 @@
 package org.psephos.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -9,8 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.psephos.data.AtomicFiles;
-import org.psephos.data.DataException;
 import org.psephos.data.ElectionCsv;
 import org.psephos.data.IgnoredColumn;
 import org.psephos.data.LoadReport;
@@ -65,13 +61,7 @@ final class LoadCommand implements Callable<Integer> {
         LoadSummary s = LoadSummary.of(report, new UnitFilter(minRegistered));
         print(s, spec.commandLine().getOut());
         if (json != null) {
-            ObjectMapper om = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-            try {
-                AtomicFiles.write(json, out -> om.writeValue(out, s));
-            } catch (IOException e) {
-                throw DataException.of("cannot write the JSON summary (" + e.getMessage() + ")").file(json)
-                        .fix("Check that the directory exists and is writable").cause(e).build();
-            }
+            OutputFiles.writeJson(json, s);
             spec.commandLine().getOut().println("Summary written to " + json);
         }
         return Main.OK;

@@ -9,7 +9,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Simulates election results and tests them for fraud.",
-        subcommands = {LoadCommand.class
+        subcommands = {
+            LoadCommand.class,
+            AuditCommand.class,
         },
         commandListHeading = "%nCommands:%n",
         footer = {"", "Exit codes: 0 ok, 1 internal error, 2 usage error, 3 data error."})

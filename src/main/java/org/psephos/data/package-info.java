@@ -1,4 +1,6 @@
 /**
- * Election data: the immutable columnar result model, loading and validation of result files, unit filters that report what they drop. Depends on nothing else in Psephos.
+ * Election data: the immutable columnar result model, loading and validation of result files, unit filters that
+ * report what they drop; published national and regional aggregates ({@link org.psephos.data.AggregateResults}) and
+ * the arithmetic audit of both ({@link org.psephos.data.ArithmeticAudit}). Depends on nothing else in Psephos.
  */
 package org.psephos.data;
