@@ -63,7 +63,7 @@ final class AuditCommand implements Callable<Integer> {
         List<AuditFinding> findings = new ArrayList<>();
         for (Path f : files) {
             if (AggregateResults.isAggregateFormat(f)) {
-                AggregateResults r = AggregateResults.read(f);
+                AggregateResults r = AggregateResults.read(f, mapping.charset());
                 aggregates.add(r);
                 read.add(r.file() + ": " + r.results().size() + " results (aggregate format)"
                         + (r.ignoredColumns().isEmpty() ? ""

@@ -1,9 +1,6 @@
 package org.psephos.data;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -25,40 +22,27 @@ final class AggregateReader {
             + "datasets/kazakhstan/README.md";
 
     private final Path file;
+    private final Charset charset;
     private final Map<String, Integer> columns = new HashMap<>();
     private final Map<String, Accumulator> byKey = new LinkedHashMap<>();
     private List<String> header;
 
-    AggregateReader(Path file) {
+    AggregateReader(Path file, Charset charset) {
         this.file = file;
+        this.charset = charset;
     }
 
     /** @return the lower-cased, trimmed names of the file's first line */
     static List<String> header(Path file) {
-        String first;
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            first = r.readLine();
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw DataException.of("no such file").file(file).fix("check the path").cause(e).build();
-        } catch (IOException e) {
-            throw DataException.of("cannot read the file (" + e.getMessage() + ")").file(file)
-                    .fix("check the path and that it is a readable UTF-8 text file").cause(e).build();
-        }
-        if (first == null || first.isBlank()) {
-            throw DataException.of("the file is empty").file(file).fix("give a CSV file with a header line").build();
-        }
-        if (first.startsWith("\uFEFF")) {
-            first = first.substring(1);
-        }
         List<String> out = new ArrayList<>();
-        for (String name : AggregateCsv.parse(first, AggregateCsv.detectDelimiter(first), file).get(0).fields()) {
+        for (String name : AggregateCsv.header(file).fields()) {
             out.add(name.trim().toLowerCase(Locale.ROOT));
         }
         return out;
     }
 
     AggregateResults read() {
-        List<AggregateCsv.Row> rows = AggregateCsv.read(file);
+        List<AggregateCsv.Row> rows = AggregateCsv.read(file, charset);
         if (rows.isEmpty()) {
             throw DataException.of("the file is empty").file(file).fix("give a CSV file with a header line").build();
         }

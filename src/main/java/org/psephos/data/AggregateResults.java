@@ -67,7 +67,17 @@ public record AggregateResults(String file, List<AggregateResult> results, List<
      *                       for the same election and area, or rows of one election that contradict each other
      */
     public static AggregateResults read(Path file) {
-        return new AggregateReader(file).read();
+        return read(file, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /**
+     * @param file    a long-format aggregate results file
+     * @param charset its encoding (UTF-8 unless the file says otherwise)
+     * @return its results
+     * @throws DataException if the file cannot be read or holds invalid data
+     */
+    public static AggregateResults read(Path file, java.nio.charset.Charset charset) {
+        return new AggregateReader(file, charset).read();
     }
 
     /**

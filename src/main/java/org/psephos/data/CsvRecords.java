@@ -44,7 +44,7 @@ final class CsvRecords implements RecordSource {
         this.delimiter = detectDelimiter(in);
         if (!readRecord()) {
             throw DataException.of("the file is empty").file(name)
-                    .fix("A results file needs a header line and one line per unit").build();
+                    .fix("A results file needs a header line and at least one row of figures").build();
         }
         List<String> h = new ArrayList<>(fields);
         for (int i = 0; i < fields; i++) {

@@ -98,7 +98,7 @@ class AggregateResultsTest {
     @Test
     void wholeFileProblems() throws IOException {
         DataException empty = assertThrows(DataException.class, () -> AggregateResults.read(file("")));
-        assertTrue(empty.getMessage().endsWith("the file is empty. give a CSV file with a header line"),
+        assertTrue(empty.getMessage().endsWith("the file is empty. A results file needs a header line and at least one row of figures"),
                 empty.getMessage());
         DataException noRows = assertThrows(DataException.class, () -> AggregateResults.read(file(HEADER + "\n")));
         assertTrue(noRows.getMessage().contains("line 1: the file has a header but no rows"), noRows.getMessage());
@@ -112,10 +112,10 @@ class AggregateResultsTest {
         Path latin1 = dir.resolve("latin1.csv");
         Files.write(latin1, "election,option\ne,Y\u00e9s\n".getBytes(StandardCharsets.ISO_8859_1));
         DataException notUtf8 = assertThrows(DataException.class, () -> AggregateResults.read(latin1));
-        assertTrue(notUtf8.getMessage().contains("not UTF-8"), notUtf8.getMessage());
+        assertTrue(notUtf8.getMessage().contains("not valid UTF-8"), notUtf8.getMessage());
         DataException missing = assertThrows(DataException.class,
                 () -> AggregateResults.read(dir.resolve("none.csv")));
-        assertTrue(missing.getMessage().endsWith("none.csv: no such file. check the path"), missing.getMessage());
+        assertTrue(missing.getMessage().endsWith("none.csv: no such file. Check the path"), missing.getMessage());
     }
 
     @Test

@@ -124,7 +124,7 @@ class KazakhstanDatasetTest {
     void exitPollOptionsNameOptionsOfTheNationalFile() {
         Set<String> known = new HashSet<>();
         national().values().forEach(r -> r.options().forEach(o -> known.add(r.election() + "|" + o.name())));
-        List<AggregateCsv.Row> rows = AggregateCsv.read(DIR.resolve("exit_polls.csv"));
+        List<AggregateCsv.Row> rows = AggregateCsv.read(DIR.resolve("exit_polls.csv"), java.nio.charset.StandardCharsets.UTF_8);
         assertEquals(List.of("election", "date", "pollster", "option", "percent", "source"), rows.get(0).fields());
         assertEquals(26, rows.size() - 1);
         for (AggregateCsv.Row row : rows.subList(1, rows.size())) {
