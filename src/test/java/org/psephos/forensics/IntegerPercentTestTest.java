@@ -116,6 +116,51 @@ class IntegerPercentTestTest {
         assertEquals(one, three);
         TestResult otherSeed = IntegerPercentTest.withDefaults().run(in, o.withSeed(8));
         assertFalse(one.details().equals(otherSeed.details()));
+        IntegerPercentTest counts = IntegerPercentTest.withDefaults().with(IntegerPercentTest.NullMethod.COUNTS);
+        assertEquals(counts.run(in, o.withThreads(1)), counts.run(in, o.withThreads(3)));
+    }
+
+    @Test
+    void integerProbabilityIsTheBinomialMassOnIntegerCounts() {
+        int[][] cases = {{1000, 600}, {1500, 1234}, {137, 70}, {100, 99}, {2500, 40}};
+        for (int[] c : cases) {
+            for (int period : new int[] {1, 5, 10}) {
+                double p = c[1] / (double) c[0];
+                BinomialDistribution bin = new BinomialDistribution(null, c[0], p);
+                double exact = 0;
+                for (int k = 0; k <= c[0]; k++) {
+                    exact += IntegerPercentTest.isInteger(k, c[0], period) ? bin.probability(k) : 0;
+                }
+                assertEquals(exact, IntegerPercentTest.integerProbability(c[0], p, period), 1e-13,
+                        "n = " + c[0] + ", p = " + p + ", P = " + period);
+            }
+        }
+        assertEquals(1.0, IntegerPercentTest.integerProbability(300, 0.0, 1));
+        assertEquals(1.0, IntegerPercentTest.integerProbability(7, 1.0, 1)); // 7 of 7 = 100%: integer
+    }
+
+    /*
+     * The two null methods must give the same distribution of the statistics: on one data set (2,000 stations,
+     * R = 400 replicates each) the MC means differ by less than 4 standard errors of their difference,
+     * sd * sqrt(2 / R), and the sds agree within 20% (the sd of an sd estimate from 400 draws is about 3.5%).
+     */
+    @Test
+    void indicatorAndCountNullsAgreeInDistribution() {
+        int[][] d = clean(RandomStreams.seeded(SEED).stream(5), 2000);
+        BatteryOptions o = BatteryOptions.defaults().withReplicates(400).withThreads(2);
+        IntegerPercentTest.Result ind = IntegerPercentTest.withDefaults().test(d[0], d[1], d[1], d[2], o);
+        IntegerPercentTest.Result cnt = IntegerPercentTest.withDefaults().with(IntegerPercentTest.NullMethod.COUNTS)
+                .test(d[0], d[1], d[1], d[2], o);
+        for (String v : IntegerPercentTest.VARIANTS) {
+            for (String w : IntegerPercentTest.WEIGHTINGS) {
+                IntegerPercentTest.Statistic a = ind.statistic(v, w);
+                IntegerPercentTest.Statistic b = cnt.statistic(v, w);
+                assertEquals(a.observed(), b.observed());
+                double se = a.expectedSd() * Math.sqrt(2.0 / 400);
+                assertEquals(a.expectedMean(), b.expectedMean(), 4 * se, v + "/" + w + " means");
+                assertEquals(1.0, a.expectedSd() / b.expectedSd(), 0.2, v + "/" + w + " sds");
+            }
+        }
     }
 
     /*
