@@ -374,11 +374,12 @@ public final class IntegerPercentTest implements ForensicTest {
         RandomStreams streams = RandomStreams.seeded(options.seed());
         List<long[][]> parts;
         if (method == NullMethod.COUNTS) {
-            parts = Parallel.map(blocks, options.threads(), b -> simulateBlock(s, streams, b, reps), progress);
+            CountDraw draw = new CountDraw(s, period);
+            parts = Parallel.map(blocks, options.threads(), b -> block(s, streams, b, reps, draw), progress);
         } else {
             double[][] q = integerProbabilities(s, period, options.threads());
-            parts = Parallel.map(blocks, options.threads(), b -> indicatorBlock(s, q[0], q[1], streams, b, reps),
-                    progress);
+            BernoulliDraw draw = new BernoulliDraw(q[0], q[1]);
+            parts = Parallel.map(blocks, options.threads(), b -> block(s, streams, b, reps, draw), progress);
         }
         long[][] null12 = new long[STATS][reps];
         int k = 0;
@@ -453,23 +454,25 @@ public final class IntegerPercentTest implements ForensicTest {
         return Math.min(1.0, sum);
     }
 
+    /** Draws one replicate's indicators for every station. */
+    @FunctionalInterface
+    private interface IndicatorDraw {
+        void fill(UniformRandomProvider rng, boolean[] leaderInt, boolean[] turnoutInt);
+    }
+
     /*
-     * Implementation note. The INDICATORS null: per replicate, one pass over the stations drawing the leader's and
-     * the turnout's indicators as Bernoulli(q) and adding to all twelve sums; nothing is allocated per replicate.
+     * Implementation note. A block draws its replicates from the stream keyed by (test, null method, block); per
+     * replicate one pass fills the indicators and one pass adds them to all twelve sums. The indicator arrays are
+     * allocated once per block, not per replicate.
      */
-    private long[][] indicatorBlock(Stations s, double[] qw, double[] qb, RandomStreams streams, int block,
-                                    int reps) {
-        int from = block * BLOCK;
-        int count = Math.min(BLOCK, reps - from);
+    private static long[][] block(Stations s, RandomStreams streams, int block, int reps, IndicatorDraw draw) {
+        int count = Math.min(BLOCK, reps - block * BLOCK);
         long[][] out = new long[count][];
-        UniformRandomProvider rng = streams.stream(STREAM_KEY, 1, block);
+        UniformRandomProvider rng = streams.stream(STREAM_KEY, draw instanceof CountDraw ? 0 : 1, block);
         boolean[] li = new boolean[s.size];
         boolean[] ti = new boolean[s.size];
         for (int c = 0; c < count; c++) {
-            for (int j = 0; j < s.size; j++) {
-                li[j] = rng.nextDouble() < qw[j];
-                ti[j] = rng.nextDouble() < qb[j];
-            }
+            draw.fill(rng, li, ti);
             long[] acc = new long[STATS];
             accumulate(s, li, ti, acc);
             out[c] = acc;
@@ -477,29 +480,28 @@ public final class IntegerPercentTest implements ForensicTest {
         return out;
     }
 
-    /*
-     * Implementation note. The COUNTS null: per replicate, one pass drawing W* and B* for every station and testing
-     * them, then one pass adding to all twelve sums.
-     */
-    private long[][] simulateBlock(Stations s, RandomStreams streams, int block, int reps) {
-        int from = block * BLOCK;
-        int count = Math.min(BLOCK, reps - from);
-        long[][] out = new long[count][];
-        UniformRandomProvider rng = streams.stream(STREAM_KEY, 0, block);
-        boolean[] li = new boolean[s.size];
-        boolean[] ti = new boolean[s.size];
-        for (int c = 0; c < count; c++) {
-            for (int j = 0; j < s.size; j++) {
-                li[j] = isInteger(BinomialSampler.sample(rng, s.denominator[j], s.share[j]), s.denominator[j],
-                        period);
-                ti[j] = isInteger(BinomialSampler.sample(rng, s.registered[j], s.turnout[j]), s.registered[j],
-                        period);
+    /** The INDICATORS null: Bernoulli(q) indicators, two uniforms per station. */
+    private record BernoulliDraw(double[] qw, double[] qb) implements IndicatorDraw {
+        @Override
+        public void fill(UniformRandomProvider rng, boolean[] li, boolean[] ti) {
+            for (int j = 0; j < li.length; j++) {
+                li[j] = rng.nextDouble() < qw[j];
+                ti[j] = rng.nextDouble() < qb[j];
             }
-            long[] acc = new long[STATS];
-            accumulate(s, li, ti, acc);
-            out[c] = acc;
         }
-        return out;
+    }
+
+    /** The COUNTS null: W* and B* from {@link BinomialSampler}, then tested. */
+    private record CountDraw(Stations s, int period) implements IndicatorDraw {
+        @Override
+        public void fill(UniformRandomProvider rng, boolean[] li, boolean[] ti) {
+            for (int j = 0; j < li.length; j++) {
+                int r = s.denominator[j];
+                int n = s.registered[j];
+                li[j] = isInteger(BinomialSampler.sample(rng, r, s.share[j]), r, period);
+                ti[j] = isInteger(BinomialSampler.sample(rng, n, s.turnout[j]), n, period);
+            }
+        }
     }
 
     /** Adds the twelve weighted counts of one set of indicators to {@code acc}. */
