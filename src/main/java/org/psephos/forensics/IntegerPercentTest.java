@@ -49,7 +49,7 @@ import org.psephos.simulation.RandomStreams;
  * counts and W*, B* are independent, every statistic depends on the draws only through the indicators
  * \( I(100 W^*_i/R_i) \) and \( I(100 B^*_i/N_i) \), which are independent Bernoulli variables with probabilities
  * computed exactly from the binomial pmf. The default {@link NullMethod#INDICATORS} draws those (two uniforms per
- * station and replicate: 1000 replicates over 95,000 stations take about a second); {@link NullMethod#COUNTS}
+ * station and replicate: 1000 replicates over 95,000 stations take under 2 s of CPU); {@link NullMethod#COUNTS}
  * draws the counts with {@link BinomialSampler} as the reference code does. The two give the same distribution
  * (checked in the tests), not the same numbers for a seed.
  *
