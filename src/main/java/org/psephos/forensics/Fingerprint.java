@@ -8,6 +8,7 @@ import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Objects;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.psephos.data.AtomicFiles;
@@ -113,15 +114,23 @@ public final class Fingerprint {
         return w;
     }
 
-    /** The usable units' percentages and weights. */
-    private record Points(double[] turnout, double[] share, double[] weight, int skipped) {
+    /**
+     * The usable units' numerators (with any noise added), denominators and weights: turnout is
+     * {@code tNum / tDen}, the leader's share {@code sNum / sDen}.
+     */
+    private record Points(double[] tNum, int[] tDen, double[] sNum, int[] sDen, double[] weight, int skipped) {
+        int size() {
+            return weight.length;
+        }
     }
 
     private Points points(Election e) {
         int n = e.size();
         int leader = e.leader();
-        double[] t = new double[n];
-        double[] s = new double[n];
+        double[] tn = new double[n];
+        int[] td = new int[n];
+        double[] sn = new double[n];
+        int[] sd = new int[n];
         double[] w = new double[n];
         UniformRandomProvider noiseB = noise == null ? null : noise.stream(NOISE_KEY, 0);
         UniformRandomProvider noiseW = noise == null ? null : noise.stream(NOISE_KEY, 1);
@@ -136,8 +145,10 @@ public final class Fingerprint {
             if (reg <= 0 || den <= 0 || bal < 0 || lead < 0 || bal > reg) {
                 continue;
             }
-            t[m] = 100.0 * (bal + db) / reg;
-            s[m] = 100.0 * (lead + dw) / den;
+            tn[m] = bal + db;
+            td[m] = reg;
+            sn[m] = lead + dw;
+            sd[m] = den;
             w[m] = switch (weighting) {
                 case UNITS -> 1.0;
                 case REGISTERED -> reg;
@@ -146,8 +157,8 @@ public final class Fingerprint {
             };
             m++;
         }
-        return new Points(java.util.Arrays.copyOf(t, m), java.util.Arrays.copyOf(s, m),
-                java.util.Arrays.copyOf(w, m), n - m);
+        return new Points(Arrays.copyOf(tn, m), Arrays.copyOf(td, m), Arrays.copyOf(sn, m), Arrays.copyOf(sd, m),
+                Arrays.copyOf(w, m), n - m);
     }
 
     /**
@@ -158,10 +169,12 @@ public final class Fingerprint {
         Points p = points(e);
         int bins = (int) Math.rint(100.0 / binWidth);
         double[][] cells = new double[bins][bins];
-        for (int i = 0; i < p.turnout().length; i++) {
-            cells[coarse(p.turnout()[i], bins)][coarse(p.share()[i], bins)] += p.weight()[i];
+        for (int i = 0; i < p.size(); i++) {
+            int t = coarse(p.tNum()[i], p.tDen()[i], bins);
+            int s = coarse(p.sNum()[i], p.sDen()[i], bins);
+            cells[t][s] += p.weight()[i];
         }
-        return new Grid(e.name(), e.leaderName(), binWidth, weighting, p.turnout().length, p.skipped(), cells);
+        return new Grid(e.name(), e.leaderName(), binWidth, weighting, p.size(), p.skipped(), cells);
     }
 
     /**
@@ -170,7 +183,7 @@ public final class Fingerprint {
      */
     public Histogram turnoutHistogram(Election e) {
         Points p = points(e);
-        return fine(e, "turnout", p.turnout(), p);
+        return fine(e, "turnout", p.tNum(), p.tDen(), p);
     }
 
     /**
@@ -179,22 +192,32 @@ public final class Fingerprint {
      */
     public Histogram shareHistogram(Election e) {
         Points p = points(e);
-        return fine(e, "leader_share", p.share(), p);
+        return fine(e, "leader_share", p.sNum(), p.sDen(), p);
     }
 
-    private Histogram fine(Election e, String variable, double[] values, Points p) {
+    /*
+     * Implementation note. Without noise the numerators are whole numbers and the bin of num / den is found in
+     * exact integer arithmetic, so that values on a bin edge (41.75% = 167 / 400) go to the bin the half-open
+     * convention names, whatever the rounding of a floating-point division would do. With K bins per 100%:
+     * coarse bin floor(K num / den); fine bin (centred) floor(K num / den + 1/2) = floor((2 K num + den) / 2 den).
+     */
+    private Histogram fine(Election e, String variable, double[] num, int[] den, Points p) {
         int last = (int) Math.rint(100.0 / fineBinWidth);
         double[] h = new double[last + 1];
-        for (int i = 0; i < values.length; i++) {
-            int k = (int) Math.floor(values[i] / fineBinWidth + 0.5);
-            h[Math.max(0, Math.min(last, k))] += p.weight()[i];
+        for (int i = 0; i < num.length; i++) {
+            long k = noise == null
+                    ? Math.floorDiv(2L * last * (long) num[i] + den[i], 2L * den[i])
+                    : (long) Math.floor(last * num[i] / den[i] + 0.5);
+            h[(int) Math.max(0, Math.min(last, k))] += p.weight()[i];
         }
-        return new Histogram(e.name(), variable, fineBinWidth, weighting, values.length, p.skipped(), h);
+        return new Histogram(e.name(), variable, fineBinWidth, weighting, num.length, p.skipped(), h);
     }
 
-    private int coarse(double pct, int bins) {
-        int k = (int) Math.floor(pct / binWidth);
-        return Math.max(0, Math.min(bins - 1, k));
+    private int coarse(double num, int den, int bins) {
+        long k = noise == null
+                ? Math.floorDiv((long) bins * (long) num, den)
+                : (long) Math.floor(bins * num / den);
+        return (int) Math.max(0, Math.min(bins - 1, k));
     }
 
     /**

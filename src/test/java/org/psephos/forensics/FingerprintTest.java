@@ -86,6 +86,21 @@ class FingerprintTest {
     }
 
     @Test
+    void valuesOnBinEdgesGoToTheUpperBinExactly() {
+        // 167 / 400 = 41.75%: the edge between the bins centred on 41.7 and 41.8; 4345 / 10000 = 43.45% likewise
+        int[] n = {400, 10000};
+        int[] b = {167, 4345};
+        Election e = Election.builder("edges").registered(n).ballots(b).option("L", b).build();
+        Fingerprint.Histogram t = Fingerprint.withDefaults().turnoutHistogram(e);
+        assertEquals(1.0, t.weight(418));
+        assertEquals(0.0, t.weight(417));
+        assertEquals(1.0, t.weight(435));
+        assertEquals(0.0, t.weight(434));
+        Fingerprint.Grid g = Fingerprint.withDefaults().withBinWidth(0.25).grid(e);
+        assertEquals(1.0, g.cell(167, 399)); // 41.75% starts the 0.25%-bin [41.75, 42); 100% is in the last bin
+    }
+
+    @Test
     void noiseIsSeededAndSpreadsSimpleFractions() {
         // 2,000 units of 7 voters with 3 ballots: 42.857...% each without noise
         int[] n = new int[2000];
