@@ -29,8 +29,10 @@ import org.psephos.simulation.RandomStreams;
  * <p>Bins. The 2-D histogram has square bins of width {@code binWidth} (default 1%) from 0 to 100, each
  * half-open \( [a, a + w) \) except the last, which also holds 100% (as numpy's {@code histogram2d}). The 1-D
  * histograms are centred on multiples of the fine width w (default 0.1): bin k holds \( [(k - \frac12) w,
- * (k + \frac12) w) \), k = 0..100/w, the bins of Kobak's edges {@code arange(-w/2, 100 + w/2, w)}; a whole
- * percentage is then the centre of its own bin.
+ * (k + \frac12) w) \), k = 0..100/w: the bins Kobak's edges {@code arange(-w/2, 100 + w/2, w)} intend, a whole
+ * percentage being the centre of its own bin. (In floating point numpy's {@code arange} stops at 99.95 for w = 0.1,
+ * so the reference histograms have 1000 bins and silently drop units at exactly 100%; here the bin centred on 100%
+ * is kept, and bins are assigned in exact integer arithmetic when there is no noise.)
  *
  * <p>De-aliasing noise (optional, Kobak's Significance 2016/2018 setting): \( U(-\frac12, \frac12) \) is added to
  * the numerators B and W before dividing, which spreads the spurious peaks at simple fractions (1/2, 2/3...) of
