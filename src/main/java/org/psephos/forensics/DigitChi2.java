@@ -1,5 +1,6 @@
 package org.psephos.forensics;
 
+import java.util.Arrays;
 import java.util.Map;
 
 /** Assembles the result of a chi-square test of ten digit frequencies. Package-private helper. */
@@ -29,8 +30,8 @@ final class DigitChi2 {
         int df = observed.length - 1;
         double x2 = NullDistributions.chiSquare(observed, probs);
         double p = NullDistributions.chiSquareUpper(x2, df);
-        Map<String, Object> d = Results.details("df", df, "observed", observed.clone(), "expected_probabilities",
-                probs.clone());
+        Map<String, Object> d = Results.details("df", df, "observed", Arrays.stream(observed).boxed().toList(),
+                "expected_probabilities", Arrays.stream(probs).boxed().toList());
         return new TestResult(id, input.variable().name(), input.level(), x2, df, Double.NaN, Double.NaN, p,
                 Double.NaN, p < Results.ALPHA, (int) n, true, "", d);
     }
