@@ -62,7 +62,16 @@ public final class Main {
 
     /** @return the configured root command line */
     static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new PsephosCommand());
+        return configure(new CommandLine(new PsephosCommand()));
+    }
+
+    /**
+     * Installs the exit-code mapping on a command line (the root, or a single command under test).
+     *
+     * @param cl the command line
+     * @return it
+     */
+    static CommandLine configure(CommandLine cl) {
         cl.setExecutionExceptionHandler(Main::handle);
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
