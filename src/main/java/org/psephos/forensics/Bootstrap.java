@@ -110,9 +110,7 @@ public final class Bootstrap {
             double[] t = new double[count];
             int[] idx = new int[n];
             for (int r = 0; r < count; r++) {
-                for (int j = 0; j < n; j++) {
-                    idx[j] = rng.nextInt(n);
-                }
+                drawIndices(rng, idx, n);
                 t[r] = stat.of(idx, n);
             }
             return t;
@@ -124,6 +122,33 @@ public final class Bootstrap {
             pos += part.length;
         }
         return out;
+    }
+
+    /**
+     * Fills {@code idx[0..n)} with independent uniform indices in [0, n): two 32-bit halves of each 64-bit draw, each
+     * mapped by Lemire's multiply-shift with rejection (Lemire 2019, "Fast random integer generation in an
+     * interval", ACM TOMACS 29(1), doi:10.1145/3230636), so every index is exactly uniform. Drawing two indices per
+     * call halves the generator's share of the bootstrap's time.
+     *
+     * @param rng the block's generator
+     * @param idx where to write
+     * @param n   the bound, positive
+     */
+    static void drawIndices(UniformRandomProvider rng, int[] idx, int n) {
+        long bound = n;
+        long threshold = (1L << 32) % bound; // 2^32 mod n: products whose low half is below it are rejected
+        int j = 0;
+        while (j < n) {
+            long bits = rng.nextLong();
+            long m = (bits >>> 32) * bound;
+            if ((m & 0xFFFFFFFFL) >= threshold) {
+                idx[j++] = (int) (m >>> 32);
+            }
+            m = (bits & 0xFFFFFFFFL) * bound;
+            if (j < n && (m & 0xFFFFFFFFL) >= threshold) {
+                idx[j++] = (int) (m >>> 32);
+            }
+        }
     }
 
     /**

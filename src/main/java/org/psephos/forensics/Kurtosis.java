@@ -32,7 +32,7 @@ public final class Kurtosis implements ForensicTest {
 
     /** @param x values @return their Pearson kurtosis, NaN if all are equal */
     public double statistic(double[] x) {
-        return Moments.kurtosis(x, null, x.length);
+        return Moments.kurtosis(x, null, x.length, 0);
     }
 
     @Override

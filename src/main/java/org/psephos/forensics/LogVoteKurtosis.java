@@ -67,7 +67,7 @@ public final class LogVoteKurtosis implements ForensicTest {
     /** @param w votes per unit @param r denominators @return the kurtosis of the rescaled rates */
     public double statistic(int[] w, int[] r) {
         double[] nu = rescaledRates(w, r);
-        return Moments.kurtosis(nu, null, nu.length);
+        return Moments.kurtosis(nu, null, nu.length, 0);
     }
 
     @Override

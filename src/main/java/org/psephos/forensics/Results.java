@@ -113,8 +113,11 @@ final class Results {
      */
     static TestResult bootstrappedMean(String id, TestInput input, BatteryOptions options, double[] values,
                                        double reference, double pValue, Boolean flag, Map<String, Object> details) {
-        return bootstrapped(id, input, options, Moments.mean(values), values.length,
-                (idx, m) -> Moments.mean(values, idx, m), reference, pValue, flag, details);
+        byte[] small = Moments.asDigits(values);
+        Bootstrap.Statistic mean = small != null ? (idx, m) -> Moments.mean(small, idx, m)
+                : (idx, m) -> Moments.mean(values, idx, m);
+        return bootstrapped(id, input, options, Moments.mean(values), values.length, mean, reference, pValue, flag,
+                details);
     }
 
     /**
@@ -150,12 +153,13 @@ final class Results {
     @FunctionalInterface
     interface MomentStatistic {
         /**
-         * @param x   values
-         * @param idx indices or {@code null}
-         * @param n   how many
+         * @param x      values
+         * @param idx    indices or {@code null}
+         * @param n      how many
+         * @param center the mean of all of x
          * @return the statistic
          */
-        double of(double[] x, int[] idx, int n);
+        double of(double[] x, int[] idx, int n, double center);
     }
 
     /**
@@ -180,7 +184,8 @@ final class Results {
         if (why != null) {
             return TestResult.notApplicable(id, input, values.length, why);
         }
-        return bootstrapped(id, input, options, stat.of(values, null, values.length), values.length,
-                (idx, n) -> stat.of(values, idx, n), reference, Double.NaN, null, details);
+        double center = Moments.mean(values);
+        return bootstrapped(id, input, options, stat.of(values, null, values.length, center), values.length,
+                (idx, n) -> stat.of(values, idx, n, center), reference, Double.NaN, null, details);
     }
 }

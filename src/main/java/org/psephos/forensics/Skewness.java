@@ -30,7 +30,7 @@ public final class Skewness implements ForensicTest {
 
     /** @param x values @return their skewness, NaN if all are equal */
     public double statistic(double[] x) {
-        return Moments.skewness(x, null, x.length);
+        return Moments.skewness(x, null, x.length, 0);
     }
 
     @Override

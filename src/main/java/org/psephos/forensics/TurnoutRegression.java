@@ -37,9 +37,11 @@ final class TurnoutRegression {
         if (why != null) {
             return TestResult.notApplicable(id, input, input.size(), why);
         }
-        double value = pick(Moments.regression(t, v, null, t.length), which);
+        double value = pick(Moments.regression(t, v, null, t.length, 0, 0), which);
+        double ct = Moments.mean(t);
+        double cv = Moments.mean(v);
         return Results.bootstrapped(id, input, options, value, t.length,
-                (idx, n) -> pick(Moments.regression(t, v, idx, n), which), reference, Double.NaN,
+                (idx, n) -> pick(Moments.regression(t, v, idx, n, ct, cv), which), reference, Double.NaN,
                 Math.abs(value) > threshold, Results.details("threshold", threshold));
     }
 }

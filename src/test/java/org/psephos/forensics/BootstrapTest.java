@@ -81,6 +81,28 @@ class BootstrapTest {
         assertEquals(2.0, width[0] / width[1], 0.4);
     }
 
+    /** The two-indices-per-draw generator is uniform on [0, n) for n that do not divide 2^32. */
+    @Test
+    void drawnIndicesAreUniform() {
+        int n = 7;
+        int[] idx = new int[n];
+        long[] counts = new long[n];
+        UniformRandomProvider rng = RandomStreams.seeded(SEED).stream(42);
+        for (int r = 0; r < 20_000; r++) {
+            Bootstrap.drawIndices(rng, idx, n);
+            for (int i : idx) {
+                counts[i]++;
+            }
+        }
+        double[] expected = new double[n];
+        java.util.Arrays.fill(expected, 20_000.0);
+        double p = new org.apache.commons.math3.stat.inference.ChiSquareTest().chiSquareTest(expected, counts);
+        assertTrue(p > 0.001, "chi-square p = " + p);
+        int[] one = new int[1];
+        Bootstrap.drawIndices(rng, one, 1);
+        assertEquals(0, one[0]);
+    }
+
     @Test
     void replicatesAreTheSameForAnyThreadCount() {
         double[] x = normalSample(500, 9);

@@ -1,5 +1,6 @@
 package org.psephos.forensics;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,6 +31,39 @@ class ShapeTestsTest {
         // scipy.stats.linregress(x, y).slope - y.mean() -> 0.6543019031430188 (slope 1.1476352364763522)
         assertEquals(0.9643113942058462, TurnoutShareCorrelation.withDefaults().statistic(X, Y), 1e-13);
         assertEquals(0.6543019031430188, Sobyanin.withDefaults().statistic(X, Y), 1e-13);
+    }
+
+    /**
+     * The bootstrap's one-pass moments (power sums about the full-sample mean) equal the two-pass ones on a
+     * resample, here the identity and a repeated-index resample; and a constant resample gives NaN, not a
+     * rounding-error kurtosis.
+     */
+    @Test
+    void onePassResampleMomentsEqualTwoPass() {
+        int n = X.length;
+        int[] same = new int[n];
+        int[] skewed = new int[n];
+        double[] picked = new double[n];
+        for (int i = 0; i < n; i++) {
+            same[i] = i;
+            skewed[i] = (i * i) % n;
+            picked[i] = X[skewed[i]];
+        }
+        double c = Moments.mean(X);
+        assertEquals(Moments.kurtosis(X, null, n, 0), Moments.kurtosis(X, same, n, c), 1e-12);
+        assertEquals(Moments.skewness(picked, null, n, 0), Moments.skewness(X, skewed, n, c), 1e-12);
+        assertEquals(Moments.kurtosis(picked, null, n, 0), Moments.kurtosis(X, skewed, n, c), 1e-12);
+        double[] pickedY = new double[n];
+        for (int i = 0; i < n; i++) {
+            pickedY[i] = Y[skewed[i]];
+        }
+        double[] two = Moments.regression(picked, pickedY, null, n, 0, 0);
+        double[] one = Moments.regression(X, Y, skewed, n, c, Moments.mean(Y));
+        assertArrayEquals(two, one, 1e-12);
+        int[] constant = new int[n]; // all index 3
+        java.util.Arrays.fill(constant, 3);
+        assertTrue(Double.isNaN(Moments.kurtosis(X, constant, n, c)));
+        assertTrue(Double.isNaN(Moments.regression(X, Y, constant, n, c, 0.5)[0]));
     }
 
     @Test
