@@ -124,12 +124,11 @@ final class AnalyzeCommand implements Callable<Integer> {
             throw new UsageException(e.getMessage(), e);
         }
         Election election = loader.load(file, mapping, level);
-        BatteryResult result;
-        try {
-            result = battery.run(election, options, Progress.NONE);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage(), e);
+        if (level != null && election.grouping(level).isEmpty()) {
+            throw new UsageException("--level " + level + ": the file has no such grouping column; groupings are "
+                    + election.groupings().stream().map(Grouping::name).toList());
         }
+        BatteryResult result = battery.run(election, options, Progress.NONE);
         BatteryReport report = BatteryReport.of(result, file.getFileName().toString());
         try {
             if (json != null) {
@@ -189,7 +188,8 @@ final class AnalyzeCommand implements Callable<Integer> {
                     .value(lines.get(0)).fix("Name them 'registered' and 'ballots'").build();
         }
         if (level != null && lvl < 0) {
-            throw DataException.of("no column named as --level").file(file).line(1).column(level).build();
+            throw new UsageException("--level " + level + ": the header of " + file.getFileName()
+                    + " has no such column");
         }
         List<String> body = lines.subList(1, lines.size()).stream().filter(l -> !l.isBlank()).toList();
         int n = body.size();

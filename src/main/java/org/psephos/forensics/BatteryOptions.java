@@ -43,4 +43,9 @@ public record BatteryOptions(int replicates, long seed, int threads, int minUnit
     public BatteryOptions withThreads(int t) {
         return new BatteryOptions(replicates, seed, t, minUnits);
     }
+
+    /** @param m fewest units for a distribution test @return a copy */
+    public BatteryOptions withMinUnits(int m) {
+        return new BatteryOptions(replicates, seed, threads, m);
+    }
 }

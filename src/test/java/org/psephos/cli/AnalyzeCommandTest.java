@@ -104,6 +104,22 @@ class AnalyzeCommandTest {
         }
     }
 
+    /** The JSON is byte-identical for 1 and 2 threads: every random draw is keyed by test, variable and group. */
+    @Test
+    void jsonIsByteIdenticalForAnyThreadCount() throws IOException {
+        Path one = dir.resolve("one.json");
+        Path two = dir.resolve("two.json");
+        assertEquals(0, run(stubbed(), "f.csv", "--level", "region", "--replicates", "50", "--threads", "1",
+                "--json", one.toString()).code());
+        assertEquals(0, run(stubbed(), "f.csv", "--level", "region", "--replicates", "50", "--threads", "2",
+                "--json", two.toString()).code());
+        assertEquals(Files.readString(one), Files.readString(two));
+        JsonNode c05 = new ObjectMapper().readTree(one.toFile()).get("tests").get(4);
+        assertEquals("C05s", c05.get("id").asText());
+        assertEquals("exact binomial, two-sided", c05.at("/details/p_value_method").asText());
+        assertTrue(c05.at("/details/successes").asInt() > 0);
+    }
+
     @Test
     void usageErrorsExitWithTwo() {
         Run r = run(stubbed(), "f.csv", "--tests", "2BL,Benford");
