@@ -118,7 +118,8 @@ final class AnalyzeCommand implements Callable<Integer> {
             options = BatteryOptions.defaults().withReplicates(replicates).withSeed(seed)
                     .withThreads(threads == null ? Parallel.defaultThreads() : threads);
             if (tests != null) {
-                battery = battery.withTests(TestRegistry.standard().select(tests));
+                battery = battery.withTests(TestRegistry.standard().select(tests.stream().map(String::trim)
+                        .filter(t -> !t.isEmpty()).toList()));
             }
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage(), e);
@@ -128,7 +129,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             throw new UsageException("--level " + level + ": the file has no such grouping column; groupings are "
                     + election.groupings().stream().map(Grouping::name).toList());
         }
-        BatteryResult result = battery.run(election, options, Progress.NONE);
+        BatteryResult result = battery.run(election, options, progress());
         BatteryReport report = BatteryReport.of(result, file.getFileName().toString());
         try {
             if (json != null) {
@@ -143,6 +144,23 @@ final class AnalyzeCommand implements Callable<Integer> {
         spec.commandLine().getOut().print(report.text());
         spec.commandLine().getOut().flush();
         return Main.OK;
+    }
+
+    /** @return a one-line counter on standard error when it is a terminal, else nothing */
+    private Progress progress() {
+        if (System.console() == null) {
+            return Progress.NONE;
+        }
+        java.io.PrintWriter err = spec.commandLine().getErr();
+        return (done, total) -> {
+            synchronized (err) {
+                err.print("\rpsephos: analysed " + done + " of " + total + " group variables");
+                if (done == total) {
+                    err.print("\r" + " ".repeat(60) + "\r");
+                }
+                err.flush();
+            }
+        };
     }
 
     /**

@@ -70,7 +70,7 @@ public final class Battery {
     /**
      * @param election the election
      * @param settings replicates, seed, threads, minimum units
-     * @param progress told after each group (done, total groups)
+     * @param progress told after each variable of each group (done, groups × variables)
      * @return the results, with q-values
      * @throws IllegalArgumentException if the level names no grouping of the election or an option is unknown
      */
@@ -106,13 +106,14 @@ public final class Battery {
         List<TestResult> rows = new ArrayList<>();
         for (int gi = 0; gi < groups.size(); gi++) {
             Election units = groups.get(gi);
-            for (Variable v : variables) {
-                TestInput in = new TestInput(units, labels.get(gi), v);
+            for (int vi = 0; vi < variables.size(); vi++) {
+                TestInput in = new TestInput(units, labels.get(gi), variables.get(vi));
                 for (ForensicTest t : tests) {
                     if (t.scope() == ForensicTest.Scope.PER_VARIABLE) {
                         rows.add(t.run(in, settings));
                     }
                 }
+                progress.update((long) gi * variables.size() + vi + 1, (long) groups.size() * variables.size());
             }
             if (units.leader() >= 0) {
                 TestInput leader = new TestInput(units, labels.get(gi), Variable.option(units, units.leader()));
@@ -122,7 +123,6 @@ public final class Battery {
                     }
                 }
             }
-            progress.update(gi + 1L, groups.size());
         }
         double[] p = rows.stream().mapToDouble(TestResult::pValue).toArray();
         double[] q = MultipleTesting.benjaminiHochberg(p);

@@ -64,7 +64,7 @@ class AnalyzeCommandTest {
         Path json = dir.resolve("out.json");
         Path csv = dir.resolve("out.csv");
         Run r = run(stubbed(), "results.csv", "--level", "region", "--replicates", "40", "--threads", "1",
-                "--tests", "2BL,Kurt,Correlation", "--json", json.toString(), "--csv", csv.toString());
+                "--tests", "2BL, Kurt,Correlation", "--json", json.toString(), "--csv", csv.toString());
         assertEquals(0, r.code(), r.err());
         String[] lines = r.out().split("\n");
         assertTrue(lines[0].matches("test +variable +level +value +expected +95% CI +p +q +flag"), lines[0]);

@@ -98,7 +98,14 @@ class BatteryTest {
     void chosenTestsAndOptionsAndUnknownNames() {
         Election e = synthetic(200);
         BatteryOptions o = BatteryOptions.defaults().withReplicates(20).withThreads(1);
+        List<Long> seen = new java.util.ArrayList<>();
         BatteryResult r = Battery.withDefaults().withTests(TestRegistry.standard().select(List.of("Kurt", "2BL")))
+                .withOptions(List.of("B")).withLevel("region").run(e, o, (done, total) -> {
+                    assertEquals(6, total, "3 groups x 2 variables");
+                    seen.add(done);
+                });
+        assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L), seen);
+        r = Battery.withDefaults().withTests(TestRegistry.standard().select(List.of("Kurt", "2BL")))
                 .withOptions(List.of("B")).run(e, o, Progress.NONE);
         assertEquals(List.of("2BL/turnout", "Kurt/turnout", "2BL/B", "Kurt/B"),
                 r.results().stream().map(x -> x.id() + "/" + x.variable()).toList());
