@@ -131,7 +131,7 @@ final class Results {
      * @param reference the null probability of a one
      * @param flagByP   flag when p &lt; {@link #ALPHA} (Beber and Scacco's binomial bounds) rather than when the
      *                  bootstrap interval excludes the reference (EFToolkit)
-     * @param details   details (successes and trials are added)
+     * @param details   details (the number of ones and the p-value method are added)
      * @return the result
      */
     static TestResult binomialShare(String id, TestInput input, BatteryOptions options, double[] indicator,
