@@ -62,7 +62,16 @@ public final class Main {
 
     /** @return the configured root command line */
     static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new PsephosCommand());
+        return configure(new CommandLine(new PsephosCommand()));
+    }
+
+    /**
+     * Installs the exit-code mapping on a command line (the root, or a single command under test).
+     *
+     * @param cl the command line
+     * @return it
+     */
+    static CommandLine configure(CommandLine cl) {
         cl.setExecutionExceptionHandler(Main::handle);
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
@@ -80,6 +89,11 @@ public final class Main {
         if (ex instanceof DataException) {
             err.println("psephos: " + ex.getMessage());
             return DATA;
+        }
+        if (ex instanceof java.io.UncheckedIOException) {
+            // Library writers report an output path they cannot write; the path is the user's choice.
+            err.println("psephos: " + ex.getMessage() + "; choose a path in an existing, writable directory");
+            return USAGE;
         }
         if (ex instanceof UsageException) {
             err.println("psephos: " + ex.getMessage());

@@ -12,6 +12,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
             LoadCommand.class,
             AuditCommand.class,
+            AnalyzeCommand.class,
         },
         commandListHeading = "%nCommands:%n",
         footer = {"", "Exit codes: 0 ok, 1 internal error, 2 usage error, 3 data error."})

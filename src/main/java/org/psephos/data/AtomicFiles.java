@@ -1,6 +1,11 @@
 package org.psephos.data;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -27,6 +32,35 @@ public final class AtomicFiles {
          * @throws IOException if writing fails
          */
         void writeTo(OutputStream out) throws IOException;
+    }
+
+    /** Writes text; may throw {@link IOException}. */
+    @FunctionalInterface
+    public interface TextContent {
+        /**
+         * @param out the writer (buffered, UTF-8; flushed and closed by the caller)
+         * @throws IOException if writing fails
+         */
+        void writeTo(Writer out) throws IOException;
+    }
+
+    /**
+     * Writes UTF-8 text atomically.
+     *
+     * @param target  the file to create or replace
+     * @param content what to write
+     * @throws UncheckedIOException if the directory is not writable or writing fails (the target is unchanged)
+     */
+    public static void writeText(Path target, TextContent content) {
+        try {
+            write(target, out -> {
+                Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+                content.writeTo(w);
+                w.flush();
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target + " (" + e + ")", e);
+        }
     }
 
     /**

@@ -1,12 +1,9 @@
 package org.psephos.forensics;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Objects;
@@ -366,15 +363,7 @@ public final class Fingerprint {
         }
 
         static void write(Path path, Body body) {
-            try {
-                AtomicFiles.write(path, os -> {
-                    Writer w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8));
-                    body.write(w);
-                    w.flush();
-                });
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write " + path, e);
-            }
+            AtomicFiles.writeText(path, body::write);
         }
 
         /** Plain decimal, rounded to 9 places so that bin edges such as 0.3 print as 0.3. */

@@ -1,0 +1,53 @@
+package org.psephos.forensics;
+
+/**
+ * {@code Adjacent}: the share of counts whose last two digits are adjacent, |d1 − d2| = 1 (Beber and Scacco 2012,
+ * "What the numbers say: a digit-based test for election fraud", Political Analysis 20(2),
+ * doi:10.1093/pan/mps003). People who invent numbers write adjacent digits too often.
+ *
+ * <p>Uses the counts of at least {@link #minCount()} (default 10). Null reference 0.18 with the digits on a line
+ * (the default) or 0.20 with 0 and 9 adjacent ({@link #with(Adjacency)}; see {@link Adjacency} for the choice).
+ * p-value: exact two-sided binomial test; flag rule p &lt; 0.05 (outside the binomial 95% bounds). A basic 95%
+ * bootstrap interval is reported as well. Not applicable with fewer than 50 usable counts. Immutable and
+ * thread-safe.
+ *
+ * @since 0.1
+ */
+public final class AdjacentDigits extends DigitPairTest<AdjacentDigits> {
+    /** The test id. */
+    public static final String ID = "Adjacent";
+
+    private AdjacentDigits(int minCount, int minCounts, Adjacency convention) {
+        super(minCount, minCounts, convention);
+    }
+
+    /** @return the test over counts of 10 or more, digits on a line, applicable from 50 counts */
+    public static AdjacentDigits withDefaults() {
+        return new AdjacentDigits(Digits.TWO_DIGITS, Results.MIN_DIGIT_COUNTS, Adjacency.LINE);
+    }
+
+    /** @param a the adjacency convention @return a copy */
+    public AdjacentDigits with(Adjacency a) {
+        return copy(minCount(), minCounts(), a);
+    }
+
+    @Override
+    AdjacentDigits copy(int newMinCount, int newMinCounts, Adjacency newConvention) {
+        return new AdjacentDigits(newMinCount, newMinCounts, newConvention);
+    }
+
+    @Override
+    boolean isKind(int d1, int d2) {
+        return convention().adjacent(d1, d2);
+    }
+
+    @Override
+    double reference() {
+        return convention().adjacentShare();
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+}

@@ -1,0 +1,77 @@
+package org.psephos.forensics;
+
+import java.util.List;
+import org.psephos.data.FilterReport;
+import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * The outcome of a {@link Battery} run: one {@link TestResult} per test, variable and group (with q-values), what
+ * the unit filter dropped, and the totals of the units kept. Immutable; {@link #toTable()} gives a new (mutable)
+ * Tablesaw table each time.
+ *
+ * @param results  the rows, in table order
+ * @param filter   what the unit filter kept and dropped
+ * @param summary  totals of the units kept
+ * @param level    the grouping the battery ran per group, or {@code null}
+ * @param settings the replicates, seed, threads and minimum units used
+ * @since 0.1
+ */
+public record BatteryResult(List<TestResult> results, FilterReport filter, InputSummary summary, String level,
+                            BatteryOptions settings) {
+
+    /** Copies the list so that the record stays immutable. */
+    public BatteryResult {
+        results = List.copyOf(results);
+    }
+
+    /** @return the number of applicable results whose flag fired */
+    public int flagged() {
+        return (int) results.stream().filter(TestResult::flag).count();
+    }
+
+    /** @return the number of applicable results */
+    public int applicable() {
+        return (int) results.stream().filter(TestResult::applicable).count();
+    }
+
+    /**
+     * @return the rows as a table with columns id, variable, level, value, expected, ci_low, ci_high, p_value,
+     *         q_value, flag, n, applicable, reason (NaN cells are Tablesaw's missing value)
+     */
+    public Table toTable() {
+        StringColumn id = StringColumn.create("id");
+        StringColumn variable = StringColumn.create("variable");
+        StringColumn lvl = StringColumn.create("level");
+        DoubleColumn value = DoubleColumn.create("value");
+        DoubleColumn expected = DoubleColumn.create("expected");
+        DoubleColumn low = DoubleColumn.create("ci_low");
+        DoubleColumn high = DoubleColumn.create("ci_high");
+        DoubleColumn p = DoubleColumn.create("p_value");
+        DoubleColumn q = DoubleColumn.create("q_value");
+        BooleanColumn flag = BooleanColumn.create("flag");
+        IntColumn n = IntColumn.create("n");
+        BooleanColumn applicable = BooleanColumn.create("applicable");
+        StringColumn reason = StringColumn.create("reason");
+        for (TestResult r : results) {
+            id.append(r.id());
+            variable.append(r.variable());
+            lvl.append(r.level());
+            value.append(r.value());
+            expected.append(r.expected());
+            low.append(r.ciLow());
+            high.append(r.ciHigh());
+            p.append(r.pValue());
+            q.append(r.qValue());
+            flag.append(r.flag());
+            n.append(r.n());
+            applicable.append(r.applicable());
+            reason.append(r.reason());
+        }
+        return Table.create("forensic tests", id, variable, lvl, value, expected, low, high, p, q, flag, n,
+                applicable, reason);
+    }
+}

@@ -1,0 +1,38 @@
+package org.psephos.forensics;
+
+import java.util.Arrays;
+import java.util.Map;
+
+/** Assembles the result of a chi-square test of ten digit frequencies. Package-private helper. */
+final class DigitChi2 {
+    private DigitChi2() {
+    }
+
+    /**
+     * @param id        test id
+     * @param input     the data
+     * @param observed  frequencies of digits 0..9
+     * @param probs     their null probabilities
+     * @param minCounts fewest counts for the test to apply
+     * @param what      what the counts are, for the not-applicable reason
+     * @return the result: statistic, expected 9 (df), chi-square p-value, flag p &lt; 0.05
+     */
+    static TestResult result(String id, TestInput input, long[] observed, double[] probs, int minCounts,
+                             String what) {
+        long n = 0;
+        for (long o : observed) {
+            n += o;
+        }
+        String why = Results.tooFewCounts((int) n, minCounts, what);
+        if (why != null) {
+            return TestResult.notApplicable(id, input, (int) n, why);
+        }
+        int df = observed.length - 1;
+        double x2 = NullDistributions.chiSquare(observed, probs);
+        double p = NullDistributions.chiSquareUpper(x2, df);
+        Map<String, Object> d = Results.details("df", df, "observed", Arrays.stream(observed).boxed().toList(),
+                "expected_probabilities", Arrays.stream(probs).boxed().toList());
+        return new TestResult(id, input.variable().name(), input.level(), x2, df, Double.NaN, Double.NaN, p,
+                Double.NaN, p < Results.ALPHA, (int) n, true, "", d);
+    }
+}

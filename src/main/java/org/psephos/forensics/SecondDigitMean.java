@@ -1,0 +1,79 @@
+package org.psephos.forensics;
+
+/**
+ * {@code 2BL}: the mean of the second digits of the counts that have at least two digits (Mebane 2006, "Election
+ * forensics: vote counts and Benford's law"; EFToolkit {@code BasicElectionForensics.R}, method {@code _2BL}).
+ *
+ * <p>Null reference: the second-digit Benford mean \( \sum_d d\,q_d = 4.1874 \) ({@link BenfordSecondDigit}).
+ * Flag rule (EFToolkit): the basic 95% bootstrap interval excludes the reference. The p-value is the two-sided
+ * normal approximation \( z = (\bar d - 4.1874) / \sqrt{\sigma^2_{2BL} / n} \) with the Benford null variance
+ * \( \sigma^2_{2BL} \approx 8.254 \) (EFToolkit reports none). Counts below 10 are dropped, as EFToolkit's
+ * {@code SecondDigitGetter} returns NA for them; the bootstrap resamples the counts used.
+ *
+ * <p>Not applicable with fewer than {@link #minCounts()} counts of 10 or more (default 50). Immutable and
+ * thread-safe.
+ *
+ * @since 0.1
+ */
+public final class SecondDigitMean implements ForensicTest {
+    /** The test id. */
+    public static final String ID = "2BL";
+
+    private final int minCounts;
+
+    private SecondDigitMean(int minCounts) {
+        this.minCounts = Digits.checkMinCounts(minCounts);
+    }
+
+    /** @return the test with at least 50 usable counts */
+    public static SecondDigitMean withDefaults() {
+        return new SecondDigitMean(Results.MIN_DIGIT_COUNTS);
+    }
+
+    /** @param m the fewest usable counts for the test to apply @return a copy */
+    public SecondDigitMean withMinCounts(int m) {
+        return new SecondDigitMean(m);
+    }
+
+    /** @return the fewest usable counts for the test to apply */
+    public int minCounts() {
+        return minCounts;
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    /**
+     * @param counts counts
+     * @return the mean second digit of the counts of at least 10 (NaN if there are none)
+     */
+    public double statistic(int[] counts) {
+        return Moments.mean(secondDigits(Digits.atLeast(counts, Digits.TWO_DIGITS)));
+    }
+
+    private static double[] secondDigits(int[] usable) {
+        double[] d = new double[usable.length];
+        for (int i = 0; i < usable.length; i++) {
+            d[i] = Digits.second(usable[i]);
+        }
+        return d;
+    }
+
+    @Override
+    public TestResult run(TestInput input, BatteryOptions options) {
+        int[] counts = input.counts();
+        int[] usable = Digits.atLeast(counts, Digits.TWO_DIGITS);
+        String why = Results.tooFewCounts(usable.length, minCounts, "counts of 10 or more");
+        if (why != null) {
+            return TestResult.notApplicable(ID, input, usable.length, why);
+        }
+        double[] d = secondDigits(usable);
+        double mean = BenfordSecondDigit.mean();
+        double z = (Moments.mean(d) - mean) / Math.sqrt(BenfordSecondDigit.variance() / d.length);
+        return Results.bootstrappedMean(ID, input, options, d, mean, NullDistributions.normalTwoSided(z), null,
+                Results.details("one_digit_counts_dropped", counts.length - usable.length,
+                        "p_value_method", "normal approximation, Benford null variance"));
+    }
+}

@@ -1,0 +1,245 @@
+package org.psephos.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import org.psephos.data.AtomicFiles;
+import org.psephos.forensics.BatteryResult;
+import org.psephos.forensics.InputSummary;
+import org.psephos.forensics.TestResult;
+
+/**
+ * The three renderings of a forensic battery that {@code psephos analyze} writes: a fixed-width table for people,
+ * the JSON contract for scripts, and CSV for spreadsheets.
+ *
+ * <p>The JSON contract (issue 4): {@code {"input": {...}, "summary": {"units", "registered", "ballots", "turnout",
+ * "share_base", "shares": {...}}, "dropped": {"reason": count}, "tests": [{"id", "variable", "level", "value",
+ * "expected", "ci_low", "ci_high", "p_value", "q_value", "flag", "n", "applicable", "reason"?, "details": {...}}]}}.
+ * Every NaN (a test without an interval or p-value, or one that does not apply) is written as {@code null};
+ * {@code reason} is present only for tests that do not apply. The CSV has the columns of a test row without
+ * {@code details}. Immutable and thread-safe.
+ *
+ * @since 0.1
+ */
+public final class BatteryReport {
+    /** The CSV and table columns, in order. */
+    public static final List<String> COLUMNS = List.of("id", "variable", "level", "value", "expected", "ci_low",
+            "ci_high", "p_value", "q_value", "flag", "n", "applicable", "reason");
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private final BatteryResult result;
+    private final String source;
+
+    private BatteryReport(BatteryResult result, String source) {
+        this.result = Objects.requireNonNull(result, "result");
+        this.source = Objects.requireNonNull(source, "source");
+    }
+
+    /**
+     * @param result the battery's outcome
+     * @param source where the data came from (a file name), for the {@code input} object
+     * @return the report
+     */
+    public static BatteryReport of(BatteryResult result, String source) {
+        return new BatteryReport(result, source);
+    }
+
+    /** @return the JSON document */
+    public ObjectNode json() {
+        ObjectNode root = NODES.objectNode();
+        ObjectNode in = root.putObject("input");
+        in.put("file", source);
+        if (result.level() == null) {
+            in.putNull("level");
+        } else {
+            in.put("level", result.level());
+        }
+        ArrayNode ids = in.putArray("tests");
+        result.results().stream().map(TestResult::id).distinct().forEach(ids::add);
+        in.put("replicates", result.settings().replicates());
+        in.put("seed", result.settings().seed());
+        in.put("min_units", result.settings().minUnits());
+        in.put("units_read", result.filter().read());
+
+        InputSummary s = result.summary();
+        ObjectNode sum = root.putObject("summary");
+        sum.put("units", s.units());
+        sum.put("registered", s.registered());
+        sum.put("ballots", s.ballots());
+        number(sum, "turnout", s.turnout());
+        sum.put("share_base", s.shareBase());
+        ObjectNode shares = sum.putObject("shares");
+        s.shares().forEach((k, v) -> number(shares, k, v));
+
+        ObjectNode dropped = root.putObject("dropped");
+        result.filter().droppedByLabel().forEach(dropped::put);
+
+        ArrayNode tests = root.putArray("tests");
+        for (TestResult r : result.results()) {
+            ObjectNode t = tests.addObject();
+            t.put("id", r.id());
+            t.put("variable", r.variable());
+            t.put("level", r.level());
+            number(t, "value", r.value());
+            number(t, "expected", r.expected());
+            number(t, "ci_low", r.ciLow());
+            number(t, "ci_high", r.ciHigh());
+            number(t, "p_value", r.pValue());
+            number(t, "q_value", r.qValue());
+            t.put("flag", r.flag());
+            t.put("n", r.n());
+            t.put("applicable", r.applicable());
+            if (!r.applicable()) {
+                t.put("reason", r.reason());
+            }
+            t.set("details", value(r.details()));
+        }
+        return root;
+    }
+
+    private static void number(ObjectNode node, String key, double v) {
+        if (Double.isFinite(v)) {
+            node.put(key, v);
+        } else {
+            node.putNull(key);
+        }
+    }
+
+    /** Converts a details value to JSON, with non-finite doubles as null. */
+    private static JsonNode value(Object v) {
+        if (v == null) {
+            return NODES.nullNode();
+        }
+        if (v instanceof Double || v instanceof Float) {
+            double d = ((Number) v).doubleValue();
+            return Double.isFinite(d) ? NODES.numberNode(d) : NODES.nullNode();
+        }
+        if (v instanceof Map<?, ?> m) {
+            ObjectNode o = NODES.objectNode();
+            m.forEach((k, x) -> o.set(String.valueOf(k), value(x)));
+            return o;
+        }
+        if (v instanceof Collection<?> c) {
+            ArrayNode a = NODES.arrayNode();
+            c.forEach(x -> a.add(value(x)));
+            return a;
+        }
+        if (v instanceof double[] arr) {
+            ArrayNode a = NODES.arrayNode();
+            for (double x : arr) {
+                a.add(value(x));
+            }
+            return a;
+        }
+        return MAPPER.valueToTree(v);
+    }
+
+    /** @param target the JSON file, written atomically */
+    public void writeJson(Path target) {
+        AtomicFiles.writeText(target, w -> MAPPER.writeValue(new NonClosing(w), json()));
+    }
+
+    /** @param target the CSV file, written atomically */
+    public void writeCsv(Path target) {
+        AtomicFiles.writeText(target, w -> {
+            CsvWriter.row(w, COLUMNS);
+            for (TestResult r : result.results()) {
+                CsvWriter.row(w, List.of(r.id(), r.variable(), r.level(), r.value(), r.expected(), r.ciLow(),
+                        r.ciHigh(), r.pValue(), r.qValue(), r.flag(), r.n(), r.applicable(), r.reason()));
+            }
+        });
+    }
+
+    /**
+     * @return the fixed-width table (test, variable, level, value, expected, 95% CI, p, q, flag; a not-applicable
+     *         row says "n/a" and why) followed by the summary line of flags
+     */
+    public String text() {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"test", "variable", "level", "value", "expected", "95% CI", "p", "q", "flag"});
+        for (TestResult r : result.results()) {
+            if (r.applicable()) {
+                String ci = Double.isNaN(r.ciLow()) ? "" : "[" + num(r.ciLow()) + ", " + num(r.ciHigh()) + "]";
+                rows.add(new String[] {r.id(), r.variable(), r.level(), num(r.value()), num(r.expected()), ci,
+                    prob(r.pValue()), prob(r.qValue()), r.flag() ? "FLAG" : ""});
+            } else {
+                rows.add(new String[] {r.id(), r.variable(), r.level(), "n/a", "", "", "", "", r.reason()});
+            }
+        }
+        int cols = rows.get(0).length;
+        int[] width = new int[cols];
+        for (String[] row : rows) {
+            for (int c = 0; c < cols - 1; c++) {
+                width[c] = Math.max(width[c], row[c].length());
+            }
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String[] row : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int c = 0; c < cols; c++) {
+                boolean right = c >= 3 && c <= 7;
+                String cell = row[c];
+                if (c == cols - 1) {
+                    line.append(cell);
+                } else if (right) {
+                    line.append(" ".repeat(width[c] - cell.length())).append(cell).append("  ");
+                } else {
+                    line.append(cell).append(" ".repeat(width[c] - cell.length())).append("  ");
+                }
+            }
+            sb.append(line.toString().stripTrailing()).append('\n');
+        }
+        sb.append(summaryLine()).append('\n');
+        return sb.toString();
+    }
+
+    /** @return "Flags: F of A applicable results (N not applicable); Q with q &lt; 0.05. Units: ..." */
+    public String summaryLine() {
+        List<TestResult> rs = result.results();
+        long q05 = rs.stream().filter(r -> r.qValue() < 0.05).count();
+        int applicable = result.applicable();
+        return String.format(Locale.ROOT,
+                "Flags: %d of %d applicable results (%d not applicable); %d with q < 0.05. Units: %d kept of %d "
+                        + "read.",
+                result.flagged(), applicable, rs.size() - applicable, q05, result.filter().kept(),
+                result.filter().read());
+    }
+
+    private static String num(double v) {
+        if (Double.isNaN(v)) {
+            return "n/a";
+        }
+        return Math.abs(v) >= 1000 ? String.format(Locale.ROOT, "%.1f", v) : String.format(Locale.ROOT, "%.4f", v);
+    }
+
+    private static String prob(double p) {
+        if (Double.isNaN(p)) {
+            return "";
+        }
+        return p < 0.001 ? String.format(Locale.ROOT, "%.1e", p) : String.format(Locale.ROOT, "%.3f", p);
+    }
+
+    /** Keeps Jackson from closing the atomic writer, which {@link AtomicFiles} closes itself. */
+    private static final class NonClosing extends java.io.FilterWriter {
+        NonClosing(java.io.Writer w) {
+            super(w);
+        }
+
+        @Override
+        public void close() throws java.io.IOException {
+            flush();
+        }
+    }
+}

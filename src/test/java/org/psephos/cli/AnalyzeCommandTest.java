@@ -1,0 +1,163 @@
+package org.psephos.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.psephos.data.Election;
+import org.psephos.data.Grouping;
+import picocli.CommandLine;
+
+class AnalyzeCommandTest {
+    @TempDir
+    Path dir;
+
+    /** 120 units of 2 options in region "North" and 5 in region "=HYPERLINK()", plus one unit over 100% turnout. */
+    private static Election stub() {
+        int n = 126;
+        int[] reg = new int[n];
+        int[] bal = new int[n];
+        int[] a = new int[n];
+        int[] b = new int[n];
+        String[] region = new String[n];
+        for (int i = 0; i < n; i++) {
+            reg[i] = 500 + 37 * i % 900;
+            bal[i] = reg[i] * (40 + i % 37) / 100;
+            a[i] = bal[i] * (30 + i % 29) / 100;
+            b[i] = bal[i] - a[i];
+            region[i] = i < 120 ? "North" : "=HYPERLINK()";
+        }
+        bal[125] = reg[125] + 1;
+        return Election.builder("stub").registered(reg).ballots(bal).option("A", a).option("B", b)
+                .grouping(Grouping.ofLabels("region", region)).build();
+    }
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(CommandLine cl, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int code = cl.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private static CommandLine stubbed() {
+        return Main.configure(new CommandLine(new AnalyzeCommand((file, mapping) -> stub())));
+    }
+
+    @Test
+    void writesTheTableTheJsonContractAndNeutralisedCsv() throws IOException {
+        Path json = dir.resolve("out.json");
+        Path csv = dir.resolve("out.csv");
+        Run r = run(stubbed(), "results.csv", "--level", "region", "--replicates", "40", "--threads", "1",
+                "--tests", "2BL, Kurt,Correlation", "--json", json.toString(), "--csv", csv.toString());
+        assertEquals(0, r.code(), r.err());
+        String[] lines = r.out().split("\n");
+        assertTrue(lines[0].matches("test +variable +level +value +expected +95% CI +p +q +flag"), lines[0]);
+        assertTrue(r.out().contains("Correlation  turnout   national"), r.out());
+        assertTrue(lines[lines.length - 1].startsWith("Flags: "), lines[lines.length - 1]);
+        assertTrue(lines[lines.length - 1].contains("Units: 125 kept of 126 read."));
+
+        JsonNode root = new ObjectMapper().readTree(json.toFile());
+        assertEquals(List.of("input", "summary", "dropped", "tests"), iterable(root.fieldNames()));
+        assertEquals("results.csv", root.at("/input/file").asText());
+        assertEquals(125, root.at("/summary/units").asInt());
+        assertTrue(root.at("/summary/shares/A").isDouble());
+        assertEquals(1, root.at("/dropped/ballots exceed registered").asInt());
+        JsonNode tests = root.get("tests");
+        assertEquals(3 * 3 * 3, tests.size(), "3 groups x 3 variables x 3 tests");
+        JsonNode first = tests.get(0);
+        assertEquals(List.of("id", "variable", "level", "value", "expected", "ci_low", "ci_high", "p_value",
+                "q_value", "flag", "n", "applicable", "details"), iterable(first.fieldNames()));
+        assertEquals("2BL", first.get("id").asText());
+        assertTrue(first.get("value").isDouble() && first.get("q_value").isDouble());
+        JsonNode kurt = tests.get(1);
+        assertTrue(kurt.get("p_value").isNull(), "no p-value: null, not NaN");
+        JsonNode corrTurnout = tests.get(2);
+        assertFalse(corrTurnout.get("applicable").asBoolean());
+        assertTrue(corrTurnout.get("value").isNull());
+        assertTrue(corrTurnout.get("reason").asText().startsWith("not applicable to turnout"));
+        assertFalse(Files.readString(json).contains("NaN"));
+
+        List<String> rows = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        assertEquals("id,variable,level,value,expected,ci_low,ci_high,p_value,q_value,flag,n,applicable,reason",
+                rows.get(0));
+        assertEquals(28, rows.size());
+        assertTrue(rows.stream().anyMatch(x -> x.startsWith("Kurt,A,'=HYPERLINK(),,")), "neutralised label");
+        assertTrue(rows.stream().noneMatch(x -> x.contains(",=HYPERLINK")));
+        try (var files = Files.list(dir)) {
+            assertEquals(2, files.count(), "no temporary files left");
+        }
+    }
+
+    /** The JSON is byte-identical for 1 and 2 threads: every random draw is keyed by test, variable and group. */
+    @Test
+    void jsonIsByteIdenticalForAnyThreadCount() throws IOException {
+        Path one = dir.resolve("one.json");
+        Path two = dir.resolve("two.json");
+        assertEquals(0, run(stubbed(), "f.csv", "--level", "region", "--replicates", "50", "--threads", "1",
+                "--json", one.toString()).code());
+        assertEquals(0, run(stubbed(), "f.csv", "--level", "region", "--replicates", "50", "--threads", "2",
+                "--json", two.toString()).code());
+        assertEquals(Files.readString(one), Files.readString(two));
+        JsonNode c05 = new ObjectMapper().readTree(one.toFile()).get("tests").get(4);
+        assertEquals("C05s", c05.get("id").asText());
+        assertEquals("exact binomial, two-sided", c05.at("/details/p_value_method").asText());
+        assertTrue(c05.at("/details/successes").asInt() > 0);
+    }
+
+    @Test
+    void usageErrorsExitWithTwo() {
+        Run r = run(stubbed(), "f.csv", "--tests", "2BL,Benford");
+        assertEquals(Main.USAGE, r.code());
+        assertTrue(r.err().contains("no test with id 'Benford'"), r.err());
+        assertEquals(Main.USAGE, run(stubbed(), "f.csv", "--level", "province").code());
+        assertEquals(Main.USAGE, run(stubbed(), "f.csv", "--replicates", "0").code());
+    }
+
+    @Test
+    void readsACsvThroughTheLoaderAndTheRootCommand() throws IOException {
+        Path f = dir.resolve("minimal.csv");
+        StringBuilder sb = new StringBuilder("registered,ballots,A,B,district\n");
+        for (int i = 0; i < 60; i++) {
+            int reg = 400 + 13 * i;
+            int bal = reg / 2 + i;
+            sb.append(reg).append(',').append(bal).append(',').append(bal / 3).append(',')
+                    .append(bal - bal / 3).append(',').append(i % 2 == 0 ? "d1" : "d2").append('\n');
+        }
+        Files.writeString(f, sb.toString());
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new String[] {"analyze", f.toString(), "--level", "district", "--replicates", "30",
+            "--tests", "LastC"}, new PrintWriter(out), new PrintWriter(err));
+        assertEquals(0, code, err.toString());
+        assertTrue(out.toString().contains("LastC  B         d2"), out.toString());
+
+        Files.writeString(f, "registered,ballots,A\n100,50,20\n100,50,x\n");
+        err = new StringWriter();
+        code = Main.run(new String[] {"analyze", f.toString()}, new PrintWriter(new StringWriter()),
+                new PrintWriter(err));
+        assertEquals(Main.DATA, code);
+        assertTrue(err.toString().contains("line 3, column 'A' (#3): not a count: 'x'"), err.toString());
+    }
+
+    private static List<String> iterable(java.util.Iterator<String> it) {
+        List<String> out = new java.util.ArrayList<>();
+        it.forEachRemaining(out::add);
+        return out;
+    }
+}

@@ -1,0 +1,129 @@
+package org.psephos.forensics;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.junit.jupiter.api.Test;
+import org.psephos.data.Election;
+import org.psephos.data.Grouping;
+import org.psephos.simulation.Progress;
+import org.psephos.simulation.RandomStreams;
+import tech.tablesaw.api.Table;
+
+class BatteryTest {
+    /** Seed of the synthetic elections. */
+    private static final long SEED = 77L;
+
+    /**
+     * A synthetic election: n units, 3 options, 2 regions (the second with only 8 units, too few for any test),
+     * plus 2 units that the standard filter drops (ballots above registered, zero ballots).
+     */
+    static Election synthetic(int n) {
+        UniformRandomProvider rng = RandomStreams.seeded(SEED).stream(1);
+        int m = n + 2;
+        int[] reg = new int[m];
+        int[] bal = new int[m];
+        int[][] v = new int[3][m];
+        String[] region = new String[m];
+        for (int i = 0; i < n; i++) {
+            reg[i] = 300 + rng.nextInt(1500);
+            bal[i] = (int) (reg[i] * (0.4 + 0.4 * rng.nextDouble()));
+            int a = (int) (bal[i] * (0.3 + 0.3 * rng.nextDouble()));
+            int b = (int) ((bal[i] - a) * rng.nextDouble());
+            v[0][i] = a;
+            v[1][i] = b;
+            v[2][i] = bal[i] - a - b;
+            region[i] = i < n - 8 ? "North" : "South";
+        }
+        reg[n] = 100;
+        bal[n] = 120;
+        reg[n + 1] = 100;
+        region[n] = "North";
+        region[n + 1] = "North";
+        return Election.builder("synthetic").registered(reg).ballots(bal).option("A", v[0]).option("B", v[1])
+                .option("C", v[2]).grouping(Grouping.ofLabels("region", region)).build();
+    }
+
+    @Test
+    void benjaminiHochbergMatchesPAdjust() {
+        // Rscript -e 'print(p.adjust(c(0.01,0.04,0.03,0.2,NA,0.005,0.5), "BH"), digits=17)'
+        double[] q = MultipleTesting.benjaminiHochberg(new double[] {0.01, 0.04, 0.03, 0.2, Double.NaN, 0.005,
+            0.5});
+        assertArrayEquals(new double[] {0.03, 0.06, 0.06, 0.24, Double.NaN, 0.03, 0.5}, q, 1e-15);
+    }
+
+    @Test
+    void runsEveryTestPerGroupAndVariableIdenticallyForAnyThreadCount() {
+        Election e = synthetic(400);
+        BatteryOptions o = BatteryOptions.defaults().withReplicates(60).withSeed(5);
+        Battery battery = Battery.withDefaults().withLevel("region");
+        BatteryResult one = battery.run(e, o.withThreads(1), Progress.NONE);
+        BatteryResult two = battery.run(e, o.withThreads(2), Progress.NONE);
+        assertEquals(one.results(), two.results());
+
+        long joint = TestRegistry.standard().tests().stream()
+                .filter(t -> t.scope() == ForensicTest.Scope.LEADER_AND_TURNOUT).count();
+        long perVariable = TestRegistry.standard().tests().size() - joint;
+        assertEquals(1, joint, "IntegerPercent looks at turnout and the leader together");
+        assertEquals(3 * (4 * perVariable + joint), one.results().size(),
+                "3 groups x ((turnout + 3 options) x per-variable tests + joint tests)");
+        assertEquals(400, one.filter().kept());
+        assertEquals(Map.of("ballots exceed registered", 1, "zero ballots", 1), one.filter().droppedByLabel());
+        assertEquals(400, one.summary().units());
+        TestResult first = one.results().get(0);
+        assertEquals(List.of("2BL", "turnout", "national"), List.of(first.id(), first.variable(), first.level()));
+        assertTrue(one.results().stream().filter(r -> r.level().equals("South"))
+                .noneMatch(TestResult::applicable), "8 units: nothing applies");
+        for (TestResult r : one.results()) {
+            if (r.applicable()) {
+                assertTrue(Double.isFinite(r.value()), r.toString());
+                for (double x : new double[] {r.expected(), r.ciLow(), r.ciHigh(), r.pValue(), r.qValue()}) {
+                    assertFalse(Double.isInfinite(x), r.toString());
+                }
+                assertEquals(Double.isNaN(r.pValue()), Double.isNaN(r.qValue()), r.toString());
+                assertTrue(Double.isNaN(r.qValue()) || r.qValue() >= r.pValue(), r.toString());
+            } else {
+                assertFalse(r.reason().isEmpty());
+                assertFalse(r.flag());
+            }
+        }
+        Table t = one.toTable();
+        assertEquals(one.results().size(), t.rowCount());
+        assertEquals("q_value", t.column(8).name());
+    }
+
+    @Test
+    void chosenTestsAndOptionsAndUnknownNames() {
+        Election e = synthetic(200);
+        BatteryOptions o = BatteryOptions.defaults().withReplicates(20).withThreads(1);
+        List<Long> seen = new java.util.ArrayList<>();
+        BatteryResult r = Battery.withDefaults().withTests(TestRegistry.standard().select(List.of("Kurt", "2BL")))
+                .withOptions(List.of("B")).withLevel("region").run(e, o, (done, total) -> {
+                    assertEquals(6, total, "3 groups x 2 variables");
+                    seen.add(done);
+                });
+        assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L), seen);
+        r = Battery.withDefaults().withTests(TestRegistry.standard().select(List.of("Kurt", "2BL")))
+                .withOptions(List.of("B")).run(e, o, Progress.NONE);
+        assertEquals(List.of("2BL/turnout", "Kurt/turnout", "2BL/B", "Kurt/B"),
+                r.results().stream().map(x -> x.id() + "/" + x.variable()).toList());
+        assertThrows(IllegalArgumentException.class, () -> TestRegistry.standard().get("2bl"));
+        assertThrows(IllegalArgumentException.class,
+                () -> Battery.withDefaults().withLevel("province").run(e, o, Progress.NONE));
+        assertThrows(IllegalArgumentException.class,
+                () -> Battery.withDefaults().withOptions(List.of("Z")).run(e, o, Progress.NONE));
+    }
+
+    @Test
+    void registryHasTheIdsOfIssueFour() {
+        assertEquals(List.of("2BL", "2BLChi2", "LastC", "LastDigitChi2", "C05s", "P05s", "Repeats", "Adjacent",
+                "Distant", "Skew", "Kurt", "DipT", "Correlation", "Sobyanin", "LogVoteKurtosis", "IntegerPercent"),
+                TestRegistry.standard().ids());
+    }
+}

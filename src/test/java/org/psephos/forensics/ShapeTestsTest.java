@@ -1,0 +1,155 @@
+package org.psephos.forensics;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.psephos.data.Election;
+import org.psephos.data.ShareBase;
+
+/** Distribution statistics against scipy 1.17.1. */
+class ShapeTestsTest {
+    // x = np.array([0.61,0.55,0.72,0.48,0.66,0.59,0.91,0.63,0.57,0.70,0.52,0.68,0.99,0.60,0.58])
+    private static final double[] X = {0.61, 0.55, 0.72, 0.48, 0.66, 0.59, 0.91, 0.63, 0.57, 0.70, 0.52, 0.68, 0.99,
+        0.60, 0.58};
+    // y = np.array([0.40,0.45,0.52,0.35,0.47,0.41,0.80,0.44,0.43,0.50,0.38,0.49,0.95,0.42,0.39])
+    private static final double[] Y = {0.40, 0.45, 0.52, 0.35, 0.47, 0.41, 0.80, 0.44, 0.43, 0.50, 0.38, 0.49, 0.95,
+        0.42, 0.39};
+
+    @Test
+    void skewnessAndPearsonKurtosisMatchScipy() {
+        // scipy.stats.skew(x) -> 1.28973628472086; scipy.stats.kurtosis(x, fisher=False) -> 3.958784048602437
+        assertEquals(1.28973628472086, Skewness.withDefaults().statistic(X), 1e-13);
+        assertEquals(3.958784048602437, Kurtosis.withDefaults().statistic(X), 1e-13);
+    }
+
+    @Test
+    void correlationAndSobyaninMatchScipy() {
+        // scipy.stats.pearsonr(x, y).statistic -> 0.9643113942058462
+        // scipy.stats.linregress(x, y).slope - y.mean() -> 0.6543019031430188 (slope 1.1476352364763522)
+        assertEquals(0.9643113942058462, TurnoutShareCorrelation.withDefaults().statistic(X, Y), 1e-13);
+        assertEquals(0.6543019031430188, Sobyanin.withDefaults().statistic(X, Y), 1e-13);
+    }
+
+    /**
+     * The bootstrap's one-pass moments (power sums about the full-sample mean) equal the two-pass ones on a
+     * resample, here the identity and a repeated-index resample; and a constant resample gives NaN, not a
+     * rounding-error kurtosis.
+     */
+    @Test
+    void onePassResampleMomentsEqualTwoPass() {
+        int n = X.length;
+        int[] same = new int[n];
+        int[] skewed = new int[n];
+        double[] picked = new double[n];
+        for (int i = 0; i < n; i++) {
+            same[i] = i;
+            skewed[i] = (i * i) % n;
+            picked[i] = X[skewed[i]];
+        }
+        double c = Moments.mean(X);
+        assertEquals(Moments.kurtosis(X, null, n, 0), Moments.kurtosis(X, same, n, c), 1e-12);
+        assertEquals(Moments.skewness(picked, null, n, 0), Moments.skewness(X, skewed, n, c), 1e-12);
+        assertEquals(Moments.kurtosis(picked, null, n, 0), Moments.kurtosis(X, skewed, n, c), 1e-12);
+        double[] pickedY = new double[n];
+        for (int i = 0; i < n; i++) {
+            pickedY[i] = Y[skewed[i]];
+        }
+        double[] two = Moments.regression(picked, pickedY, null, n, 0, 0);
+        double[] one = Moments.regression(X, Y, skewed, n, c, Moments.mean(Y));
+        assertArrayEquals(two, one, 1e-12);
+        int[] constant = new int[n]; // all index 3
+        java.util.Arrays.fill(constant, 3);
+        assertTrue(Double.isNaN(Moments.kurtosis(X, constant, n, c)));
+        assertTrue(Double.isNaN(Moments.regression(X, Y, constant, n, c, 0.5)[0]));
+    }
+
+    @Test
+    void logVoteKurtosisMatchesNumpy() {
+        // W = np.array([120,340,55,410,230,98,301,77,150,260,12,500]); R = np.array([400,...,690])
+        // nu = np.log(W/(R-W)); z = (nu-nu.mean())/nu.std(); scipy.stats.kurtosis(z, fisher=False)
+        //   -> 3.27438865412122
+        int[] w = {120, 340, 55, 410, 230, 98, 301, 77, 150, 260, 12, 500};
+        int[] r = {400, 600, 300, 700, 500, 350, 520, 260, 410, 480, 200, 690};
+        assertEquals(3.27438865412122, LogVoteKurtosis.withDefaults().statistic(w, r), 1e-12);
+        double[] z = LogVoteKurtosis.rescaledRates(new int[] {0, 5, 10, 20}, new int[] {10, 10, 10, 40});
+        // W = 0 and W = R have no finite rate; 5/10 and 20/40 both give ln(1) = 0, so no rescaling (sd 0)
+        assertEquals(2, z.length);
+        assertEquals(0.0, z[0] + z[1]);
+    }
+
+    /** A unit election built from turnout and share proportions with 10,000 voters per unit. */
+    private static Election fromProportions(double[] turnout, double[] share) {
+        int n = turnout.length;
+        int[] reg = new int[n];
+        int[] bal = new int[n];
+        int[] a = new int[n];
+        int[] b = new int[n];
+        for (int i = 0; i < n; i++) {
+            reg[i] = 10_000;
+            bal[i] = (int) Math.round(turnout[i] * 10_000);
+            a[i] = (int) Math.round(share[i] * bal[i]);
+            b[i] = bal[i] - a[i];
+        }
+        return Election.builder("t").registered(reg).ballots(bal).option("A", a).option("B", b)
+                .shareBase(ShareBase.BALLOTS).build();
+    }
+
+    @Test
+    void runsGiveTheStatisticAndTheEftoolkitFlags() {
+        Election e = fromProportions(X, Y);
+        BatteryOptions o = BatteryOptions.defaults().withReplicates(200).withThreads(1);
+        TestInput turnout = new TestInput(e, "national", Variable.turnout());
+        TestResult k = Kurtosis.withDefaults().run(turnout, o);
+        assertEquals(3.958784048602437, k.value(), 1e-13);
+        assertEquals(3.0, k.expected());
+        assertTrue(k.ciLow() < k.value() && k.value() < k.ciHigh());
+        assertEquals(k.flag(), k.ciLow() > 3 || k.ciHigh() < 3);
+        TestInput a = new TestInput(e, "national", Variable.option(e, 0));
+        TestResult c = TurnoutShareCorrelation.withDefaults().run(a, o);
+        assertEquals(0.9643, c.value(), 5e-4); // counts are rounded from the proportions
+        assertTrue(c.flag(), "|r| > 0.4 flags");
+        assertTrue(Double.isNaN(c.pValue()));
+        TestResult s = Sobyanin.withDefaults().run(a, o);
+        assertEquals(0.6543, s.value(), 1e-3);
+        assertFalse(s.flag(), "0.65 < 1.645 does not flag");
+        assertFalse(Sobyanin.withDefaults().run(turnout, o).applicable());
+        assertTrue(TurnoutShareCorrelation.withDefaults().run(turnout, o).reason().startsWith("not applicable to "
+                + "turnout"));
+    }
+
+    @Test
+    void zeroVarianceIsNotApplicableNeverNaN() {
+        double[] t = new double[30];
+        double[] v = new double[30];
+        java.util.Arrays.fill(t, 0.6);
+        for (int i = 0; i < 30; i++) {
+            v[i] = 0.3 + i / 100.0;
+        }
+        Election e = fromProportions(t, v);
+        BatteryOptions o = BatteryOptions.defaults().withReplicates(50).withThreads(1);
+        TestInput turnout = new TestInput(e, "national", Variable.turnout());
+        TestInput a = new TestInput(e, "national", Variable.option(e, 0));
+        for (ForensicTest test : new ForensicTest[] {Skewness.withDefaults(), Kurtosis.withDefaults(),
+            LogVoteKurtosis.withDefaults()}) {
+            TestResult r = test.run(turnout, o);
+            assertFalse(r.applicable(), test.id());
+            assertEquals(Results.ZERO_VARIANCE, r.reason());
+        }
+        assertEquals(Results.ZERO_VARIANCE, TurnoutShareCorrelation.withDefaults().run(a, o).reason());
+        assertEquals(Results.ZERO_VARIANCE, Sobyanin.withDefaults().run(a, o).reason());
+        TestResult fine = Skewness.withDefaults().run(a, o);
+        assertTrue(fine.applicable() && Double.isFinite(fine.ciLow()) && Double.isFinite(fine.ciHigh()));
+    }
+
+    @Test
+    void tooFewUnitsIsNotApplicable() {
+        Election e = fromProportions(new double[] {0.5, 0.6, 0.7}, new double[] {0.3, 0.4, 0.5});
+        TestResult r = Kurtosis.withDefaults().run(new TestInput(e, "x", Variable.turnout()),
+                BatteryOptions.defaults());
+        assertEquals("too few units: 3, need at least 10", r.reason());
+        assertEquals("x", r.level());
+    }
+}
