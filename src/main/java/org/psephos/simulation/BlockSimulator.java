@@ -55,6 +55,21 @@ final class BlockSimulator {
         this.classes = FraudClass.values().length;
     }
 
+    /** Per-thread block arrays. */
+    private static final class Buffers {
+        static final ThreadLocal<Buffers> PER_THREAD = ThreadLocal.withInitial(Buffers::new);
+
+        final int[] region = new int[BLOCK_SIZE];
+        final int[] registered = new int[BLOCK_SIZE];
+        final double[] turnout = new double[BLOCK_SIZE];
+        final double[] support = new double[BLOCK_SIZE];
+        final double[] rate = new double[BLOCK_SIZE];
+        final int[] voters = new int[BLOCK_SIZE];
+        final int[] invalid = new int[BLOCK_SIZE];
+        final int[] valid = new int[BLOCK_SIZE];
+        final int[] leader = new int[BLOCK_SIZE];
+    }
+
     /** @return the first unit of region r: ⌈r·N/K⌉, the smallest i with ⌊i·K/N⌋ ≥ r (N for r = K) */
     private int firstUnitOf(int r) {
         return (int) (((long) r * e.units() + e.regions() - 1) / e.regions());
@@ -112,28 +127,46 @@ final class BlockSimulator {
         SizeDistribution sizes = e.sizes();
         double invalidRate = e.invalidRate();
         double alphaEach = e.concentration() / (options - 1);
+        Buffers buf = Buffers.PER_THREAD.get();
+        BinomialBatch binomials = BinomialBatch.forThisThread();
+        int len = end - first;
+        // Phase 1: sizes and the clean proportions, unit by unit.
+        int region = 0;
+        int nextRegionStart = firstUnitOf(firstRegion + 1);
+        for (int j = 0; j < len; j++) {
+            int i = first + j;
+            while (i >= nextRegionStart) {
+                region++;
+                nextRegionStart = firstUnitOf(firstRegion + region + 1);
+            }
+            buf.region[j] = region + firstRegion;
+            buf.registered[j] = sizes.sample(sizeRng, sizeGauss, i);
+            buf.turnout[j] = turnout.sample(rng, gauss, turnoutCentre[region]);
+            buf.support[j] = share.sample(rng, gauss, shareCentre[region]);
+        }
+        // Phase 2: the counts, block-wise binomials.
+        binomials.sample(rng, buf.registered, buf.turnout, buf.voters, len);
+        if (invalidRate > 0) {
+            java.util.Arrays.fill(buf.rate, 0, len, invalidRate);
+            binomials.sample(rng, buf.voters, buf.rate, buf.invalid, len);
+        } else {
+            java.util.Arrays.fill(buf.invalid, 0, len, 0);
+        }
+        for (int j = 0; j < len; j++) {
+            buf.valid[j] = buf.voters[j] - buf.invalid[j];
+        }
+        binomials.sample(rng, buf.valid, buf.support, buf.leader, len);
+        // Phase 3: the other options, fraud and totals, unit by unit.
         UnitState s = new UnitState(options);
         int[] votes = s.votes;
         long registeredSum = 0;
         long ballotsSum = 0;
         long invalidSum = 0;
         long[] totals = new long[totalsLength()];
-        int region = 0;
-        int nextRegionStart = firstUnitOf(firstRegion + 1);
-        for (int i = first; i < end; i++) {
-            while (i >= nextRegionStart) {
-                region++;
-                nextRegionStart = firstUnitOf(firstRegion + region + 1);
-            }
-            int n = sizes.sample(sizeRng, sizeGauss, i);
-            double a = turnout.sample(rng, gauss, turnoutCentre[region]);
-            double v = share.sample(rng, gauss, shareCentre[region]);
-            int voters = BinomialSampler.sample(rng, n, a);
-            int invalid = invalidRate > 0 ? BinomialSampler.sample(rng, voters, invalidRate) : 0;
-            int valid = voters - invalid;
-            int leader = BinomialSampler.sample(rng, valid, v);
+        for (int j = 0; j < len; j++) {
+            int leader = buf.leader[j];
             votes[0] = leader;
-            int rest = valid - leader;
+            int rest = buf.valid[j] - leader;
             if (options > 2) {
                 double alphaRest = e.concentration();
                 for (int k = 1; k < options - 1; k++) {
@@ -147,12 +180,12 @@ final class BlockSimulator {
                 }
             }
             votes[options - 1] = rest;
-            s.registered = n;
-            s.ballots = voters;
-            s.invalid = invalid;
+            s.registered = buf.registered[j];
+            s.ballots = buf.voters[j];
+            s.invalid = buf.invalid[j];
             s.mask = 0;
-            for (int j = 0; j < steps.length; j++) {
-                steps[j].apply(s, fraudRng[j], fraudGauss[j]);
+            for (int f = 0; f < steps.length; f++) {
+                steps[f].apply(s, fraudRng[f], fraudGauss[f]);
             }
             registeredSum += s.registered;
             ballotsSum += s.ballots;
@@ -170,7 +203,7 @@ final class BlockSimulator {
                 mask &= mask - 1;
             }
             if (out != null) {
-                out.set(i, s, region + firstRegion);
+                out.set(first + j, s, buf.region[j]);
             }
         }
         totals[REGISTERED] = registeredSum;
