@@ -28,6 +28,12 @@ public final class BinomialSampler {
     /** Mean n·min(p, 1−p) from which BTRD replaces inversion (Hörmann requires at least 10). */
     static final double INVERSION_LIMIT = 16;
 
+    /**
+     * ln k! for k below 2^16, each from the Stirling series with its remainder {@link #fc(int)} (no accumulated
+     * round-off): the final BTRD test for units of up to 65,535 voters needs two logarithms instead of up to six.
+     */
+    private static final double[] LOG_FACTORIAL = new double[1 << 16];
+
     /** Largest count the inversion walk visits before it restarts. */
     private static final int INVERSION_BOUND = 110;
 
@@ -47,6 +53,10 @@ public final class BinomialSampler {
                 logFactorial += Math.log(k);
             }
             FC_TABLE[k] = logFactorial - (k + 0.5) * Math.log(k + 1.0) + (k + 1) - 0.5 * Math.log(2 * Math.PI);
+            LOG_FACTORIAL[k] = logFactorial;
+        }
+        for (int k = FC_TABLE.length; k < LOG_FACTORIAL.length; k++) {
+            LOG_FACTORIAL[k] = (k + 0.5) * Math.log(k + 1.0) - (k + 1) + 0.5 * Math.log(2 * Math.PI) + fc(k);
         }
     }
 
@@ -215,6 +225,12 @@ public final class BinomialSampler {
             }
             // k > m: compare v with num/den; k < m: with den/num.
             return k > m ? v * den <= num : v * num <= den;
+        }
+        if (n < LOG_FACTORIAL.length) {
+            // Steps 3.2–3.4 in one exact test with tabulated ln k!: ln f(k)/f(m) = ln m! + ln (n − m)! − ln k!
+            // − ln (n − k)! + (k − m) ln r.
+            return Math.log(v) <= LOG_FACTORIAL[m] + LOG_FACTORIAL[n - m] - LOG_FACTORIAL[k] - LOG_FACTORIAL[n - k]
+                    + (k - m) * Math.log(r);
         }
         // Step 3.2: squeeze on log v.
         v = Math.log(v);
