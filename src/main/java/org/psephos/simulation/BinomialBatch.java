@@ -86,7 +86,7 @@ final class BinomialBatch {
             } else if (t[i] <= 0.43 * d[i]) {
                 draw = (int) k[i];
             } else {
-                draw = BinomialSampler.btrdAfterSqueeze(rng, ni, qi, u[i]);
+                draw = BinomialSampler.btrdAfterSqueeze(rng, ni, qi, u[i], b[i], d[i]);
             }
             out[i] = p[i] > 0.5 ? ni - draw : draw;
         }

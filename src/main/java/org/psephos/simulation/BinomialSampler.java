@@ -148,7 +148,7 @@ public final class BinomialSampler {
         if (t <= 0.43 * d) {
             return (int) Math.floor((2 * a * d / (0.5 * d - Math.abs(t)) + b) * (t / d) + np + 0.5);
         }
-        return btrdAfterSqueeze(rng, n, p, v);
+        return btrdAfterSqueeze(rng, n, p, v, b, d);
     }
 
     /**
@@ -162,14 +162,21 @@ public final class BinomialSampler {
      * @return the draw
      */
     static int btrdAfterSqueeze(UniformRandomProvider rng, int n, double p, double v) {
+        double b = 1.15 + 2.53 * Math.sqrt(n * p * (1 - p));
+        return btrdAfterSqueeze(rng, n, p, v, b, 0.92 * b - 4.2);
+    }
+
+    /**
+     * As {@link #btrdAfterSqueeze(UniformRandomProvider, int, double, double)} with the squeeze's constants b and
+     * D = 0.92·b − 4.2 already computed by the caller.
+     */
+    static int btrdAfterSqueeze(UniformRandomProvider rng, int n, double p, double v, double b, double d) {
         double q = 1 - p;
         double np = n * p;
         double npq = np * q;
-        double spq = Math.sqrt(npq);
-        double b = 1.15 + 2.53 * spq;
+        double spq = (b - 1.15) * (1 / 2.53);
         double a = -0.0873 + 0.0248 * b + 0.01 * p;
         double c = np + 0.5;
-        double d = 0.92 * b - 4.2;
         double vr = d / b;
         double invVr = b / d;
         int m = (int) ((n + 1.0) * p);

@@ -207,7 +207,7 @@ abstract class FraudStep {
                 x = Math.max(0, 1 - Math.abs(extremeSd * gaussian.sample()));
             }
             int stuffed = BinomialSampler.sample(rng, s.registered - s.ballots, x);
-            steal(s, rng, alpha == 1 ? x : Math.pow(x, alpha));
+            steal(s, rng, alpha == 2 ? x * x : alpha == 1 ? x : Math.pow(x, alpha));
             stuff(s, stuffed);
         }
     }
