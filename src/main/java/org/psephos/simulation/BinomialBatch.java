@@ -4,18 +4,24 @@ import org.apache.commons.rng.UniformRandomProvider;
 
 /**
  * Binomial(n_i, p_i) draws for a whole block of units at once, the same exact algorithms as
- * {@link BinomialSampler} reorganised for throughput: the squeeze of BTRD (Hörmann 1993, step 1; about 70–80% of
- * draws at the sizes of polling stations) is computed for every unit in loops without branches or calls, whose
- * iterations are independent (the JIT may vectorise them, and the CPU overlaps their square roots and divisions);
- * the units that miss the squeeze, and those with n·min(p, 1 − p) below {@link BinomialSampler#INVERSION_LIMIT},
- * then take the scalar path. Each draw keeps its exact distribution; only the order in which the block consumes
- * its uniforms differs from calling {@link BinomialSampler#sample} unit by unit.
+ * {@link BinomialSampler} reorganised for throughput. BTRD (Hörmann 1993) runs in two rounds over the block, each
+ * a set of loops whose iterations are independent and nearly free of branches, so the CPU overlaps their square
+ * roots, divisions and logarithms instead of waiting on each unit and mispredicting its branches:
+ * <ol>
+ *   <li>step 1, the squeeze, for every unit (accepts about 70–80% at the sizes of polling stations);</li>
+ *   <li>steps 2–3 once for every unit that missed, with the exact acceptance test on tabulated ln k!;</li>
+ *   <li>units rejected there start BTRD again from step 1 one by one, as the scalar sampler would.</li>
+ * </ol>
+ * Units with n·min(p, 1 − p) below {@link BinomialSampler#INVERSION_LIMIT}, and those with 2^16 or more trials
+ * that miss the squeeze, take the scalar path. Each draw keeps its exact distribution; only the order in which the
+ * block consumes its uniforms differs from calling {@link BinomialSampler#sample} unit by unit.
  *
  * <p>Instances hold scratch arrays: one per thread (see {@link #forThisThread()}), never shared.
  */
 final class BinomialBatch {
     private static final ThreadLocal<BinomialBatch> PER_THREAD =
             ThreadLocal.withInitial(() -> new BinomialBatch(BlockSimulator.BLOCK_SIZE));
+    private static final double[] LOG_FACTORIAL = BinomialSampler.LOG_FACTORIAL;
 
     private final double[] q;
     private final double[] b;
@@ -25,6 +31,10 @@ final class BinomialBatch {
     private final double[] u;
     private final double[] t;
     private final double[] k;
+    private final int[] missed;
+    private final int[] slow;
+    private final double[] u2;
+    private final int[] candidate;
 
     BinomialBatch(int capacity) {
         q = new double[capacity];
@@ -35,6 +45,10 @@ final class BinomialBatch {
         u = new double[capacity];
         t = new double[capacity];
         k = new double[capacity];
+        missed = new int[capacity];
+        slow = new int[capacity];
+        u2 = new double[capacity];
+        candidate = new int[capacity];
     }
 
     /** @return this thread's instance, sized for one block */
@@ -52,6 +66,46 @@ final class BinomialBatch {
      * @param len number of units, at most the capacity
      */
     void sample(UniformRandomProvider rng, int[] n, double[] p, int[] out, int len) {
+        squeeze(rng, n, p, len);
+        // Sort the units: accepted by the squeeze, missed (second round), slow (scalar).
+        int misses = 0;
+        int slows = 0;
+        for (int i = 0; i < len; i++) {
+            int ni = n[i];
+            double qi = q[i];
+            if (qi == 0 || ni == 0) {
+                out[i] = 0;
+            } else if (ni * qi < BinomialSampler.INVERSION_LIMIT) {
+                slow[slows++] = i;
+            } else if (t[i] <= 0.43 * d[i]) {
+                out[i] = (int) k[i];
+            } else if (ni < LOG_FACTORIAL.length) {
+                missed[misses++] = i;
+            } else {
+                slow[slows++] = i;
+            }
+        }
+        secondRound(rng, n, misses);
+        for (int j = 0; j < misses; j++) {
+            int i = missed[j];
+            out[i] = candidate[j] >= 0 ? candidate[j] : BinomialSampler.btrd(rng, n[i], q[i]);
+        }
+        for (int j = 0; j < slows; j++) {
+            int i = slow[j];
+            int ni = n[i];
+            double qi = q[i];
+            out[i] = ni * qi < BinomialSampler.INVERSION_LIMIT ? BinomialSampler.inversion(rng, ni, qi)
+                    : BinomialSampler.btrdAfterSqueeze(rng, ni, qi, u[i], b[i], d[i]);
+        }
+        for (int i = 0; i < len; i++) {
+            if (p[i] > 0.5) {
+                out[i] = n[i] - out[i];
+            }
+        }
+    }
+
+    /** Step 0 and step 1 of BTRD for every unit: q, the squeeze constants, one uniform, the candidate. */
+    private void squeeze(UniformRandomProvider rng, int[] n, double[] p, int len) {
         for (int i = 0; i < len; i++) {
             double pi = p[i];
             q[i] = Math.min(pi, 1 - pi);
@@ -75,20 +129,48 @@ final class BinomialBatch {
             t[i] = ti;
             k[i] = Math.floor((twoAd[i] / (0.5 * di - Math.abs(ti)) + b[i]) * (ti / di) + c[i]);
         }
-        for (int i = 0; i < len; i++) {
+    }
+
+    /**
+     * Steps 2 and 3 of BTRD once for each missed unit: candidate[j] is the accepted count, or −1 if the candidate
+     * was rejected (the unit then restarts at step 1). Both branches of step 2 take exactly one new uniform.
+     */
+    private void secondRound(UniformRandomProvider rng, int[] n, int misses) {
+        for (int j = 0; j < misses; j++) {
+            u2[j] = rng.nextDouble();
+        }
+        for (int j = 0; j < misses; j++) {
+            int i = missed[j];
             int ni = n[i];
             double qi = q[i];
-            int draw;
-            if (qi == 0 || ni == 0) {
-                draw = 0;
-            } else if (ni * qi < BinomialSampler.INVERSION_LIMIT) {
-                draw = BinomialSampler.inversion(rng, ni, qi);
-            } else if (t[i] <= 0.43 * d[i]) {
-                draw = (int) k[i];
+            double bi = b[i];
+            double di = d[i];
+            double vr = di / bi;
+            double w = u[i] / vr;
+            double uu;
+            double v;
+            if (w >= 1) {
+                uu = u2[j] - 0.5;
+                v = u[i];
             } else {
-                draw = BinomialSampler.btrdAfterSqueeze(rng, ni, qi, u[i], b[i], d[i]);
+                double x = w - 0.93;
+                uu = Math.copySign(0.5, x) - x;
+                v = u2[j] * vr;
             }
-            out[i] = p[i] > 0.5 ? ni - draw : draw;
+            double a = twoAd[i] / (2 * di);
+            double us = 0.5 - Math.abs(uu);
+            double inv = 1 / us;
+            double kd = Math.floor((2 * a * inv + bi) * uu + c[i]);
+            boolean inRange = kd >= 0 && kd <= ni;
+            int kk = inRange ? (int) kd : 0;
+            double spq = (bi - 1.15) * (1 / 2.53);
+            double alpha = (2.83 + 5.1 / bi) * spq;
+            v = v * alpha / (a * inv * inv + bi);
+            int m = (int) ((ni + 1.0) * qi);
+            double lnR = Math.log(qi / (1 - qi));
+            double bound = LOG_FACTORIAL[m] + LOG_FACTORIAL[ni - m] - LOG_FACTORIAL[kk] - LOG_FACTORIAL[ni - kk]
+                    + (kk - m) * lnR;
+            candidate[j] = inRange && Math.log(v) <= bound ? kk : -1;
         }
     }
 }

@@ -30,9 +30,10 @@ public final class BinomialSampler {
 
     /**
      * ln k! for k below 2^16, each from the Stirling series with its remainder {@link #fc(int)} (no accumulated
-     * round-off): the final BTRD test for units of up to 65,535 voters needs two logarithms instead of up to six.
+     * round-off): below 2^16 trials BTRD's acceptance test needs one logarithm instead of a product loop or up to
+     * five logarithms.
      */
-    private static final double[] LOG_FACTORIAL = new double[1 << 16];
+    static final double[] LOG_FACTORIAL = new double[1 << 16];
 
     /** Largest count the inversion walk visits before it restarts. */
     private static final int INVERSION_BOUND = 110;
@@ -134,7 +135,7 @@ public final class BinomialSampler {
      * k = ⌊(2a/(0.5 − |u|) + b)·u + c⌋ is ⌊(2aD/(0.5D − |t|) + b)·(t/D) + c⌋: two independent divisions instead
      * of three chained ones.
      */
-    private static int btrd(UniformRandomProvider rng, int n, double p) {
+    static int btrd(UniformRandomProvider rng, int n, double p) {
         // Step 0: setup of the squeeze.
         double q = 1 - p;
         double np = n * p;
@@ -182,6 +183,11 @@ public final class BinomialSampler {
         int m = (int) ((n + 1.0) * p);
         double r = p / q;
         double alpha = (2.83 + 5.1 / b) * spq;
+        // Below 2^16 trials every candidate takes one exact test with tabulated ln k! (steps 3.1–3.4 at once):
+        // ln f(k)/f(m) = ln m! + ln (n − m)! − ln k! − ln (n − k)! + (k − m) ln r.
+        boolean tabled = n < LOG_FACTORIAL.length;
+        double lnBase = tabled ? LOG_FACTORIAL[m] + LOG_FACTORIAL[n - m] : 0;
+        double lnR = tabled ? Math.log(r) : 0;
         while (true) {
             double u;
             // Step 2: generate u, v for the remaining region.
@@ -200,7 +206,8 @@ public final class BinomialSampler {
             if (kd >= 0 && kd <= n) {
                 int k = (int) kd;
                 v = v * alpha / (a * inv * inv + b);
-                if (accept(k, v, n, m, r, npq)) {
+                if (tabled ? Math.log(v) <= lnBase - LOG_FACTORIAL[k] - LOG_FACTORIAL[n - k] + (k - m) * lnR
+                        : accept(k, v, n, m, r, npq)) {
                     return k;
                 }
             }
@@ -232,12 +239,6 @@ public final class BinomialSampler {
             }
             // k > m: compare v with num/den; k < m: with den/num.
             return k > m ? v * den <= num : v * num <= den;
-        }
-        if (n < LOG_FACTORIAL.length) {
-            // Steps 3.2–3.4 in one exact test with tabulated ln k!: ln f(k)/f(m) = ln m! + ln (n − m)! − ln k!
-            // − ln (n − k)! + (k − m) ln r.
-            return Math.log(v) <= LOG_FACTORIAL[m] + LOG_FACTORIAL[n - m] - LOG_FACTORIAL[k] - LOG_FACTORIAL[n - k]
-                    + (k - m) * Math.log(r);
         }
         // Step 3.2: squeeze on log v.
         v = Math.log(v);
