@@ -67,23 +67,27 @@ final class BinomialBatch {
      */
     void sample(UniformRandomProvider rng, int[] n, double[] p, int[] out, int len) {
         squeeze(rng, n, p, len);
-        // Sort the units: accepted by the squeeze, missed (second round), slow (scalar).
+        // Sort the units: accepted by the squeeze, missed (second round), slow (scalar). The common case has no
+        // unpredictable branch: every unit takes its squeeze candidate and is also appended to the missed list,
+        // whose length grows only if it missed.
         int misses = 0;
         int slows = 0;
         for (int i = 0; i < len; i++) {
             int ni = n[i];
             double qi = q[i];
-            if (qi == 0 || ni == 0) {
-                out[i] = 0;
-            } else if (ni * qi < BinomialSampler.INVERSION_LIMIT) {
-                slow[slows++] = i;
-            } else if (t[i] <= 0.43 * d[i]) {
-                out[i] = (int) k[i];
-            } else if (ni < LOG_FACTORIAL.length) {
-                missed[misses++] = i;
-            } else {
-                slow[slows++] = i;
+            if (qi == 0 || ni == 0 || ni * qi < BinomialSampler.INVERSION_LIMIT || ni >= LOG_FACTORIAL.length) {
+                if (qi == 0 || ni == 0) {
+                    out[i] = 0;
+                } else if (ni * qi >= BinomialSampler.INVERSION_LIMIT && t[i] <= 0.43 * d[i]) {
+                    out[i] = (int) k[i];
+                } else {
+                    slow[slows++] = i;
+                }
+                continue;
             }
+            out[i] = (int) k[i];
+            missed[misses] = i;
+            misses += t[i] > 0.43 * d[i] ? 1 : 0;
         }
         secondRound(rng, n, misses);
         for (int j = 0; j < misses; j++) {
@@ -145,32 +149,28 @@ final class BinomialBatch {
             double qi = q[i];
             double bi = b[i];
             double di = d[i];
-            double vr = di / bi;
-            double w = u[i] / vr;
-            double uu;
-            double v;
-            if (w >= 1) {
-                uu = u2[j] - 0.5;
-                v = u[i];
-            } else {
-                double x = w - 0.93;
-                uu = Math.copySign(0.5, x) - x;
-                v = u2[j] * vr;
-            }
-            double a = twoAd[i] / (2 * di);
+            double invD = 1 / di;
+            double invB = 1 / bi;
+            double vr = di * invB;
+            double w = u[i] * bi * invD;
+            // Step 2 without a branch: v ≥ v_r keeps v and takes u from the new uniform; v < v_r the reverse.
+            boolean outer = w >= 1;
+            double x = w - 0.93;
+            double uu = outer ? u2[j] - 0.5 : Math.copySign(0.5, x) - x;
+            double v = outer ? u[i] : u2[j] * vr;
+            double a = twoAd[i] * 0.5 * invD;
             double us = 0.5 - Math.abs(uu);
             double inv = 1 / us;
             double kd = Math.floor((2 * a * inv + bi) * uu + c[i]);
-            boolean inRange = kd >= 0 && kd <= ni;
+            boolean inRange = kd >= 0 & kd <= ni;
             int kk = inRange ? (int) kd : 0;
-            double spq = (bi - 1.15) * (1 / 2.53);
-            double alpha = (2.83 + 5.1 / bi) * spq;
+            double alpha = (2.83 + 5.1 * invB) * ((bi - 1.15) * (1 / 2.53));
             v = v * alpha / (a * inv * inv + bi);
             int m = (int) ((ni + 1.0) * qi);
             double lnR = Math.log(qi / (1 - qi));
             double bound = LOG_FACTORIAL[m] + LOG_FACTORIAL[ni - m] - LOG_FACTORIAL[kk] - LOG_FACTORIAL[ni - kk]
                     + (kk - m) * lnR;
-            candidate[j] = inRange && Math.log(v) <= bound ? kk : -1;
+            candidate[j] = inRange & Math.log(v) <= bound ? kk : -1;
         }
     }
 }
