@@ -68,6 +68,15 @@ final class BlockSimulator {
         final int[] invalid = new int[BLOCK_SIZE];
         final int[] valid = new int[BLOCK_SIZE];
         final int[] leader = new int[BLOCK_SIZE];
+        private BlockCounts counts;
+
+        /** @return the block counts for that many options, made on first use */
+        BlockCounts counts(int options) {
+            if (counts == null || counts.votes.length != options) {
+                counts = new BlockCounts(options, BLOCK_SIZE);
+            }
+            return counts;
+        }
     }
 
     /** @return the first unit of region r: ⌈r·N/K⌉, the smallest i with ⌊i·K/N⌋ ≥ r (N for r = K) */
@@ -156,16 +165,16 @@ final class BlockSimulator {
             buf.valid[j] = buf.voters[j] - buf.invalid[j];
         }
         binomials.sample(rng, buf.valid, buf.support, buf.leader, len);
-        // Phase 3: the other options, fraud and totals, unit by unit.
-        UnitState s = new UnitState(options);
-        int[] votes = s.votes;
-        long registeredSum = 0;
-        long ballotsSum = 0;
-        long invalidSum = 0;
-        long[] totals = new long[totalsLength()];
+        // Phase 3: the other options, unit by unit.
+        BlockCounts counts = buf.counts(options);
+        int[][] votes = counts.votes;
+        System.arraycopy(buf.registered, 0, counts.registered, 0, len);
+        System.arraycopy(buf.voters, 0, counts.ballots, 0, len);
+        System.arraycopy(buf.invalid, 0, counts.invalid, 0, len);
+        java.util.Arrays.fill(counts.mask, 0, len, 0);
         for (int j = 0; j < len; j++) {
             int leader = buf.leader[j];
-            votes[0] = leader;
+            votes[0][j] = leader;
             int rest = buf.valid[j] - leader;
             if (options > 2) {
                 double alphaRest = e.concentration();
@@ -175,25 +184,26 @@ final class BlockSimulator {
                     double g2 = Gamma.sample(rng, gauss, alphaRest);
                     double w = g1 + g2 > 0 ? g1 / (g1 + g2) : 0;
                     int x = BinomialSampler.sample(rng, rest, w);
-                    votes[k] = x;
+                    votes[k][j] = x;
                     rest -= x;
                 }
             }
-            votes[options - 1] = rest;
-            s.registered = buf.registered[j];
-            s.ballots = buf.voters[j];
-            s.invalid = buf.invalid[j];
-            s.mask = 0;
-            for (int f = 0; f < steps.length; f++) {
-                steps[f].apply(s, fraudRng[f], fraudGauss[f]);
-            }
-            registeredSum += s.registered;
-            ballotsSum += s.ballots;
-            invalidSum += s.invalid;
-            for (int k = 0; k < options; k++) {
-                totals[VOTES + k] += votes[k];
-            }
-            int mask = s.mask;
+            votes[options - 1][j] = rest;
+        }
+        // Phase 4: fraud, model by model over the block.
+        for (int f = 0; f < steps.length; f++) {
+            steps[f].applyBlock(counts, len, fraudRng[f], fraudGauss[f]);
+        }
+        // Phase 5: totals and per-unit output.
+        long registeredSum = 0;
+        long ballotsSum = 0;
+        long invalidSum = 0;
+        long[] totals = new long[totalsLength()];
+        for (int j = 0; j < len; j++) {
+            registeredSum += counts.registered[j];
+            ballotsSum += counts.ballots[j];
+            invalidSum += counts.invalid[j];
+            int mask = counts.mask[j];
             if (mask == 0) {
                 totals[VOTES + options]++;
             }
@@ -202,9 +212,17 @@ final class BlockSimulator {
                 totals[VOTES + options + 1 + bit]++;
                 mask &= mask - 1;
             }
-            if (out != null) {
-                out.set(first + j, s, buf.region[j]);
+        }
+        for (int k = 0; k < options; k++) {
+            long sum = 0;
+            int[] column = votes[k];
+            for (int j = 0; j < len; j++) {
+                sum += column[j];
             }
+            totals[VOTES + k] = sum;
+        }
+        if (out != null) {
+            out.set(first, len, counts, buf.region);
         }
         totals[REGISTERED] = registeredSum;
         totals[BALLOTS] = ballotsSum;

@@ -21,14 +21,18 @@ final class UnitColumns {
         mask = new byte[units];
     }
 
-    void set(int i, UnitState s, int r) {
-        registered[i] = s.registered;
-        ballots[i] = s.ballots;
-        invalid[i] = s.invalid;
+    /** Copies a block's final counts to units [first, first + len). */
+    void set(int first, int len, BlockCounts c, int[] regions) {
+        System.arraycopy(c.registered, 0, registered, first, len);
+        System.arraycopy(c.ballots, 0, ballots, first, len);
+        System.arraycopy(c.invalid, 0, invalid, first, len);
         for (int k = 0; k < votes.length; k++) {
-            votes[k][i] = s.votes[k];
+            System.arraycopy(c.votes[k], 0, votes[k], first, len);
         }
-        region[i] = r;
-        mask[i] = (byte) s.mask;
+        System.arraycopy(regions, 0, region, first, len);
+        for (int j = 0; j < len; j++) {
+            mask[first + j] = (byte) c.mask[j];
+        }
     }
+
 }
