@@ -13,6 +13,7 @@ import picocli.CommandLine.Spec;
             LoadCommand.class,
             AuditCommand.class,
             AnalyzeCommand.class,
+            SimulateCommand.class,
         },
         commandListHeading = "%nCommands:%n",
         footer = {"", "Exit codes: 0 ok, 1 internal error, 2 usage error, 3 data error."})

@@ -28,16 +28,36 @@ public final class BinomialSampler {
     /** Mean n·min(p, 1−p) from which BTRD replaces inversion (Hörmann requires at least 10). */
     static final double INVERSION_LIMIT = 16;
 
+    /**
+     * ln k! for k below 2^16, each from the Stirling series with its remainder {@link #fc(int)} (no accumulated
+     * round-off): below 2^16 trials BTRD's acceptance test needs one logarithm instead of a product loop or up to
+     * five logarithms.
+     */
+    static final double[] LOG_FACTORIAL = new double[1 << 16];
+
+    /** Largest count the inversion walk visits before it restarts. */
+    private static final int INVERSION_BOUND = 110;
+
+    /** 1/k for k up to {@link #INVERSION_BOUND}. */
+    private static final double[] RECIPROCAL = new double[INVERSION_BOUND + 1];
+
     /** Stirling-series remainders fc(k) = ln k! − (k + ½) ln(k + 1) + (k + 1) − ½ ln 2π, exact for k < 10. */
     private static final double[] FC_TABLE = new double[10];
 
     static {
+        for (int k = 1; k <= INVERSION_BOUND; k++) {
+            RECIPROCAL[k] = 1.0 / k;
+        }
         double logFactorial = 0;
         for (int k = 0; k < FC_TABLE.length; k++) {
             if (k > 0) {
                 logFactorial += Math.log(k);
             }
             FC_TABLE[k] = logFactorial - (k + 0.5) * Math.log(k + 1.0) + (k + 1) - 0.5 * Math.log(2 * Math.PI);
+            LOG_FACTORIAL[k] = logFactorial;
+        }
+        for (int k = FC_TABLE.length; k < LOG_FACTORIAL.length; k++) {
+            LOG_FACTORIAL[k] = (k + 0.5) * Math.log(k + 1.0) - (k + 1) + 0.5 * Math.log(2 * Math.PI) + fc(k);
         }
     }
 
@@ -78,16 +98,16 @@ public final class BinomialSampler {
     }
 
     /**
-     * Sequential inversion. The walk is cut at a bound ten standard deviations above the mean and restarted if it
-     * gets there (probability below 1e-20), which also guards against round-off in the running sum.
+     * Sequential inversion. The walk is cut at {@link #INVERSION_BOUND} (more than 20 standard deviations above any
+     * mean below {@link #INVERSION_LIMIT}; the tail beyond it has probability below 1e-40) and restarted if it gets
+     * there, which also guards against round-off in the running sum. Reciprocals 1/k come from a table.
      */
-    private static int inversion(UniformRandomProvider rng, int n, double p) {
+    static int inversion(UniformRandomProvider rng, int n, double p) {
         double q = 1 - p;
         double r = p / q;
         double nr = (n + 1.0) * r;
-        double f0 = Math.exp(n * Math.log1p(-p));
-        double mean = n * p;
-        double bound = Math.min(n, mean + 10 * Math.sqrt(mean * q + 1));
+        double f0 = Math.exp(n * Math.log(q));
+        int bound = Math.min(n, INVERSION_BOUND);
         while (true) {
             double u = rng.nextDouble();
             double f = f0;
@@ -98,7 +118,7 @@ public final class BinomialSampler {
                 if (k > bound) {
                     break;
                 }
-                f *= nr / k - r;
+                f *= nr * RECIPROCAL[k] - r;
             }
             if (k <= bound) {
                 return k;
@@ -107,85 +127,136 @@ public final class BinomialSampler {
     }
 
     /**
-     * BTRD as published by Hörmann (1993), steps 0–3.4; variable names follow the paper. The squeeze region
-     * (about 86% of draws) needs one uniform and no logarithm.
+     * BTRD as published by Hörmann (1993), steps 0–3.4; variable names follow the paper. Only the constants of the
+     * squeeze of step 1 are set up before the first draw; those of steps 2–3 are computed after a miss.
+     *
+     * <p>Implementation note: with D = 0.92·b − 4.2 (so v_r = D/b) and t = v·b − 0.43·D, the paper's u = v/v_r − 0.43
+     * is t/D, its test v ≤ 0.86·v_r is t ≤ 0.43·D and its candidate
+     * k = ⌊(2a/(0.5 − |u|) + b)·u + c⌋ is ⌊(2aD/(0.5D − |t|) + b)·(t/D) + c⌋: two independent divisions instead
+     * of three chained ones.
      */
-    private static int btrd(UniformRandomProvider rng, int n, double p) {
-        // Step 0: setup.
+    static int btrd(UniformRandomProvider rng, int n, double p) {
+        // Step 0: setup of the squeeze.
         double q = 1 - p;
-        int m = (int) ((n + 1.0) * p);
-        double r = p / q;
-        double nr = (n + 1.0) * r;
-        double npq = n * p * q;
-        double spq = Math.sqrt(npq);
+        double np = n * p;
+        double spq = Math.sqrt(np * q);
         double b = 1.15 + 2.53 * spq;
         double a = -0.0873 + 0.0248 * b + 0.01 * p;
-        double c = n * p + 0.5;
+        double d = 0.92 * b - 4.2;
+        // Step 1: the squeeze.
+        double v = rng.nextDouble();
+        double t = v * b - 0.43 * d;
+        if (t <= 0.43 * d) {
+            return (int) Math.floor((2 * a * d / (0.5 * d - Math.abs(t)) + b) * (t / d) + np + 0.5);
+        }
+        return btrdAfterSqueeze(rng, n, p, v, b, d);
+    }
+
+    /**
+     * BTRD from step 2 on, for a first uniform v that missed the squeeze of step 1: also the fallback of
+     * {@link BinomialBatch}, which runs step 1 for a whole block at once.
+     *
+     * @param rng the stream
+     * @param n   trials, with n·p ≥ {@link #INVERSION_LIMIT}
+     * @param p   probability in (0, 1/2]
+     * @param v   step 1's uniform
+     * @return the draw
+     */
+    static int btrdAfterSqueeze(UniformRandomProvider rng, int n, double p, double v) {
+        double b = 1.15 + 2.53 * Math.sqrt(n * p * (1 - p));
+        return btrdAfterSqueeze(rng, n, p, v, b, 0.92 * b - 4.2);
+    }
+
+    /**
+     * As {@link #btrdAfterSqueeze(UniformRandomProvider, int, double, double)} with the squeeze's constants b and
+     * D = 0.92·b − 4.2 already computed by the caller.
+     */
+    static int btrdAfterSqueeze(UniformRandomProvider rng, int n, double p, double v, double b, double d) {
+        double q = 1 - p;
+        double np = n * p;
+        double npq = np * q;
+        double spq = (b - 1.15) * (1 / 2.53);
+        double a = -0.0873 + 0.0248 * b + 0.01 * p;
+        double c = np + 0.5;
+        double vr = d / b;
+        double invVr = b / d;
+        int m = (int) ((n + 1.0) * p);
+        double r = p / q;
         double alpha = (2.83 + 5.1 / b) * spq;
-        double vr = 0.92 - 4.2 / b;
-        double urvr = 0.86 * vr;
+        // Below 2^16 trials every candidate takes one exact test with tabulated ln k! (steps 3.1–3.4 at once):
+        // ln f(k)/f(m) = ln m! + ln (n − m)! − ln k! − ln (n − k)! + (k − m) ln r.
+        boolean tabled = n < LOG_FACTORIAL.length;
+        double lnBase = tabled ? LOG_FACTORIAL[m] + LOG_FACTORIAL[n - m] : 0;
+        double lnR = tabled ? Math.log(r) : 0;
         while (true) {
-            // Step 1: the squeeze.
-            double v = rng.nextDouble();
             double u;
-            if (v <= urvr) {
-                u = v / vr - 0.43;
-                return (int) Math.floor((2 * a / (0.5 - Math.abs(u)) + b) * u + c);
-            }
             // Step 2: generate u, v for the remaining region.
-            if (v >= vr) {
+            double w = v * invVr;
+            if (w >= 1) {
                 u = rng.nextDouble() - 0.5;
             } else {
-                u = v / vr - 0.93;
+                u = w - 0.93;
                 u = Math.copySign(0.5, u) - u;
                 v = rng.nextDouble() * vr;
             }
             // Step 3.0: the candidate.
             double us = 0.5 - Math.abs(u);
-            double kd = Math.floor((2 * a / us + b) * u + c);
-            if (!(kd >= 0 && kd <= n)) {
-                continue;
-            }
-            int k = (int) kd;
-            v = v * alpha / (a / (us * us) + b);
-            int km = Math.abs(k - m);
-            if (km <= 15) {
-                // Step 3.1: recursive evaluation of f(k) / f(m).
-                double f = 1;
-                if (m < k) {
-                    for (int i = m + 1; i <= k; i++) {
-                        f *= nr / i - r;
-                    }
-                } else if (m > k) {
-                    for (int i = k + 1; i <= m; i++) {
-                        v *= nr / i - r;
-                    }
-                }
-                if (v <= f) {
+            double inv = 1 / us;
+            double kd = Math.floor((2 * a * inv + b) * u + c);
+            if (kd >= 0 && kd <= n) {
+                int k = (int) kd;
+                v = v * alpha / (a * inv * inv + b);
+                if (tabled ? Math.log(v) <= lnBase - LOG_FACTORIAL[k] - LOG_FACTORIAL[n - k] + (k - m) * lnR
+                        : accept(k, v, n, m, r, npq)) {
                     return k;
                 }
-                continue;
             }
-            // Step 3.2: squeeze on log v.
-            v = Math.log(v);
-            double rho = (km / npq) * (((km / 3.0 + 0.625) * km + 1.0 / 6) / npq + 0.5);
-            double t = -(double) km * km / (2 * npq);
-            if (v < t - rho) {
-                return k;
-            }
-            if (v > t + rho) {
-                continue;
-            }
-            // Step 3.3 and 3.4: the final test with Stirling remainders.
-            double nm = n - m + 1.0;
-            double h = (m + 0.5) * Math.log((m + 1) / (r * nm)) + fc(m) + fc(n - m);
-            double nk = n - k + 1.0;
-            double bound = h + (n + 1.0) * Math.log(nm / nk) + (k + 0.5) * Math.log(nk * r / (k + 1))
-                    - fc(k) - fc(n - k);
-            if (v <= bound) {
-                return k;
+            // Back to step 1.
+            v = rng.nextDouble();
+            double t = v * b - 0.43 * d;
+            if (t <= 0.43 * d) {
+                return (int) Math.floor((2 * a * d / (0.5 * d - Math.abs(t)) + b) * (t / d) + c);
             }
         }
+    }
+
+    /** Steps 3.1–3.4 of BTRD: whether candidate k with scaled height v lies under the binomial pmf. */
+    private static boolean accept(int k, double v, int n, int m, double r, double npq) {
+        int km = Math.abs(k - m);
+        if (km <= 15) {
+            // Step 3.1: f(k)/f(m) = prod over i in (m, k] of (n − i + 1)·r / i, as two products and one division
+            // (at most 15 factors below 2^31 each: no overflow).
+            if (k == m) {
+                return v <= 1;
+            }
+            int lo = Math.min(k, m);
+            int hi = Math.max(k, m);
+            double num = 1;
+            double den = 1;
+            for (int i = lo + 1; i <= hi; i++) {
+                num *= (n - i + 1) * r;
+                den *= i;
+            }
+            // k > m: compare v with num/den; k < m: with den/num.
+            return k > m ? v * den <= num : v * num <= den;
+        }
+        // Step 3.2: squeeze on log v.
+        v = Math.log(v);
+        double rho = (km / npq) * (((km / 3.0 + 0.625) * km + 1.0 / 6) / npq + 0.5);
+        double t = -(double) km * km / (2 * npq);
+        if (v < t - rho) {
+            return true;
+        }
+        if (v > t + rho) {
+            return false;
+        }
+        // Steps 3.3 and 3.4: the final test with Stirling remainders.
+        double nm = n - m + 1.0;
+        double h = (m + 0.5) * Math.log((m + 1) / (r * nm)) + fc(m) + fc(n - m);
+        double nk = n - k + 1.0;
+        double bound = h + (n + 1.0) * Math.log(nm / nk) + (k + 0.5) * Math.log(nk * r / (k + 1))
+                - fc(k) - fc(n - k);
+        return v <= bound;
     }
 
     /** @return ln k! − (k + ½) ln(k + 1) + (k + 1) − ½ ln 2π: the table below 10, the Stirling series above */

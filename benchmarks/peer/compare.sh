@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Runs the benchmark model of issue 3 in Java (JMH: engine on 1 and 2 threads, RNG floor) and in numpy on the same
+# number of units (1,000,000) and replicates (1), then prints ns per unit side by side.
+# Usage: benchmarks/peer/compare.sh            (from the repository root; builds target/benchmarks.jar if absent)
+# Short JMH runs by default (the CPU may be shared); JMH_OPTS overrides them, e.g. JMH_OPTS="-f 2 -wi 5 -i 10".
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+JAR=target/benchmarks.jar
+JMH_OPTS=${JMH_OPTS:-"-f 1 -wi 3 -i 5 -w 2s -r 2s"}
+UNITS=1000000  # fixed by MonteCarloEnginePerformance.UNITS
+if [ ! -f "$JAR" ]; then
+  mvn -q -B -Pbenchmarks -DskipTests package
+fi
+# shellcheck disable=SC2086
+java -jar "$JAR" 'MonteCarloEnginePerformance|RngFloorPerformance.floor' $JMH_OPTS \
+  -rf json -rff target/jmh-result.compare.json > target/jmh-compare.log
+python3 benchmarks/peer/klimek_numpy.py --units "$UNITS" --replicates 1 --repeat 5 > target/numpy-compare.txt
+python3 - "$UNITS" <<'PY'
+import json, re, sys
+rows = {}
+for r in json.load(open("target/jmh-result.compare.json")):
+    name = r["benchmark"].rsplit(".", 1)[-1]
+    threads = r.get("params", {}).get("threads")
+    key = f"java {threads} thread{'s' if threads != '1' else ''}" if name == "engine" else "RNG floor (java, 1 thread)"
+    rows[key] = (r["primaryMetric"]["score"], r["primaryMetric"]["scoreError"])
+numpy = float(re.search(r"ns_per_unit=([0-9.]+)", open("target/numpy-compare.txt").read()).group(1))
+one = rows["java 1 thread"][0]
+print(f"{'implementation':<28} {'ns/unit':>9} {'± err':>7}  vs numpy  vs java 1 thread")
+for k in ["java 1 thread", "java 2 threads", "RNG floor (java, 1 thread)"]:
+    s, e = rows[k]
+    print(f"{k:<28} {s:9.1f} {e:7.1f}  {numpy / s:7.2f}x  {one / s:7.2f}x")
+print(f"{'numpy (1 thread)':<28} {numpy:9.1f} {'':>7}  {1:7.2f}x  {one / numpy:7.2f}x")
+PY

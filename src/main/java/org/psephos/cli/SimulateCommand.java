@@ -1,0 +1,314 @@
+package org.psephos.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.psephos.data.Election;
+import org.psephos.simulation.ElectorateModel;
+import org.psephos.simulation.FraudModel;
+import org.psephos.simulation.MonteCarloEngine;
+import org.psephos.simulation.Parallel;
+import org.psephos.simulation.Progress;
+import org.psephos.simulation.ProportionDistribution;
+import org.psephos.simulation.ReplicateDistribution;
+import org.psephos.simulation.SimulationModel;
+import org.psephos.simulation.SimulationResult;
+import org.psephos.simulation.SimulationSummary;
+import org.psephos.simulation.SizeDistribution;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code psephos simulate}: parses the model from options, runs {@link MonteCarloEngine} and writes the summary
+ * (stdout, {@code --json}) and the first replicate's units ({@code --out}). No statistics here.
+ */
+@Command(name = "simulate",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        sortOptions = false,
+        description = {
+            "Simulates elections: a synthetic electorate with clean turnout and support per unit (Klimek et al. 2012),",
+            "optional fraud models, R seeded replicates. Prints the national summary; --out writes the first",
+            "replicate's units with their true fraud class, --json the summary over replicates.",
+            "The same --seed gives byte-identical output for any --threads."},
+        footer = {"", "Example: psephos simulate --units 10000 --seed 42 --incremental 0.1 --extreme 0.01 --json s.json"})
+final class SimulateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--units", required = true, paramLabel = "N", description = "Number of units (polling stations).")
+    int units;
+
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    Sizes sizes = new Sizes();
+
+    /** The mutually exclusive ways to size units. */
+    static final class Sizes {
+        @Option(names = "--size", paramLabel = "MIN:MAX",
+                description = "Registered voters per unit ~ uniform on MIN..MAX (default 500:2000).")
+        String uniform;
+
+        @Option(names = "--size-lognormal", paramLabel = "MU:SIGMA",
+                description = "Registered voters per unit ~ round(exp(N(MU, SIGMA))).")
+        String logNormal;
+
+        @Option(names = "--sizes-from", paramLabel = "FILE",
+                description = "Registered voters per unit from a CSV column (see --sizes-column), recycled in order.")
+        Path file;
+    }
+
+    @Option(names = "--sizes-column", paramLabel = "NAME", defaultValue = "registered",
+            description = "Column of --sizes-from holding registered voters (default: ${DEFAULT-VALUE}).")
+    String sizesColumn;
+
+    @Option(names = "--regions", paramLabel = "K", defaultValue = "1",
+            description = "Number of regions, contiguous runs of units (default: ${DEFAULT-VALUE}).")
+    int regions;
+
+    @Option(names = "--region-sd", paramLabel = "T[:S]", defaultValue = "0",
+            description = "Sd of regional turnout (T) and support (S) centres on the logit scale (default: 0).")
+    String regionSd;
+
+    @Option(names = "--turnout", paramLabel = "MEAN:SD", defaultValue = "0.7:0.1",
+            description = "Clean turnout per unit (default: ${DEFAULT-VALUE}).")
+    String turnout;
+
+    @Option(names = "--share", paramLabel = "MEAN:SD", defaultValue = "0.6:0.1",
+            description = "Clean leader support per unit, of valid votes (default: ${DEFAULT-VALUE}).")
+    String share;
+
+    @Option(names = "--distribution", paramLabel = "SHAPE", defaultValue = "normal",
+            description = "normal (truncated to [0,1]), logit-normal (MEAN = median, SD on the logit scale) "
+                    + "or beta (default: ${DEFAULT-VALUE}).")
+    String distribution;
+
+    @Option(names = "--options", paramLabel = "K", defaultValue = "2",
+            description = "Number of options, the leader first (default: ${DEFAULT-VALUE}).")
+    int options;
+
+    @Option(names = "--concentration", paramLabel = "C", defaultValue = "20",
+            description = "Dirichlet concentration of the other options' split (default: ${DEFAULT-VALUE}).")
+    double concentration;
+
+    @Option(names = "--invalid", paramLabel = "RATE", defaultValue = "0",
+            description = "Probability that a ballot is invalid (default: ${DEFAULT-VALUE}).")
+    double invalid;
+
+    @Option(names = "--incremental", paramLabel = "F_I", defaultValue = "0",
+            description = "Klimek incremental fraud: share of units (default: ${DEFAULT-VALUE}).")
+    double incremental;
+
+    @Option(names = "--theta", paramLabel = "THETA", defaultValue = "0.4",
+            description = "Klimek incremental intensity x = |N(0, THETA)| (default: ${DEFAULT-VALUE}).")
+    double theta;
+
+    @Option(names = "--alpha", paramLabel = "ALPHA", defaultValue = "2",
+            description = "Klimek stealing exponent: stolen ~ Bin(opposition, x^ALPHA) (default: ${DEFAULT-VALUE}).")
+    double alpha;
+
+    @Option(names = "--extreme", paramLabel = "F_E", defaultValue = "0",
+            description = "Klimek extreme fraud: share of units, x = 1 - |N(0, 0.075)| (default: ${DEFAULT-VALUE}).")
+    double extreme;
+
+    @Option(names = "--stuffing", paramLabel = "FRACTION:SHARE",
+            description = "Ballot stuffing of SHARE of non-voters in FRACTION of units.")
+    String stuffing;
+
+    @Option(names = "--switching", paramLabel = "FRACTION:SHARE",
+            description = "Vote switching of SHARE of other options' votes to the leader in FRACTION of units.")
+    String switching;
+
+    @Option(names = "--carousel", paramLabel = "FRACTION:RATE",
+            description = "Carousel voting: RATE repeat ballots per voter for the leader in FRACTION of units.")
+    String carousel;
+
+    @Option(names = "--invalidated", paramLabel = "FRACTION:SHARE",
+            description = "SHARE of other options' ballots declared invalid in FRACTION of units.")
+    String invalidated;
+
+    @Option(names = "--inflated", paramLabel = "FRACTION:RATE:TURNOUT",
+            description = "Inflated register: RATE phantoms per voter, TURNOUT of them vote for the leader.")
+    String inflated;
+
+    @Option(names = "--invented", paramLabel = "FRACTION",
+            description = "Invented results rounded up to whole percentages in FRACTION of units.")
+    Double invented;
+
+    @Option(names = "--invented-target", paramLabel = "WHAT", defaultValue = "both",
+            description = "turnout, share or both (default: ${DEFAULT-VALUE}).")
+    String inventedTarget;
+
+    @Option(names = "--seed", required = true, paramLabel = "S", description = "Run seed (required).")
+    long seed;
+
+    @Option(names = "--threads", paramLabel = "T", description = "Threads (default: all cores).")
+    Integer threads;
+
+    @Option(names = "--replicates", paramLabel = "R", defaultValue = "1000",
+            description = "Replicates (default: ${DEFAULT-VALUE}).")
+    int replicates;
+
+    @Option(names = "--out", paramLabel = "FILE.csv", description = "Write the first replicate's units.")
+    Path out;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Write the summary over replicates as JSON.")
+    Path json;
+
+    @Option(names = "--quiet", description = "No progress bar.")
+    boolean quiet;
+
+    @Override
+    public Integer call() {
+        SimulationModel model = model();
+        int t = threads == null ? Parallel.defaultThreads() : threads;
+        if (t < 1) {
+            throw new UsageException("--threads is not positive: " + t);
+        }
+        if (replicates < 1) {
+            throw new UsageException("--replicates is not positive: " + replicates);
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        Progress progress = ConsoleProgress.forConsole(err, "simulating", quiet);
+        SimulationResult result;
+        try {
+            result = MonteCarloEngine.run(model, seed, t, replicates, out == null
+                    ? MonteCarloEngine.UnitOutput.NONE : MonteCarloEngine.UnitOutput.FIRST_REPLICATE, progress);
+        } finally {
+            ConsoleProgress.finish(progress);
+        }
+        SimulationSummary s = result.summary();
+        List<String> names = optionNames(model.electorate().options());
+        if (out != null) {
+            Election units = result.units().orElseThrow();
+            AtomicFiles.write(out, w -> UnitsCsv.write(units, w));
+        }
+        if (json != null) {
+            String doc = SimulationJson.of(s, names, sizes.file == null ? null : sizes.file.toString());
+            AtomicFiles.write(json, w -> w.write(doc));
+        }
+        printSummary(spec.commandLine().getOut(), s, names);
+        return Main.OK;
+    }
+
+    private static List<String> optionNames(int k) {
+        List<String> names = new ArrayList<>(k);
+        for (int i = 0; i < k; i++) {
+            names.add(i == 0 ? "leader" : "option" + (i + 1));
+        }
+        return names;
+    }
+
+    private static void printSummary(PrintWriter w, SimulationSummary s, List<String> names) {
+        w.printf(Locale.ROOT, "%d replicates, seed %d: mean [2.5%%, 97.5%%]%n", s.replicates().size(), s.seed());
+        line(w, "turnout", s.turnout());
+        line(w, "leader_share", s.leaderShare());
+        line(w, "margin", s.margin());
+        for (int k = 1; k < names.size(); k++) {
+            line(w, names.get(k), s.shares().get(k));
+        }
+        w.printf(Locale.ROOT, "%-16s %.4f%n", "runoff_prob", s.runoffProbability());
+        w.printf(Locale.ROOT, "%-16s %.4f%n", "low_turnout_prob", s.lowTurnoutProbability());
+    }
+
+    private static void line(PrintWriter w, String name, ReplicateDistribution d) {
+        w.printf(Locale.ROOT, "%-16s %.4f [%.4f, %.4f]%n", name, d.mean(), d.q025(), d.q975());
+    }
+
+    /** Builds the model from the options, turning invalid values into usage errors. */
+    SimulationModel model() {
+        try {
+            ProportionDistribution.Shape shape = ProportionDistribution.Shape.parse(distribution);
+            double[] t = numbers("--turnout", turnout, 2, 2);
+            double[] v = numbers("--share", share, 2, 2);
+            double[] rs = numbers("--region-sd", regionSd, 1, 2);
+            ElectorateModel e = new ElectorateModel(units, sizeDistribution(), regions, rs[0],
+                    rs.length > 1 ? rs[1] : rs[0], proportion("--turnout", shape, t),
+                    proportion("--share", shape, v), options, concentration, invalid);
+            SimulationModel m = SimulationModel.clean(e);
+            if (incremental > 0 || extreme > 0) {
+                m = m.with(FraudModel.Klimek.of(incremental, theta, alpha, extreme));
+            }
+            if (stuffing != null) {
+                double[] p = numbers("--stuffing", stuffing, 2, 2);
+                m = m.with(new FraudModel.BallotStuffing(p[0], p[1]));
+            }
+            if (switching != null) {
+                double[] p = numbers("--switching", switching, 2, 2);
+                m = m.with(new FraudModel.VoteSwitching(p[0], p[1]));
+            }
+            if (carousel != null) {
+                double[] p = numbers("--carousel", carousel, 2, 2);
+                m = m.with(new FraudModel.CarouselVoting(p[0], p[1]));
+            }
+            if (invalidated != null) {
+                double[] p = numbers("--invalidated", invalidated, 2, 2);
+                m = m.with(new FraudModel.InvalidatedOpposition(p[0], p[1]));
+            }
+            if (inflated != null) {
+                double[] p = numbers("--inflated", inflated, 3, 3);
+                m = m.with(new FraudModel.InflatedRegister(p[0], p[1], p[2]));
+            }
+            if (invented != null) {
+                m = m.with(new FraudModel.InventedResults(invented,
+                        FraudModel.InventedResults.Target.parse(inventedTarget)));
+            }
+            return m;
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage(), e);
+        }
+    }
+
+    private static ProportionDistribution proportion(String option, ProportionDistribution.Shape shape,
+                                                     double[] meanSd) {
+        try {
+            return new ProportionDistribution(shape, meanSd[0], meanSd[1]);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(option + ": " + e.getMessage(), e);
+        }
+    }
+
+    private SizeDistribution sizeDistribution() {
+        if (sizes == null) {
+            sizes = new Sizes();
+        }
+        if (sizes.file != null) {
+            return new SizeDistribution.Listed(SizesFile.read(sizes.file, sizesColumn));
+        }
+        if (sizes.logNormal != null) {
+            double[] p = numbers("--size-lognormal", sizes.logNormal, 2, 2);
+            return new SizeDistribution.LogNormal(p[0], p[1]);
+        }
+        double[] p = numbers("--size", sizes.uniform == null ? "500:2000" : sizes.uniform, 2, 2);
+        if (p[0] != Math.rint(p[0]) || p[1] != Math.rint(p[1]) || Math.abs(p[1]) > Integer.MAX_VALUE) {
+            throw new UsageException("--size needs whole numbers MIN:MAX: " + sizes.uniform);
+        }
+        return new SizeDistribution.Uniform((int) p[0], (int) p[1]);
+    }
+
+    /** Parses {@code a:b[:c]} with between min and max numbers. */
+    static double[] numbers(String option, String text, int min, int max) {
+        String[] parts = text.split(":", -1);
+        if (parts.length < min || parts.length > max) {
+            String form = min == max ? min + "" : min + " to " + max;
+            throw new UsageException(option + " needs " + form + " numbers separated by ':': " + text);
+        }
+        double[] out = new double[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            try {
+                out[i] = Double.parseDouble(parts[i].trim());
+            } catch (NumberFormatException e) {
+                throw new UsageException(option + " holds a value that is not a number: " + parts[i]);
+            }
+            if (!Double.isFinite(out[i])) {
+                throw new UsageException(option + " holds a value that is not finite: " + parts[i]);
+            }
+        }
+        return out;
+    }
+}

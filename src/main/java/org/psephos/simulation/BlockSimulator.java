@@ -1,0 +1,232 @@
+package org.psephos.simulation;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+
+/**
+ * Draws one block of units of one replicate: the hot loop of the engine. Immutable and shared by all threads;
+ * every call takes its own streams from {@link RandomStreams}, keyed by (purpose, replicate, block) and for sizes
+ * by (purpose, block) alone, so the result depends only on the seed and the block, never on the thread.
+ *
+ * <p>Block totals are returned as one {@code long[]} laid out as {@link #REGISTERED}, {@link #BALLOTS},
+ * {@link #INVALID}, then the options' votes, then the number of units in each {@link FraudClass} (by ordinal;
+ * a unit with several bits counts in each of its classes, {@code CLEAN} counts units with none).
+ */
+final class BlockSimulator {
+    /** Units per block: fixed, so the streams do not depend on the thread count. */
+    static final int BLOCK_SIZE = 4096;
+    /** Stream purposes. */
+    static final long UNITS = 1;
+    static final long SIZES = 2;
+    static final long REGIONS = 3;
+    static final long FRAUD = 16;
+
+    static final int REGISTERED = 0;
+    static final int BALLOTS = 1;
+    static final int INVALID = 2;
+    static final int VOTES = 3;
+
+    private final ElectorateModel e;
+    private final FraudStep[] steps;
+    private final long[] stepKeys;
+    private final int options;
+    private final int classes;
+
+    BlockSimulator(SimulationModel model) {
+        this.e = model.electorate();
+        int active = 0;
+        for (FraudModel f : model.frauds()) {
+            if (!f.isNoOp()) {
+                active++;
+            }
+        }
+        this.steps = new FraudStep[active];
+        this.stepKeys = new long[active];
+        int j = 0;
+        for (int i = 0; i < model.frauds().size(); i++) {
+            FraudModel f = model.frauds().get(i);
+            if (!f.isNoOp()) {
+                steps[j] = FraudStep.of(f);
+                stepKeys[j++] = FRAUD + i;
+            }
+        }
+        this.options = e.options();
+        this.classes = FraudClass.values().length;
+    }
+
+    /** Per-thread block arrays. */
+    private static final class Buffers {
+        static final ThreadLocal<Buffers> PER_THREAD = ThreadLocal.withInitial(Buffers::new);
+
+        final int[] region = new int[BLOCK_SIZE];
+        final int[] registered = new int[BLOCK_SIZE];
+        final double[] turnout = new double[BLOCK_SIZE];
+        final double[] support = new double[BLOCK_SIZE];
+        final double[] rate = new double[BLOCK_SIZE];
+        final int[] voters = new int[BLOCK_SIZE];
+        final int[] invalid = new int[BLOCK_SIZE];
+        final int[] valid = new int[BLOCK_SIZE];
+        final int[] leader = new int[BLOCK_SIZE];
+        private BlockCounts counts;
+
+        /** @return the block counts for that many options, made on first use */
+        BlockCounts counts(int options) {
+            if (counts == null || counts.votes.length != options) {
+                counts = new BlockCounts(options, BLOCK_SIZE);
+            }
+            return counts;
+        }
+    }
+
+    /** @return the first unit of region r: ⌈r·N/K⌉, the smallest i with ⌊i·K/N⌋ ≥ r (N for r = K) */
+    private int firstUnitOf(int r) {
+        return (int) (((long) r * e.units() + e.regions() - 1) / e.regions());
+    }
+
+    /** @return the number of blocks */
+    int blocks() {
+        return (e.units() + BLOCK_SIZE - 1) / BLOCK_SIZE;
+    }
+
+    /** @return the length of a block's totals array */
+    int totalsLength() {
+        return VOTES + options + classes;
+    }
+
+    /**
+     * @param streams   the run's streams
+     * @param replicate the replicate
+     * @param block     the block
+     * @param out       per-unit columns to fill, or {@code null} for totals only
+     * @return the block's totals
+     */
+    long[] simulate(RandomStreams streams, int replicate, int block, UnitColumns out) {
+        int first = block * BLOCK_SIZE;
+        int end = Math.min(e.units(), first + BLOCK_SIZE);
+        UniformRandomProvider sizeRng = streams.stream(SIZES, block);
+        NormalizedGaussianSampler sizeGauss = ZigguratSampler.NormalizedGaussian.of(sizeRng);
+        UniformRandomProvider rng = streams.stream(UNITS, replicate, block);
+        NormalizedGaussianSampler gauss = ZigguratSampler.NormalizedGaussian.of(rng);
+        UniformRandomProvider[] fraudRng = new UniformRandomProvider[steps.length];
+        NormalizedGaussianSampler[] fraudGauss = new NormalizedGaussianSampler[steps.length];
+        for (int j = 0; j < steps.length; j++) {
+            fraudRng[j] = streams.stream(stepKeys[j], replicate, block);
+            fraudGauss[j] = ZigguratSampler.NormalizedGaussian.of(fraudRng[j]);
+        }
+        int firstRegion = e.regionOf(first);
+        int lastRegion = e.regionOf(end - 1);
+        double[] turnoutCentre = new double[lastRegion - firstRegion + 1];
+        double[] shareCentre = new double[turnoutCentre.length];
+        for (int r = firstRegion; r <= lastRegion; r++) {
+            double tz = 0;
+            double sz = 0;
+            if (e.regionTurnoutSd() > 0 || e.regionShareSd() > 0) {
+                NormalizedGaussianSampler rg = ZigguratSampler.NormalizedGaussian.of(streams.stream(REGIONS,
+                        replicate, r));
+                tz = rg.sample();
+                sz = rg.sample();
+            }
+            turnoutCentre[r - firstRegion] = e.turnout().centre(e.regionTurnoutSd() * tz);
+            shareCentre[r - firstRegion] = e.share().centre(e.regionShareSd() * sz);
+        }
+
+        ProportionDistribution turnout = e.turnout();
+        ProportionDistribution share = e.share();
+        SizeDistribution sizes = e.sizes();
+        double invalidRate = e.invalidRate();
+        double alphaEach = e.concentration() / (options - 1);
+        Buffers buf = Buffers.PER_THREAD.get();
+        BinomialBatch binomials = BinomialBatch.forThisThread();
+        int len = end - first;
+        // Phase 1: sizes and the clean proportions, unit by unit.
+        int region = 0;
+        int nextRegionStart = firstUnitOf(firstRegion + 1);
+        for (int j = 0; j < len; j++) {
+            int i = first + j;
+            while (i >= nextRegionStart) {
+                region++;
+                nextRegionStart = firstUnitOf(firstRegion + region + 1);
+            }
+            buf.region[j] = region + firstRegion;
+            buf.registered[j] = sizes.sample(sizeRng, sizeGauss, i);
+            buf.turnout[j] = turnout.sample(rng, gauss, turnoutCentre[region]);
+            buf.support[j] = share.sample(rng, gauss, shareCentre[region]);
+        }
+        // Phase 2: the counts, block-wise binomials.
+        binomials.sample(rng, buf.registered, buf.turnout, buf.voters, len);
+        if (invalidRate > 0) {
+            java.util.Arrays.fill(buf.rate, 0, len, invalidRate);
+            binomials.sample(rng, buf.voters, buf.rate, buf.invalid, len);
+        } else {
+            java.util.Arrays.fill(buf.invalid, 0, len, 0);
+        }
+        for (int j = 0; j < len; j++) {
+            buf.valid[j] = buf.voters[j] - buf.invalid[j];
+        }
+        binomials.sample(rng, buf.valid, buf.support, buf.leader, len);
+        // Phase 3: the other options, unit by unit.
+        BlockCounts counts = buf.counts(options);
+        int[][] votes = counts.votes;
+        System.arraycopy(buf.registered, 0, counts.registered, 0, len);
+        System.arraycopy(buf.voters, 0, counts.ballots, 0, len);
+        System.arraycopy(buf.invalid, 0, counts.invalid, 0, len);
+        java.util.Arrays.fill(counts.mask, 0, len, 0);
+        for (int j = 0; j < len; j++) {
+            int leader = buf.leader[j];
+            votes[0][j] = leader;
+            int rest = buf.valid[j] - leader;
+            if (options > 2) {
+                double alphaRest = e.concentration();
+                for (int k = 1; k < options - 1; k++) {
+                    alphaRest -= alphaEach;
+                    double g1 = Gamma.sample(rng, gauss, alphaEach);
+                    double g2 = Gamma.sample(rng, gauss, alphaRest);
+                    double w = g1 + g2 > 0 ? g1 / (g1 + g2) : 0;
+                    int x = BinomialSampler.sample(rng, rest, w);
+                    votes[k][j] = x;
+                    rest -= x;
+                }
+            }
+            votes[options - 1][j] = rest;
+        }
+        // Phase 4: fraud, model by model over the block.
+        for (int f = 0; f < steps.length; f++) {
+            steps[f].applyBlock(counts, len, fraudRng[f], fraudGauss[f]);
+        }
+        // Phase 5: totals and per-unit output.
+        long registeredSum = 0;
+        long ballotsSum = 0;
+        long invalidSum = 0;
+        long[] totals = new long[totalsLength()];
+        for (int j = 0; j < len; j++) {
+            registeredSum += counts.registered[j];
+            ballotsSum += counts.ballots[j];
+            invalidSum += counts.invalid[j];
+            int mask = counts.mask[j];
+            if (mask == 0) {
+                totals[VOTES + options]++;
+            }
+            while (mask != 0) {
+                int bit = Integer.numberOfTrailingZeros(mask);
+                totals[VOTES + options + 1 + bit]++;
+                mask &= mask - 1;
+            }
+        }
+        for (int k = 0; k < options; k++) {
+            long sum = 0;
+            int[] column = votes[k];
+            for (int j = 0; j < len; j++) {
+                sum += column[j];
+            }
+            totals[VOTES + k] = sum;
+        }
+        if (out != null) {
+            out.set(first, len, counts, buf.region);
+        }
+        totals[REGISTERED] = registeredSum;
+        totals[BALLOTS] = ballotsSum;
+        totals[INVALID] = invalidSum;
+        return totals;
+    }
+}

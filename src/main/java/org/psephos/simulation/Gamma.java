@@ -1,0 +1,46 @@
+package org.psephos.simulation;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
+
+/**
+ * Gamma(shape, 1) variates with the shape given per call, for beta proportions and Dirichlet weights whose
+ * parameters change from unit to unit. Marsaglia and Tsang (2000), "A simple method for generating gamma
+ * variables", ACM TOMS 26(3), 363–372, doi:10.1145/358407.358414; shapes below 1 use their boost
+ * Gamma(a) = Gamma(a + 1)·U^{1/a}. Stateless.
+ */
+final class Gamma {
+    private Gamma() {
+    }
+
+    /**
+     * @param rng      the stream
+     * @param gaussian standard normals on the same stream
+     * @param shape    the shape, positive
+     * @return a Gamma(shape, 1) draw (0 for a shape of 0)
+     */
+    static double sample(UniformRandomProvider rng, NormalizedGaussianSampler gaussian, double shape) {
+        if (!(shape > 0)) {
+            return 0;
+        }
+        if (shape < 1) {
+            double u = rng.nextDouble();
+            return sample(rng, gaussian, shape + 1) * Math.pow(u, 1 / shape);
+        }
+        double d = shape - 1.0 / 3;
+        double c = 1 / Math.sqrt(9 * d);
+        while (true) {
+            double x = gaussian.sample();
+            double v = 1 + c * x;
+            if (v <= 0) {
+                continue;
+            }
+            v = v * v * v;
+            double u = rng.nextDouble();
+            double x2 = x * x;
+            if (u < 1 - 0.0331 * x2 * x2 || Math.log(u) < 0.5 * x2 + d * (1 - v + Math.log(v))) {
+                return d * v;
+            }
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package org.psephos.simulation;
+
+import java.util.Locale;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
+
+/**
+ * The distribution of a clean per-unit proportion (turnout or the leader's support) around its centre.
+ *
+ * <ul>
+ *   <li>{@link Shape#NORMAL}: Normal(mean, sd) truncated to [0, 1] by rejection, the clean model of Klimek, Yegorov,
+ *       Hanel and Thurner (2012), "Statistical detection of systematic election irregularities", PNAS 109(41),
+ *       16469–16473, doi:10.1073/pnas.1210722109.</li>
+ *   <li>{@link Shape#LOGIT_NORMAL}: logit x ~ Normal(logit mean, sd); here {@code mean} is the median and {@code sd}
+ *       is on the logit scale (the vote-rate scale of Klimek et al.'s data collapse).</li>
+ *   <li>{@link Shape#BETA}: Beta(mν, (1−m)ν) with ν = m(1−m)/sd² − 1 fixed by the national mean and sd; a region
+ *       whose centre differs keeps ν, so its sd changes a little with its mean.</li>
+ * </ul>
+ *
+ * <p>Regions move the centre on the logit scale: a region's centre is expit(logit(mean) + s·Z), which keeps it
+ * inside (0, 1) for every shape. Immutable.
+ *
+ * @param shape the family
+ * @param mean  the national centre, in [0, 1] (in (0, 1) for logit-normal and beta)
+ * @param sd    the spread: in [0, 1] for normal, ≥ 0 on the logit scale for logit-normal, in (0, sqrt(m(1−m)))
+ *              for beta
+ * @since 0.1
+ */
+public record ProportionDistribution(Shape shape, double mean, double sd) {
+    /** The families of clean proportions. */
+    public enum Shape {
+        /** Normal truncated to [0, 1] (Klimek et al. 2012). */
+        NORMAL,
+        /** Logistic transform of a normal. */
+        LOGIT_NORMAL,
+        /** Beta with the given mean and sd. */
+        BETA;
+
+        /**
+         * @param text {@code normal}, {@code logit-normal} or {@code beta}, case-insensitive
+         * @return the shape
+         * @throws IllegalArgumentException if the text names no shape
+         */
+        public static Shape parse(String text) {
+            String t = text.trim().toUpperCase(Locale.ROOT).replace('-', '_');
+            for (Shape s : values()) {
+                if (s.name().equals(t)) {
+                    return s;
+                }
+            }
+            throw new IllegalArgumentException("distribution is not normal, logit-normal or beta: " + text);
+        }
+
+        /** @return the command-line spelling */
+        public String label() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    /** @throws IllegalArgumentException if a parameter is outside the range its shape allows (see above) */
+    public ProportionDistribution {
+        if (shape == null) {
+            throw new IllegalArgumentException("distribution shape is null");
+        }
+        switch (shape) {
+            case NORMAL -> {
+                if (!(mean >= 0 && mean <= 1)) {
+                    throw new IllegalArgumentException("mean is not in [0, 1]: " + mean);
+                }
+                if (!(sd >= 0 && sd <= 1)) {
+                    throw new IllegalArgumentException("sd is not in [0, 1]: " + sd);
+                }
+            }
+            case LOGIT_NORMAL -> {
+                if (!(mean > 0 && mean < 1)) {
+                    throw new IllegalArgumentException("logit-normal median is not in (0, 1): " + mean);
+                }
+                if (!(sd >= 0 && sd <= 20)) {
+                    throw new IllegalArgumentException("logit-scale sd is not in [0, 20]: " + sd);
+                }
+            }
+            default -> {
+                if (!(mean > 0 && mean < 1)) {
+                    throw new IllegalArgumentException("beta mean is not in (0, 1): " + mean);
+                }
+                if (!(sd > 0 && sd * sd < mean * (1 - mean))) {
+                    throw new IllegalArgumentException("beta sd is not in (0, sqrt(mean (1 - mean))): " + sd);
+                }
+            }
+        }
+    }
+
+    /**
+     * @param mean the centre
+     * @param sd   the spread
+     * @return the truncated normal of Klimek et al.
+     */
+    public static ProportionDistribution normal(double mean, double sd) {
+        return new ProportionDistribution(Shape.NORMAL, mean, sd);
+    }
+
+    /**
+     * @param logitShift a region's shift on the logit scale
+     * @return the region's centre, expit(logit(mean) + shift); the mean itself when the shift is 0 or the mean
+     *         is 0 or 1
+     */
+    double centre(double logitShift) {
+        if (logitShift == 0 || mean <= 0 || mean >= 1) {
+            return mean;
+        }
+        double z = Math.log(mean / (1 - mean)) + logitShift;
+        return 1 / (1 + Math.exp(-z));
+    }
+
+    /** @return the beta concentration ν = m(1−m)/sd² − 1 (only meaningful for {@link Shape#BETA}) */
+    double concentration() {
+        return mean * (1 - mean) / (sd * sd) - 1;
+    }
+
+    /**
+     * Draws one unit's proportion around a centre.
+     *
+     * @param rng      the block's stream
+     * @param gaussian standard normals on the same stream
+     * @param centre   the region's centre from {@link #centre(double)}
+     * @return a proportion in [0, 1]
+     */
+    double sample(UniformRandomProvider rng, NormalizedGaussianSampler gaussian, double centre) {
+        switch (shape) {
+            case NORMAL:
+                if (sd == 0) {
+                    return centre;
+                }
+                while (true) {
+                    double x = centre + sd * gaussian.sample();
+                    if (x >= 0 && x <= 1) {
+                        return x;
+                    }
+                }
+            case LOGIT_NORMAL:
+                double z = Math.log(centre / (1 - centre)) + sd * gaussian.sample();
+                return 1 / (1 + Math.exp(-z));
+            default:
+                double nu = concentration();
+                double a = Gamma.sample(rng, gaussian, centre * nu);
+                double b = Gamma.sample(rng, gaussian, (1 - centre) * nu);
+                return a + b > 0 ? a / (a + b) : centre;
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package org.psephos.simulation;
+
+/**
+ * The counts of one unit while the engine draws it: reused for every unit of a block, never shared between threads.
+ * Option 0 is the leader.
+ */
+final class UnitState {
+    int registered;
+    int ballots;
+    int invalid;
+    final int[] votes;
+    int mask;
+
+    UnitState(int options) {
+        this.votes = new int[options];
+    }
+
+    /** @return the votes of every option but the leader */
+    int opposition() {
+        int s = 0;
+        for (int k = 1; k < votes.length; k++) {
+            s += votes[k];
+        }
+        return s;
+    }
+
+    /** @return whether votes + invalid = ballots ≤ registered and every count is ≥ 0 */
+    boolean consistent() {
+        long sum = invalid;
+        for (int v : votes) {
+            if (v < 0) {
+                return false;
+            }
+            sum += v;
+        }
+        return invalid >= 0 && sum == ballots && ballots <= registered;
+    }
+}

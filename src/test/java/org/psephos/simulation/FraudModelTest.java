@@ -1,0 +1,272 @@
+package org.psephos.simulation;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.psephos.data.Election;
+import org.psephos.data.Grouping;
+
+/**
+ * Each fraud model changes exactly what it should. Fraud draws come from their own streams, so the clean and the
+ * falsified run of one seed share their clean counts unit by unit (a paired comparison): every assertion compares
+ * a unit with its own clean version. Units not marked by the model must be untouched.
+ */
+class FraudModelTest {
+    private static final long SEED = 271_828L;
+    private static final int UNITS = 6000;
+
+    private static final ElectorateModel ELECTORATE = ElectorateModel.of(UNITS, new SizeDistribution.Uniform(100, 3000),
+                    ProportionDistribution.normal(0.6, 0.15), ProportionDistribution.normal(0.55, 0.15))
+            .withOptions(3, 20).withInvalidRate(0.02).withRegions(4, 0.2, 0.2);
+    private static final Election CLEAN = units(SimulationModel.clean(ELECTORATE));
+
+    private static Election units(SimulationModel model) {
+        return MonteCarloEngine.run(model, SEED, 2, 1, MonteCarloEngine.UnitOutput.FIRST_REPLICATE, Progress.NONE)
+                .units().orElseThrow();
+    }
+
+    private static Election with(FraudModel fraud) {
+        Election e = units(SimulationModel.clean(ELECTORATE).with(fraud));
+        for (int i = 0; i < e.size(); i++) {
+            long sum = e.invalid(i);
+            for (int k = 0; k < e.optionCount(); k++) {
+                assertTrue(e.votes(k, i) >= 0, "negative votes");
+                sum += e.votes(k, i);
+            }
+            assertEquals(e.ballots(i), sum, "votes + invalid = ballots in unit " + i);
+            assertTrue(e.ballots(i) <= e.registered(i), "ballots <= registered in unit " + i);
+        }
+        return e;
+    }
+
+    private static boolean marked(Election e, int i) {
+        return !e.grouping("fraud").orElseThrow().label(i).equals("clean");
+    }
+
+    private static int markedCount(Election e) {
+        int n = 0;
+        for (int i = 0; i < e.size(); i++) {
+            n += marked(e, i) ? 1 : 0;
+        }
+        return n;
+    }
+
+    /** The number of marked units must be Binomial(UNITS, fraction): within 5 sd of its mean. */
+    private static void assertFraction(Election e, double fraction) {
+        double sd = Math.sqrt(UNITS * fraction * (1 - fraction));
+        assertEquals(UNITS * fraction, markedCount(e), 5 * sd, "marked units");
+    }
+
+    private static void assertUnmarkedUntouched(Election e) {
+        for (int i = 0; i < e.size(); i++) {
+            if (!marked(e, i)) {
+                assertEquals(CLEAN.registered(i), e.registered(i));
+                assertEquals(CLEAN.ballots(i), e.ballots(i));
+                assertEquals(CLEAN.invalid(i), e.invalid(i));
+                for (int k = 0; k < e.optionCount(); k++) {
+                    assertEquals(CLEAN.votes(k, i), e.votes(k, i));
+                }
+            }
+        }
+    }
+
+    @Test
+    void zeroRatesGiveTheCleanModelBitForBit() {
+        SimulationModel zero = SimulationModel.clean(ELECTORATE)
+                .with(FraudModel.Klimek.of(0, 0.4, 2, 0))
+                .with(new FraudModel.BallotStuffing(0, 0.5))
+                .with(new FraudModel.VoteSwitching(0.5, 0))
+                .with(new FraudModel.CarouselVoting(0, 0.2))
+                .with(new FraudModel.InvalidatedOpposition(0, 0.3))
+                .with(new FraudModel.InflatedRegister(0, 0.1, 0.5))
+                .with(new FraudModel.InventedResults(0, FraudModel.InventedResults.Target.BOTH));
+        MonteCarloEngineTest.assertSameUnits(CLEAN, units(zero));
+        assertEquals(MonteCarloEngine.run(SimulationModel.clean(ELECTORATE), SEED, 1, 3, Progress.NONE).summary()
+                .replicates(), MonteCarloEngine.run(zero, SEED, 1, 3, Progress.NONE).summary().replicates());
+        assertEquals(UNITS, CLEAN.grouping("fraud").orElseThrow().unitsOf(0).length);
+    }
+
+    @Test
+    void stuffingAddsLeaderBallotsAndNeverLowersOtherOptions() {
+        Election e = with(new FraudModel.BallotStuffing(0.2, 0.5));
+        assertFraction(e, 0.2);
+        assertUnmarkedUntouched(e);
+        double added = 0;
+        double nonVoters = 0;
+        for (int i = 0; i < UNITS; i++) {
+            assertEquals(CLEAN.registered(i), e.registered(i));
+            assertEquals(CLEAN.invalid(i), e.invalid(i));
+            for (int k = 1; k < e.optionCount(); k++) {
+                assertEquals(CLEAN.votes(k, i), e.votes(k, i), "other options unchanged");
+            }
+            int extra = e.ballots(i) - CLEAN.ballots(i);
+            assertEquals(extra, e.votes(0, i) - CLEAN.votes(0, i), "every stuffed ballot is the leader's");
+            if (marked(e, i)) {
+                added += extra;
+                nonVoters += CLEAN.registered(i) - CLEAN.ballots(i);
+            }
+        }
+        // Stuffed ~ Bin(non-voters, 0.5) in marked units: the pooled share must be 0.5 within 5 sd.
+        assertEquals(0.5, added / nonVoters, 5 * Math.sqrt(0.25 / nonVoters), "stuffed share of non-voters");
+    }
+
+    @Test
+    void switchingKeepsTurnoutAndMovesVotesToTheLeader() {
+        Election e = with(new FraudModel.VoteSwitching(0.3, 0.25));
+        assertFraction(e, 0.3);
+        assertUnmarkedUntouched(e);
+        double moved = 0;
+        double opposition = 0;
+        for (int i = 0; i < UNITS; i++) {
+            assertEquals(CLEAN.ballots(i), e.ballots(i), "turnout kept");
+            assertEquals(CLEAN.registered(i), e.registered(i));
+            assertEquals(CLEAN.invalid(i), e.invalid(i));
+            int lost = 0;
+            for (int k = 1; k < e.optionCount(); k++) {
+                assertTrue(e.votes(k, i) <= CLEAN.votes(k, i));
+                lost += CLEAN.votes(k, i) - e.votes(k, i);
+            }
+            assertEquals(lost, e.votes(0, i) - CLEAN.votes(0, i), "leader gains what the others lose");
+            if (marked(e, i)) {
+                moved += lost;
+                opposition += CLEAN.valid(i) - CLEAN.votes(0, i);
+            }
+        }
+        assertEquals(0.25, moved / opposition, 5 * Math.sqrt(0.25 * 0.75 / opposition), "switched share");
+    }
+
+    @Test
+    void klimekStuffsAndStealsWithTheRightIntensities() {
+        Election e = with(FraudModel.Klimek.of(0.2, 0.4, 2, 0.05));
+        Grouping fraud = e.grouping("fraud").orElseThrow();
+        int incremental = 0;
+        int extreme = 0;
+        double extremeTurnout = 0;
+        for (int i = 0; i < UNITS; i++) {
+            assertEquals(CLEAN.registered(i), e.registered(i));
+            assertEquals(CLEAN.invalid(i), e.invalid(i));
+            int stuffed = e.ballots(i) - CLEAN.ballots(i);
+            int lost = 0;
+            for (int k = 1; k < e.optionCount(); k++) {
+                assertTrue(e.votes(k, i) <= CLEAN.votes(k, i), "Klimek never adds opposition votes");
+                lost += CLEAN.votes(k, i) - e.votes(k, i);
+            }
+            assertEquals(stuffed + lost, e.votes(0, i) - CLEAN.votes(0, i), "leader gains stuffed + stolen");
+            String label = fraud.label(i);
+            if (label.equals("incremental")) {
+                incremental++;
+            } else if (label.equals("extreme")) {
+                extreme++;
+                extremeTurnout += (double) e.ballots(i) / e.registered(i);
+            }
+        }
+        assertEquals(0.2 * UNITS, incremental, 5 * Math.sqrt(UNITS * 0.2 * 0.8), "incremental units");
+        assertEquals(0.05 * UNITS, extreme, 5 * Math.sqrt(UNITS * 0.05 * 0.95), "extreme units");
+        // Extreme x = 1 − |N(0, 0.075)| has mean 1 − 0.075·sqrt(2/π) ≈ 0.94: reported turnout a + x(1 − a) > 0.9.
+        assertTrue(extremeTurnout / extreme > 0.9, "extreme units' turnout " + extremeTurnout / extreme);
+        assertUnmarkedUntouched(e);
+    }
+
+    @Test
+    void carouselAddsLeaderBallotsWithinTheRegister() {
+        Election e = with(new FraudModel.CarouselVoting(0.25, 0.2));
+        assertFraction(e, 0.25);
+        assertUnmarkedUntouched(e);
+        double extra = 0;
+        double voters = 0;
+        for (int i = 0; i < UNITS; i++) {
+            for (int k = 1; k < e.optionCount(); k++) {
+                assertEquals(CLEAN.votes(k, i), e.votes(k, i));
+            }
+            int added = e.ballots(i) - CLEAN.ballots(i);
+            assertEquals(added, e.votes(0, i) - CLEAN.votes(0, i));
+            if (marked(e, i)) {
+                extra += added;
+                voters += CLEAN.ballots(i);
+            }
+        }
+        // Capped at the register, so at most 0.2 of voters, and close to it when the cap rarely binds.
+        assertTrue(extra / voters <= 0.2 + 5 * Math.sqrt(0.16 / voters) && extra / voters > 0.18,
+                "repeat ballots per voter " + extra / voters);
+    }
+
+    @Test
+    void invalidationMovesOppositionBallotsToInvalid() {
+        Election e = with(new FraudModel.InvalidatedOpposition(0.3, 0.4));
+        assertFraction(e, 0.3);
+        assertUnmarkedUntouched(e);
+        for (int i = 0; i < UNITS; i++) {
+            assertEquals(CLEAN.ballots(i), e.ballots(i), "turnout kept");
+            assertEquals(CLEAN.votes(0, i), e.votes(0, i), "leader unchanged");
+            int lost = 0;
+            for (int k = 1; k < e.optionCount(); k++) {
+                lost += CLEAN.votes(k, i) - e.votes(k, i);
+            }
+            assertEquals(lost, e.invalid(i) - CLEAN.invalid(i), "spoiled ballots become invalid");
+            if (marked(e, i) && CLEAN.valid(i) - CLEAN.votes(0, i) > 200) {
+                assertTrue(lost > 0, "a marked unit with opposition votes loses some");
+            }
+        }
+    }
+
+    @Test
+    void inflatedRegisterAddsPhantomsWhoVoteForTheLeader() {
+        Election e = with(new FraudModel.InflatedRegister(0.3, 0.1, 0.5));
+        assertFraction(e, 0.3);
+        assertUnmarkedUntouched(e);
+        double phantoms = 0;
+        double registered = 0;
+        for (int i = 0; i < UNITS; i++) {
+            int added = e.registered(i) - CLEAN.registered(i);
+            assertTrue(added >= 0);
+            int voted = e.ballots(i) - CLEAN.ballots(i);
+            assertTrue(voted >= 0 && voted <= added, "phantom ballots within phantoms");
+            assertEquals(voted, e.votes(0, i) - CLEAN.votes(0, i));
+            if (marked(e, i)) {
+                phantoms += added;
+                registered += CLEAN.registered(i);
+            }
+        }
+        assertEquals(0.1, phantoms / registered, 5 * Math.sqrt(0.09 / registered), "phantoms per registered");
+    }
+
+    @Test
+    void inventedResultsAreWholePercentages() {
+        Election e = with(new FraudModel.InventedResults(1, FraudModel.InventedResults.Target.BOTH));
+        int wholeTurnout = 0;
+        int wholeShare = 0;
+        for (int i = 0; i < UNITS; i++) {
+            double t = 100.0 * e.ballots(i) / e.registered(i);
+            double s = 100.0 * e.votes(0, i) / e.ballots(i);
+            assertTrue(e.ballots(i) >= CLEAN.ballots(i) && e.votes(0, i) >= CLEAN.votes(0, i));
+            // Rounding P·N/100 to whole ballots leaves at most 50/N percentage points.
+            assertTrue(Math.abs(t - Math.rint(t)) <= 50.0 / e.registered(i) + 1e-9, "turnout " + t);
+            wholeTurnout += Math.abs(t - Math.rint(t)) <= 0.05 ? 1 : 0;
+            wholeShare += Math.abs(s - Math.rint(s)) <= 0.05 ? 1 : 0;
+        }
+        // Kobak's indicator (|p − round p| ≤ 0.05) holds for ~5-10% of clean units; here for most.
+        assertTrue(wholeTurnout > 0.5 * UNITS, "integer turnouts " + wholeTurnout);
+        assertTrue(wholeShare > 0.5 * UNITS, "integer shares " + wholeShare);
+    }
+
+    @Test
+    void parametersAreValidated() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> FraudModel.Klimek.of(0.7, 0.4, 2, 0.5));
+        assertTrue(e.getMessage().contains("exceed 1"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new FraudModel.BallotStuffing(1.5, 0.1));
+        assertTrue(e.getMessage().contains("1.5"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> FraudModel.Klimek.of(0.1, 0.4, 0, 0));
+    }
+
+    @Test
+    void fraudClassLabelsJoinBits() {
+        assertEquals("clean", FraudClass.label(0));
+        assertEquals("incremental+carousel",
+                FraudClass.label(FraudClass.INCREMENTAL.bit() | FraudClass.CAROUSEL.bit()));
+        assertArrayEquals(new String[] {"R01", "R02"}, MonteCarloEngine.regionLabels(2));
+    }
+}
