@@ -7,7 +7,8 @@ package org.psephos.data;
  *   <li>an integral decimal ({@code 123.0}, {@code 123.00}), as pandas writes a column that holds NA;</li>
  *   <li>an empty cell, {@code NA}, {@code N/A} (any case) is a missing value, {@link Election#MISSING};</li>
  *   <li>rejected: fractions ({@code 12.5}), scientific notation ({@code 1e5}), thousands separators ({@code 1,234},
- *       {@code 1 234}), signs other than a minus (which is reported as negative), {@code NaN}, {@code Infinity},
+ *       {@code 1 234}), signs other than a minus (which is reported as negative), {@code NaN}, {@code Inf} and
+ *       {@code Infinity} (any case, any sign: never taken for a text column, since they mean a failed formula),
  *       and numbers above {@link Integer#MAX_VALUE}.</li>
  * </ul>
  * {@link #parse} returns the count, or one of the negative codes below; the caller, which knows the file, line and
@@ -21,6 +22,7 @@ final class CountCell {
     static final long FRACTION = -5;
     static final long SEPARATOR = -6;
     static final long SCIENTIFIC = -7;
+    static final long NOT_FINITE = -8;
 
     private CountCell() {
     }
@@ -36,6 +38,9 @@ final class CountCell {
         }
         if (start == end || isMissingToken(s, start, end)) {
             return MISSING;
+        }
+        if (isNonFiniteToken(s, start, end)) {
+            return NOT_FINITE;
         }
         boolean negative = s.charAt(start) == '-';
         int i = negative ? start + 1 : start;
@@ -99,6 +104,21 @@ final class CountCell {
                 && Character.toUpperCase(s.charAt(start + 2)) == 'A';
     }
 
+    /** @return whether the cell is {@code NaN}, {@code Inf} or {@code Infinity}, with an optional sign, any case */
+    private static boolean isNonFiniteToken(CharSequence s, int start, int end) {
+        int i = start;
+        char c = s.charAt(i);
+        if (c == '-' || c == '+') {
+            i++;
+        }
+        int n = end - i;
+        if (n != 3 && n != 8) {
+            return false;
+        }
+        String word = s.subSequence(i, end).toString().toLowerCase(java.util.Locale.ROOT);
+        return word.equals("nan") || word.equals("inf") || word.equals("infinity");
+    }
+
     private static boolean isDigit(char c) {
         return c >= '0' && c <= '9';
     }
@@ -121,6 +141,8 @@ final class CountCell {
                 + " not 1,234 or 1 234)"},
         {"scientific notation is not accepted", "Write the plain integer (100000, not 1e5); in pandas, save with"
                 + " float_format='%.0f'"},
+        {"NaN or infinity is not a count", "It usually means a spreadsheet formula or a conversion failed: correct"
+                + " the cell, or write NA (or leave it empty) if the count is unknown"},
     };
 
     static String problem(long code) {
