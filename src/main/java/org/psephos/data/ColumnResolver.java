@@ -127,7 +127,24 @@ final class ColumnResolver {
             String h = header.get(c);
             items.add("#" + (c + 1) + " " + (h.length() > 40 ? h.substring(0, 37) + "..." : h));
         }
-        return String.join(", ", items);
+        return String.join(", ", items) + mixedDelimiters();
+    }
+
+    /**
+     * @return a hint when header names hold another of the delimiters the loader knows (a file that mixes
+     *         commas and semicolons reads as a few long names), else ""
+     */
+    private String mixedDelimiters() {
+        for (String h : header) {
+            for (char d : new char[] {',', ';', '\t'}) {
+                if (h.indexOf(d) >= 0 && h.length() > 1) {
+                    String shown = d == '\t' ? "a tab" : "'" + d + "'";
+                    return ". The header name '" + h + "' holds " + shown + ": the file seems to mix delimiters;"
+                            + " use one delimiter (comma, semicolon or tab) throughout, or quote names that hold one";
+                }
+            }
+        }
+        return "";
     }
 
     private String closest(String name) {

@@ -71,6 +71,10 @@ final class CsvInput {
     }
 
     private static InputStream bytes(Path file) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw DataException.of("this is a directory, not a file").file(file)
+                    .fix("Give the path of the results file inside it").build();
+        }
         if (!Files.isRegularFile(file)) {
             throw DataException.of("no such file").file(file).fix("Check the path").build();
         }
