@@ -62,7 +62,7 @@ final class AuditCommand implements Callable<Integer> {
         List<String> read = new ArrayList<>();
         List<AuditFinding> findings = new ArrayList<>();
         for (Path f : files) {
-            if (AggregateResults.isAggregateFormat(f)) {
+            if (AggregateResults.isAggregateFormat(f, mapping.charset())) {
                 AggregateResults r = AggregateResults.read(f, mapping.charset());
                 aggregates.add(r);
                 read.add(r.file() + ": " + r.results().size() + " results (aggregate format)"

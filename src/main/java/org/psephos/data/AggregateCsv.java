@@ -3,7 +3,6 @@ package org.psephos.data;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,12 +41,13 @@ final class AggregateCsv {
     }
 
     /**
-     * @param file the file
+     * @param file    the file
+     * @param charset its encoding
      * @return the header record alone
      * @throws DataException if the file cannot be read or is empty
      */
-    static Row header(Path file) {
-        return read(file, StandardCharsets.UTF_8, true).get(0);
+    static Row header(Path file, Charset charset) {
+        return read(file, charset, true).get(0);
     }
 
     private static List<Row> read(Path file, Charset charset, boolean headerOnly) {

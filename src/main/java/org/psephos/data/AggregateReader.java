@@ -33,9 +33,9 @@ final class AggregateReader {
     }
 
     /** @return the lower-cased, trimmed names of the file's first line */
-    static List<String> header(Path file) {
+    static List<String> header(Path file, java.nio.charset.Charset charset) {
         List<String> out = new ArrayList<>();
-        for (String name : AggregateCsv.header(file).fields()) {
+        for (String name : AggregateCsv.header(file, charset).fields()) {
             out.add(name.trim().toLowerCase(Locale.ROOT));
         }
         return out;

@@ -89,7 +89,20 @@ public record AggregateResults(String file, List<AggregateResult> results, List<
      * @throws DataException if the file cannot be read or is empty
      */
     public static boolean isAggregateFormat(Path file) {
-        List<String> header = AggregateReader.header(file);
+        return isAggregateFormat(file, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /**
+     * As {@link #isAggregateFormat(Path)} for a file in the given encoding.
+     *
+     * @param file    the file
+     * @param charset its encoding
+     * @return whether its header has an {@code election} column and an {@code option} or {@code turnout_percent}
+     *         column
+     * @throws DataException if the file cannot be read, is empty or is not valid in the charset
+     */
+    public static boolean isAggregateFormat(Path file, java.nio.charset.Charset charset) {
+        List<String> header = AggregateReader.header(file, charset);
         return header.contains("election") && (header.contains("option") || header.contains("turnout_percent"));
     }
 }
