@@ -26,9 +26,23 @@ final class OutputFiles {
         try {
             AtomicFiles.write(target, content);
         } catch (IOException e) {
-            throw new UsageException("cannot write " + target + " (" + describe(e)
+            throw new UsageException("cannot write " + target + " (" + AtomicFiles.reason(e)
                     + "); choose a path in an existing, writable directory", e);
         }
+    }
+
+    /**
+     * @param target  the file
+     * @param content what to write, as UTF-8 text
+     * @throws UsageException if the file cannot be written
+     */
+    static void writeText(Path target, AtomicFiles.TextContent content) {
+        write(target, out -> {
+            java.io.Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out,
+                    java.nio.charset.StandardCharsets.UTF_8));
+            content.writeTo(w);
+            w.flush();
+        });
     }
 
     /**
@@ -40,9 +54,4 @@ final class OutputFiles {
         write(target, out -> JSON.writeValue(out, value));
     }
 
-    private static String describe(IOException e) {
-        String type = e.getClass().getSimpleName().replace("Exception", "");
-        String msg = e.getMessage();
-        return msg == null ? type : type + ": " + msg;
-    }
 }

@@ -64,8 +64,13 @@ final class SimulateCommand implements Callable<Integer> {
     }
 
     @Option(names = "--sizes-column", paramLabel = "NAME", defaultValue = "registered",
-            description = "Column of --sizes-from holding registered voters (default: ${DEFAULT-VALUE}).")
+            description = "Column of --sizes-from holding registered voters: a header name, #N or a sum A+B "
+                    + "(default: ${DEFAULT-VALUE}). Empty and NA cells are left out.")
     String sizesColumn;
+
+    @Option(names = "--encoding", paramLabel = "CHARSET", defaultValue = "UTF-8",
+            description = "Encoding of --sizes-from, e.g. windows-1251 (default: ${DEFAULT-VALUE}).")
+    String encoding;
 
     @Option(names = "--regions", paramLabel = "K", defaultValue = "1",
             description = "Number of regions, contiguous runs of units (default: ${DEFAULT-VALUE}).")
@@ -186,11 +191,11 @@ final class SimulateCommand implements Callable<Integer> {
         List<String> names = optionNames(model.electorate().options());
         if (out != null) {
             Election units = result.units().orElseThrow();
-            AtomicFiles.write(out, w -> UnitsCsv.write(units, w));
+            OutputFiles.writeText(out, w -> UnitsCsv.write(units, w));
         }
         if (json != null) {
             String doc = SimulationJson.of(s, names, sizes.file == null ? null : sizes.file.toString());
-            AtomicFiles.write(json, w -> w.write(doc));
+            OutputFiles.writeText(json, w -> w.write(doc));
         }
         printSummary(spec.commandLine().getOut(), s, names);
         return Main.OK;
@@ -278,7 +283,7 @@ final class SimulateCommand implements Callable<Integer> {
             sizes = new Sizes();
         }
         if (sizes.file != null) {
-            return new SizeDistribution.Listed(SizesFile.read(sizes.file, sizesColumn));
+            return new SizeDistribution.Listed(SizesFile.read(sizes.file, sizesColumn, charset()));
         }
         if (sizes.logNormal != null) {
             double[] p = numbers("--size-lognormal", sizes.logNormal, 2, 2);
@@ -289,6 +294,15 @@ final class SimulateCommand implements Callable<Integer> {
             throw new UsageException("--size needs whole numbers MIN:MAX: " + sizes.uniform);
         }
         return new SizeDistribution.Uniform((int) p[0], (int) p[1]);
+    }
+
+    private java.nio.charset.Charset charset() {
+        try {
+            return java.nio.charset.Charset.forName(encoding);
+        } catch (java.nio.charset.IllegalCharsetNameException | java.nio.charset.UnsupportedCharsetException e) {
+            throw new UsageException("--encoding: unknown charset '" + encoding + "'; try UTF-8, windows-1251,"
+                    + " windows-1252 or ISO-8859-2", e);
+        }
     }
 
     /** Parses {@code a:b[:c]} with between min and max numbers. */

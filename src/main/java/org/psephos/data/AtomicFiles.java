@@ -7,7 +7,10 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.io.OutputStream;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -45,6 +48,24 @@ public final class AtomicFiles {
     }
 
     /**
+     * @param e an exception from {@link #write}
+     * @return what went wrong in words, without the exception's class name (for messages users read)
+     */
+    public static String reason(IOException e) {
+        if (e instanceof AccessDeniedException a) {
+            Path f = a.getFile() == null ? null : Path.of(a.getFile()).getParent();
+            return "permission denied" + (f == null ? "" : " in the directory " + f);
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        if (e instanceof NoSuchFileException) {
+            return "no such file or directory: " + e.getMessage();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName().replace("Exception", "") : e.getMessage();
+    }
+
+    /**
      * Writes UTF-8 text atomically.
      *
      * @param target  the file to create or replace
@@ -59,18 +80,25 @@ public final class AtomicFiles {
                 w.flush();
             });
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target + " (" + e + ")", e);
+            throw new UncheckedIOException("cannot write " + target + " (" + reason(e) + ")", e);
         }
     }
 
     /**
      * @param target  the file to create or replace
      * @param content what to write
-     * @throws IOException if the directory is not writable or writing fails
+     * @throws IOException if the target is a directory, its directory does not exist or is not writable, or
+     *                     writing fails (then the target is unchanged and no temporary file is left)
      */
     public static void write(Path target, Content content) throws IOException {
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
+        if (Files.isDirectory(abs)) {
+            throw new FileSystemException(target.toString(), null, "it is a directory; give a file name in it");
+        }
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new NoSuchFileException(target.toString(), null, "the directory " + dir + " does not exist");
+        }
         Path tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
         // createTempFile makes the file private (0600); an output is an ordinary file (0644).
         if (Files.getFileStore(tmp).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {

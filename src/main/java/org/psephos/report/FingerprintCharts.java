@@ -82,7 +82,8 @@ public final class FingerprintCharts {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + dir, e);
+            throw new UncheckedIOException("cannot create the directory " + dir + " ("
+                    + (Files.exists(dir) ? "a file of that name exists" : AtomicFiles.reason(e)) + ")", e);
         }
         Fingerprint.Grid grid = config.grid(election);
         Fingerprint.Histogram turnout = config.turnoutHistogram(election);
@@ -242,7 +243,8 @@ public final class FingerprintCharts {
             byte[] bytes = svg.getBytes(StandardCharsets.UTF_8);
             AtomicFiles.write(dir.resolve(base + ".svg"), out -> out.write(bytes));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + base + " charts to " + dir, e);
+            throw new UncheckedIOException("cannot write " + base + " charts to " + dir + " ("
+                    + AtomicFiles.reason(e) + ")", e);
         }
     }
 
