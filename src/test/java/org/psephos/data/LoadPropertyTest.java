@@ -3,6 +3,7 @@ package org.psephos.data;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -143,4 +144,80 @@ class LoadPropertyTest {
         assertEquals("'" + COLUMNS[col] + "' (#" + (col + 2) + ")", ex.column());
     }
 
+    /** An edit of a file's text: at a relative position, delete, insert or replace with a hostile string. */
+    record Edit(double at, int kind, String text) {
+        String apply(String s) {
+            int p = (int) (at * s.length());
+            return switch (kind) {
+                case 0 -> s.substring(0, p) + s.substring(Math.min(s.length(), p + text.length()));
+                case 1 -> s.substring(0, p) + text + s.substring(p);
+                case 2 -> s.substring(0, p);
+                default -> s.substring(0, p) + text + s.substring(Math.min(s.length(), p + text.length()));
+            };
+        }
+    }
+
+    @Provide
+    Arbitrary<List<Edit>> edits() {
+        Arbitrary<String> hostile = Arbitraries.oneOf(corruptions(), Arbitraries.of(",", ";", "\t", "\"", "\n",
+                "\r", "\r\n", "\uFEFF", "\u0000", "\u00A0", "Путин", "-", "NA", "99999999999"));
+        Arbitrary<Edit> edit = net.jqwik.api.Combinators.combine(Arbitraries.doubles().between(0, 1),
+                Arbitraries.integers().between(0, 3), hostile).as(Edit::new);
+        return edit.list().ofMinSize(1).ofMaxSize(4);
+    }
+
+    /**
+     * Structural corruptions anywhere in a valid file (deleted, inserted or replaced text, a truncated file): the
+     * loader either fails with a {@link DataException} naming the file or loads an election whose totals are the
+     * sums of its own non-missing cells, with no negative count; it never throws anything else.
+     */
+    @Property(tries = 300)
+    void structuralCorruptionsFailOnlyWithADataException(@ForAll("tables") Table t, @ForAll("edits") List<Edit> edits,
+                                                         @ForAll boolean recognise) throws IOException {
+        String csv = t.csv(',', false, false, -1, -1, null);
+        for (Edit e : edits) {
+            csv = e.apply(csv);
+        }
+        LoadReport r;
+        try {
+            r = load(csv, recognise ? ColumnMapping.recognise() : explicit());
+        } catch (DataException e) {
+            assertTrue(e.getMessage().contains("prop") && e.getMessage().contains(".csv"), e.getMessage());
+            return;
+        }
+        Election e = r.election();
+        ElectionTotals tot = e.totals();
+        long reg = 0;
+        for (int i = 0; i < e.size(); i++) {
+            int v = e.registered(i);
+            assertTrue(v >= 0 || v == Election.MISSING, () -> "negative count " + v);
+            reg += v == Election.MISSING ? 0 : v;
+        }
+        assertEquals(reg, tot.registered());
+        assertEquals(r.rows(), e.size());
+    }
+
+    /**
+     * Arbitrary bytes, also behind a gzip or zip signature: a {@link DataException} or a load, nothing else.
+     */
+    @Property(tries = 200)
+    void arbitraryBytesFailOnlyWithADataException(@ForAll byte[] bytes, @ForAll @IntRange(min = 0, max = 2) int magic)
+            throws IOException {
+        byte[] head = switch (magic) {
+            case 1 -> new byte[] {0x1f, (byte) 0x8b};
+            case 2 -> new byte[] {'P', 'K', 3, 4};
+            default -> new byte[0];
+        };
+        byte[] all = java.util.Arrays.copyOf(head, head.length + bytes.length);
+        System.arraycopy(bytes, 0, all, head.length, bytes.length);
+        Path f = Files.createTempFile("prop", ".csv");
+        try {
+            Files.write(f, all);
+            ElectionCsv.load(f, ColumnMapping.recognise());
+        } catch (DataException e) {
+            assertTrue(e.getMessage().startsWith(f.toString()), e.getMessage());
+        } finally {
+            Files.delete(f);
+        }
+    }
 }
