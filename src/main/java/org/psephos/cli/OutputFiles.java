@@ -12,7 +12,11 @@ import org.psephos.data.AtomicFiles;
  * path and the reason.
  */
 final class OutputFiles {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Indented JSON in which a NaN or infinite number (a share of nothing) is {@code null}, never "NaN". */
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .registerModule(new com.fasterxml.jackson.databind.module.SimpleModule("finite")
+                    .addSerializer(Double.class, new FiniteDoubles())
+                    .addSerializer(Double.TYPE, new FiniteDoubles()));
 
     private OutputFiles() {
     }
@@ -54,4 +58,23 @@ final class OutputFiles {
         write(target, out -> JSON.writeValue(out, value));
     }
 
+
+    /** Writes a double as a JSON number, or {@code null} when it is NaN or infinite. */
+    private static final class FiniteDoubles extends com.fasterxml.jackson.databind.ser.std.StdSerializer<Double> {
+        private static final long serialVersionUID = 1L;
+
+        FiniteDoubles() {
+            super(Double.class);
+        }
+
+        @Override
+        public void serialize(Double value, com.fasterxml.jackson.core.JsonGenerator gen,
+                              com.fasterxml.jackson.databind.SerializerProvider provider) throws IOException {
+            if (Double.isFinite(value)) {
+                gen.writeNumber(value);
+            } else {
+                gen.writeNull();
+            }
+        }
+    }
 }

@@ -254,6 +254,22 @@ class HostileInputsTest {
         assertNoStackTrace(r);
     }
 
+    /** A file where nobody is registered: shares and turnout of nothing are n/a in the table and null in JSON. */
+    @Test
+    void sharesOfNothingAreNullInLoadJsonNotNaN() throws IOException {
+        Path f = Files.writeString(dir.resolve("zeros.csv"), "registered,ballots,A,B\n0,0,0,0\n0,0,0,0\n");
+        Path json = dir.resolve("zeros.json");
+        Run r = run("load", f.toString(), "--json", json.toString());
+        assertEquals(Main.OK, r.code(), r.err());
+        assertTrue(r.out().contains("turnout n/a (kept units: n/a)") && r.out().contains("dropped, no registered"
+                + " voters: 2"), r.out());
+        String doc = Files.readString(json);
+        assertFalse(doc.contains("NaN"), doc);
+        JsonNode n = new ObjectMapper().readTree(doc);
+        assertTrue(n.get("turnout").isNull() && n.get("options").get(0).get("share").isNull(), doc);
+        assertEquals(0, n.get("registered").asLong());
+    }
+
     /** Degenerate tables load and analyse; every test that cannot apply says so and why, never NaN. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("degenerate")
