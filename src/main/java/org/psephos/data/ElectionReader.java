@@ -18,9 +18,8 @@ final class ElectionReader {
     private final List<AutoColumn> auto = new ArrayList<>();
     private final List<LevelColumn> levels = new ArrayList<>();
     private final List<String> ids = new ArrayList<>();
-    private final Map<String, Long> firstLineOfId = new HashMap<>();
-    private int duplicateIds;
-    private String duplicateExample;
+    /** The line of each row (clamped to int), for the duplicate-id example. */
+    private final IntArrayBuilder lines = new IntArrayBuilder();
 
     private ElectionReader(RecordSource src, LoadPlan plan) {
         this.src = src;
@@ -89,17 +88,7 @@ final class ElectionReader {
         }
         if (plan.id >= 0) {
             String id = src.text(plan.id).trim();
-            // A unit id need only be unique within its groups (Russian station numbers restart in each region).
-            StringBuilder key = new StringBuilder(id);
-            for (LevelColumn l : levels) {
-                key.append('\u0000').append(l.last);
-            }
-            Long first = firstLineOfId.putIfAbsent(key.toString(), src.line());
-            if (first != null) {
-                if (duplicateIds++ == 0) {
-                    duplicateExample = "'" + id + "' on lines " + first + " and " + src.line();
-                }
-            }
+            lines.add((int) Math.min(src.line(), Integer.MAX_VALUE));
             ids.add(id);
         }
     }
@@ -178,9 +167,17 @@ final class ElectionReader {
         Election e = b.build();
         described.put("leader", e.leader() < 0 ? List.of() : List.of(e.leaderName()));
         List<String> warnings = new ArrayList<>();
-        if (duplicateIds > 0) {
-            warnings.add(duplicateIds + " rows repeat a unit id already seen (first: " + duplicateExample
-                    + (levels.isEmpty() ? "" : " within the same groups") + "); the units are kept as separate units");
+        if (plan.id >= 0) {
+            // A unit id need only be unique within its groups (Russian station numbers restart in each region).
+            List<int[]> codes = levels.stream().map(l -> l.values.toArray()).toList();
+            DuplicateIds.Found d = DuplicateIds.find(ids, codes);
+            if (d.count() > 0) {
+                int[] line = lines.toArray();
+                warnings.add(d.count() + " rows repeat a unit id already seen (first: '" + ids.get(d.repeatRow())
+                        + "' on lines " + line[d.firstRow()] + " and " + line[d.repeatRow()]
+                        + (levels.isEmpty() ? "" : " within the same groups") + "); the units are kept as separate"
+                        + " units");
+            }
         }
         if (src.blankLines() > 0) {
             warnings.add(src.blankLines() + " empty lines skipped");
