@@ -54,7 +54,15 @@ public final class Main {
         CommandLine cl = commandLine();
         cl.setOut(out);
         cl.setErr(err);
-        int code = cl.execute(args);
+        int code;
+        try {
+            code = cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            // The data held when the heap ran out are unreachable by now, so a message can still be written.
+            err.println("psephos: out of memory (the Java heap is full). Give Java a larger heap, e.g."
+                    + " java -Xmx4g -jar psephos.jar ..., or fewer units, replicates or tests at a time.");
+            code = INTERNAL;
+        }
         out.flush();
         err.flush();
         return code;
