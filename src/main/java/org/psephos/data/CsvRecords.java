@@ -18,6 +18,10 @@ import java.util.List;
  */
 final class CsvRecords implements RecordSource {
     private static final char[] DELIMITERS = {',', ';', '\t'};
+    /** The longest record text kept (characters): more means a quote never closed or a file that is not CSV. */
+    static final int MAX_RECORD_CHARS = 1 << 24;
+    /** The most fields in one record. */
+    static final int MAX_FIELDS = 1 << 16;
 
     private final String name;
     private final Charset charset;
@@ -284,6 +288,11 @@ final class CsvRecords implements RecordSource {
     }
 
     private void append(char c) {
+        if (textLength == MAX_RECORD_CHARS) {
+            throw DataException.of("a record runs on for more than " + MAX_RECORD_CHARS + " characters").file(name)
+                    .line(recordLine).fix("Look for a quote (\") that is never closed on or after this line, or check"
+                            + " that the file is a CSV table").build();
+        }
         if (textLength == text.length) {
             text = Arrays.copyOf(text, text.length * 2);
         }
@@ -291,6 +300,10 @@ final class CsvRecords implements RecordSource {
     }
 
     private void endField() {
+        if (fields == MAX_FIELDS) {
+            throw DataException.of("a record has more than " + MAX_FIELDS + " fields").file(name).line(recordLine)
+                    .fix("Check that the file is a results table with one unit per line").build();
+        }
         if (fields == ends.length) {
             ends = Arrays.copyOf(ends, ends.length * 2);
         }

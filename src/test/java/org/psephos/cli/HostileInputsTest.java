@@ -222,6 +222,21 @@ class HostileInputsTest {
         assertNoStackTrace(r);
     }
 
+    /** A quote opened and never closed in a mapped column stops at a bound instead of filling the heap. */
+    @Test
+    void aRunawayQuotedFieldStopsAtABound() throws IOException {
+        StringBuilder b = new StringBuilder(HEADER + "\n" + rows(2) + "3,North,\"100,80,78,2,50,28\n");
+        String line = "4,North,100,80,78,2,50,28\n";
+        while (b.length() < (1 << 24) + 100) {
+            b.append(line);
+        }
+        Path f = Files.writeString(dir.resolve("runaway.csv"), b);
+        Run r = run("load", f.toString());
+        assertEquals(Main.DATA, r.code(), r.err());
+        assertTrue(r.err().contains("line 4: a record runs on for more than 16777216 characters")
+                && r.err().contains("never closed"), r.err());
+    }
+
     @Test
     void duplicateUnitIdsAreAWarningAndTheUnitsAreKept() throws IOException {
         Path f = Files.writeString(dir.resolve("dup.csv"), HEADER + "\n" + rows(3) + rows(1));
