@@ -109,6 +109,12 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OutputFiles.requireNotInput(List.of(file), json, csv);
+        if (charts != null) {
+            for (String name : List.of("fingerprint.csv", "turnout_hist.csv", "share_hist.csv")) {
+                OutputFiles.requireNotInput(List.of(file), charts.resolve(name));
+            }
+        }
         BatteryOptions options;
         if (mapping.levels.size() > 1) {
             throw new UsageException("analyze runs per group of one --level at a time; got " + mapping.levels);

@@ -58,6 +58,7 @@ final class AuditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OutputFiles.requireNotInput(files, json);
         List<AggregateResults> aggregates = new ArrayList<>();
         List<String> read = new ArrayList<>();
         List<AuditFinding> findings = new ArrayList<>();

@@ -51,6 +51,7 @@ final class LoadCommand implements Callable<Integer> {
         if (minRegistered < 0) {
             throw new UsageException("--min-registered is negative: " + minRegistered);
         }
+        OutputFiles.requireNotInput(java.util.List.of(file), json);
         LoadReport report;
         try {
             report = ElectionCsv.load(file, mapping.mapping(), mapping.charset());

@@ -3,6 +3,7 @@ package org.psephos.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.psephos.data.AtomicFiles;
 
@@ -19,6 +20,36 @@ final class OutputFiles {
                     .addSerializer(Double.TYPE, new FiniteDoubles()));
 
     private OutputFiles() {
+    }
+
+    /**
+     * Refuses an output path that names one of the command's input files, so that no command ever overwrites
+     * its input (a slip such as {@code load results.csv --json results.csv}).
+     *
+     * @param inputs  the files the command reads
+     * @param outputs the files it would write ({@code null} entries are skipped)
+     * @throws UsageException if an output is an input
+     */
+    static void requireNotInput(java.util.Collection<Path> inputs, Path... outputs) {
+        for (Path out : outputs) {
+            for (Path in : inputs) {
+                if (out != null && in != null && same(in, out)) {
+                    throw new UsageException("the output " + out + " is the input file " + in
+                            + "; choose another output path (inputs are never overwritten)");
+                }
+            }
+        }
+    }
+
+    private static boolean same(Path a, Path b) {
+        try {
+            if (Files.exists(a) && Files.exists(b)) {
+                return Files.isSameFile(a, b);
+            }
+        } catch (IOException e) {
+            // Fall back to comparing the paths.
+        }
+        return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
     }
 
     /**

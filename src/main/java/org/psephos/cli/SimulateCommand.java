@@ -170,6 +170,9 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (sizes != null && sizes.file != null) {
+            OutputFiles.requireNotInput(List.of(sizes.file), out, json);
+        }
         SimulationModel model = model();
         int t = threads == null ? Parallel.defaultThreads() : threads;
         if (t < 1) {

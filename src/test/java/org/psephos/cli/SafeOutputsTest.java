@@ -79,6 +79,29 @@ class SafeOutputsTest {
         }
     }
 
+    /** An output path that names the input (also through another spelling of the path) is refused. */
+    @ParameterizedTest
+    @MethodSource("commands")
+    void anOutputThatIsTheInputIsRefused(String[] template) throws IOException {
+        Path in = Files.writeString(dir.resolve("fingerprint.csv"),
+                "unit,region,registered,ballots,valid,invalid,A,B\n" + HostileInputsTest.rows(30));
+        byte[] before = sha256(in);
+        for (String option : new String[] {"--json", "--out", "--csv", "--charts"}) {
+            int at = List.of(template).indexOf(option);
+            if (at < 0) {
+                continue;
+            }
+            String[] args = Stream.of(template).map(a -> a.equals("@in") ? in.toString()
+                    : a.startsWith("@out") ? dir.resolve(a.substring(1)).toString() : a).toArray(String[]::new);
+            args[at + 1] = option.equals("--charts") ? dir.toString()
+                    : dir.resolve("sub").resolve("..").resolve("fingerprint.csv").toString();
+            HostileInputsTest.Run r = HostileInputsTest.run(args);
+            assertEquals(Main.USAGE, r.code(), option + ": " + r.err());
+            assertTrue(r.err().contains("is the input file " + in), r.err());
+            assertArrayEquals(before, sha256(in), option);
+        }
+    }
+
     /** A writer that fails half-way leaves the previous file as it was, and no temporary file. */
     @Test
     void aFailedWriteLeavesTheOldFileAndNoTemporaryFile() throws IOException {
