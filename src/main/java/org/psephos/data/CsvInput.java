@@ -47,7 +47,8 @@ final class CsvInput {
         } catch (java.nio.charset.CharacterCodingException e) {
             throw encodingError(file.toString(), 1, charset, e);
         } catch (IOException e) {
-            throw DataException.of("cannot read the file (" + e.getMessage() + ")").file(file)
+            String why = e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.getMessage();
+            throw DataException.of("cannot read the file (" + why + ")").file(file)
                     .fix("Check the path and the file's permissions").cause(e).build();
         }
     }
@@ -75,8 +76,12 @@ final class CsvInput {
             throw DataException.of("this is a directory, not a file").file(file)
                     .fix("Give the path of the results file inside it").build();
         }
-        if (!Files.isRegularFile(file)) {
+        if (!Files.exists(file)) {
             throw DataException.of("no such file").file(file).fix("Check the path").build();
+        }
+        if (!Files.isRegularFile(file)) {
+            throw DataException.of("not a regular file (a device or a pipe)").file(file)
+                    .fix("Save the results to a file and give its path").build();
         }
         InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
         in.mark(4);

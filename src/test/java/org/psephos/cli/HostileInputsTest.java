@@ -163,7 +163,7 @@ class HostileInputsTest {
 
     @ParameterizedTest
     @EnumSource(Reader.class)
-    void aDirectoryOrAMissingFileIsADataErrorNamingThePath(Reader reader) throws IOException {
+    void aDirectoryADeviceOrAMissingFileIsADataErrorNamingThePath(Reader reader) throws IOException {
         Path d = Files.createDirectory(dir.resolve("results"));
         Run r = run(reader.args(d));
         assertEquals(Main.DATA, r.code(), r.err());
@@ -174,6 +174,12 @@ class HostileInputsTest {
         assertEquals(Main.DATA, r.code(), r.err());
         assertTrue(r.err().contains(missing + ": no such file"), r.err());
         assertNoStackTrace(r);
+        Path device = Path.of("/dev/null");
+        if (Files.exists(device)) {
+            r = run(reader.args(device));
+            assertEquals(Main.DATA, r.code(), r.err());
+            assertTrue(r.err().contains("/dev/null: not a regular file"), r.err());
+        }
     }
 
     /** Windows-1251 Cyrillic: the UTF-8 attempt fails with both ways out, and the first way works. */
