@@ -139,9 +139,29 @@ final class LoadPlan {
                     + resolver.label(id) + ")"));
         } else if (HeaderNames.is(HeaderNames.LABELS, h)) {
             ignored.add(new IgnoredColumn(c + 1, h, "the simulated-fraud label of a toolkit output file"));
+        } else if (countRoleName(h) != null) {
+            // A second 'registered' (or 'voters', 'ballots', ...) is not an option: its counts would be read as votes.
+            Count role = countRoleName(h);
+            ignored.add(new IgnoredColumn(c + 1, h, "named like a " + role.role() + " column, and the " + role.role()
+                    + " column is " + String.join(" + ", labels(role.columns())) + "; give --" + role.role()
+                    + " or --candidate to use this one"));
         } else {
             autoOptions.add(c);
         }
+    }
+
+    /** @return the mapped count role whose recognised names include this header, or null */
+    private Count countRoleName(String h) {
+        if (registered != null && HeaderNames.is(HeaderNames.REGISTERED, h)) {
+            return registered;
+        }
+        if (ballots != null && HeaderNames.is(HeaderNames.BALLOTS, h)) {
+            return ballots;
+        }
+        if (valid != null && HeaderNames.is(HeaderNames.VALID, h)) {
+            return valid;
+        }
+        return invalid != null && HeaderNames.is(HeaderNames.INVALID, h) ? invalid : null;
     }
 
     private void describe(ColumnMapping m) {

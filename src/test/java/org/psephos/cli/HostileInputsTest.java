@@ -264,6 +264,18 @@ class HostileInputsTest {
         }
     }
 
+    /** A second column named like a count role is not read as an option's votes (it was: "registered" became one). */
+    @Test
+    void aRepeatedRoleNameIsNotAnOption() throws IOException {
+        Path f = Files.writeString(dir.resolve("twice.csv"), "registered,registered,ballots,voters,A\n"
+                + "100,100,50,50,50\n200,200,80,80,80\n");
+        Run r = run("load", f.toString());
+        assertEquals(Main.OK, r.code(), r.err());
+        assertTrue(r.out().contains("options    'A' (#5)"), r.out());
+        assertTrue(r.out().contains("#2 'registered': named like a registered column, and the registered column is"
+                + " 'registered' (#1)") && r.out().contains("#4 'voters': named like a registered column"), r.out());
+    }
+
     @Test
     void aHeaderThatMixesDelimitersIsPointedOut() throws IOException {
         Path f = Files.writeString(dir.resolve("mixed.csv"),
