@@ -35,7 +35,7 @@ final class CsvInput {
      */
     static Reader open(Path file, Charset charset) {
         try {
-            InputStream raw = bytes(file);
+            InputStream raw = bytes(file, charset);
             Reader r = new BufferedReader(new InputStreamReader(raw, charset.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
@@ -71,7 +71,7 @@ final class CsvInput {
                 .cause(cause).build();
     }
 
-    private static InputStream bytes(Path file) throws IOException {
+    private static InputStream bytes(Path file, Charset charset) throws IOException {
         if (Files.isDirectory(file)) {
             throw DataException.of("this is a directory, not a file").file(file)
                     .fix("Give the path of the results file inside it").build();
@@ -87,6 +87,15 @@ final class CsvInput {
         in.mark(4);
         byte[] magic = in.readNBytes(4);
         in.reset();
+        boolean utf16Bom = magic.length >= 2 && ((magic[0] & 0xff) == 0xff && (magic[1] & 0xff) == 0xfe
+                || (magic[0] & 0xff) == 0xfe && (magic[1] & 0xff) == 0xff);
+        if (utf16Bom && !charset.name().startsWith("UTF-16") && !charset.name().startsWith("UTF-32")) {
+            in.close();
+            // Excel's "Unicode text" export: UTF-16 with a byte-order mark, tab-separated.
+            throw DataException.of("the file is UTF-16 (it begins with a UTF-16 byte-order mark), not "
+                    + charset.name()).file(file).line(1).fix("Load it with --encoding UTF-16, or convert it first:"
+                    + " iconv -f UTF-16 -t UTF-8 FILE > FILE-utf8.csv").build();
+        }
         if (magic.length >= 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b) {
             return new GZIPInputStream(in, 1 << 16);
         }

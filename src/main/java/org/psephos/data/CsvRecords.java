@@ -45,7 +45,8 @@ final class CsvRecords implements RecordSource {
         this.name = name;
         this.in = in;
         this.charset = charset;
-        this.delimiter = detectDelimiter(in);
+        char declared = excelSeparatorLine(in);
+        this.delimiter = declared != 0 ? declared : detectDelimiter(in);
         if (!readRecord()) {
             throw DataException.of("the file is empty").file(name)
                     .fix("A results file needs a header line and at least one row of figures").build();
@@ -59,6 +60,40 @@ final class CsvRecords implements RecordSource {
 
     char delimiter() {
         return delimiter;
+    }
+
+    /**
+     * Skips the {@code sep=;} line that Excel writes (and reads) before the header to name the delimiter.
+     *
+     * @return the declared delimiter, or 0 if the first line is not such a line (nothing is consumed then)
+     */
+    private char excelSeparatorLine(Reader r) {
+        try {
+            r.mark(8);
+            StringBuilder head = new StringBuilder(5);
+            for (int c = r.read(); c >= 0; c = head.length() < 5 ? r.read() : -1) {
+                head.append((char) c);
+            }
+            boolean sep = head.length() == 5 && head.substring(0, 4).equalsIgnoreCase("sep=")
+                    && head.charAt(4) != '\n' && head.charAt(4) != '\r';
+            int end = sep ? r.read() : -1;
+            if (!sep || end >= 0 && end != '\n' && end != '\r') {
+                r.reset();
+                return 0;
+            }
+            if (end == '\r') {
+                r.mark(1);
+                if (r.read() != '\n') {
+                    r.reset();
+                }
+            }
+            physicalLine = 2;
+            return head.charAt(4);
+        } catch (CharacterCodingException e) {
+            throw CsvInput.encodingError(name, 1, charset, e);
+        } catch (IOException e) {
+            throw ioError(e);
+        }
     }
 
     private char detectDelimiter(Reader r) {

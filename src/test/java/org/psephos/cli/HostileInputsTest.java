@@ -203,6 +203,25 @@ class HostileInputsTest {
         }
     }
 
+    /** Excel's exports: a UTF-16 "Unicode text" file is named as such; a {@code sep=;} first line is honoured. */
+    @Test
+    void excelUtf16AndSepLines() throws IOException {
+        Path u16 = Files.write(dir.resolve("unicode.txt"), (HEADER.replace(',', '\t') + "\n"
+                + rows(12).replace(',', '\t')).getBytes(StandardCharsets.UTF_16));
+        Run r = run("load", u16.toString());
+        assertEquals(Main.DATA, r.code(), r.err());
+        assertTrue(r.err().contains("line 1: the file is UTF-16") && r.err().contains("--encoding UTF-16"), r.err());
+        r = run("load", u16.toString(), "--encoding", "UTF-16");
+        assertEquals(Main.OK, r.code(), r.err());
+        assertTrue(r.out().contains("Units read: 12"), r.out());
+
+        Path sep = Files.writeString(dir.resolve("sep.csv"), "sep=;\r\n" + HEADER.replace(',', ';') + "\r\n"
+                + rows(3).replace(',', ';') + "4;North;100;x;5;0;3;2\r\n");
+        r = run("load", sep.toString());
+        assertEquals(Main.DATA, r.code(), r.err());
+        assertTrue(r.err().contains("line 6, column 'ballots' (#4): not a count: 'x'"), r.err());
+    }
+
     /** ballots > registered and votes > ballots are not errors: the units load and the filter reports them. */
     @Test
     void impossibleUnitsAreReportedDropsNotErrors() throws IOException {
