@@ -104,6 +104,26 @@ class AnalyzeCommandTest {
         }
     }
 
+    @Test
+    void writesASelfContainedReportAndAMarkdownTable() throws IOException {
+        Path html = dir.resolve("report.html");
+        Path md = dir.resolve("notes.md");
+        Run r = run(stubbed(), "results.csv", "--level", "region", "--replicates", "30", "--threads", "1",
+                "--quiet", "--report", html.toString(), "--markdown", md.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals("", r.err(), "no progress output when not on a terminal");
+        String doc = Files.readString(html);
+        assertTrue(doc.startsWith("<!DOCTYPE html>"));
+        assertTrue(doc.contains("Tests per region"));
+        assertTrue(doc.contains("=HYPERLINK()"), "the region name appears (HTML does not run formulas)");
+        assertTrue(doc.contains("psephos analyze results.csv --level region --replicates 30"), "command line");
+        assertFalse(doc.contains("<script"));
+        List<String> lines = Files.readAllLines(md);
+        assertEquals("| test | variable | level | value | expected | 95% CI | p | q | flag |", lines.get(0));
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("| 2BL | A | national |")), lines.toString());
+        assertTrue(lines.get(lines.size() - 1).startsWith("Flags: "));
+    }
+
     /** The JSON is byte-identical for 1 and 2 threads: every random draw is keyed by test, variable and group. */
     @Test
     void jsonIsByteIdenticalForAnyThreadCount() throws IOException {
