@@ -32,6 +32,12 @@ import org.psephos.forensics.TestResult;
  * @since 0.1
  */
 public final class AnalysisReport {
+    /** Options in the vote-share table before the rest are summed. */
+    private static final int SHOWN_SHARES = 12;
+    /** Options with at least this share get full rows in the battery table. */
+    private static final double MAIN_SHARE = 0.02;
+    private static final int MAIN_OPTIONS = 8;
+
     private AnalysisReport() {
     }
 
@@ -48,7 +54,7 @@ public final class AnalysisReport {
         Election kept = UnitFilter.standard().apply(election).election();
         List<HtmlReport.Section> s = new ArrayList<>();
         summary(s, election, result, source);
-        batteryTable(s, result);
+        batteryTable(s, result, election.leader() < 0 ? null : election.leaderName());
         if (result.level() != null) {
             groupTable(s, kept, result);
         }
@@ -124,33 +130,84 @@ public final class AnalysisReport {
         s.add(new HtmlReport.KeyValues(kv));
         List<List<String>> rows = new ArrayList<>();
         List<String> hl = new ArrayList<>();
-        for (Map.Entry<String, Double> e : sum.shares().entrySet()) {
-            rows.add(List.of(e.getKey(), pct(e.getValue())));
-            hl.add("");
+        List<Map.Entry<String, Double>> byShare = new ArrayList<>(sum.shares().entrySet());
+        byShare.sort(Map.Entry.<String, Double>comparingByValue().reversed());
+        double rest = 0;
+        for (int k = 0; k < byShare.size(); k++) {
+            Map.Entry<String, Double> e = byShare.get(k);
+            if (k < SHOWN_SHARES || byShare.size() == SHOWN_SHARES + 1) {
+                rows.add(List.of(e.getKey(), pct(e.getValue())));
+                hl.add("");
+            } else if (!Double.isNaN(e.getValue())) {
+                rest += e.getValue();
+            }
         }
-        s.add(new HtmlReport.Table("Vote shares (% of " + sum.shareBase() + " ballots, units used)",
-                List.of("Option", "Share"), rows, List.of(1), hl));
+        if (byShare.size() > SHOWN_SHARES + 1) {
+            rows.add(List.of((byShare.size() - SHOWN_SHARES) + " other options together", pct(rest)));
+            hl.add("na");
+        }
+        s.add(new HtmlReport.Table("Vote shares, largest first (% of " + baseLabel(sum.shareBase())
+                + ", units used)", List.of("Option", "Share"), rows, List.of(1), hl));
         s.add(new HtmlReport.Paragraph(BatteryReport.of(result, src).summaryLine() + " A flag means the test's rule "
                 + "fired (see the test descriptions at the end); a q-value below 0.05 means the p-value stays "
                 + "small after allowing for the number of tests run. Flags are prompts to look closer, not proof "
                 + "of fraud.", true));
     }
 
-    private static void batteryTable(List<HtmlReport.Section> s, BatteryResult result) {
+    private static void batteryTable(List<HtmlReport.Section> s, BatteryResult result, String leader) {
         s.add(new HtmlReport.Heading(2, "Forensic tests, whole election", "battery"));
+        // Turnout, the leader and the largest options get full rows; with many options (Albania 2013 has 66) the
+        // rest go into a compact matrix, so that the charts do not sit behind a thousand rows.
+        Set<String> main = new LinkedHashSet<>();
+        main.add("turnout");
+        if (leader != null) {
+            main.add(leader);
+        }
+        result.summary().shares().entrySet().stream()
+                .filter(e -> e.getValue() >= MAIN_SHARE)
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .limit(MAIN_OPTIONS).forEach(e -> main.add(e.getKey()));
         List<List<String>> rows = new ArrayList<>();
         List<String> hl = new ArrayList<>();
+        Map<String, Map<String, TestResult>> others = new LinkedHashMap<>();
         for (TestResult r : result.results()) {
             if (!TestInput.NATIONAL.equals(r.level())) {
                 continue;
             }
-            rows.add(row(r));
-            hl.add(r.flag() ? "flag" : r.applicable() ? "" : "na");
+            if (main.contains(r.variable())) {
+                rows.add(row(r));
+                hl.add(r.flag() ? "flag" : r.applicable() ? "" : "na");
+            } else {
+                others.computeIfAbsent(r.variable(), k -> new LinkedHashMap<>()).put(r.id(), r);
+            }
         }
-        s.add(new HtmlReport.Table("Every test on turnout and each option over all units used (flagged rows "
-                + "highlighted; value, expected and interval in the test's own units)",
+        s.add(new HtmlReport.Table("Every test on turnout" + (others.isEmpty() ? " and each option" : ", the leader "
+                + "and the options with at least " + (int) (100 * MAIN_SHARE) + "% of the vote") + ", over all "
+                + "units used (flagged rows highlighted; value, expected and interval in the test's own units)",
                 List.of("Test", "Variable", "Value", "Expected", "95% interval", "p", "q", "Flag", "n"),
                 rows, List.of(2, 3, 4, 5, 6, 8), hl));
+        if (others.isEmpty()) {
+            return;
+        }
+        List<String> ids = result.results().stream().map(TestResult::id).distinct().toList();
+        List<String> header = new ArrayList<>(List.of("Option"));
+        header.addAll(ids);
+        List<List<String>> mrows = new ArrayList<>();
+        List<String> mhl = new ArrayList<>();
+        for (Map.Entry<String, Map<String, TestResult>> e : others.entrySet()) {
+            List<String> row = new ArrayList<>(List.of(e.getKey()));
+            boolean any = false;
+            for (String id : ids) {
+                TestResult r = e.getValue().get(id);
+                row.add(r == null ? "" : !r.applicable() ? "n/a" : r.flag() ? "FLAG" : "-");
+                any |= r != null && r.flag();
+            }
+            mrows.add(row);
+            mhl.add(any ? "flag" : "");
+        }
+        s.add(new HtmlReport.Table("The other " + others.size() + " options: FLAG where a test's rule fired, - where "
+                + "it did not, n/a where it did not apply (small options often have too few counts); the JSON and CSV "
+                + "outputs hold the values", header, mrows, List.of(), mhl, true));
     }
 
     private static List<String> row(TestResult r) {
@@ -160,7 +217,8 @@ public final class AnalysisReport {
         }
         String ci = Double.isNaN(r.ciLow()) ? "" : "[" + BatteryReport.num(r.ciLow()) + ", "
                 + BatteryReport.num(r.ciHigh()) + "]";
-        return List.of(r.id(), r.variable(), BatteryReport.num(r.value()), BatteryReport.num(r.expected()), ci,
+        String expected = Double.isNaN(r.expected()) ? "" : BatteryReport.num(r.expected());
+        return List.of(r.id(), r.variable(), BatteryReport.num(r.value()), expected, ci,
                 BatteryReport.prob(r.pValue()), BatteryReport.prob(r.qValue()), r.flag() ? "FLAG" : "",
                 count(r.n()));
     }
@@ -219,7 +277,7 @@ public final class AnalysisReport {
         s.add(new HtmlReport.Table("One row per " + level + "; each test column gives the flagged variables out of "
                 + "the variables (turnout and the options) the test applied to, \"n/a\" where it applied to none. "
                 + "Rows with a flag are highlighted; the JSON and CSV outputs hold every result.",
-                header, rows, numeric, hl));
+                header, rows, numeric, hl, true));
     }
 
     private static void charts(List<HtmlReport.Section> s, Election kept, BatteryResult result) {
@@ -252,7 +310,7 @@ public final class AnalysisReport {
         s.add(HtmlReport.Figure.of(DigitCharts.of(second, BenfordSecondDigit.probabilities(),
                 ChartStyle.shorten(name, 40) + ": second digits of the leader's vote counts",
                 "Second digit of " + who + "'s vote counts (counts of 10 or more)"),
-                "Second digits against the second-digit Benford law (Mebane 2006). Bars outside the 95% interval "
+                "Second digits against the second-digit Benford law (Mebane 2006). Dots outside the 95% interval "
                         + "depart from the law by more than chance would usually allow; see 2BL and 2BLChi2."));
         long[] last = details(result, LastDigitChi2.ID, leader);
         if (last == null) {
@@ -300,6 +358,15 @@ public final class AnalysisReport {
             s.add(new HtmlReport.Paragraph("When it does not apply: " + t.notApplicable(), false));
             s.add(new HtmlReport.Paragraph("Source: " + t.source(), false));
         });
+    }
+
+    private static String baseLabel(String shareBase) {
+        return switch (shareBase) {
+            case "found" -> "ballots found: valid + invalid";
+            case "valid" -> "valid votes";
+            case "ballots" -> "ballots cast";
+            default -> shareBase;
+        };
     }
 
     private static String count(long n) {

@@ -204,8 +204,6 @@ public final class FingerprintCharts {
             chart.getStyler().setYAxisMax(yMax);
         }
         chart.getStyler().setMarkerSize(5);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
-        chart.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
         return chart;
     }
 

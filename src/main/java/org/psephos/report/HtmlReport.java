@@ -44,6 +44,7 @@ public final class HtmlReport {
             "figcaption{font-size:.92em;color:#333;margin-top:.3em}",
             "p.note{background:#f6f6f6;border-left:4px solid #E69F00;padding:.4em .8em}",
             "footer{margin-top:3em;border-top:1px solid #ccc;font-size:.88em;color:#333}",
+            "table.matrix{font-size:.8em}table.matrix th,table.matrix td{padding:.15em .3em}",
             ".scroll{overflow-x:auto}");
 
     /** A part of the report. */
@@ -106,10 +107,11 @@ public final class HtmlReport {
      * @param rows      the cells, each row as long as the header
      * @param numeric   which columns to right-align, by index
      * @param highlight per row: {@code "flag"} (highlighted), {@code "na"} (greyed) or {@code ""}
+     * @param compact   whether to set the table in a smaller font with tight cells (wide matrices)
      * @since 0.1
      */
     public record Table(String caption, List<String> header, List<List<String>> rows, List<Integer> numeric,
-                        List<String> highlight) implements Section {
+                        List<String> highlight, boolean compact) implements Section {
         /** Copies and checks the rows. */
         public Table {
             Objects.requireNonNull(caption, "caption");
@@ -127,6 +129,20 @@ public final class HtmlReport {
                 throw new IllegalArgumentException("highlight has " + highlight.size() + " entries for "
                         + rows.size() + " rows");
             }
+        }
+
+        /**
+         * A table in the normal font.
+         *
+         * @param caption   the caption
+         * @param header    the column names
+         * @param rows      the cells
+         * @param numeric   which columns to right-align
+         * @param highlight per row: "flag", "na" or ""
+         */
+        public Table(String caption, List<String> header, List<List<String>> rows, List<Integer> numeric,
+                     List<String> highlight) {
+            this(caption, header, rows, numeric, highlight, false);
         }
     }
 
@@ -293,7 +309,8 @@ public final class HtmlReport {
     }
 
     private static void table(StringBuilder b, Table t) {
-        b.append("<div class=\"scroll\"><table>\n<caption>").append(Html.escape(t.caption()))
+        b.append(t.compact() ? "<div class=\"scroll\"><table class=\"matrix\">\n<caption>"
+                : "<div class=\"scroll\"><table>\n<caption>").append(Html.escape(t.caption()))
                 .append("</caption>\n<thead><tr>");
         for (String h : t.header()) {
             b.append("<th scope=\"col\">").append(Html.escape(h)).append("</th>");

@@ -58,7 +58,7 @@ public final class TestGuide {
 
     private static Map<String, Entry> build() {
         Map<String, Entry> m = new LinkedHashMap<>();
-        put(m, "2BL", "Second-digit mean (2BL)",
+        put(m, "2BL", "Second-digit mean",
                 "Compares the average second digit of the vote counts with 4.187, its value under the second-digit "
                         + "Benford law. Counts produced by many independent voters tend to follow that law; "
                         + "counts that were written down rather than counted often do not.",
