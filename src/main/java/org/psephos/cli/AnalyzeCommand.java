@@ -8,12 +8,14 @@ import org.psephos.data.DataException;
 import org.psephos.data.Election;
 import org.psephos.data.ElectionCsv;
 import org.psephos.data.Grouping;
+import org.psephos.data.UnitFilter;
 import org.psephos.forensics.Battery;
 import org.psephos.forensics.BatteryOptions;
 import org.psephos.forensics.BatteryResult;
 import org.psephos.forensics.TestRegistry;
 import org.psephos.report.AnalysisReport;
 import org.psephos.report.BatteryReport;
+import org.psephos.report.ChartImages;
 import org.psephos.report.FingerprintCharts;
 import org.psephos.simulation.Parallel;
 import org.psephos.simulation.Progress;
@@ -81,7 +83,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     Path csv;
 
     @Option(names = "--charts", paramLabel = "DIR", description = "Write the fingerprint (turnout x leader's share, "
-            + "1% bins) and the 0.1% turnout and share histograms as PNG, SVG and CSV into DIR.")
+            + "1% bins) and the 0.1% turnout and share histograms as PNG, SVG and CSV into DIR, and the cumulative "
+            + "votes curve and the leader's second- and last-digit charts as PNG and SVG.")
     Path charts;
 
     @Option(names = "--report", paramLabel = "OUT.html", description = "Write a self-contained HTML report (summary, "
@@ -165,6 +168,8 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         if (charts != null) {
             FingerprintCharts.writeAll(election, charts, election.name());
+            Election kept = UnitFilter.standard().apply(election).election();
+            AnalysisReport.moreCharts(kept, result).forEach((name, chart) -> ChartImages.write(chart, charts, name));
         }
         spec.commandLine().getOut().print(report.text());
         spec.commandLine().getOut().flush();

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.knowm.xchart.internal.chartpart.Chart;
 import org.psephos.data.Election;
 import org.psephos.data.Grouping;
 import org.psephos.data.UnitFilter;
@@ -24,8 +25,8 @@ import org.psephos.forensics.TestResult;
 /**
  * The sections of the {@code psephos analyze} report, in reading order: a summary of the election (units used and
  * dropped with reasons, turnout, shares), the national battery table with flags and q-values (flagged rows
- * highlighted), a per-group table for the level, the charts (fingerprint, 0.1% histograms, second- and last-digit
- * frequencies of the leader's counts) and a plain-language explanation of every test that ran ({@link TestGuide}).
+ * highlighted), a per-group table for the level, the charts (fingerprint, 0.1% histograms, cumulative votes,
+ * second- and last-digit frequencies of the leader's counts) and a plain-language explanation of every test that ran ({@link TestGuide}).
  * Other reports (a case study) can take {@link #sections} and add their own to an {@link HtmlReport.Builder}.
  * Stateless and thread-safe.
  *
@@ -297,8 +298,38 @@ public final class AnalysisReport {
                         + "were reported to match round targets (Kobak et al. 2016)."));
         s.add(HtmlReport.Figure.of(FingerprintCharts.histogram(fp.shareHistogram(kept), name),
                 "The leader's share in 0.1% bins, whole percentages marked as in the turnout histogram."));
+        Map<String, Chart<?, ?>> more = moreCharts(kept, result);
+        Map<String, String> captions = Map.of(
+                "cumulative_votes", "Cumulative votes (Klimek et al. 2012, Fig. 6): the share of each option's votes "
+                        + "cast in units up to a turnout. Curves that rise together and flatten before 100% are the "
+                        + "clean pattern; a leader's curve that lags and keeps climbing near 100% turnout is the "
+                        + "signature of ballot stuffing.",
+                "second_digits", "Second digits against the second-digit Benford law (Mebane 2006). Dots outside the "
+                        + "95% interval depart from the law by more than chance would usually allow; see 2BL and "
+                        + "2BLChi2.",
+                "last_digits", "Last digits against the uniform distribution, 10% each (Beber and Scacco 2012); see "
+                        + "LastC and LastDigitChi2.");
+        more.forEach((k, chart) -> s.add(HtmlReport.Figure.of(chart, captions.get(k))));
+    }
+
+    /**
+     * The charts of the report beyond the fingerprint family ({@link FingerprintCharts}): the cumulative votes
+     * curve and the leader's second- and last-digit frequencies (from the battery's 2BLChi2 and LastDigitChi2 rows
+     * when they ran, else recounted). {@code psephos analyze --charts} writes them as files under these names.
+     *
+     * @param kept   the units the battery used (after the standard filter)
+     * @param result the battery's outcome
+     * @return {@code cumulative_votes}, {@code second_digits} and {@code last_digits}, those that apply, in order
+     */
+    public static Map<String, Chart<?, ?>> moreCharts(Election kept, BatteryResult result) {
+        Map<String, Chart<?, ?>> m = new LinkedHashMap<>();
+        if (kept.size() == 0 || kept.optionCount() == 0) {
+            return m;
+        }
+        String name = kept.name();
+        m.put("cumulative_votes", CumulativeVotesChart.of(kept, name));
         if (kept.leader() < 0) {
-            return;
+            return m;
         }
         String leader = kept.leaderName();
         int[] counts = kept.votesColumn(kept.leader());
@@ -307,22 +338,19 @@ public final class AnalysisReport {
             second = SecondDigitChi2.frequencies(counts);
         }
         String who = ChartStyle.shorten(leader, 45);
-        s.add(HtmlReport.Figure.of(DigitCharts.of(second, BenfordSecondDigit.probabilities(),
+        m.put("second_digits", DigitCharts.of(second, BenfordSecondDigit.probabilities(),
                 ChartStyle.shorten(name, 40) + ": second digits of the leader's vote counts",
-                "Second digit of " + who + "'s vote counts (counts of 10 or more)"),
-                "Second digits against the second-digit Benford law (Mebane 2006). Dots outside the 95% interval "
-                        + "depart from the law by more than chance would usually allow; see 2BL and 2BLChi2."));
+                "Second digit of " + who + "'s vote counts (counts of 10 or more)"));
         long[] last = details(result, LastDigitChi2.ID, leader);
         if (last == null) {
             last = LastDigitChi2.withDefaults().frequencies(counts);
         }
         double[] uniform = new double[10];
         java.util.Arrays.fill(uniform, 0.1);
-        s.add(HtmlReport.Figure.of(DigitCharts.of(last, uniform,
+        m.put("last_digits", DigitCharts.of(last, uniform,
                 ChartStyle.shorten(name, 40) + ": last digits of the leader's vote counts",
-                "Last digit of " + who + "'s vote counts (counts of 10 or more)"),
-                "Last digits against the uniform distribution, 10% each (Beber and Scacco 2012); see LastC and "
-                        + "LastDigitChi2."));
+                "Last digit of " + who + "'s vote counts (counts of 10 or more)"));
+        return m;
     }
 
     /** @return the observed digit frequencies of a national chi-square row of the battery, or null */

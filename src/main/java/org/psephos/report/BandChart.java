@@ -136,6 +136,21 @@ public final class BandChart {
             }
             i++;
         }
+        // XChart puts the x ticks on the data points when every x value is equally spaced (a curve on a grid,
+        // e.g. every 0.5%: ticks at 0, 3, 6...); an invisible point between the first two x values prevents that.
+        Line first = lines.get(0);
+        if (first.x.length >= 2) {
+            XYSeries anchor = chart.addSeries("\u200b", new double[] {(first.x[0] + first.x[1]) / 2},
+                    new double[] {first.y[0]});
+            anchor.setMarker(SeriesMarkers.NONE);
+            anchor.setLineColor(ChartStyle.translucent(ChartStyle.colour(0), 0));
+            anchor.setShowInLegend(false);
+        }
+        // Long names (a party's registered name) do not fit side by side under the plot.
+        int legend = lines.stream().mapToInt(l -> l.name.length() + 6).sum();
+        if (legend > 110) {
+            chart.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Vertical);
+        }
         i = 0;
         for (Line l : lines) {
             XYSeries xy = chart.addSeries(l.name, l.x, l.y);

@@ -34,16 +34,22 @@ final class ChartStyle {
     }
 
     /**
-     * @param name a name from the input (a party's full registered name can run to 80 characters)
-     * @param max  the most characters to keep
-     * @return the name, cut at a word boundary with an ellipsis if longer than max
+     * @param name a name from the input (a party's full registered name can run to 80 characters, and several
+     *             parties' names often share a long prefix such as "Political party", so the end is kept too)
+     * @param max  about the most characters to keep (word boundaries may add two or three), at least 10
+     * @return the name, with its middle replaced by an ellipsis at word boundaries if longer than max
      */
     static String shorten(String name, int max) {
         if (name.length() <= max) {
             return name;
         }
-        int cut = name.lastIndexOf(' ', max - 1);
-        return name.substring(0, cut > max / 2 ? cut : max - 1) + "\u2026";
+        int half = (max - 1) / 2;
+        int head = name.lastIndexOf(' ', half);
+        head = head > half / 2 ? head : half;
+        int tail = name.indexOf(' ', name.length() - (max - 1 - head));
+        tail = tail > 0 && tail < name.length() - 1 && name.length() - tail <= max - 1 - head + half / 2 ? tail + 1
+                : name.length() - (max - 1 - head);
+        return name.substring(0, head).strip() + " \u2026 " + name.substring(tail).strip();
     }
 
     /** @param i a series index @return its Okabe–Ito colour, cycling */

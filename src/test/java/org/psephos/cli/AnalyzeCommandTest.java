@@ -109,8 +109,14 @@ class AnalyzeCommandTest {
         Path html = dir.resolve("report.html");
         Path md = dir.resolve("notes.md");
         Run r = run(stubbed(), "results.csv", "--level", "region", "--replicates", "30", "--threads", "1",
-                "--quiet", "--report", html.toString(), "--markdown", md.toString());
+                "--quiet", "--report", html.toString(), "--markdown", md.toString(), "--charts",
+                dir.resolve("charts").toString());
         assertEquals(0, r.code(), r.err());
+        for (String chart : List.of("fingerprint", "turnout_hist", "share_hist", "cumulative_votes", "second_digits",
+                "last_digits")) {
+            assertTrue(Files.size(dir.resolve("charts").resolve(chart + ".png")) > 1000, chart);
+            assertTrue(Files.readString(dir.resolve("charts").resolve(chart + ".svg")).contains("<title>"), chart);
+        }
         assertEquals("", r.err(), "no progress output when not on a terminal");
         String doc = Files.readString(html);
         assertTrue(doc.startsWith("<!DOCTYPE html>"));

@@ -40,9 +40,21 @@ class ChartsTest {
                 BandChart.Line.withBand("2BL", x, new double[] {5, 20, 60, 90}, new double[] {3, 15, 52, 85},
                         new double[] {8, 26, 67, 94}),
                 BandChart.Line.of("LastC", x, new double[] {5, 6, 8, 10})));
-        assertEquals(3, b.getSeriesMap().size(), "one band polygon and two lines");
+        assertEquals(4, b.getSeriesMap().size(), "one band polygon, an invisible tick anchor and two lines");
+        double[] grid = java.util.stream.IntStream.rangeClosed(0, 200).mapToDouble(k -> k * 0.5).toArray();
+        XYChart g = BandChart.of("Grid", "Turnout (%)", "y", List.of(BandChart.Line.of("g", grid, grid)));
+        List<String> ticks = FingerprintChartsTest.xTickLabels(g);
+        assertTrue(ticks.contains("50") && !ticks.contains("3"), "numeric ticks, not every data point: " + ticks);
         assertTrue(ChartImages.png(b).length > 1000);
         assertThrows(IllegalArgumentException.class, () -> BandChart.Line.withBand("x", x, x, x, null));
         assertThrows(IllegalArgumentException.class, () -> new TimeSeriesChart.Series("x", x, new double[1]));
+    }
+
+    @Test
+    void longNamesKeepTheirDistinguishingEnd() {
+        String s = ChartStyle.shorten("4. Политическая партия \"Коммунистическая партия Российской Федерации\"", 45);
+        assertTrue(s.startsWith("4. Политическая") && s.endsWith("Российской Федерации\""), s);
+        assertTrue(s.length() <= 50, s);
+        assertEquals("Short name", ChartStyle.shorten("Short name", 45));
     }
 }

@@ -58,7 +58,7 @@ class HtmlReportTest {
         assertTrue(html.indexOf("Summary") < html.indexOf("Forensic tests, whole election"));
         assertTrue(html.indexOf("Forensic tests, whole election") < html.indexOf("Tests per region"));
         assertTrue(html.indexOf("Tests per region") < html.indexOf("<figure"));
-        assertEquals(5, html.split("<figure", -1).length - 1);
+        assertEquals(6, html.split("<figure", -1).length - 1);
         for (String id : TestRegistry.standard().ids()) {
             TestGuide.Entry t = TestGuide.of(id).orElseThrow(() -> new AssertionError("no text for " + id));
             assertTrue(html.contains(Html.escape(t.source())), id);

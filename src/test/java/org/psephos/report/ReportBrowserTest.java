@@ -48,7 +48,7 @@ class ReportBrowserTest {
         try (HeadlessChromium c = new HeadlessChromium(chromium.get())) {
             c.open(html);
             JsonNode figures = c.evaluate(FIGURES_JS);
-            assertEquals(5, figures.size(), "figures: " + figures);
+            assertEquals(6, figures.size(), "figures: " + figures);
             for (JsonNode f : figures) {
                 assertTrue(f.get(0).asDouble() > 0 && f.get(1).asDouble() > 100 && f.get(2).asDouble() > 100,
                         "a figure is not visible: " + figures);
