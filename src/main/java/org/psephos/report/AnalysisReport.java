@@ -147,8 +147,8 @@ public final class AnalysisReport {
             rows.add(List.of((byShare.size() - SHOWN_SHARES) + " other options together", pct(rest)));
             hl.add("na");
         }
-        s.add(new HtmlReport.Table("Vote shares, largest first (% of " + baseLabel(sum.shareBase())
-                + ", units used)", List.of("Option", "Share"), rows, List.of(1), hl));
+        s.add(new HtmlReport.Table("Vote shares, largest first (units used)",
+                List.of("Option", "Share of " + baseLabel(sum.shareBase())), rows, List.of(1), hl));
         s.add(new HtmlReport.Paragraph(BatteryReport.of(result, src).summaryLine() + " A flag means the test's rule "
                 + "fired (see the test descriptions at the end); a q-value below 0.05 means the p-value stays "
                 + "small after allowing for the number of tests run. Flags are prompts to look closer, not proof "
@@ -213,7 +213,7 @@ public final class AnalysisReport {
 
     private static List<String> row(TestResult r) {
         if (!r.applicable()) {
-            return List.of(r.id(), r.variable(), "n/a", "", "", "", "", "not applicable: " + r.reason(),
+            return List.of(r.id(), r.variable(), "n/a", "", "", "", "", BatteryReport.notApplicable(r.reason()),
                     count(r.n()));
         }
         String ci = Double.isNaN(r.ciLow()) ? "" : "[" + BatteryReport.num(r.ciLow()) + ", "

@@ -223,7 +223,7 @@ public final class BatteryReport {
                     prob(r.pValue()), prob(r.qValue()), r.flag() ? "FLAG" : ""};
             } else {
                 cells = new String[] {r.id(), r.variable(), r.level(), "n/a", "", "", "", "",
-                    "not applicable: " + r.reason()};
+                    notApplicable(r.reason())};
             }
             sb.append('|');
             for (int c = 0; c < cells.length; c++) {
@@ -235,6 +235,11 @@ public final class BatteryReport {
         }
         sb.append('\n').append(markdownCell(summaryLine())).append('\n');
         return sb.toString();
+    }
+
+    /** @return the reason, starting with "not applicable" once */
+    static String notApplicable(String reason) {
+        return reason.startsWith("not applicable") ? reason : "not applicable: " + reason;
     }
 
     /** Escapes a table cell: backslash-escapes Markdown punctuation, entity-escapes HTML, flattens line breaks. */

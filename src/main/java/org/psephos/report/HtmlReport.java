@@ -32,7 +32,7 @@ public final class HtmlReport {
             "max-width:1240px;margin:0 auto;padding:1em 1.5em 3em;color:#1a1a1a;line-height:1.45;background:#fff}",
             "h1{font-size:1.7em;margin-bottom:.2em}h2{margin-top:1.8em;border-bottom:2px solid #0072B2;",
             "padding-bottom:.15em}h3{margin-bottom:.3em}",
-            "table{border-collapse:collapse;margin:.6em 0 1.2em;font-size:.92em}",
+            "table{border-collapse:collapse;margin:.6em 0 1.2em;font-size:.92em;min-width:26em}",
             "caption{text-align:left;font-weight:600;padding:.3em 0}",
             "th,td{border:1px solid #ccc;padding:.25em .55em;vertical-align:top}",
             "th{background:#eef3f8;text-align:left}td.num{text-align:right;font-variant-numeric:tabular-nums;",

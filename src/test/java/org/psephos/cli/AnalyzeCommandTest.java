@@ -168,9 +168,11 @@ class AnalyzeCommandTest {
         Files.writeString(f, sb.toString());
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
+        Path html = dir.resolve("r.html");
         int code = Main.run(new String[] {"analyze", f.toString(), "--level", "district", "--replicates", "30",
-            "--tests", "LastC"}, new PrintWriter(out), new PrintWriter(err));
+            "--tests", "LastC", "--report", html.toString()}, new PrintWriter(out), new PrintWriter(err));
         assertEquals(0, code, err.toString());
+        assertTrue(Files.readString(html).contains("<dd>psephos analyze " + f), "command line once");
         assertTrue(out.toString().contains("LastC  B         d2"), out.toString());
 
         Files.writeString(f, "registered,ballots,A\n100,50,20\n100,50,x\n");
