@@ -369,6 +369,7 @@ class HostileInputsTest {
         String[] simulate = {"simulate", "--units", "50", "--seed", "1", "--replicates", "1", "--quiet"};
         return Stream.of(new String[] {"load", "@in", "--json"}, new String[] {"audit", "@in", "--json"},
                         plus(analyze, "--json"), plus(analyze, "--csv"), plus(analyze, "--charts"),
+                        plus(analyze, "--markdown"), plus(analyze, "--report"),
                         plus(simulate, "--out"), plus(simulate, "--json"))
                 .map(a -> Arguments.of((Object) plus(a, "@out")));
     }

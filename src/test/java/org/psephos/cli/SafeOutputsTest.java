@@ -43,7 +43,8 @@ class SafeOutputsTest {
                 Arguments.of((Object) new String[] {"load", "@in", "--json", "@out.json"}),
                 Arguments.of((Object) new String[] {"audit", "@in", "--json", "@out.json"}),
                 Arguments.of((Object) new String[] {"analyze", "@in", "--replicates", "10", "--threads", "1",
-                    "--json", "@out.json", "--csv", "@out.csv", "--charts", "@out-charts"}),
+                    "--json", "@out.json", "--csv", "@out.csv", "--charts", "@out-charts", "--markdown", "@out.md",
+                    "--report", "@out.html"}),
                 Arguments.of((Object) new String[] {"simulate", "--units", "40", "--seed", "3", "--replicates", "2",
                     "--threads", "1", "--quiet", "--sizes-from", "@in", "--out", "@out.csv", "--json", "@out.json"}));
     }
@@ -86,7 +87,7 @@ class SafeOutputsTest {
         Path in = Files.writeString(dir.resolve("fingerprint.csv"),
                 "unit,region,registered,ballots,valid,invalid,A,B\n" + HostileInputsTest.rows(30));
         byte[] before = sha256(in);
-        for (String option : new String[] {"--json", "--out", "--csv", "--charts"}) {
+        for (String option : new String[] {"--json", "--out", "--csv", "--charts", "--markdown", "--report"}) {
             int at = List.of(template).indexOf(option);
             if (at < 0) {
                 continue;
@@ -100,6 +101,33 @@ class SafeOutputsTest {
             assertTrue(r.err().contains("is the input file " + in), r.err());
             assertArrayEquals(before, sha256(in), option);
         }
+    }
+
+    /** Names from the data cannot inject markup into the HTML report or the Markdown table. */
+    @Test
+    void namesFromTheDataAreEscapedInHtmlAndMarkdown() throws IOException {
+        String option = "<script>alert('x')</script>";
+        String region = "<img src=x onerror=alert(1)>";
+        StringBuilder b = new StringBuilder("unit,region,registered,ballots,valid,invalid,\"" + option + "\",B\n");
+        for (int i = 1; i <= 40; i++) {
+            int bal = 400 + 7 * i;
+            b.append(i).append(',').append(i % 2 == 0 ? region : "\"a & b\"").append(',').append(900 + 13 * i)
+                    .append(',').append(bal).append(',').append(bal).append(",0,").append(bal / 3 + i).append(',')
+                    .append(bal - bal / 3 - i).append('\n');
+        }
+        Path in = Files.writeString(dir.resolve("markup.csv"), b.toString());
+        Path html = dir.resolve("report.html");
+        Path md = dir.resolve("table.md");
+        HostileInputsTest.Run r = HostileInputsTest.run("analyze", in.toString(), "--level", "region",
+                "--replicates", "5", "--threads", "1", "--tests", "LastC,Skew", "--report", html.toString(),
+                "--markdown", md.toString());
+        assertEquals(Main.OK, r.code(), r.err());
+        String page = Files.readString(html);
+        assertFalse(page.contains(option) || page.contains("<script>alert") || page.contains(region)
+                || page.contains("<img src=x"), "raw markup from the data in the report");
+        assertTrue(page.contains("&lt;script&gt;") && page.contains("&lt;img src=x"), "the names, escaped");
+        String table = Files.readString(md);
+        assertFalse(table.contains("<script>") || table.contains("<img"), table);
     }
 
     /** A writer that fails half-way leaves the previous file as it was, and no temporary file. */
