@@ -119,6 +119,23 @@ class AnalysisPropertyTest {
         }
     }
 
+    /** The library entry point: same document, and the same bytes for one and two threads. */
+    @Property(tries = 15)
+    void thePsephosEntryPointNeverReportsNaNAndIgnoresThreads(@ForAll("tables") String csv) throws IOException {
+        Path f = write(csv);
+        try {
+            org.psephos.data.Election e = org.psephos.Psephos.load(f);
+            org.psephos.AnalysisOptions o = org.psephos.AnalysisOptions.defaults().withReplicates(5).withSeed(3)
+                    .withLevel("region");
+            String one = JSON.writeValueAsString(org.psephos.Psephos.analyze(e, o.withThreads(1)).report().json());
+            String two = JSON.writeValueAsString(org.psephos.Psephos.analyze(e, o.withThreads(2)).report().json());
+            assertEquals(one, two);
+            assertFiniteWithReasons(JSON.readTree(one));
+        } finally {
+            Files.delete(f);
+        }
+    }
+
     @Property(tries = 12)
     void analyzeJsonNeverHoldsNaN(@ForAll("tables") String csv) throws IOException {
         Path f = write(csv);
