@@ -331,8 +331,12 @@ class HostileInputsTest {
         Run load = run("load", f.toString());
         assertEquals(Main.OK, load.code(), load.err());
         Path json = dir.resolve("t.json");
-        Run r = run("analyze", f.toString(), "--replicates", "10", "--threads", "1", "--json", json.toString());
+        Path html = dir.resolve("t.html");
+        Run r = run("analyze", f.toString(), "--replicates", "10", "--threads", "1", "--json", json.toString(),
+                "--report", html.toString());
         assertEquals(Main.OK, r.code(), r.err());
+        String page = Files.readString(html).replaceAll("data:[a-z/+]+;base64,[A-Za-z0-9+/=]+", "");
+        assertFalse(page.contains("NaN") || page.contains("Infinity"), "the report shows NaN");
         String doc = Files.readString(json);
         assertFalse(doc.contains("NaN") || doc.contains("Infinity"), doc);
         JsonNode tests = new ObjectMapper().readTree(doc).get("tests");
