@@ -81,7 +81,7 @@ public final class MonteCarloEngine {
         UnitColumns columns = output == UnitOutput.FIRST_REPLICATE
                 ? new UnitColumns(model.electorate().units(), options) : null;
         long totalTasks = (long) blocks * replicates;
-        int perBatch = (int) Math.max(1, Math.min(replicates, TASKS_PER_BATCH / blocks));
+        int perBatch = Math.max(1, Math.min(replicates, TASKS_PER_BATCH / blocks));
         List<ReplicateTotals> totals = new ArrayList<>(replicates);
         for (int r0 = 0; r0 < replicates; r0 += perBatch) {
             int first = r0;
