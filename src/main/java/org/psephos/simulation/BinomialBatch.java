@@ -117,10 +117,10 @@ final class BinomialBatch {
             out[i] = ni * qi < BinomialSampler.INVERSION_LIMIT ? BinomialSampler.inversion(rng, ni, qi)
                     : BinomialSampler.btrdAfterSqueeze(rng, ni, qi, u[i], b[i], d[i]);
         }
+        // Mirror p > 1/2 without a branch (support near 1/2 would make one unpredictable).
         for (int i = 0; i < len; i++) {
-            if (p[i] > 0.5) {
-                out[i] = n[i] - out[i];
-            }
+            int o = out[i];
+            out[i] = p[i] > 0.5 ? n[i] - o : o;
         }
     }
 
