@@ -247,6 +247,30 @@ class HostileInputsTest {
         assertNoStackTrace(r);
     }
 
+    /** simulate --sizes-from reads through the loader: missing cells are left out, a column of them is an error. */
+    @Test
+    void sizesFromSkipsMissingCellsAndNamesBadColumns() throws IOException {
+        Path f = Files.writeString(dir.resolve("sizes.csv"), "station,registered,other\n1,1000,x\n2,NA,y\n3,,z\n"
+                + "4,1500,w\n");
+        Path out = dir.resolve("units.csv");
+        Run r = run("simulate", "--units", "4", "--seed", "1", "--replicates", "1", "--quiet", "--sizes-from",
+                f.toString(), "--out", out.toString());
+        assertEquals(Main.OK, r.code(), r.err());
+        List<String> rows = Files.readAllLines(out);
+        assertEquals(List.of("1000", "1500", "1000", "1500"), rows.subList(1, 5).stream()
+                .map(x -> x.split(",")[2]).toList(), "sizes 1000 and 1500 recycled");
+        r = run("simulate", "--units", "4", "--seed", "1", "--sizes-from", f.toString(), "--sizes-column", "other");
+        assertEquals(Main.DATA, r.code(), r.err());
+        assertTrue(r.err().contains("line 2, column 'other' (#3): not a count: 'x'"), r.err());
+        r = run("simulate", "--units", "4", "--seed", "1", "--sizes-from", f.toString(), "--sizes-column", "#0");
+        assertEquals(Main.USAGE, r.code(), r.err());
+        r = run("simulate", "--units", "4", "--seed", "1", "--sizes-from", f.toString(), "--sizes-column", "regstered");
+        assertEquals(Main.DATA, r.code(), r.err());
+        assertTrue(r.err().contains("--sizes-column: no such column") && r.err().contains("Did you mean 'registered'?"),
+                r.err());
+        assertNoStackTrace(r);
+    }
+
     /** A quote opened and never closed in a mapped column stops at a bound instead of filling the heap. */
     @Test
     void aRunawayQuotedFieldStopsAtABound() throws IOException {
