@@ -68,16 +68,16 @@ final class OutputFiles {
 
     /**
      * @param target  the file
-     * @param content what to write, as UTF-8 text
+     * @param content the UTF-8 text to write
      * @throws UsageException if the file cannot be written
      */
     static void writeText(Path target, AtomicFiles.TextContent content) {
-        write(target, out -> {
-            java.io.Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out,
-                    java.nio.charset.StandardCharsets.UTF_8));
-            content.writeTo(w);
-            w.flush();
-        });
+        try {
+            AtomicFiles.writeText(target, content);
+        } catch (java.io.UncheckedIOException e) {
+            throw new UsageException("cannot write " + target + " (" + AtomicFiles.reason(e.getCause())
+                    + "); choose a path in an existing, writable directory", e);
+        }
     }
 
     /**

@@ -6,7 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.psephos.data.ColumnMapping;
+import org.psephos.data.DataException;
 import org.psephos.data.Election;
+import org.psephos.data.ElectionCsv;
+import org.psephos.data.LoadReport;
 import org.psephos.simulation.ElectorateModel;
 import org.psephos.simulation.FraudModel;
 import org.psephos.simulation.MonteCarloEngine;
@@ -64,9 +68,9 @@ final class SimulateCommand implements Callable<Integer> {
         Path file;
     }
 
-    @Option(names = "--sizes-column", paramLabel = "NAME", defaultValue = "registered",
+    @Option(names = "--sizes-column", paramLabel = "COL", defaultValue = "registered",
             description = "Column of --sizes-from holding registered voters: a header name, #N or a sum A+B "
-                    + "(default: ${DEFAULT-VALUE}). Empty and NA cells are left out.")
+                    + "(default: ${DEFAULT-VALUE}). Units whose count is missing or zero are skipped and counted.")
     String sizesColumn;
 
     @Option(names = "--encoding", paramLabel = "CHARSET", defaultValue = "UTF-8",
@@ -287,7 +291,7 @@ final class SimulateCommand implements Callable<Integer> {
             sizes = new Sizes();
         }
         if (sizes.file != null) {
-            return new SizeDistribution.Listed(SizesFile.read(sizes.file, sizesColumn, charset()));
+            return new SizeDistribution.Listed(sizesFromFile(sizes.file, sizesColumn, charset()));
         }
         if (sizes.logNormal != null) {
             double[] p = numbers("--size-lognormal", sizes.logNormal, 2, 2);
@@ -328,5 +332,37 @@ final class SimulateCommand implements Callable<Integer> {
             }
         }
         return out;
+    }
+
+    /**
+     * Reads the registered voters of every unit of a results file through the loader (same formats, encodings
+     * and located error messages as {@code psephos load}); units with a missing or zero count are skipped and the
+     * number skipped is said on standard error.
+     */
+    private int[] sizesFromFile(Path file, String column, java.nio.charset.Charset charset) {
+        LoadReport report;
+        try {
+            report = ElectionCsv.load(file, ColumnMapping.builder().registered(column).ballots(column).build(),
+                    charset);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--sizes-column: " + e.getMessage(), e);
+        }
+        Election e = report.election();
+        int[] sizes = new int[e.size()];
+        int k = 0;
+        for (int i = 0; i < e.size(); i++) {
+            if (e.registered(i) > 0) {
+                sizes[k++] = e.registered(i);
+            }
+        }
+        if (k == 0) {
+            throw DataException.of("no unit has a positive count of registered voters").file(file)
+                    .column(column).fix("Name the registered-voters column with --sizes-column").build();
+        }
+        if (k < sizes.length) {
+            spec.commandLine().getErr().println("psephos: --sizes-from " + file + ": " + (sizes.length - k)
+                    + " of " + sizes.length + " units skipped (registered voters missing or zero)");
+        }
+        return java.util.Arrays.copyOf(sizes, k);
     }
 }

@@ -51,7 +51,9 @@ final class ElectionReader {
         int rows = 0;
         while (src.next()) {
             if (src.fieldCount() != width) {
-                throw ragged(src, width);
+                throw DataException.of("ragged row: expected " + width + " fields as in the header, found "
+                                + src.fieldCount()).file(src.name()).line(src.line())
+                        .fix("Check for a missing or extra delimiter, or an unquoted field that holds one").build();
             }
             readRow();
             rows++;
@@ -61,17 +63,6 @@ final class ElectionReader {
                     .fix("A results file needs one line per unit after the header").build();
         }
         return report(mapping, format, rows);
-    }
-
-    /**
-     * @param src   the rows, at a record whose field count differs from the header's
-     * @param width the header's field count
-     * @return the error naming the line and both counts
-     */
-    static DataException ragged(RecordSource src, int width) {
-        return DataException.of("ragged row: expected " + width + " fields as in the header, found "
-                        + src.fieldCount()).file(src.name()).line(src.line())
-                .fix("Check for a missing or extra delimiter, or an unquoted field that holds one").build();
     }
 
     private void readRow() {
