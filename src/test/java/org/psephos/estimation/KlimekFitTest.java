@@ -1,0 +1,92 @@
+package org.psephos.estimation;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.psephos.data.Election;
+import org.psephos.forensics.BatteryOptions;
+import org.psephos.forensics.TestInput;
+import org.psephos.forensics.TestResult;
+import org.psephos.forensics.Variable;
+import org.psephos.simulation.FraudModel;
+
+/**
+ * Round trips of {@link KlimekFit} on 10,000 simulated units (clean turnout N(0.5, 0.1), share N(0.55, 0.08),
+ * θ = 0.4, α = 2).
+ *
+ * <p>Tolerance. Two error sources: the Monte Carlo and optimiser spread that the repeated fits measure (the
+ * reported sd, 0.007–0.015 for f_i here), and the bias of the moment step: θ is estimated from the right flank of
+ * the share distribution (0.29–0.40 for a true 0.4) and a smaller θ hides the units with small intensity
+ * x = |N(0, θ)|, which look clean, so f_i comes out low (0.035 for 0.05, 0.25 for 0.3 in a first run). Hence
+ * |f̂ − f| ≤ 4·sd + 0.2·f + 0.015. On six clean data seeds (2013..2018) f_i + f_e ranged 0.0001–0.012 with the
+ * extreme fraction always 0, hence the clean bound 0.03.
+ */
+class KlimekFitTest {
+    private static final long SEED = 2012L;
+    private static final int N = 10_000;
+
+    private static void assertRecovers(String what, double truth, double est, double sd) {
+        double tol = 4 * sd + 0.2 * truth + 0.015;
+        assertTrue(Math.abs(est - truth) <= tol, what + ": " + est + " ± " + sd + " vs " + truth);
+    }
+
+    @Test
+    void roundTrips() {
+        KlimekFit k = KlimekFit.withDefaults().withRepeats(3, 3);
+        KlimekFitResult clean = k.fit(Simulated.election(N, SEED), 5, 2);
+        assertTrue(clean.fi() + clean.fe() <= 0.03, "clean f_i " + clean.fi() + " f_e " + clean.fe());
+        assertEquals(0.5, clean.moments().tau(), 0.03);
+        assertEquals(0.55, clean.moments().nu(), 0.03);
+        assertEquals(0.1, clean.moments().sigmaTau(), 0.015);
+        assertEquals(0.08, clean.moments().sigmaNu(), 0.015);
+        double[][] cases = {{0.05, 0.005}, {0.3, 0.02}};
+        for (double[] c : cases) {
+            Election e = Simulated.election(N, SEED, FraudModel.Klimek.of(c[0], 0.4, 2, c[1]));
+            KlimekFitResult r = k.fit(e, 5, 2);
+            assertRecovers("f_i", c[0], r.fi(), r.fiSd());
+            assertRecovers("f_e", c[1], r.fe(), r.feSd());
+            assertTrue(r.cleanDistance() > r.fits()[0][3]);
+        }
+    }
+
+    @Test
+    void publishedVariantInflatesSigmaNuBySqrtTwo() {
+        Election e = Simulated.election(5_000, SEED);
+        KlimekMoments corrected = KlimekFit.withDefaults().moments(e);
+        KlimekMoments published = KlimekFit.withDefaults().with(KlimekFit.SigmaRule.PUBLISHED).moments(e);
+        assertEquals(Math.sqrt(2), published.sigmaNu() / corrected.sigmaNu(), 1e-12);
+        KlimekMoments slope = KlimekFit.withDefaults().with(KlimekFit.PeakRule.SLOPE).moments(e);
+        assertTrue(slope.tau() > 0 && slope.nu() > 0);
+    }
+
+    @Test
+    void threadDeterministicAndTestContract() {
+        Election e = Simulated.election(3_000, SEED, FraudModel.Klimek.of(0.3, 0.4, 2, 0.02));
+        KlimekFit k = KlimekFit.withDefaults().withRepeats(2, 2).with(KlimekFit.Objective.WINNER_SHARE);
+        assertArrayEquals(k.fit(e, 3, 1).fits(), k.fit(e, 3, 2).fits());
+        TestResult r = k.run(new TestInput(e, TestInput.NATIONAL, Variable.option(e, 0)),
+                BatteryOptions.defaults().withThreads(2));
+        assertEquals(List.of("f_i", "f_e", "alpha", "f_i_sd", "f_e_sd", "tau", "nu", "sigma_tau", "sigma_nu",
+                "theta"), List.copyOf(r.details().keySet()));
+        assertTrue(r.applicable());
+    }
+
+    @Test
+    void cumulativeCurveReachesTheLeadersTotal() {
+        Election e = Simulated.election(2_000, SEED, FraudModel.Klimek.of(0, 0.4, 2, 0.1));
+        CumulativeVotes c = CumulativeVotes.of(e);
+        assertEquals(1.0, c.fraction()[100], 1e-12);
+        long total = 0;
+        for (int i = 0; i < e.size(); i++) {
+            total += e.votes(0, i);
+        }
+        assertEquals(total, c.votes()[100]);
+        // extreme fraud: a boost phase, more than 5% of the leader's votes come from units above 90% turnout
+        assertTrue(c.fraction()[90] < 0.95, "boost " + c.fraction()[90]);
+        assertFalse(c.fraction()[50] > c.fraction()[60]);
+    }
+}
