@@ -25,8 +25,12 @@ import org.psephos.simulation.RandomStreams;
  *
  * <p>Method. Units are binned by turnout t = ballots/registered into 1% bins (bin b holds t ∈ [b/100, (b+1)/100),
  * t = 1 in bin 100); per bin W_b = the leader's votes and O_b = the other options' votes. The clean peak t* is the
- * centre of the bin with most leader votes ({@link PeakRule#HEIGHT}, EFToolkit's {@code height}) or a turnout the
- * user gives ({@link PeakRule#MANUAL}). With r = W_{t*}/O_{t*},
+ * centre of the bin with most votes of the other options ({@link PeakRule#OTHERS}, the default), of the bin with
+ * most leader votes ({@link PeakRule#HEIGHT}, EFToolkit's {@code height}) or a turnout the user gives
+ * ({@link PeakRule#MANUAL}). OTHERS is the default because stuffing adds votes to the leader only: where units
+ * report near-100% turnout en masse (Russia 2011: the 99–100% bin holds more leader votes than any other), HEIGHT
+ * picks that bin as the "clean" peak and F becomes meaningless, while the other options' votes still peak at the
+ * clean turnout. With r = W_{t*}/O_{t*},
  * \[ F = \sum_{b > t^*} (W_b - r\,O_b), \]
  * split into stuffing = min(F, max(0, (T − t*)·ΣN)) with T the official turnout, and switching = F − stuffing.
  * The clean turnout is t*, the clean share W_{t*}/(W_{t*} + O_{t*}). Unit i above the peak carries
@@ -55,6 +59,8 @@ public final class Shpilkin implements ForensicTest {
 
     /** How the clean peak is chosen. */
     public enum PeakRule {
+        /** The 1% turnout bin with the most votes of the other options (the default). */
+        OTHERS,
         /** The 1% turnout bin with the most leader votes (EFToolkit {@code height}). */
         HEIGHT,
         /** A turnout the user gives. */
@@ -69,9 +75,21 @@ public final class Shpilkin implements ForensicTest {
         this.manualTurnout = manualTurnout;
     }
 
-    /** @return the estimator with the highest-peak rule */
+    /** @return the estimator with the others' peak rule */
     public static Shpilkin withDefaults() {
-        return new Shpilkin(PeakRule.HEIGHT, Double.NaN);
+        return new Shpilkin(PeakRule.OTHERS, Double.NaN);
+    }
+
+    /**
+     * @param r {@link PeakRule#OTHERS} or {@link PeakRule#HEIGHT}
+     * @return a copy with that rule
+     * @throws IllegalArgumentException for {@link PeakRule#MANUAL} (use {@link #withManualTurnout(double)})
+     */
+    public Shpilkin with(PeakRule r) {
+        if (r == PeakRule.MANUAL) {
+            throw new IllegalArgumentException("the manual peak rule needs a turnout: use withManualTurnout");
+        }
+        return new Shpilkin(r, Double.NaN);
     }
 
     /**
@@ -121,7 +139,7 @@ public final class Shpilkin implements ForensicTest {
             o[bin[i]] += c.others[i];
             leaderVotes += c.leader[i];
         }
-        int peak = peak(w);
+        int peak = peak(w, o);
         if (!(o[peak] > 0)) {
             throw new IllegalArgumentException("the clean-peak bin holds no votes of the other options");
         }
@@ -176,7 +194,7 @@ public final class Shpilkin implements ForensicTest {
                     w[bin[i]] += lead;
                     o[bin[i]] += valid - lead;
                 }
-                int peak = peak(w);
+                int peak = peak(w, o);
                 out[r - from] = o[peak] > 0 ? excess(w, o, peak, w[peak] / o[peak]) : Double.NaN;
             }
             return out;
@@ -281,10 +299,11 @@ public final class Shpilkin implements ForensicTest {
         return bin;
     }
 
-    private int peak(double[] w) {
+    private int peak(double[] leader, double[] others) {
         if (rule == PeakRule.MANUAL) {
             return Math.max(0, Math.min(BINS - 1, (int) Math.floor(100 * manualTurnout + 1e-9)));
         }
+        double[] w = rule == PeakRule.HEIGHT ? leader : others;
         int best = 0;
         for (int b = 1; b < BINS; b++) {
             if (w[b] > w[best]) {
