@@ -16,8 +16,8 @@ import org.psephos.simulation.Progress;
  * of a fraud model's parameters ({@link FraudSpec}), R elections are simulated (the engine) and every chosen test
  * runs on each; R clean elections calibrate each test's threshold.
  *
- * <p>Method. Score s of a test (its value for the estimators, 1 − p for tests with a p-value, |value − expected|
- * otherwise). Threshold c = the ⌈(1 − α)m⌉-th smallest of the m clean scores, so that the clean rejection rate is
+ * <p>Method. Score s of a test: its value for the estimators, 1 − p for tests with a p-value, otherwise
+ * |value − median of its clean values| (two-sided). Threshold c = the ⌈(1 − α)m⌉-th smallest of the m clean scores, so that the clean rejection rate is
  * at most α. Power at a point = share of its replicates with s &gt; c (the <b>default</b> figure, comparable across
  * tests whatever their own rules); the own flag rule's rate is reported next to it, with its clean rate (the rule's
  * real false-positive rate on this electorate). For the estimators the mean, bias against each replicate's truth
@@ -240,6 +240,21 @@ public final class PowerAnalysis {
                 }
                 share[p][r] = s.fraudShare()[j];
                 excess[p][r] = s.excess()[j];
+            }
+        }
+        for (int t = 0; t < k; t++) {
+            boolean centre = false;
+            for (PowerSummary s : sorted) {
+                centre |= s.centred()[t];
+            }
+            if (centre) {
+                double[] c = Arrays.stream(values[0][t]).filter(x -> !Double.isNaN(x)).sorted().toArray();
+                double median = c.length == 0 ? 0 : c[c.length / 2];
+                for (int p = 0; p <= pts; p++) {
+                    for (int r = 0; r < replicates; r++) {
+                        scores[p][t][r] = Math.abs(scores[p][t][r] - median);
+                    }
+                }
             }
         }
         List<Double> thresholds = new ArrayList<>();

@@ -46,7 +46,7 @@ public record PowerTask(int point, int from, int to, long runSeed, ElectorateMod
 
     /** @return per replicate: the tests' statistics, flags and estimates with the truth */
     public PowerSummary run() {
-        List<ForensicTest> chosen = Estimators.registry().select(tests);
+        List<ForensicTest> chosen = tests.stream().map(Estimators.registry()::get).toList();
         int n = to - from;
         int k = chosen.size();
         double[][] values = new double[k][n];
@@ -75,7 +75,12 @@ public record PowerTask(int point, int from, int to, long runSeed, ElectorateMod
                 flags[t][j] = res.flag();
             }
         }
-        return new PowerSummary(point, from, to, values, scores, flags, fraudShare, excess);
+        boolean[] centred = new boolean[k];
+        for (int t = 0; t < k; t++) {
+            centred[t] = !isEstimator(tests.get(t)) && !hasPValue(scores[t],
+                    values[t]);
+        }
+        return new PowerSummary(point, from, to, values, scores, flags, fraudShare, excess, centred);
     }
 
     private Election simulate(FraudModel f, long seed) {
@@ -87,21 +92,33 @@ public record PowerTask(int point, int from, int to, long runSeed, ElectorateMod
 
     /**
      * The statistic a calibrated threshold is set on, larger meaning more evidence of fraud: the value for the
-     * estimators (a fraction or a vote count that fraud raises), 1 − p for tests with a p-value, else
-     * |value − expected|. NaN for a test that did not apply.
+     * estimators (a fraction or a vote count that fraud raises), 1 − p for tests with a p-value, else the value,
+     * which the reduction turns into |value − median of the clean values| (two-sided). NaN for a test that did
+     * not apply.
      */
     static double score(TestResult r) {
         if (!r.applicable()) {
             return Double.NaN;
         }
-        String id = r.id();
-        if (id.equals(KlimekFit.ID) || id.equals(Shpilkin.ID) || id.equals(FraudMixture.ID)) {
-            return r.value();
-        }
-        if (!Double.isNaN(r.pValue())) {
+        if (!isEstimator(r.id()) && !Double.isNaN(r.pValue())) {
             return 1 - r.pValue();
         }
-        return Math.abs(r.value() - (Double.isNaN(r.expected()) ? 0 : r.expected()));
+        return r.value();
+    }
+
+    /** @return whether the id is one of the three estimators */
+    static boolean isEstimator(String id) {
+        return id.equals(KlimekFit.ID) || id.equals(Shpilkin.ID) || id.equals(FraudMixture.ID);
+    }
+
+    /** @return whether some score differs from its value (so the scores are 1 − p) */
+    private static boolean hasPValue(double[] scores, double[] values) {
+        for (int r = 0; r < scores.length; r++) {
+            if (!Double.isNaN(scores[r]) && scores[r] != values[r]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static long leaderVotes(Election e) {
