@@ -4,7 +4,8 @@ import org.psephos.data.Election;
 
 /**
  * The per-unit columns the estimators read, taken once from an {@link Election}: registered voters, ballots, the
- * leader's votes and the other options' votes (their sum). Units with a missing cell are left out by the
+ * leader's votes and the other options' votes (their sum; for a file with the leader's votes only, the share base
+ * minus the leader's votes). Units with a missing cell are left out by the
  * callers' filter ({@link org.psephos.data.UnitFilter}); this class assumes none. Package-private, immutable after
  * construction (the arrays are never handed out).
  */
@@ -25,7 +26,7 @@ final class LeaderColumns {
 
     /**
      * @param e an election with a leader
-     * @return its columns; others = the sum of the non-leading options' votes
+     * @return its columns
      * @throws IllegalArgumentException if the election has no leader
      */
     static LeaderColumns of(Election e) {
@@ -40,6 +41,13 @@ final class LeaderColumns {
         System.arraycopy(reg, 0, c.registered, 0, c.n);
         System.arraycopy(bal, 0, c.ballots, 0, c.n);
         System.arraycopy(w, 0, c.leader, 0, c.n);
+        if (e.optionCount() == 1) {
+            // a file with the leader's votes only: the others hold the rest of the share base
+            for (int i = 0; i < c.n; i++) {
+                c.others[i] = Math.max(0, e.shareDenominator(i) - c.leader[i]);
+            }
+            return c;
+        }
         for (int k = 0; k < e.optionCount(); k++) {
             if (k == lead) {
                 continue;
