@@ -34,7 +34,8 @@ import org.psephos.simulation.RandomStreams;
  * {@code ElectionFitter.m}): 1% count histograms (bins widened while 0.8·n ≤ 1/h), ν = the first bin from the 10th
  * on after which the count drops by more than the threshold (5, lowered by 0.5 until one is found), τ the same from
  * the 15th bin; and {@link PeakRule#KDE}, Kobak's: the first local maximum above 0.3 of a Gaussian kernel density
- * (Scott's bandwidth sd·n^(−1/5), on a 0.001 grid). Then σ_τ = RMS(t − τ) over units with v &lt; ν and t &lt; τ;
+ * (Scott's bandwidth sd·n^(−1/5), on a 0.001 grid), here also at least a quarter as high as the highest maximum
+ * (Russia 2024 has a small bump at 0.34 beside its 0.87 mode). Then σ_τ = RMS(t − τ) over units with v &lt; ν and t &lt; τ;
  * σ_ν = √(c·mean((v − ν)²)) over v &lt; ν with c = 2 in {@link SigmaRule#PUBLISHED} and c = 1 in
  * {@link SigmaRule#CORRECTED}; θ = (mean((v − v_max)²))^{1/4} over v &gt; v_max, v_max the mode. <b>Default:
  * CORRECTED with KDE peaks.</b> Below a peak the deviations of a normal are half-normal, whose mean square is σ²,
@@ -46,8 +47,8 @@ import org.psephos.simulation.RandomStreams;
  * the same unit sizes (the engine, {@code SizeDistribution.Listed}) and the Klimek fraud applied with common random
  * numbers ({@link KlimekObjective}); distance Σ (S̄ − O)²/(O + S̄ + 1) for the fingerprint, EFToolkit's
  * Σ ((S̄ − O)/(O + 1))² for the share histogram. It is minimised over f_i ∈ [0, 1], f_e ∈ [0, 1 − f_i],
- * α ∈ [0.25, 4] by a grid (f_i in steps of 0.05; f_e ∈ {0, 0.0025, …, 0.3}; α ∈ {0.5, 1, 2}) refined by
- * Nelder–Mead (commons-math3). The fit is repeated with K seeds (new clean realisations and new common random
+ * α ∈ [0.25, 4] by a grid (f_i in steps of 0.1; f_e ∈ {0, 0.005, 0.01, 0.02, 0.04, 0.08, 0.16, 0.3};
+ * α ∈ {0.5, 1, 2}) refined by Nelder–Mead (commons-math3, at most 400 evaluations). The fit is repeated with K seeds (new clean realisations and new common random
  * numbers); the result is the mean and sd over the K fits, as EFToolkit reports over its {@code iterations}. The sd
  * is Monte Carlo and optimiser spread given the data, not the sampling error of the election.
  *
@@ -69,9 +70,11 @@ public final class KlimekFit implements ForensicTest {
     /** Smallest f_i + f_e the flag rule accepts. */
     public static final double MIN_FLAG_FRACTION = 0.01;
     private static final long KEY = 0x4B6C6966L;
+    /** A KDE peak must reach this fraction of the highest one (Russia 2024: a bump at 0.34 beside the 0.87 mode). */
+    static final double MIN_PEAK_HEIGHT = 0.25;
     private static final double ALPHA_MIN = 0.25;
     private static final double ALPHA_MAX = 4;
-    private static final double[] GRID_FE = {0, 0.0025, 0.005, 0.01, 0.02, 0.035, 0.05, 0.075, 0.1, 0.15, 0.2, 0.3};
+    private static final double[] GRID_FE = {0, 0.005, 0.01, 0.02, 0.04, 0.08, 0.16, 0.3};
     private static final double[] GRID_ALPHA = {0.5, 1, 2};
 
     /** How σ_ν is computed. */
@@ -112,9 +115,9 @@ public final class KlimekFit implements ForensicTest {
         this.realisations = realisations;
     }
 
-    /** @return CORRECTED σ, KDE peaks, the 2-D fingerprint, 5 fits of 4 realisations each */
+    /** @return CORRECTED σ, KDE peaks, the 2-D fingerprint, 4 fits of 4 realisations each */
     public static KlimekFit withDefaults() {
-        return new KlimekFit(SigmaRule.CORRECTED, PeakRule.KDE, Objective.FINGERPRINT, 5, 4);
+        return new KlimekFit(SigmaRule.CORRECTED, PeakRule.KDE, Objective.FINGERPRINT, 4, 4);
     }
 
     /** @param rule the σ_ν rule @return a copy */
@@ -277,8 +280,8 @@ public final class KlimekFit implements ForensicTest {
         double best = Double.POSITIVE_INFINITY;
         double[] arg = {0, 0, 1};
         for (int a = 0; a < GRID_ALPHA.length; a++) {
-            for (int i = 0; i <= 20; i++) {
-                double fi = i * 0.05;
+            for (int i = 0; i <= 10; i++) {
+                double fi = i * 0.1;
                 for (double fe : GRID_FE) {
                     if (fi + fe > 1) {
                         continue;
@@ -431,11 +434,15 @@ public final class KlimekFit implements ForensicTest {
         return d;
     }
 
-    /** @return the grid position of the first local maximum above the level (the global maximum if none) */
+    /**
+     * @return the grid position of the first local maximum above the level at least {@value #MIN_PEAK_HEIGHT} of
+     *         the global maximum high (the global maximum if none)
+     */
     static double firstPeakAbove(double[] d, double level) {
         int from = (int) Math.ceil(level * (d.length - 1)) + 1;
+        double floor = MIN_PEAK_HEIGHT * d[argmax(d)];
         for (int k = Math.max(1, from); k + 1 < d.length; k++) {
-            if (d[k] > d[k - 1] && d[k] >= d[k + 1]) {
+            if (d[k] > d[k - 1] && d[k] >= d[k + 1] && d[k] >= floor) {
                 return k / (double) (d.length - 1);
             }
         }

@@ -40,6 +40,8 @@ final class KlimekObjective {
     private final double[][] u;
     private final double[][] xInc;
     private final double[][] xExt;
+    private final double[][] logInc;
+    private final double[][] logExt;
     private final double[] observed;
     private final double[] sim;
     private final KlimekFit.Objective kind;
@@ -64,6 +66,8 @@ final class KlimekObjective {
         u = new double[realisations][n];
         xInc = new double[realisations][n];
         xExt = new double[realisations][n];
+        logInc = new double[realisations][n];
+        logExt = new double[realisations][n];
         ElectorateModel electorate = ElectorateModel.of(n, new SizeDistribution.Listed(obs.registered),
                 ProportionDistribution.normal(moments.tau(), moments.sigmaTau()),
                 ProportionDistribution.normal(moments.nu(), moments.sigmaNu()));
@@ -85,6 +89,8 @@ final class KlimekObjective {
                 u[r][i] = rng.nextDouble();
                 xInc[r][i] = scale * Erf.erfInv(rng.nextDouble() * top);
                 xExt[r][i] = Math.max(0, 1 - KlimekFit.EXTREME_SD * Math.abs(g.sample()));
+                logInc[r][i] = Math.log(xInc[r][i]);
+                logExt[r][i] = Math.log(xExt[r][i]);
             }
         }
     }
@@ -106,9 +112,11 @@ final class KlimekObjective {
                 int w = wr[i];
                 double ui = ur[i];
                 if (ui < any) {
-                    double x = ui < fi ? xInc[r][i] : xExt[r][i];
+                    boolean inc = ui < fi;
+                    double x = inc ? xInc[r][i] : xExt[r][i];
                     int stuffed = (int) Math.floor(x * (nr[i] - b));
-                    int stolen = (int) Math.round(Math.pow(x, alpha) * or[i]);
+                    // x^α as exp(α ln x): ln x is tabulated per unit (exp(−∞) = 0 for x = 0)
+                    int stolen = (int) Math.round(Math.exp(alpha * (inc ? logInc[r][i] : logExt[r][i])) * or[i]);
                     b += stuffed;
                     w += stuffed + stolen;
                 }
