@@ -53,7 +53,7 @@ final class ShpilkinCommand implements Callable<Integer> {
     String peak;
 
     @Option(names = "--redraws", paramLabel = "R", defaultValue = "200",
-            description = "Binomial redraws for the sd (default ${DEFAULT-VALUE}).")
+            description = "Bootstrap resamples of the units for the sd (default ${DEFAULT-VALUE}).")
     int redraws;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "Seed (default ${DEFAULT-VALUE}).")

@@ -38,10 +38,14 @@ import org.psephos.simulation.RandomStreams;
  *
  * <p>Null model: in a fair election the other options' votes vary with turnout as the leader's do, so r is the
  * same in every bin and F ≈ 0. Turnout-independent vote switching is invisible to the method (it raises r in every
- * bin alike). Uncertainty (EFToolkit's parametric option): R redraws W_i* ~ Binomial(W_i + O_i, W_i/(W_i + O_i)),
- * the peak re-picked in each; {@code excess_sd} is the sd of F over the redraws. It measures count noise only, not
- * the choice of the peak. Flag rule: 1 − Φ(F/sd) &lt; 0.025 (F significantly above 0, EFToolkit's |mean/sd| ≥ 1.96
- * one-sided). Redraw r uses {@code RandomStreams.seeded(seed).stream(KEY, r)}: identical for any thread count.
+ * bin alike). Uncertainty, R replicates with the peak re-picked in each; {@code excess_sd} is the sd of F over
+ * them. {@link Uncertainty#BOOTSTRAP} (the default, EFToolkit's nonparametric option) resamples the units;
+ * {@link Uncertainty#REDRAWS} (EFToolkit's parametric option) redraws W_i* ~ Binomial(W_i + O_i, W_i/(W_i + O_i)).
+ * The redraws see count noise only, not the heterogeneity of the units in the peak bin that dominates the error of
+ * r: on clean simulated elections (5,000 units, {@code psephos power}) the flag rule below fired on 36% of them
+ * with redraws and on none with the bootstrap. Flag rule: 1 − Φ(F/sd) &lt; 0.025 (F significantly above 0,
+ * EFToolkit's |mean/sd| ≥ 1.96, one-sided). Replicate r uses {@code RandomStreams.seeded(seed).stream(KEY, r)}:
+ * identical for any thread count.
  *
  * <p>Immutable and thread-safe.
  *
@@ -67,17 +71,36 @@ public final class Shpilkin implements ForensicTest {
         MANUAL
     }
 
-    private final PeakRule rule;
-    private final double manualTurnout;
-
-    private Shpilkin(PeakRule rule, double manualTurnout) {
-        this.rule = rule;
-        this.manualTurnout = manualTurnout;
+    /** How the sd of F is estimated. */
+    public enum Uncertainty {
+        /** Binomial redraws of the leader's votes per unit (EFToolkit's parametric option): count noise only. */
+        REDRAWS,
+        /** Units resampled with replacement (EFToolkit's nonparametric option): also the units' heterogeneity. */
+        BOOTSTRAP
     }
 
-    /** @return the estimator with the others' peak rule */
+    private final PeakRule rule;
+    private final double manualTurnout;
+    private final Uncertainty uncertainty;
+
+    private Shpilkin(PeakRule rule, double manualTurnout) {
+        this(rule, manualTurnout, Uncertainty.REDRAWS);
+    }
+
+    private Shpilkin(PeakRule rule, double manualTurnout, Uncertainty uncertainty) {
+        this.rule = rule;
+        this.manualTurnout = manualTurnout;
+        this.uncertainty = uncertainty;
+    }
+
+    /** @param u how the sd is estimated @return a copy */
+    public Shpilkin with(Uncertainty u) {
+        return new Shpilkin(rule, manualTurnout, u);
+    }
+
+    /** @return the estimator with the others' peak rule and the bootstrap sd */
     public static Shpilkin withDefaults() {
-        return new Shpilkin(PeakRule.OTHERS, Double.NaN);
+        return new Shpilkin(PeakRule.OTHERS, Double.NaN, Uncertainty.BOOTSTRAP);
     }
 
     /**
@@ -89,7 +112,7 @@ public final class Shpilkin implements ForensicTest {
         if (r == PeakRule.MANUAL) {
             throw new IllegalArgumentException("the manual peak rule needs a turnout: use withManualTurnout");
         }
-        return new Shpilkin(r, Double.NaN);
+        return new Shpilkin(r, Double.NaN, uncertainty);
     }
 
     /**
@@ -101,7 +124,7 @@ public final class Shpilkin implements ForensicTest {
         if (!(turnout >= 0 && turnout <= 1)) {
             throw new IllegalArgumentException("manual peak turnout is not in [0, 1]: " + turnout);
         }
-        return new Shpilkin(PeakRule.MANUAL, turnout);
+        return new Shpilkin(PeakRule.MANUAL, turnout, uncertainty);
     }
 
     /** @return the peak rule */
@@ -160,11 +183,11 @@ public final class Shpilkin implements ForensicTest {
     }
 
     /**
-     * The estimate with the sd of F over binomial redraws.
+     * The estimate with the sd of F over R bootstrap resamples or binomial redraws (see {@link Uncertainty}).
      *
      * @param e       the units
-     * @param redraws number of redraws, at least 1
-     * @param seed    seed of the redraws
+     * @param redraws number of resamples or redraws, at least 1
+     * @param seed    their seed
      * @param threads worker threads (the result does not depend on it)
      * @return the estimate and its sd
      * @throws IllegalArgumentException as {@link #estimate(Election)}, or if redraws or threads is not positive
@@ -188,11 +211,19 @@ public final class Shpilkin implements ForensicTest {
                 UniformRandomProvider rng = streams.stream(KEY, r);
                 java.util.Arrays.fill(w, 0);
                 java.util.Arrays.fill(o, 0);
-                for (int i = 0; i < c.n; i++) {
-                    int valid = c.leader[i] + c.others[i];
-                    int lead = valid == 0 ? 0 : BinomialSampler.sample(rng, valid, (double) c.leader[i] / valid);
-                    w[bin[i]] += lead;
-                    o[bin[i]] += valid - lead;
+                if (uncertainty == Uncertainty.BOOTSTRAP) {
+                    for (int j = 0; j < c.n; j++) {
+                        int i = rng.nextInt(c.n);
+                        w[bin[i]] += c.leader[i];
+                        o[bin[i]] += c.others[i];
+                    }
+                } else {
+                    for (int i = 0; i < c.n; i++) {
+                        int valid = c.leader[i] + c.others[i];
+                        int lead = valid == 0 ? 0 : BinomialSampler.sample(rng, valid, (double) c.leader[i] / valid);
+                        w[bin[i]] += lead;
+                        o[bin[i]] += valid - lead;
+                    }
                 }
                 int peak = peak(w, o);
                 out[r - from] = o[peak] > 0 ? excess(w, o, peak, w[peak] / o[peak]) : Double.NaN;
