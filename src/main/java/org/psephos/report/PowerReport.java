@@ -95,6 +95,7 @@ public final class PowerReport {
                         + String.format(Locale.ROOT, "%.2f", r.falsePositiveRate()) + ")")
                 .xAxisTitle(x).yAxisTitle("power").build();
         chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
+        chart.getStyler().setXAxisDecimalPattern("0.####");
         List<Double> seconds = new ArrayList<>();
         for (PowerResult.Point p : r.points()) {
             Double v = second == null ? null : p.values().get(second);
