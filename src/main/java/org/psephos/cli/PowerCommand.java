@@ -140,12 +140,12 @@ final class PowerCommand implements Callable<Integer> {
             throw new UsageException(e.getMessage(), e);
         }
         PrintWriter err = spec.commandLine().getErr();
-        Progress progress = ConsoleProgress.forConsole(err, "power", quiet);
+        Progress progress = ProgressBar.of(err, "power", quiet);
         PowerResult result;
         try {
             result = analysis.run(t, progress);
         } finally {
-            ConsoleProgress.finish(progress);
+            ProgressBar.close(progress);
         }
         if (json != null) {
             OutputFiles.writeJson(json, result);

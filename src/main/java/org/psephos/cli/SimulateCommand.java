@@ -160,7 +160,7 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Write the summary over replicates as JSON.")
     Path json;
 
-    @Option(names = "--quiet", description = "No progress bar.")
+    @Option(names = "--quiet", description = "No progress bar on standard error (it is drawn only on a terminal).")
     boolean quiet;
 
     @Override
@@ -174,13 +174,13 @@ final class SimulateCommand implements Callable<Integer> {
             throw new UsageException("--replicates is not positive: " + replicates);
         }
         PrintWriter err = spec.commandLine().getErr();
-        Progress progress = ConsoleProgress.forConsole(err, "simulating", quiet);
+        Progress progress = ProgressBar.of(err, "simulating", quiet);
         SimulationResult result;
         try {
             result = MonteCarloEngine.run(model, seed, t, replicates, out == null
                     ? MonteCarloEngine.UnitOutput.NONE : MonteCarloEngine.UnitOutput.FIRST_REPLICATE, progress);
         } finally {
-            ConsoleProgress.finish(progress);
+            ProgressBar.close(progress);
         }
         SimulationSummary s = result.summary();
         List<String> names = optionNames(model.electorate().options());
