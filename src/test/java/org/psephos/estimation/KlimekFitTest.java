@@ -23,7 +23,9 @@ import org.psephos.simulation.FraudModel;
  * 0.015 and f_e = 0.0201 ± 0.0018 (mean ± sd over the data seeds; the within-fit sd over repeated seeds is of the
  * same order, 0.003–0.015). f_e is unbiased: |f̂_e − f_e| ≤ 4·0.0018 + 0.002. f_i is biased low by design of the
  * model, not by noise: incremental units with small intensity x = |N(0, θ)| are indistinguishable from clean ones,
- * and the fit returns about two thirds of them at f_i = 0.3 and a quarter at 0.05. So f̂_i must lie in
+ * and the fit returns about two thirds of them at f_i = 0.3 and a quarter at 0.05. The loss is in step 1: the
+ * fraud shifts the clean peaks (τ̂ = 0.518, ν̂ = 0.56, σ̂_ν = 0.087 for 0.5, 0.55, 0.08 at data seed 100), so the
+ * fair model already spreads towards the fraud; with the true moments the same fit returns f_i = 0.32. So f̂_i must lie in
  * [f_i/2 − 4·0.018, f_i + 4·0.018] (and above 0.1 at f_i = 0.3: the fraud is seen), and the clean bound is 0.03.
  */
 class KlimekFitTest {
