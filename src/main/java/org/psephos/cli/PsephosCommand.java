@@ -14,6 +14,8 @@ import picocli.CommandLine.Spec;
             AuditCommand.class,
             AnalyzeCommand.class,
             SimulateCommand.class,
+            PowerCommand.class,
+            ShpilkinCommand.class,
         },
         commandListHeading = "%nCommands:%n",
         footer = {"", "Exit codes: 0 ok, 1 internal error, 2 usage error, 3 data error."})
