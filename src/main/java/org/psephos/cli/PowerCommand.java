@@ -117,6 +117,9 @@ final class PowerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (sizesFrom != null) {
+            OutputFiles.requireNotInput(List.of(sizesFrom), json, csv, chart);
+        }
         PowerAnalysis analysis;
         int t = threads == null ? Parallel.defaultThreads() : threads;
         try {

@@ -70,6 +70,7 @@ final class ShpilkinCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OutputFiles.requireNotInput(List.of(file), json, csv);
         Shpilkin method;
         int t = threads == null ? Parallel.defaultThreads() : threads;
         try {
@@ -154,8 +155,14 @@ final class ShpilkinCommand implements Callable<Integer> {
     }
 
     private static void line(PrintWriter out, String level, ShpilkinEstimate s, double sd) {
-        out.printf(Locale.ROOT, "%-24s %12.0f %12.0f %12.0f %12.0f %8.3f %8.3f %8.3f%n", level, s.excessVotes(), sd,
-                s.stuffing(), s.switching(), s.peakTurnout(), s.cleanShare(), s.officialTurnout());
+        out.printf(Locale.ROOT, "%-24s %12s %12s %12s %12s %8s %8s %8s%n", level, num("%.0f", s.excessVotes()),
+                num("%.0f", sd), num("%.0f", s.stuffing()), num("%.0f", s.switching()), num("%.3f", s.peakTurnout()),
+                num("%.3f", s.cleanShare()), num("%.3f", s.officialTurnout()));
+    }
+
+    /** @return the number in the format, or "n/a" where it is undefined (no redraws within a group, no units) */
+    private static String num(String format, double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, format, v) : "n/a";
     }
 
     /** One row per unit: id, group, counts, the national and (with --level) the group's anomalous votes. */

@@ -32,19 +32,26 @@ public final class PowerReport {
         b.append(String.format(Locale.ROOT, "Power of %s at false-positive rate %.3f (thresholds calibrated on %d clean "
                 + "replicates, seed %d)%n", r.tests(), r.falsePositiveRate(), r.replicates(), r.seed()));
         for (int t = 0; t < r.tests().size(); t++) {
-            b.append(String.format(Locale.ROOT, "  %-14s threshold %.6g, own flag rule fires on %.3f of clean "
-                    + "replicates%n", r.tests().get(t), r.thresholds().get(t), r.cleanFlagRate().get(t)));
+            b.append(String.format(Locale.ROOT, "  %-14s threshold %s, own flag rule fires on %s of clean "
+                    + "replicates%n", r.tests().get(t), num("%.6g", r.thresholds().get(t)),
+                    num("%.3f", r.cleanFlagRate().get(t))));
         }
         b.append(String.format(Locale.ROOT, "%-28s %-14s %7s %9s %12s %12s %12s %12s%n", String.join(",",
                 r.parameters()), "test", "power", "flag_rate", "mean", "truth", "bias", "sd"));
         for (PowerResult.Point p : r.points()) {
             String coords = coords(r, p);
             for (PowerResult.TestPower t : p.tests()) {
-                b.append(String.format(Locale.ROOT, "%-28s %-14s %7.3f %9.3f %12.5g %12.5g %12.5g %12.5g%n", coords,
-                        t.test(), t.power(), t.flagRate(), t.mean(), t.truth(), t.bias(), t.sd()));
+                b.append(String.format(Locale.ROOT, "%-28s %-14s %7s %9s %12s %12s %12s %12s%n", coords,
+                        t.test(), num("%.3f", t.power()), num("%.3f", t.flagRate()), num("%.5g", t.mean()),
+                        num("%.5g", t.truth()), num("%.5g", t.bias()), num("%.5g", t.sd())));
             }
         }
         return b.toString();
+    }
+
+    /** @return the number in the format, or "n/a" where it is undefined (NaN: the test did not apply) */
+    private static String num(String format, double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, format, v) : "n/a";
     }
 
     private static String coords(PowerResult r, PowerResult.Point p) {
@@ -130,7 +137,8 @@ public final class PowerReport {
                 AtomicFiles.write(path, out -> out.write(bytes));
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the power chart " + path, e);
+            throw new UncheckedIOException("cannot write the power chart " + path + " ("
+                    + org.psephos.data.AtomicFiles.reason(e) + ")", e);
         }
     }
 }

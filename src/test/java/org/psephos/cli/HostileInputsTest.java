@@ -26,7 +26,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The catalogue of hostile and broken inputs of issue 8, run through {@link Main#run} for every command that reads
- * a results file ({@code load}, {@code audit}, {@code analyze}, {@code simulate --sizes-from}). Each input is a
+ * a results file ({@code load}, {@code audit}, {@code analyze}, {@code simulate --sizes-from}, {@code power
+ * --sizes-from}, {@code shpilkin}). Each input is a
  * small file of its own; each must end in one clear message (file, line, column, value, what to do) and exit code
  * 2 or 3, with nothing on standard output (no half table, no silently wrong number) and no stack trace.
  *
@@ -46,7 +47,11 @@ class HostileInputsTest {
         AUDIT(f -> List.of("audit", f)),
         ANALYZE(f -> List.of("analyze", f, "--replicates", "10", "--threads", "1")),
         SIMULATE(f -> List.of("simulate", "--units", "20", "--seed", "1", "--replicates", "2", "--threads", "1",
-                "--quiet", "--sizes-from", f));
+                "--quiet", "--sizes-from", f)),
+        POWER(f -> List.of("power", "--fraud", "ballot-stuffing", "--grid", "fraction=0,0.2", "--set", "share=0.3",
+                "--replicates", "4", "--test-replicates", "5", "--tests", "Sobyanin", "--threads", "1", "--quiet",
+                "--sizes-from", f)),
+        SHPILKIN(f -> List.of("shpilkin", f, "--redraws", "5", "--threads", "1"));
 
         private final Function<String, List<String>> args;
 
@@ -374,6 +379,12 @@ class HostileInputsTest {
         assertTrue(found, () -> "no test says '" + reason + "': " + doc);
         assertFalse(r.out().contains("NaN"), r.out());
         assertNoStackTrace(r);
+        for (Reader other : new Reader[] {Reader.POWER, Reader.SHPILKIN}) {
+            Run o = run(other.args(f));
+            assertTrue(o.code() == Main.OK || o.code() == Main.USAGE, () -> other + ": " + o.err());
+            assertFalse(o.out().contains("NaN") || o.err().contains("NaN"), () -> other + ": " + o.out() + o.err());
+            assertNoStackTrace(o);
+        }
     }
 
     static Stream<Arguments> degenerate() {
@@ -394,7 +405,12 @@ class HostileInputsTest {
     static Stream<Arguments> outputs() {
         String[] analyze = {"analyze", "@in", "--replicates", "5", "--tests", "Skew"};
         String[] simulate = {"simulate", "--units", "50", "--seed", "1", "--replicates", "1", "--quiet"};
+        String[] power = {"power", "--grid", "fraction=0,0.2", "--fraud", "ballot-stuffing", "--set", "share=0.3",
+            "--units", "200", "--replicates", "2", "--test-replicates", "2", "--tests", "Sobyanin", "--quiet"};
+        String[] shpilkin = {"shpilkin", "@in", "--redraws", "3"};
         return Stream.of(new String[] {"load", "@in", "--json"}, new String[] {"audit", "@in", "--json"},
+                        plus(power, "--json"), plus(power, "--csv"), plus(power, "--chart"),
+                        plus(shpilkin, "--json"), plus(shpilkin, "--csv"),
                         plus(analyze, "--json"), plus(analyze, "--csv"), plus(analyze, "--charts"),
                         plus(analyze, "--markdown"), plus(analyze, "--report"),
                         plus(simulate, "--out"), plus(simulate, "--json"))

@@ -40,7 +40,15 @@ class ReproducibilityTest {
                     "--invented", "0.05", "--quiet", "--out", "@out.csv", "--json", "@out.json"}),
                 Arguments.of("simulate --sizes-from", new String[] {"simulate", "--units", "500", "--seed", "10",
                     "--replicates", "4", "--sizes-from", "@in", "--stuffing", "0.1:0.3", "--quiet",
-                    "--out", "@out.csv", "--json", "@out.json"}));
+                    "--out", "@out.csv", "--json", "@out.json"}),
+                Arguments.of("power", new String[] {"power", "--fraud", "ballot-stuffing", "--grid", "fraction=0,0.3",
+                    "--set", "share=0.4", "--units", "400", "--replicates", "6", "--test-replicates", "10", "--tests",
+                    "Shpilkin,Sobyanin,2BL", "--seed", "11", "--quiet", "--json", "@out.json", "--csv", "@out.csv"}),
+                Arguments.of("power --sizes-from", new String[] {"power", "--fraud", "klimek", "--grid",
+                    "incremental=0,0.2", "--replicates", "4", "--test-replicates", "5", "--tests", "FraudMixture",
+                    "--seed", "12", "--quiet", "--sizes-from", "@in", "--json", "@out.json"}),
+                Arguments.of("shpilkin", new String[] {"shpilkin", "@in", "--level", "region", "--redraws", "20",
+                    "--seed", "13", "--json", "@out.json", "--csv", "@out.csv"}));
     }
 
     @ParameterizedTest(name = "{0}")

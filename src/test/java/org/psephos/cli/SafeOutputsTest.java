@@ -46,7 +46,13 @@ class SafeOutputsTest {
                     "--json", "@out.json", "--csv", "@out.csv", "--charts", "@out-charts", "--markdown", "@out.md",
                     "--report", "@out.html"}),
                 Arguments.of((Object) new String[] {"simulate", "--units", "40", "--seed", "3", "--replicates", "2",
-                    "--threads", "1", "--quiet", "--sizes-from", "@in", "--out", "@out.csv", "--json", "@out.json"}));
+                    "--threads", "1", "--quiet", "--sizes-from", "@in", "--out", "@out.csv", "--json", "@out.json"}),
+                Arguments.of((Object) new String[] {"power", "--grid", "fraction=0,0.2", "--fraud", "ballot-stuffing",
+                    "--set", "share=0.3", "--replicates", "2", "--test-replicates", "2", "--tests", "Sobyanin",
+                    "--quiet", "--threads", "1", "--sizes-from", "@in", "--json", "@out.json", "--csv", "@out.csv",
+                    "--chart", "@out.png"}),
+                Arguments.of((Object) new String[] {"shpilkin", "@in", "--redraws", "3", "--threads", "1",
+                    "--json", "@out.json", "--csv", "@out.csv"}));
     }
 
     /**
@@ -87,7 +93,8 @@ class SafeOutputsTest {
         Path in = Files.writeString(dir.resolve("fingerprint.csv"),
                 "unit,region,registered,ballots,valid,invalid,A,B\n" + HostileInputsTest.rows(30));
         byte[] before = sha256(in);
-        for (String option : new String[] {"--json", "--out", "--csv", "--charts", "--markdown", "--report"}) {
+        for (String option : new String[] {"--json", "--out", "--csv", "--charts", "--markdown", "--report",
+            "--chart"}) {
             int at = List.of(template).indexOf(option);
             if (at < 0) {
                 continue;
