@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
             AuditCommand.class,
             AnalyzeCommand.class,
             SimulateCommand.class,
+            ScenariosCommand.class,
         },
         commandListHeading = "%nCommands:%n",
         footer = {"", "Exit codes: 0 ok, 1 internal error, 2 usage error, 3 data error."})
