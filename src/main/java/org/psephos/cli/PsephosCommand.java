@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
             AnalyzeCommand.class,
             SimulateCommand.class,
             ScenariosCommand.class,
+            KazakhstanCommand.class,
         },
         commandListHeading = "%nCommands:%n",
         footer = {"", "Exit codes: 0 ok, 1 internal error, 2 usage error, 3 data error."})
