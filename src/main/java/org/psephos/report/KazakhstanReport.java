@@ -259,6 +259,7 @@ public final class KazakhstanReport {
 
         XYChart c = xy("Scenario c: turnout without the stuffed ballots (reported turnout held at 69.44%)",
                 "Stuffed share of non-voters, every station", "Percent");
+        c.getStyler().setXAxisDecimalPattern("0.00");
         List<Double> x = new ArrayList<>();
         List<Double> clean = new ArrayList<>();
         List<Double> lead = new ArrayList<>();
@@ -380,9 +381,9 @@ public final class KazakhstanReport {
                 "Against all %"), hist);
         for (HistoryModel.PredictiveCheck c : r.history().checks()) {
             p(h, String.format(Locale.ROOT, "%d %s %.2f%%: at the %.1fth percentile of the predictive distribution "
-                            + "from the Nazarbayev elections (%s; 95%% predictive interval %.1f-%.1f%%; two-sided "
+                            + "from the Nazarbayev elections of %s (95%% predictive interval %.1f-%.1f%%; two-sided "
                             + "p = %.2f).", c.year(), c.quantity(), c.observed(), 100 * c.percentile(),
-                    c.referenceYears(), c.predictiveLow(), c.predictiveHigh(), c.pTwoSided()));
+                    c.referenceYears().toString().replace("[", "").replace("]", ""), c.predictiveLow(), c.predictiveHigh(), c.pTwoSided()));
         }
         p(h, "Model: the logits of the five Nazarbayev-era figures are exchangeable normal draws; the predictive "
                 + "distribution of a new election's logit is Student t with 4 degrees of freedom, location the "
