@@ -402,8 +402,8 @@ public final class KazakhstanReport {
         for (KazakhstanModel.Calibration c : List.of(r.calibration2019(), r.calibration2022())) {
             p(h, String.format(Locale.ROOT, "%d: %,d polling stations, register %,d (log-normal station sizes, "
                             + "log-sd %.2f, mean %,.0f voters), %d regions with the published turnout moved by one "
-                            + "common logit shift of %.3f so the national turnout is %s; clean leader support %s of "
-                            + "valid votes; invalid ballots %s of ballots%s.", c.year(), c.stations(),
+                            + "common logit shift of %.3f so the national turnout is %s; official leader share %s of "
+                            + "valid votes (the clean support unless a scenario sets it, as a and c do: 70.96%%); invalid ballots %s of ballots%s.", c.year(), c.stations(),
                     c.registered(), c.sizeSigma(), (double) c.registered() / c.stations(), c.regions().size(),
                     c.logitShift(), pct(c.nationalTurnout()), pct(c.leaderShare()), pct(c.invalidRate()),
                     c.invalidDerived() ? " (derived: ballots minus the options' votes; never published)" : ""));
