@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
             "(runoff, turnout and leader-share probabilities; the intensity reaching a reported share; the smallest",
             "fraud that avoids a runoff). Works for any country; see datasets/kazakhstan/scenarios/ for examples.",
             "The same --seed gives byte-identical JSON for any --threads."},
-        footer = {"", "Example: psephos scenarios datasets/kazakhstan/scenarios/a-fraud-to-reported.json --json a.json"})
+        footer = {"", "Example: psephos scenarios datasets/kazakhstan/scenarios/a-fraud-to-reported.json "
+                + "--json a.json"})
 final class ScenariosCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

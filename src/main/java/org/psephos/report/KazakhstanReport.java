@@ -383,7 +383,8 @@ public final class KazakhstanReport {
             p(h, String.format(Locale.ROOT, "%d %s %.2f%%: at the %.1fth percentile of the predictive distribution "
                             + "from the Nazarbayev elections of %s (95%% predictive interval %.1f-%.1f%%; two-sided "
                             + "p = %.2f).", c.year(), c.quantity(), c.observed(), 100 * c.percentile(),
-                    c.referenceYears().toString().replace("[", "").replace("]", ""), c.predictiveLow(), c.predictiveHigh(), c.pTwoSided()));
+                    c.referenceYears().toString().replace("[", "").replace("]", ""), c.predictiveLow(),
+                    c.predictiveHigh(), c.pTwoSided()));
         }
         p(h, "Model: the logits of the five Nazarbayev-era figures are exchangeable normal draws; the predictive "
                 + "distribution of a new election's logit is Student t with 4 degrees of freedom, location the "
@@ -403,7 +404,8 @@ public final class KazakhstanReport {
             p(h, String.format(Locale.ROOT, "%d: %,d polling stations, register %,d (log-normal station sizes, "
                             + "log-sd %.2f, mean %,.0f voters), %d regions with the published turnout moved by one "
                             + "common logit shift of %.3f so the national turnout is %s; official leader share %s of "
-                            + "valid votes (the clean support unless a scenario sets it, as a and c do: 70.96%%); invalid ballots %s of ballots%s.", c.year(), c.stations(),
+                            + "valid votes (the clean support unless a scenario sets it, as a and c do: 70.96%%); "
+                            + "invalid ballots %s of ballots%s.", c.year(), c.stations(),
                     c.registered(), c.sizeSigma(), (double) c.registered() / c.stations(), c.regions().size(),
                     c.logitShift(), pct(c.nationalTurnout()), pct(c.leaderShare()), pct(c.invalidRate()),
                     c.invalidDerived() ? " (derived: ballots minus the options' votes; never published)" : ""));
@@ -437,7 +439,8 @@ public final class KazakhstanReport {
         solutions(h, r.c());
         h.append("<p class=\"note\">").append(esc(r.participationRule())).append("</p>\n");
         h.append("<h3>d. Detection power</h3>\n<p class=\"note\">").append(esc(r.d().status()))
-                .append(". The fraud levels are defined in datasets/kazakhstan/scenarios/d-detection-power.json.</p>\n");
+                .append(". The fraud levels are defined in ")
+                .append("datasets/kazakhstan/scenarios/d-detection-power.json.</p>\n");
         h.append("<h3>e. Observer sampling (parallel vote tabulation on turnout)</h3>\n");
         img(h, png, "observer_sample_sizes", "Stations needed by inflation");
         List<List<String>> obs = new ArrayList<>();
@@ -454,7 +457,8 @@ public final class KazakhstanReport {
         h.append("<h2>Sources</h2>\n");
         p(h, "Results: datasets/kazakhstan (CEC figures via Kazinform and the Astana Times, ElectionGuide, Nohlen "
                 + "et al. 2001); regional turnout: CEC preliminary (Kazinform 2019; Azattyq, Astana Times and trend.az "
-                + "2022). Models: Klimek, Yegorov, Hanel and Thurner (2012), PNAS 109(41), doi:10.1073/pnas.1210722109; "
+                + "2022). Models: Klimek, Yegorov, Hanel and Thurner (2012), PNAS 109(41), "
+                + "doi:10.1073/pnas.1210722109; "
                 + "Laakso and Taagepera (1979), doi:10.1177/001041407901200101; Cochran (1977), Sampling Techniques.");
         h.append("</body></html>\n");
         return h.toString();

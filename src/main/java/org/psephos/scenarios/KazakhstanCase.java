@@ -18,7 +18,8 @@ public final class KazakhstanCase {
     public static final String WINNER_RULE = "Constitutional Law of the Republic of Kazakhstan \"On Elections in the "
             + "Republic of Kazakhstan\" of 28 September 1995 No. 2464, art. 9(1)(2): elected is the candidate who "
             + "collected more than fifty percent of the votes of the voters who took part in the voting; otherwise a "
-            + "second round (unofficial English translation: https://www.te.gob.mx/vota_elections/thesaurus/article/22590/16231/173). "
+            + "second round (unofficial English translation: "
+            + "https://www.te.gob.mx/vota_elections/thesaurus/article/22590/16231/173). "
             + "Psephos therefore measures the runoff share on ballots (voters who took part), not on valid votes.";
     /** What could (not) be confirmed about a participation threshold. */
     public static final String PARTICIPATION_RULE = "A rule that a presidential election is valid only if more than "

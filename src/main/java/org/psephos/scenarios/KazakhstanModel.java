@@ -23,7 +23,8 @@ import org.psephos.simulation.SizeDistribution;
  *
  * <ul>
  *   <li><b>Stations</b>: {@value #STATIONS} = 10,101 in the country + 68 abroad, the CEC's count for 20 November
- *       2022 (Kazinform, 15 Nov 2022, https://www.inform.kz/en/up-to-11mln-kazakhstanis-can-cast-their-ballots-in-upcoming-presidential-elections_a4001781).
+ *       2022 (Kazinform, 15 Nov 2022, "Up to 11mln Kazakhstanis can cast their ballots in upcoming presidential
+ *       elections", inform.kz article a4001781; full URL in datasets/kazakhstan/scenarios/README.md).
  *       The same count is used for 2019 (no 2019 count was checked). Stations abroad are not modelled apart.</li>
  *   <li><b>Sizes</b>: registered voters per station ~ log-normal with log-sd {@value #SIZE_SIGMA} (assumed: no
  *       station sizes published) and μ = ln(R/N) − σ²/2, so the expected register is the official R (2019:

@@ -280,7 +280,8 @@ public final class ScenarioRunner {
     }
 
     /** @return y interpolated linearly at intensity x */
-    static double at(List<ScenarioResult.Point> fp, double x, java.util.function.ToDoubleFunction<ScenarioResult.Point> y) {
+    static double at(List<ScenarioResult.Point> fp, double x,
+                     java.util.function.ToDoubleFunction<ScenarioResult.Point> y) {
         for (int i = 1; i < fp.size(); i++) {
             double x1 = fp.get(i).intensity();
             if (x <= x1) {

@@ -45,9 +45,11 @@ class ScenariosCommandTest {
     void jsonIsByteIdenticalForOneAndTwoThreads() throws IOException {
         Path f = dir.resolve("tiny.json");
         Files.writeString(f, TINY);
-        Run one = run("scenarios", f.toString(), "--threads", "1", "--quiet", "--json", dir.resolve("1.json").toString());
+        Run one = run("scenarios", f.toString(), "--threads", "1", "--quiet", "--json",
+                dir.resolve("1.json").toString());
         assertEquals(0, one.code(), one.err());
-        Run two = run("scenarios", f.toString(), "--threads", "2", "--quiet", "--json", dir.resolve("2.json").toString());
+        Run two = run("scenarios", f.toString(), "--threads", "2", "--quiet", "--json",
+                dir.resolve("2.json").toString());
         assertEquals(0, two.code(), two.err());
         assertEquals(one.out(), two.out());
         assertArrayEquals(Files.readAllBytes(dir.resolve("1.json")), Files.readAllBytes(dir.resolve("2.json")));
