@@ -8,11 +8,14 @@ import org.psephos.data.DataException;
 import org.psephos.data.Election;
 import org.psephos.data.ElectionCsv;
 import org.psephos.data.Grouping;
+import org.psephos.data.UnitFilter;
 import org.psephos.forensics.Battery;
 import org.psephos.forensics.BatteryOptions;
 import org.psephos.forensics.BatteryResult;
 import org.psephos.forensics.TestRegistry;
+import org.psephos.report.AnalysisReport;
 import org.psephos.report.BatteryReport;
+import org.psephos.report.ChartImages;
 import org.psephos.report.FingerprintCharts;
 import org.psephos.simulation.Parallel;
 import org.psephos.simulation.Progress;
@@ -25,7 +28,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code psephos analyze}: runs the forensic test battery on a results file and prints the table; optionally
- * writes the JSON contract and a CSV. Parses options and delegates to {@link Battery} and {@link BatteryReport}.
+ * writes the JSON contract, a CSV, a Markdown table, the charts and a self-contained HTML report. Parses options and delegates to {@link Battery} and {@link BatteryReport}.
  */
 @Command(name = "analyze",
         mixinStandardHelpOptions = true,
@@ -80,8 +83,20 @@ final class AnalyzeCommand implements Callable<Integer> {
     Path csv;
 
     @Option(names = "--charts", paramLabel = "DIR", description = "Write the fingerprint (turnout x leader's share, "
-            + "1% bins) and the 0.1% turnout and share histograms as PNG, SVG and CSV into DIR.")
+            + "1% bins) and the 0.1% turnout and share histograms as PNG, SVG and CSV into DIR, and the cumulative "
+            + "votes curve and the leader's second- and last-digit charts as PNG and SVG.")
     Path charts;
+
+    @Option(names = "--report", paramLabel = "OUT.html", description = "Write a self-contained HTML report (summary, "
+            + "tests with flags and q-values, per-group table, charts, what each test detects): one file that "
+            + "opens offline.")
+    Path report;
+
+    @Option(names = "--markdown", paramLabel = "OUT.md", description = "Write the results as a Markdown table.")
+    Path markdown;
+
+    @Option(names = "--quiet", description = "No progress bar on standard error (it is drawn only on a terminal).")
+    boolean quiet;
 
     @Option(names = "--verbose", description = "Show stack traces of internal errors.")
     boolean verbose;
@@ -130,7 +145,13 @@ final class AnalyzeCommand implements Callable<Integer> {
             throw new UsageException("--level " + level + ": the file has no such grouping column; groupings are "
                     + election.groupings().stream().map(Grouping::name).toList());
         }
-        BatteryResult result = battery.run(election, options, progress());
+        Progress progress = ProgressBar.of(spec.commandLine().getErr(), "analysing", quiet);
+        BatteryResult result;
+        try {
+            result = battery.run(election, options, progress);
+        } finally {
+            ProgressBar.close(progress);
+        }
         BatteryReport report = BatteryReport.of(result, file.getFileName().toString());
         if (json != null) {
             report.writeJson(json);
@@ -138,29 +159,33 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (csv != null) {
             report.writeCsv(csv);
         }
+        if (markdown != null) {
+            report.writeMarkdown(markdown);
+        }
+        if (this.report != null) {
+            AnalysisReport.report(election, result, file.getFileName().toString(), VersionProvider.version(),
+                    commandLine()).write(this.report);
+        }
         if (charts != null) {
             FingerprintCharts.writeAll(election, charts, election.name());
+            Election kept = UnitFilter.standard().apply(election).election();
+            AnalysisReport.moreCharts(kept, result).forEach((name, chart) -> ChartImages.write(chart, charts, name));
         }
         spec.commandLine().getOut().print(report.text());
         spec.commandLine().getOut().flush();
         return Main.OK;
     }
 
-    /** @return a one-line counter on standard error when it is a terminal, else nothing */
-    private Progress progress() {
-        if (System.console() == null) {
-            return Progress.NONE;
+    /** @return the command line as typed, arguments with spaces or quotes single-quoted */
+    private String commandLine() {
+        // Under the root command the original arguments start with "analyze"; run on its own (tests) they do not.
+        StringBuilder b = new StringBuilder(spec.commandLine().getParent() == null ? "psephos analyze" : "psephos");
+        java.util.List<String> args = spec.commandLine().getParseResult() == null ? List.of()
+                : spec.commandLine().getParseResult().originalArgs();
+        for (String a : args) {
+            b.append(' ').append(a.matches("[A-Za-z0-9_./:=,#@%+-]+") ? a : "'" + a.replace("'", "'\\''") + "'");
         }
-        java.io.PrintWriter err = spec.commandLine().getErr();
-        return (done, total) -> {
-            synchronized (err) {
-                err.print("\rpsephos: analysed " + done + " of " + total + " group variables");
-                if (done == total) {
-                    err.print("\r" + " ".repeat(60) + "\r");
-                }
-                err.flush();
-            }
-        };
+        return b.toString();
     }
 
     /** Reads FILE with the column mapping options (see {@code docs/loading.md}). */

@@ -33,10 +33,11 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         sortOptions = false,
         description = {
-            "Simulates elections: a synthetic electorate with clean turnout and support per unit (Klimek et al. 2012),",
-            "optional fraud models, R seeded replicates. Prints the national summary; --out writes the first",
-            "replicate's units with their true fraud class, --json the summary over replicates.",
-            "The same --seed gives byte-identical output for any --threads."},
+            "Simulates elections: synthetic units, clean turnout and support, optional fraud models.",
+            "%nA synthetic electorate with clean turnout and leader support per unit (Klimek et al. 2012) and "
+                    + "exact binomial counts, optional fraud models, R seeded replicates. Prints the national "
+                    + "summary; --out writes the first replicate's units with their true fraud class, --json the "
+                    + "summary over replicates. The same --seed gives byte-identical output for any --threads.%n"},
         footer = {"", "Example: psephos simulate --units 10000 --seed 42 --incremental 0.1 --extreme 0.01 --json s.json"})
 final class SimulateCommand implements Callable<Integer> {
     @Spec
@@ -160,7 +161,7 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Write the summary over replicates as JSON.")
     Path json;
 
-    @Option(names = "--quiet", description = "No progress bar.")
+    @Option(names = "--quiet", description = "No progress bar on standard error (it is drawn only on a terminal).")
     boolean quiet;
 
     @Override
@@ -174,13 +175,13 @@ final class SimulateCommand implements Callable<Integer> {
             throw new UsageException("--replicates is not positive: " + replicates);
         }
         PrintWriter err = spec.commandLine().getErr();
-        Progress progress = ConsoleProgress.forConsole(err, "simulating", quiet);
+        Progress progress = ProgressBar.of(err, "simulating", quiet);
         SimulationResult result;
         try {
             result = MonteCarloEngine.run(model, seed, t, replicates, out == null
                     ? MonteCarloEngine.UnitOutput.NONE : MonteCarloEngine.UnitOutput.FIRST_REPLICATE, progress);
         } finally {
-            ConsoleProgress.finish(progress);
+            ProgressBar.close(progress);
         }
         SimulationSummary s = result.summary();
         List<String> names = optionNames(model.electorate().options());

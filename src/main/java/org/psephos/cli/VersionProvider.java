@@ -6,7 +6,12 @@ import picocli.CommandLine.IVersionProvider;
 final class VersionProvider implements IVersionProvider {
     @Override
     public String[] getVersion() {
+        return new String[] {"psephos " + version()};
+    }
+
+    /** @return the jar's version, or "development build" when run from classes */
+    static String version() {
         String v = VersionProvider.class.getPackage().getImplementationVersion();
-        return new String[] {"psephos " + (v == null ? "development build" : v)};
+        return v == null ? "development build" : v;
     }
 }

@@ -8,7 +8,7 @@ package org.psephos.forensics;
  * <p>Null reference: uniform last digits, mean 4.5 (variance 8.25). Flag rule (EFToolkit): the basic 95%
  * bootstrap interval excludes 4.5. p-value: the two-sided normal approximation
  * \( z = (\bar d - 4.5)/\sqrt{8.25/n} \). {@link #withMinCount(int)} drops counts below a minimum (default 0, all
- * counts, as EFToolkit). Not applicable with fewer than {@link #minCounts()} counts of 10 or more (default 50),
+ * counts, as EFToolkit). Not applicable with fewer than {@code minCounts} counts of 10 or more (default 50),
  * since the last digit of a one-digit count is its first digit and is not uniform. Immutable and thread-safe.
  *
  * @since 0.1

@@ -8,7 +8,7 @@ package org.psephos.forensics;
  *
  * <p>Statistic: \( X^2 = \sum_{d=0}^{9} (O_d - n q_d)^2 / (n q_d) \); expected value under the null: its mean, 9.
  * p-value: the \( \chi^2_9 \) upper tail. Flag rule: p &lt; 0.05 (critical value 16.92). Not applicable with fewer
- * than {@link #minCounts()} usable counts (default 50). Immutable and thread-safe.
+ * than {@code minCounts} usable counts (default 50). Immutable and thread-safe.
  *
  * @since 0.1
  */

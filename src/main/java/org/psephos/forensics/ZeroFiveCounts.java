@@ -7,7 +7,7 @@ package org.psephos.forensics;
  * <p>Null reference: uniform last digits, share 0.2. Flag rule (EFToolkit): the basic 95% bootstrap interval
  * excludes 0.2. p-value: the exact two-sided binomial test of the number of 0/5 endings against Binomial(n, 0.2)
  * (as {@code scipy.stats.binomtest}). All counts are used by default, as in EFToolkit (zeros count as ending in 0);
- * {@link #withMinCount(int)} drops small ones. Not applicable with fewer than {@link #minCounts()} counts of 10 or
+ * {@link #withMinCount(int)} drops small ones. Not applicable with fewer than {@code minCounts} counts of 10 or
  * more (default 50). Immutable and thread-safe.
  *
  * @since 0.1

@@ -20,7 +20,7 @@ import org.psephos.forensics.TestResult;
 
 /**
  * The three renderings of a forensic battery that {@code psephos analyze} writes: a fixed-width table for people,
- * the JSON contract for scripts, and CSV for spreadsheets.
+ * the JSON contract for scripts, CSV for spreadsheets, and a Markdown table for notes.
  *
  * <p>The JSON contract (issue 4): {@code {"input": {...}, "summary": {"units", "registered", "ballots", "turnout",
  * "share_base", "shares": {...}}, "dropped": {"reason": count}, "tests": [{"id", "variable", "level", "value",
@@ -205,6 +205,66 @@ public final class BatteryReport {
         return sb.toString();
     }
 
+    /**
+     * @return the battery as a GitHub-flavoured Markdown table (test, variable, level, value, expected, 95% CI, p,
+     *         q, flag; the test and flag of flagged rows bold) followed by the summary line, for notes. Cells from
+     *         the input (option and group names) have Markdown and HTML characters escaped, so a name cannot break
+     *         the table or inject markup.
+     */
+    public String markdown() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("| test | variable | level | value | expected | 95% CI | p | q | flag |\n");
+        sb.append("| --- | --- | --- | ---: | ---: | --- | ---: | ---: | --- |\n");
+        for (TestResult r : result.results()) {
+            String[] cells;
+            if (r.applicable()) {
+                String ci = Double.isNaN(r.ciLow()) ? "" : "[" + num(r.ciLow()) + ", " + num(r.ciHigh()) + "]";
+                cells = new String[] {r.id(), r.variable(), r.level(), num(r.value()), num(r.expected()), ci,
+                    prob(r.pValue()), prob(r.qValue()), r.flag() ? "FLAG" : ""};
+            } else {
+                cells = new String[] {r.id(), r.variable(), r.level(), "n/a", "", "", "", "",
+                    notApplicable(r.reason())};
+            }
+            sb.append('|');
+            for (int c = 0; c < cells.length; c++) {
+                String e = markdownCell(cells[c]);
+                boolean bold = r.flag() && (c == 0 || c == cells.length - 1);
+                sb.append(' ').append(bold ? "**" + e + "**" : e).append(" |");
+            }
+            sb.append('\n');
+        }
+        sb.append('\n').append(markdownCell(summaryLine())).append('\n');
+        return sb.toString();
+    }
+
+    /** @return the reason, starting with "not applicable" once */
+    static String notApplicable(String reason) {
+        return reason.startsWith("not applicable") ? reason : "not applicable: " + reason;
+    }
+
+    /** Escapes a table cell: backslash-escapes Markdown punctuation, entity-escapes HTML, flattens line breaks. */
+    static String markdownCell(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '|', '\\', '*', '_', '`', '[', ']', '#' -> b.append('\\').append(c);
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '&' -> b.append("&amp;");
+                case '\n', '\r' -> b.append(' ');
+                default -> b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    /** @param target the Markdown file, written atomically */
+    public void writeMarkdown(Path target) {
+        String doc = markdown();
+        AtomicFiles.writeText(target, w -> w.write(doc));
+    }
+
     /** @return "Flags: F of A applicable results (N not applicable); Q with q &lt; 0.05. Units: ..." */
     public String summaryLine() {
         List<TestResult> rs = result.results();
@@ -217,14 +277,14 @@ public final class BatteryReport {
                 result.filter().read());
     }
 
-    private static String num(double v) {
+    static String num(double v) {
         if (Double.isNaN(v)) {
             return "n/a";
         }
         return Math.abs(v) >= 1000 ? String.format(Locale.ROOT, "%.1f", v) : String.format(Locale.ROOT, "%.4f", v);
     }
 
-    private static String prob(double p) {
+    static String prob(double p) {
         if (Double.isNaN(p)) {
             return "";
         }

@@ -4,23 +4,19 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.HeatMapChartBuilder;
-import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
-import org.psephos.data.AtomicFiles;
 import org.psephos.data.Election;
 import org.psephos.forensics.Fingerprint;
 
@@ -36,21 +32,14 @@ import org.psephos.forensics.Fingerprint;
  */
 public final class FingerprintCharts {
     /** Viridis (van der Walt and Smith, matplotlib 2.0), ten stops from low to high. */
-    static final Color[] VIRIDIS = {
-        new Color(0x440154), new Color(0x482878), new Color(0x3E4A89), new Color(0x31688E), new Color(0x26828E),
-        new Color(0x1F9E89), new Color(0x35B779), new Color(0x6DCD59), new Color(0xB4DE2C), new Color(0xFDE725)};
+    static final Color[] VIRIDIS = ChartStyle.VIRIDIS;
     /** Okabe–Ito blue and vermilion: the histogram line and the whole-percentage marks. */
-    private static final Color LINE = new Color(0x0072B2);
-    private static final Color MARK = new Color(0xD55E00);
-    private static final int WIDTH = 900;
-    private static final int HEIGHT = 700;
-    private static final int WIDE = 1200;
-
-    static {
-        if (System.getProperty("java.awt.headless") == null) {
-            System.setProperty("java.awt.headless", "true");
-        }
-    }
+    private static final Color LINE = ChartStyle.OKABE_ITO[0];
+    private static final Color MARK = ChartStyle.OKABE_ITO[1];
+    private static final int WIDTH = 1000;
+    private static final int HEIGHT = 820;
+    private static final int WIDE = ChartStyle.WIDTH;
+    private static final int HIST_HEIGHT = 560;
 
     private FingerprintCharts() {
     }
@@ -102,7 +91,7 @@ public final class FingerprintCharts {
      */
     public static HeatMapChart heatMap(Fingerprint.Grid grid, String title) {
         int bins = grid.bins();
-        String leader = grid.leader().isEmpty() ? "" : " (" + grid.leader() + ")";
+        String leader = grid.leader().isEmpty() ? "" : " (" + ChartStyle.shorten(grid.leader(), 40) + ")";
         String weight = weightName(grid.weighting()).toLowerCase(Locale.ROOT);
         HeatMapChart chart = new HeatMapChartBuilder().width(WIDTH).height(HEIGHT)
                 .title(title + ": election fingerprint (" + num(grid.binWidth()) + "% bins; colour = log10(1 + "
@@ -131,9 +120,11 @@ public final class FingerprintCharts {
         }
         chart.addSeries(weightName(grid.weighting()), axis, axis, cells);
         int labelEvery = Math.max(1, (int) Math.rint(10.0 / grid.binWidth()));
+        ChartStyle.apply(chart.getStyler());
         chart.getStyler().setRangeColors(VIRIDIS).setShowValue(false).setDrawBorder(false).setMin(0)
                 .setMax(Math.max(Math.ceil(10 * max) / 10, 1));
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        chart.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
         chart.getStyler().setPlotContentSize(1.0);
         chart.getStyler().setxAxisTickLabelsFormattingFunction(v -> label(v, grid.binWidth(), labelEvery));
         chart.getStyler().setyAxisTickLabelsFormattingFunction(v -> label(v, grid.binWidth(), labelEvery));
@@ -185,10 +176,12 @@ public final class FingerprintCharts {
                         .append(String.format(Locale.ROOT, "%,.0f", y[k]));
             }
         }
-        XYChart chart = new XYChartBuilder().width(WIDE).height(HEIGHT / 2 + 100)
+        XYChart chart = new XYChartBuilder().width(WIDE).height(HIST_HEIGHT)
                 .title(title + ": " + (turnout ? "turnout" : "leader's share") + " at " + num(h.binWidth())
                         + "% resolution" + offScale)
-                .xAxisTitle(what).yAxisTitle(weightName(h.weighting()) + " per bin").build();
+                .xAxisTitle(what + "; dots mark whole percentages")
+                .yAxisTitle(weightName(h.weighting()) + " per " + num(h.binWidth()) + "% bin").build();
+        ChartStyle.apply(chart.getStyler());
         XYSeries line = chart.addSeries(weightName(h.weighting()), x, y);
         line.setMarker(SeriesMarkers.NONE).setLineColor(LINE).setLineStyle(new BasicStroke(1f));
         if (!wx.isEmpty()) {
@@ -196,16 +189,21 @@ public final class FingerprintCharts {
             marks.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter).setMarker(SeriesMarkers.CIRCLE)
                     .setMarkerColor(MARK);
         }
+        // XChart places ticks on the data points when all x values are equally spaced (it chose every 18th bin,
+        // 1.8 points apart, unreadable); one invisible point half a bin left of 0 breaks the equal spacing, so the
+        // ordinary numeric ticks (every 10 points, checked in FingerprintChartsTest) are used.
+        XYSeries ends = chart.addSeries(" ", new double[] {-h.binWidth() / 2}, new double[] {0});
+        ends.setMarker(SeriesMarkers.NONE).setLineColor(new Color(0, 0, 0, 0)).setShowInLegend(false);
         chart.getStyler().setXAxisMin(0.0);
         chart.getStyler().setXAxisMax(100.0);
-        chart.getStyler().setXAxisTickMarkSpacingHint(120);
+        // With about 1,100 plot pixels for 100 points, a spacing hint of 100 pixels gives a step of 10.
+        chart.getStyler().setXAxisTickMarkSpacingHint(100);
+        chart.getStyler().setXAxisDecimalPattern("0");
         chart.getStyler().setYAxisMin(0.0);
         if (offScale.length() > 0) {
             chart.getStyler().setYAxisMax(yMax);
         }
-        chart.getStyler().setMarkerSize(4);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
-        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        chart.getStyler().setMarkerSize(5);
         return chart;
     }
 
@@ -222,31 +220,7 @@ public final class FingerprintCharts {
         return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%s", v);
     }
 
-    /*
-     * XChart draws text as glyph outlines, so the SVG would hold no searchable text: a <title> element naming the
-     * chart is inserted after the opening <svg> tag (screen readers and file browsers show it).
-     */
     private static void save(Chart<?, ?> chart, Path dir, String base) {
-        try {
-            AtomicFiles.write(dir.resolve(base + ".png"),
-                    out -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG));
-            java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
-            VectorGraphicsEncoder.saveVectorGraphic(chart, buf, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
-            String svg = buf.toString(StandardCharsets.UTF_8);
-            int open = svg.indexOf("<svg");
-            int end = open < 0 ? -1 : svg.indexOf('>', open);
-            if (end > 0) {
-                svg = svg.substring(0, end + 1) + "\n  <title>" + escapeXml(chart.getTitle()) + "</title>"
-                        + svg.substring(end + 1);
-            }
-            byte[] bytes = svg.getBytes(StandardCharsets.UTF_8);
-            AtomicFiles.write(dir.resolve(base + ".svg"), out -> out.write(bytes));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + base + " charts to " + dir, e);
-        }
-    }
-
-    private static String escapeXml(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        ChartImages.write(chart, dir, base);
     }
 }

@@ -10,7 +10,7 @@ import org.apache.commons.rng.UniformRandomProvider;
  * <ol>
  *   <li>step 1, the squeeze, for every unit (accepts about 70–80% at the sizes of polling stations);</li>
  *   <li>steps 2–3 once for every unit that missed, with the exact acceptance test on tabulated ln k!;</li>
- *   <li>units rejected there start BTRD again from step 1 one by one, as the scalar sampler would.</li>
+ *   <li>units rejected there go back to step 1, again block-wise, round after round, as BTRD's loop would.</li>
  * </ol>
  * Units with n·min(p, 1 − p) below {@link BinomialSampler#INVERSION_LIMIT}, and those with 2^16 or more trials
  * that miss the squeeze, take the scalar path. Each draw keeps its exact distribution; only the order in which the
@@ -33,6 +33,7 @@ final class BinomialBatch {
     private final double[] k;
     private final int[] missed;
     private final int[] slow;
+    private final int[] retry;
     private final double[] u2;
     private final int[] candidate;
 
@@ -47,6 +48,7 @@ final class BinomialBatch {
         k = new double[capacity];
         missed = new int[capacity];
         slow = new int[capacity];
+        retry = new int[capacity];
         u2 = new double[capacity];
         candidate = new int[capacity];
     }
@@ -90,9 +92,23 @@ final class BinomialBatch {
             misses += t[i] > 0.43 * d[i] ? 1 : 0;
         }
         secondRound(rng, n, misses);
-        for (int j = 0; j < misses; j++) {
-            int i = missed[j];
-            out[i] = candidate[j] >= 0 ? candidate[j] : BinomialSampler.btrd(rng, n[i], q[i]);
+        int retries = collect(misses, out);
+        // Rejected candidates go back to step 1, round after round, until every unit has its draw.
+        while (retries > 0) {
+            for (int j = 0; j < retries; j++) {
+                u[retry[j]] = rng.nextDouble();
+            }
+            misses = 0;
+            for (int j = 0; j < retries; j++) {
+                int i = retry[j];
+                double di = d[i];
+                double ti = u[i] * b[i] - 0.43 * di;
+                out[i] = (int) Math.floor((twoAd[i] / (0.5 * di - Math.abs(ti)) + b[i]) * (ti / di) + c[i]);
+                missed[misses] = i;
+                misses += ti > 0.43 * di ? 1 : 0;
+            }
+            secondRound(rng, n, misses);
+            retries = collect(misses, out);
         }
         for (int j = 0; j < slows; j++) {
             int i = slow[j];
@@ -101,11 +117,25 @@ final class BinomialBatch {
             out[i] = ni * qi < BinomialSampler.INVERSION_LIMIT ? BinomialSampler.inversion(rng, ni, qi)
                     : BinomialSampler.btrdAfterSqueeze(rng, ni, qi, u[i], b[i], d[i]);
         }
+        // Mirror p > 1/2 without a branch (support near 1/2 would make one unpredictable).
         for (int i = 0; i < len; i++) {
-            if (p[i] > 0.5) {
-                out[i] = n[i] - out[i];
+            int o = out[i];
+            out[i] = p[i] > 0.5 ? n[i] - o : o;
+        }
+    }
+
+    /** Takes the accepted second-round candidates; lists the rejected units in {@code retry}, returning their number. */
+    private int collect(int misses, int[] out) {
+        int count = 0;
+        for (int j = 0; j < misses; j++) {
+            int i = missed[j];
+            if (candidate[j] >= 0) {
+                out[i] = candidate[j];
+            } else {
+                retry[count++] = i;
             }
         }
+        return count;
     }
 
     /** Step 0 and step 1 of BTRD for every unit: q, the squeeze constants, one uniform, the candidate. */

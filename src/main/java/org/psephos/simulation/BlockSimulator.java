@@ -9,6 +9,10 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * every call takes its own streams from {@link RandomStreams}, keyed by (purpose, replicate, block) and for sizes
  * by (purpose, block) alone, so the result depends only on the seed and the block, never on the thread.
  *
+ * <p>A block runs in phases, each a loop over its units: (1) sizes and clean proportions, (2) voters, invalid
+ * ballots and leader votes as block binomials ({@link BinomialBatch}), (3) the other options' split, (4) each
+ * fraud model over the whole block, (5) totals. Scratch arrays are per thread and reused.
+ *
  * <p>Block totals are returned as one {@code long[]} laid out as {@link #REGISTERED}, {@link #BALLOTS},
  * {@link #INVALID}, then the options' votes, then the number of units in each {@link FraudClass} (by ordinal;
  * a unit with several bits counts in each of its classes, {@code CLEAN} counts units with none).

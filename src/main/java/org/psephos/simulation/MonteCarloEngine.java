@@ -15,7 +15,7 @@ import org.psephos.data.Grouping;
  * {@code stream(3, r, region)} and the j-th fraud model's draws from {@code stream(16 + j, r, b)}. Blocks run on
  * {@code threads} threads and are reduced in block order with integer sums, so the output is identical for any
  * thread count. The summary mode keeps only totals per block ({@code O(R)} memory); the unit mode also keeps the
- * first replicate's units ({@code 4(5 + K) + 1} bytes per unit while they are built).
+ * first replicate's units ({@code 4(4 + K) + 1} bytes per unit while they are built, K options).
  *
  * <p>Null model: with no fraud models, the clean electorate of {@link ElectorateModel}. Sources: Klimek et al.
  * (2012), PNAS 109(41), doi:10.1073/pnas.1210722109 (clean model and fraud), and the binomial Monte Carlo null of
@@ -81,7 +81,7 @@ public final class MonteCarloEngine {
         UnitColumns columns = output == UnitOutput.FIRST_REPLICATE
                 ? new UnitColumns(model.electorate().units(), options) : null;
         long totalTasks = (long) blocks * replicates;
-        int perBatch = (int) Math.max(1, Math.min(replicates, TASKS_PER_BATCH / blocks));
+        int perBatch = Math.max(1, Math.min(replicates, TASKS_PER_BATCH / blocks));
         List<ReplicateTotals> totals = new ArrayList<>(replicates);
         for (int r0 = 0; r0 < replicates; r0 += perBatch) {
             int first = r0;

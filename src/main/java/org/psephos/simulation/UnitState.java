@@ -23,16 +23,4 @@ final class UnitState {
         }
         return s;
     }
-
-    /** @return whether votes + invalid = ballots ≤ registered and every count is ≥ 0 */
-    boolean consistent() {
-        long sum = invalid;
-        for (int v : votes) {
-            if (v < 0) {
-                return false;
-            }
-            sum += v;
-        }
-        return invalid >= 0 && sum == ballots && ballots <= registered;
-    }
 }

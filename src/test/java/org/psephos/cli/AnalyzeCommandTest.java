@@ -104,6 +104,32 @@ class AnalyzeCommandTest {
         }
     }
 
+    @Test
+    void writesASelfContainedReportAndAMarkdownTable() throws IOException {
+        Path html = dir.resolve("report.html");
+        Path md = dir.resolve("notes.md");
+        Run r = run(stubbed(), "results.csv", "--level", "region", "--replicates", "30", "--threads", "1",
+                "--quiet", "--report", html.toString(), "--markdown", md.toString(), "--charts",
+                dir.resolve("charts").toString());
+        assertEquals(0, r.code(), r.err());
+        for (String chart : List.of("fingerprint", "turnout_hist", "share_hist", "cumulative_votes", "second_digits",
+                "last_digits")) {
+            assertTrue(Files.size(dir.resolve("charts").resolve(chart + ".png")) > 1000, chart);
+            assertTrue(Files.readString(dir.resolve("charts").resolve(chart + ".svg")).contains("<title>"), chart);
+        }
+        assertEquals("", r.err(), "no progress output when not on a terminal");
+        String doc = Files.readString(html);
+        assertTrue(doc.startsWith("<!DOCTYPE html>"));
+        assertTrue(doc.contains("Tests per region"));
+        assertTrue(doc.contains("=HYPERLINK()"), "the region name appears (HTML does not run formulas)");
+        assertTrue(doc.contains("psephos analyze results.csv --level region --replicates 30"), "command line");
+        assertFalse(doc.contains("<script"));
+        List<String> lines = Files.readAllLines(md);
+        assertEquals("| test | variable | level | value | expected | 95% CI | p | q | flag |", lines.get(0));
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("| 2BL | A | national |")), lines.toString());
+        assertTrue(lines.get(lines.size() - 1).startsWith("Flags: "));
+    }
+
     /** The JSON is byte-identical for 1 and 2 threads: every random draw is keyed by test, variable and group. */
     @Test
     void jsonIsByteIdenticalForAnyThreadCount() throws IOException {
@@ -142,9 +168,11 @@ class AnalyzeCommandTest {
         Files.writeString(f, sb.toString());
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
+        Path html = dir.resolve("r.html");
         int code = Main.run(new String[] {"analyze", f.toString(), "--level", "district", "--replicates", "30",
-            "--tests", "LastC"}, new PrintWriter(out), new PrintWriter(err));
+            "--tests", "LastC", "--report", html.toString()}, new PrintWriter(out), new PrintWriter(err));
         assertEquals(0, code, err.toString());
+        assertTrue(Files.readString(html).contains("<dd>psephos analyze " + f), "command line once");
         assertTrue(out.toString().contains("LastC  B         d2"), out.toString());
 
         Files.writeString(f, "registered,ballots,A\n100,50,20\n100,50,x\n");

@@ -57,4 +57,29 @@ class FingerprintChartsTest {
             assertEquals(9, s.count());
         }
     }
+
+    /** XChart internals (Chart.getAxisPair, Axis.getAxisTickCalculator) read by reflection: the labels drawn. */
+    @SuppressWarnings("unchecked")
+    static java.util.List<String> xTickLabels(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart)
+            throws Exception {
+        ChartImages.png(chart);
+        java.lang.reflect.Method pair = org.knowm.xchart.internal.chartpart.Chart.class
+                .getDeclaredMethod("getAxisPair");
+        pair.setAccessible(true);
+        Object axisPair = pair.invoke(chart);
+        Object xAxis = axisPair.getClass().getMethod("getXAxis").invoke(axisPair);
+        java.lang.reflect.Method calc = xAxis.getClass().getDeclaredMethod("getAxisTickCalculator");
+        calc.setAccessible(true);
+        Object c = calc.invoke(xAxis);
+        return (java.util.List<String>) c.getClass().getMethod("getTickLabels").invoke(c);
+    }
+
+    @Test
+    void histogramTicksEveryTenPoints() throws Exception {
+        org.psephos.forensics.Fingerprint fp = org.psephos.forensics.Fingerprint.withDefaults();
+        java.util.List<String> labels = xTickLabels(FingerprintCharts.histogram(fp.turnoutHistogram(simulated()),
+                "Simulated"));
+        assertTrue(labels.containsAll(java.util.List.of("0", "10", "50", "90", "100")), labels.toString());
+        assertTrue(!labels.contains("5") && !labels.contains("2"), labels.toString());
+    }
 }

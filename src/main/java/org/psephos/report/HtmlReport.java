@@ -1,0 +1,342 @@
+package org.psephos.report;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.knowm.xchart.internal.chartpart.Chart;
+import org.psephos.data.AtomicFiles;
+
+/**
+ * A self-contained HTML report assembled from sections: headings, paragraphs, key–value summaries, tables (with
+ * highlighted rows), figures and a provenance footer. {@link #html()} gives ONE file that opens offline: charts are
+ * inline PNG data URIs, the style sheet is inline, there is no script, and a Content-Security-Policy meta tag
+ * ({@code default-src 'none'; img-src data:; style-src 'unsafe-inline'}) stops the browser from fetching anything.
+ * Every text given to a section is HTML-escaped, so region, candidate and file names from the input cannot inject
+ * markup.
+ *
+ * <p>Any command can build a report: {@code psephos analyze --report} uses {@link AnalysisReport#sections}, and a
+ * case study can append its own sections (time series, estimator curves) to the same builder. Instances are
+ * immutable and thread-safe; the builder is not thread-safe.
+ *
+ * @since 0.1
+ */
+public final class HtmlReport {
+    /** The content security policy: nothing is loaded except inline styles and data-URI images. */
+    static final String CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'";
+
+    private static final String CSS = String.join("\n",
+            "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,'DejaVu Sans',Arial,sans-serif;",
+            "max-width:1240px;margin:0 auto;padding:1em 1.5em 3em;color:#1a1a1a;line-height:1.45;background:#fff}",
+            "h1{font-size:1.7em;margin-bottom:.2em}h2{margin-top:1.8em;border-bottom:2px solid #0072B2;",
+            "padding-bottom:.15em}h3{margin-bottom:.3em}",
+            "table{border-collapse:collapse;margin:.6em 0 1.2em;font-size:.92em;min-width:26em}",
+            "caption{text-align:left;font-weight:600;padding:.3em 0}",
+            "th,td{border:1px solid #ccc;padding:.25em .55em;vertical-align:top}",
+            "th{background:#eef3f8;text-align:left}td.num{text-align:right;font-variant-numeric:tabular-nums;",
+            "white-space:nowrap}",
+            "tr.flag td{background:#fde3cf;font-weight:600}tr.na td{color:#666}",
+            "dl.kv{display:grid;grid-template-columns:max-content auto;gap:.2em 1.2em}dl.kv dt{font-weight:600}",
+            "dl.kv dd{margin:0}",
+            "figure{margin:1.2em 0 2em}figure img{max-width:100%;height:auto;border:1px solid #ddd}",
+            "figcaption{font-size:.92em;color:#333;margin-top:.3em}",
+            "p.note{background:#f6f6f6;border-left:4px solid #E69F00;padding:.4em .8em}",
+            "footer{margin-top:3em;border-top:1px solid #ccc;font-size:.88em;color:#333}",
+            "table.matrix{font-size:.8em}table.matrix th,table.matrix td{padding:.15em .3em}",
+            ".scroll{overflow-x:auto}");
+
+    /** A part of the report. */
+    public sealed interface Section permits Heading, Paragraph, KeyValues, Table, Figure {
+    }
+
+    /**
+     * A heading.
+     *
+     * @param level 2 for a section, 3 for a subsection
+     * @param text  the heading text
+     * @param id    an anchor id (letters, digits, hyphens), or null
+     * @since 0.1
+     */
+    public record Heading(int level, String text, String id) implements Section {
+        /** Checks the level and the anchor. */
+        public Heading {
+            if (level < 2 || level > 4) {
+                throw new IllegalArgumentException("heading level is not 2, 3 or 4: " + level);
+            }
+            Objects.requireNonNull(text, "text");
+            if (id != null && !id.matches("[A-Za-z][A-Za-z0-9_-]*")) {
+                throw new IllegalArgumentException("anchor id is not letters, digits, - or _: " + id);
+            }
+        }
+    }
+
+    /**
+     * A paragraph of plain text.
+     *
+     * @param text the text
+     * @param note whether to set it off as a note (a shaded box)
+     * @since 0.1
+     */
+    public record Paragraph(String text, boolean note) implements Section {
+        /** Checks the text. */
+        public Paragraph {
+            Objects.requireNonNull(text, "text");
+        }
+    }
+
+    /**
+     * Labelled values, shown as a two-column list (the summary at the top of a report).
+     *
+     * @param entries label to value, in display order
+     * @since 0.1
+     */
+    public record KeyValues(List<Map.Entry<String, String>> entries) implements Section {
+        /** Copies the entries. */
+        public KeyValues {
+            entries = entries.stream().map(e -> Map.entry(e.getKey(), e.getValue())).toList();
+        }
+    }
+
+    /**
+     * A table.
+     *
+     * @param caption   the caption (what the table shows)
+     * @param header    the column names
+     * @param rows      the cells, each row as long as the header
+     * @param numeric   which columns to right-align, by index
+     * @param highlight per row: {@code "flag"} (highlighted), {@code "na"} (greyed) or {@code ""}
+     * @param compact   whether to set the table in a smaller font with tight cells (wide matrices)
+     * @since 0.1
+     */
+    public record Table(String caption, List<String> header, List<List<String>> rows, List<Integer> numeric,
+                        List<String> highlight, boolean compact) implements Section {
+        /** Copies and checks the rows. */
+        public Table {
+            Objects.requireNonNull(caption, "caption");
+            header = List.copyOf(header);
+            rows = rows.stream().map(r -> List.copyOf(r.stream().map(c -> c == null ? "" : c).toList())).toList();
+            numeric = List.copyOf(numeric);
+            highlight = List.copyOf(highlight);
+            for (List<String> r : rows) {
+                if (r.size() != header.size()) {
+                    throw new IllegalArgumentException("a row has " + r.size() + " cells, the header "
+                            + header.size() + ": " + r);
+                }
+            }
+            if (highlight.size() != rows.size()) {
+                throw new IllegalArgumentException("highlight has " + highlight.size() + " entries for "
+                        + rows.size() + " rows");
+            }
+        }
+
+        /**
+         * A table in the normal font.
+         *
+         * @param caption   the caption
+         * @param header    the column names
+         * @param rows      the cells
+         * @param numeric   which columns to right-align
+         * @param highlight per row: "flag", "na" or ""
+         */
+        public Table(String caption, List<String> header, List<List<String>> rows, List<Integer> numeric,
+                     List<String> highlight) {
+            this(caption, header, rows, numeric, highlight, false);
+        }
+    }
+
+    /**
+     * A figure: a PNG image with a caption and alternative text.
+     *
+     * @param png     the image
+     * @param alt     the alternative text (what the chart shows, for screen readers)
+     * @param caption the caption under the figure
+     * @since 0.1
+     */
+    public record Figure(byte[] png, String alt, String caption) implements Section {
+        /** Copies the image and checks it is a PNG. */
+        public Figure {
+            png = png.clone();
+            if (png.length < 8 || png[0] != (byte) 0x89 || png[1] != 'P' || png[2] != 'N' || png[3] != 'G') {
+                throw new IllegalArgumentException("figure image is not a PNG");
+            }
+            Objects.requireNonNull(alt, "alt");
+            Objects.requireNonNull(caption, "caption");
+        }
+
+        /**
+         * @param chart   an XChart chart
+         * @param caption the caption
+         * @return the chart as a figure, its title as the alternative text
+         */
+        public static Figure of(Chart<?, ?> chart, String caption) {
+            return new Figure(ChartImages.png(chart), chart.getTitle(), caption);
+        }
+
+        /** @return a copy of the image */
+        @Override
+        public byte[] png() {
+            return png.clone();
+        }
+    }
+
+    private final String title;
+    private final List<Section> sections;
+    private final List<Map.Entry<String, String>> footer;
+
+    private HtmlReport(String title, List<Section> sections, List<Map.Entry<String, String>> footer) {
+        this.title = title;
+        this.sections = List.copyOf(sections);
+        this.footer = List.copyOf(footer);
+    }
+
+    /**
+     * @param title the report's title (the document title and first heading)
+     * @return a builder
+     */
+    public static Builder builder(String title) {
+        return new Builder(title);
+    }
+
+    /** Collects the sections of a report. Not thread-safe. */
+    public static final class Builder {
+        private final String title;
+        private final List<Section> sections = new ArrayList<>();
+        private final List<Map.Entry<String, String>> footer = new ArrayList<>();
+
+        private Builder(String title) {
+            this.title = Objects.requireNonNull(title, "title");
+        }
+
+        /** @param s a section @return this builder */
+        public Builder add(Section s) {
+            sections.add(Objects.requireNonNull(s, "section"));
+            return this;
+        }
+
+        /** @param list sections, in order @return this builder */
+        public Builder addAll(List<? extends Section> list) {
+            list.forEach(this::add);
+            return this;
+        }
+
+        /** @param text a section heading @return this builder */
+        public Builder heading(String text) {
+            return add(new Heading(2, text, null));
+        }
+
+        /** @param text a paragraph of plain text @return this builder */
+        public Builder paragraph(String text) {
+            return add(new Paragraph(text, false));
+        }
+
+        /** @param chart a chart @param caption its caption @return this builder */
+        public Builder figure(Chart<?, ?> chart, String caption) {
+            return add(Figure.of(chart, caption));
+        }
+
+        /**
+         * Adds a line to the "Methods and provenance" footer.
+         *
+         * @param label what it is (e.g. "Seed")
+         * @param value its value
+         * @return this builder
+         */
+        public Builder provenance(String label, String value) {
+            footer.add(Map.entry(Objects.requireNonNull(label, "label"), String.valueOf(value)));
+            return this;
+        }
+
+        /** @return the report */
+        public HtmlReport build() {
+            return new HtmlReport(title, sections, footer);
+        }
+    }
+
+    /** @return the sections, in order */
+    public List<Section> sections() {
+        return sections;
+    }
+
+    /** @return the whole document */
+    public String html() {
+        StringBuilder b = new StringBuilder(64 * 1024);
+        b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta http-equiv=\"Content-Security-Policy\" content=\"").append(CSP).append("\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<meta name=\"generator\" content=\"Psephos\">\n")
+                .append("<title>").append(Html.escape(title)).append("</title>\n<style>\n").append(CSS)
+                .append("\n</style>\n</head>\n<body>\n<main>\n<h1>").append(Html.escape(title)).append("</h1>\n");
+        int figure = 0;
+        for (Section s : sections) {
+            if (s instanceof Heading h) {
+                b.append("<h").append(h.level());
+                if (h.id() != null) {
+                    b.append(" id=\"").append(h.id()).append('"');
+                }
+                b.append('>').append(Html.escape(h.text())).append("</h").append(h.level()).append(">\n");
+            } else if (s instanceof Paragraph p) {
+                b.append(p.note() ? "<p class=\"note\">" : "<p>").append(Html.escape(p.text())).append("</p>\n");
+            } else if (s instanceof KeyValues kv) {
+                b.append("<dl class=\"kv\">\n");
+                for (Map.Entry<String, String> e : kv.entries()) {
+                    b.append("<dt>").append(Html.escape(e.getKey())).append("</dt><dd>")
+                            .append(Html.escape(e.getValue())).append("</dd>\n");
+                }
+                b.append("</dl>\n");
+            } else if (s instanceof Table t) {
+                table(b, t);
+            } else if (s instanceof Figure f) {
+                figure++;
+                b.append("<figure class=\"chart\">\n<img src=\"data:image/png;base64,")
+                        .append(Base64.getEncoder().encodeToString(f.png)).append("\" alt=\"")
+                        .append(Html.escape(f.alt())).append("\">\n<figcaption>Figure ").append(figure).append(". ")
+                        .append(Html.escape(f.caption())).append("</figcaption>\n</figure>\n");
+            }
+        }
+        b.append("</main>\n");
+        if (!footer.isEmpty()) {
+            b.append("<footer>\n<h2>Methods and provenance</h2>\n<dl class=\"kv\">\n");
+            for (Map.Entry<String, String> e : footer) {
+                b.append("<dt>").append(Html.escape(e.getKey())).append("</dt><dd>")
+                        .append(Html.escape(e.getValue())).append("</dd>\n");
+            }
+            b.append("</dl>\n</footer>\n");
+        }
+        b.append("</body>\n</html>\n");
+        return b.toString();
+    }
+
+    private static void table(StringBuilder b, Table t) {
+        b.append(t.compact() ? "<div class=\"scroll\"><table class=\"matrix\">\n<caption>"
+                : "<div class=\"scroll\"><table>\n<caption>").append(Html.escape(t.caption()))
+                .append("</caption>\n<thead><tr>");
+        for (String h : t.header()) {
+            b.append("<th scope=\"col\">").append(Html.escape(h)).append("</th>");
+        }
+        b.append("</tr></thead>\n<tbody>\n");
+        for (int r = 0; r < t.rows().size(); r++) {
+            String cls = t.highlight().get(r);
+            b.append(cls.isEmpty() ? "<tr>" : "<tr class=\"" + Html.escape(cls) + "\">");
+            List<String> row = t.rows().get(r);
+            for (int c = 0; c < row.size(); c++) {
+                b.append(t.numeric().contains(c) ? "<td class=\"num\">" : "<td>").append(Html.escape(row.get(c)))
+                        .append("</td>");
+            }
+            b.append("</tr>\n");
+        }
+        b.append("</tbody>\n</table></div>\n");
+    }
+
+    /**
+     * Writes the document as UTF-8, atomically.
+     *
+     * @param target the file
+     * @throws java.io.UncheckedIOException if it cannot be written
+     */
+    public void write(Path target) {
+        String doc = html();
+        AtomicFiles.writeText(target, w -> w.write(doc));
+    }
+}

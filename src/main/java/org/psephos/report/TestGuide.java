@@ -1,0 +1,166 @@
+package org.psephos.report;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Plain-language descriptions of the forensic tests, keyed by test id, for every report that explains its tests to
+ * readers who are not statisticians (the {@code analyze} HTML report, case studies, notes): what a test detects,
+ * when it does not apply, and the paper it comes from. The texts follow {@code FORENSICS.md} and the test classes'
+ * javadoc, which carry the formulas. Immutable and thread-safe.
+ *
+ * @since 0.1
+ */
+public final class TestGuide {
+    /**
+     * One test explained.
+     *
+     * @param id            the test id, as in the battery table
+     * @param name          a short name
+     * @param detects       what the test looks for and what a flag means
+     * @param notApplicable when the test does not apply or misleads
+     * @param source        the source paper or code
+     * @since 0.1
+     */
+    public record Entry(String id, String name, String detects, String notApplicable, String source) {
+        /** Checks that no field is null. */
+        public Entry {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(detects, "detects");
+            Objects.requireNonNull(notApplicable, "notApplicable");
+            Objects.requireNonNull(source, "source");
+        }
+    }
+
+    private static final String SMALL = " Counts below 10 are left out of digit tests (their last digit is their first "
+            + "digit), and the test is not run with fewer than 50 usable counts.";
+    private static final String PLANNED = " It assumes counts that vary over several orders of magnitude; where "
+            + "precincts are planned to a similar size (e.g. about 1,000 voters each), second digits follow the "
+            + "size plan rather than Benford's law, and a flag says little about fraud.";
+    private static final String MEBANE = "Mebane, W. R. (2006), \"Election forensics: vote counts and Benford's "
+            + "law\"; Mebane (2008), \"Election forensics: the second-digit Benford's law test and recent American "
+            + "presidential elections\"; Election Forensics Toolkit (Hicken and Mebane 2017).";
+    private static final String BEBER = "Beber, B. and Scacco, A. (2012), \"What the numbers say: a digit-based "
+            + "test for election fraud\", Political Analysis 20(2):211-234, doi:10.1093/pan/mps003.";
+    private static final String EFT = "Election Forensics Toolkit, BasicElectionForensics.R (Hicken and Mebane "
+            + "2017, USAID/University of Michigan).";
+    private static final String SHAPE_NA = " Not run with fewer than the minimum number of units or when every unit "
+            + "has the same value. Real electorates differ between town and country, so a flag is a prompt to look "
+            + "at the histogram, not proof of fraud.";
+
+    private static final Map<String, Entry> ENTRIES = build();
+
+    private TestGuide() {
+    }
+
+    private static Map<String, Entry> build() {
+        Map<String, Entry> m = new LinkedHashMap<>();
+        put(m, "2BL", "Second-digit mean",
+                "Compares the average second digit of the vote counts with 4.187, its value under the second-digit "
+                        + "Benford law. Counts produced by many independent voters tend to follow that law; "
+                        + "counts that were written down rather than counted often do not.",
+                "Counts with one digit have no second digit and are dropped." + PLANNED, MEBANE);
+        put(m, "2BLChi2", "Second-digit distribution (chi-square)",
+                "Compares how often each second digit 0-9 occurs with the second-digit Benford frequencies, using a "
+                        + "chi-square test with 9 degrees of freedom. The digit chart shows which digits depart.",
+                PLANNED.strip() + SMALL, MEBANE);
+        put(m, "LastC", "Last-digit mean",
+                "Compares the average last digit of the vote counts with 4.5. Last digits of honest counts of 10 or "
+                        + "more are close to uniform; invented numbers favour some digits.",
+                "One-digit counts are included as in the Election Forensics Toolkit, but the test is not run with "
+                        + "fewer than 50 counts of 10 or more. Small precincts make the last digit less uniform.",
+                BEBER + " " + EFT);
+        put(m, "LastDigitChi2", "Last-digit distribution (chi-square)",
+                "Tests whether each last digit 0-9 occurs one time in ten, with a chi-square test (9 degrees of "
+                        + "freedom). People inventing numbers avoid or favour particular digits.",
+                "Uses counts of 10 or more only." + SMALL.replace(" Counts below 10 are left out of digit tests "
+                        + "(their last digit is their first digit), and the", " The"), BEBER);
+        put(m, "C05s", "Counts ending in 0 or 5",
+                "The share of vote counts ending in 0 or 5, against 20% expected. Rounded, invented numbers end in 0 "
+                        + "or 5 too often.",
+                "Zeros count as ending in 0, so many empty counts (a small candidate in small units) raise the share "
+                        + "without any fraud." + SMALL, EFT);
+        put(m, "P05s", "Percentages ending in 0 or 5",
+                "The share of units whose whole-number percentage (turnout or vote share) ends in 0 or 5, against "
+                        + "20%. Results set to a target percentage end in 0 or 5 too often.",
+                "Units with very few voters can only take a few percentages, which may end in 0 or 5 by arithmetic. "
+                        + "Not run with fewer than 50 units.", EFT);
+        put(m, "Repeats", "Repeated last two digits",
+                "The share of counts whose last two digits are equal (11, 22, ...), against 10%. People who invent "
+                        + "numbers repeat digits too rarely.",
+                "Uses counts of 10 or more; not run with fewer than 50 of them.", BEBER);
+        put(m, "Adjacent", "Adjacent last two digits",
+                "The share of counts whose last two digits differ by one (12, 43, ...). People who invent numbers "
+                        + "produce such pairs too often.",
+                "Uses counts of 10 or more; not run with fewer than 50 of them. Whether 0 and 9 count as adjacent "
+                        + "is a setting (expected 18% without, 20% with).", BEBER);
+        put(m, "Distant", "Distant last two digits",
+                "The share of counts whose last two digits are neither equal nor adjacent, against 72%. Invented "
+                        + "numbers have too few of them.",
+                "Uses counts of 10 or more; not run with fewer than 50 of them.", BEBER);
+        put(m, "Skew", "Skewness",
+                "The asymmetry of the distribution of turnout or vote share over units (0 for a symmetric one). "
+                        + "Ballot stuffing adds a long tail towards high turnout and high shares for the leader.",
+                SHAPE_NA.strip(), EFT);
+        put(m, "Kurt", "Kurtosis",
+                "How heavy the tails of the distribution of turnout or vote share are (3 for a normal distribution). "
+                        + "Many units pushed to extreme values raise it.",
+                SHAPE_NA.strip(), EFT);
+        put(m, "DipT", "Dip test of unimodality",
+                "Whether the distribution of turnout or vote share has more than one peak. A second peak at high "
+                        + "turnout or at a high leader's share is the pattern of a group of manipulated units.",
+                "A genuinely divided country (regions voting very differently) also has several peaks. Not run with "
+                        + "fewer than the minimum number of units.",
+                "Hartigan, J. A. and Hartigan, P. M. (1985), \"The dip test of unimodality\", Annals of Statistics "
+                        + "13(1):70-84, doi:10.1214/aos/1176346577; " + EFT);
+        put(m, "Correlation", "Turnout-share correlation",
+                "The correlation between a unit's turnout and the option's share. Ballots stuffed for one option "
+                        + "raise both at once, so its share climbs with turnout; the toolkit flags |r| > 0.4.",
+                "Not run for turnout itself. Genuine differences between urban and rural voters can also correlate "
+                        + "turnout and support.",
+                "Myagkov, M., Ordeshook, P. C. and Shakin, D. (2009), The Forensics of Election Fraud: Russia and "
+                        + "Ukraine, Cambridge University Press; " + EFT);
+        put(m, "Sobyanin", "Sobyanin-Sukhovolsky slope",
+                "The slope of the option's share against turnout, minus its mean share. A large positive value says "
+                        + "the option gained far more than its share of the extra ballots in high-turnout units.",
+                "Not run for turnout itself, or when turnout does not vary.",
+                "Sobyanin, A. and Sukhovolsky, V. (1995), Democracy Limited by Fraud; " + EFT);
+        put(m, "LogVoteKurtosis", "Kurtosis of the logarithmic vote rate",
+                "Kurtosis of ln(votes / (denominator - votes)) over units, after rescaling. Clean elections give "
+                        + "values near 3; widespread stuffing or extreme results give far heavier tails.",
+                "Units where the option has no votes or all votes have no finite rate and are dropped (their number "
+                        + "is in the details). Not run with fewer than the minimum number of usable units.",
+                "Klimek, P., Yegorov, Y., Hanel, R. and Thurner, S. (2012), \"Statistical detection of systematic "
+                        + "election irregularities\", PNAS 109(41):16469-16473, doi:10.1073/pnas.1210722109.");
+        put(m, "IntegerPercent", "Integer percentages",
+                "Counts the polling stations whose turnout or leader's result is a whole percentage (e.g. exactly "
+                        + "80.0%) and compares with simulated binomial noise. Officials reporting a target figure "
+                        + "leave such peaks.",
+                "Only stations with at least 100 registered voters and turnout and result at most 99% are used; "
+                        + "small stations hit whole percentages by arithmetic, which the simulation accounts for.",
+                "Kobak, D., Shpilkin, S. and Pshenichnikov, M. S. (2016), \"Integer percentages as electoral "
+                        + "falsification fingerprints\", Annals of Applied Statistics 10(1):54-73, "
+                        + "doi:10.1214/16-AOAS904.");
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    private static void put(Map<String, Entry> m, String id, String name, String detects, String na, String src) {
+        m.put(id, new Entry(id, name, detects, na, src));
+    }
+
+    /**
+     * @param id a test id
+     * @return its description, or empty for a test this guide does not know (a newer or user-defined test)
+     */
+    public static Optional<Entry> of(String id) {
+        return Optional.ofNullable(ENTRIES.get(id));
+    }
+
+    /** @return every description, in battery table order */
+    public static Map<String, Entry> all() {
+        return ENTRIES;
+    }
+}
