@@ -61,7 +61,7 @@ final class KazakhstanCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         long t0 = System.nanoTime();
         KazakhstanCase.Result r = KazakhstanCase.run(dataset, t,
-                label -> ConsoleProgress.forConsole(err, label, quiet), ConsoleProgress::finish);
+                label -> ProgressBar.of(err, label, quiet), ProgressBar::close);
         KazakhstanReport.write(r, out);
         PrintWriter o = spec.commandLine().getOut();
         for (ScenarioResult s : new ScenarioResult[] {r.a(), r.b(), r.c(), r.e()}) {

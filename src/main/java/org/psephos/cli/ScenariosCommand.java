@@ -65,12 +65,12 @@ final class ScenariosCommand implements Callable<Integer> {
         }
         ScenarioSpec s = override(ScenarioFiles.read(file), seed, replicates);
         PrintWriter err = spec.commandLine().getErr();
-        Progress progress = ConsoleProgress.forConsole(err, s.name(), quiet);
+        Progress progress = ProgressBar.of(err, s.name(), quiet);
         ScenarioResult result;
         try {
             result = ScenarioRunner.run(s, t, progress);
         } finally {
-            ConsoleProgress.finish(progress);
+            ProgressBar.close(progress);
         }
         if (json != null) {
             String doc = ScenarioJson.write(result);

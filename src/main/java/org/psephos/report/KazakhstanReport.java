@@ -1,21 +1,14 @@
 package org.psephos.report;
 
 import java.awt.Color;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
-import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -37,8 +30,8 @@ import org.psephos.scenarios.ScenarioResult;
  * @since 0.1
  */
 public final class KazakhstanReport {
-    private static final int W = 900;
-    private static final int H = 500;
+    private static final int W = ChartStyle.WIDTH;
+    private static final int H = ChartStyle.HEIGHT;
 
     private KazakhstanReport() {
     }
@@ -46,18 +39,16 @@ public final class KazakhstanReport {
     /**
      * @param r   the case study
      * @param dir an existing directory
-     * @throws UncheckedIOException if a file cannot be written
+     * @throws java.io.UncheckedIOException if a file cannot be written
      */
     public static void write(KazakhstanCase.Result r, Path dir) {
         AtomicFiles.writeText(dir.resolve("results.json"), w -> w.write(ScenarioJson.write(r)));
         writeTables(r, dir);
         Map<String, Chart<?, ?>> charts = charts(r);
-        Map<String, byte[]> png = new LinkedHashMap<>();
         for (Map.Entry<String, Chart<?, ?>> c : charts.entrySet()) {
-            png.put(c.getKey(), save(c.getValue(), dir, c.getKey()));
+            ChartImages.write(c.getValue(), dir, c.getKey());
         }
-        String html = html(r, png);
-        AtomicFiles.writeText(dir.resolve("report.html"), w -> w.write(html));
+        report(r, charts).write(dir.resolve("report.html"));
     }
 
     private static String pct(double p) {
@@ -155,8 +146,8 @@ public final class KazakhstanReport {
 
     private static XYChart xy(String title, String x, String y) {
         XYChart c = new XYChartBuilder().width(W).height(H).title(title).xAxisTitle(x).yAxisTitle(y).build();
-        c.getStyler().setChartBackgroundColor(Color.WHITE);
-        c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        ChartStyle.apply(c.getStyler());
+        c.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
         c.getStyler().setMarkerSize(6);
         return c;
     }
@@ -207,7 +198,7 @@ public final class KazakhstanReport {
         CategoryChart reg = new CategoryChartBuilder().width(W).height(H + 100)
                 .title("2022 regional turnout, CEC preliminary (* = 18:05 figure, no 22:00 figure)")
                 .xAxisTitle("Region").yAxisTitle("Turnout, %").build();
-        reg.getStyler().setChartBackgroundColor(Color.WHITE);
+        ChartStyle.apply(reg.getStyler());
         reg.getStyler().setXAxisLabelRotation(60);
         reg.getStyler().setLegendVisible(false);
         List<String> names = new ArrayList<>();
@@ -221,7 +212,9 @@ public final class KazakhstanReport {
 
         XYChart a = xy("Scenario a: leader's share of valid votes by fraud intensity (clean 70.96%, 2022 electorate)",
                 "Intensity (share of non-voters / of opponents' votes; f_i; f_e)", "Leader's share, %");
+        a.getStyler().setXAxisDecimalPattern("0.00");
         XYChart at = xy("Scenario a: reported turnout by fraud intensity", "Intensity", "Turnout, %");
+        at.getStyler().setXAxisDecimalPattern("0.00");
         for (String fam : families(r.a())) {
             List<Double> x = new ArrayList<>();
             List<Double> y = new ArrayList<>();
@@ -297,174 +290,137 @@ public final class KazakhstanReport {
         return out;
     }
 
-    /** Writes base.png and base.svg; returns the PNG bytes for embedding. */
-    private static byte[] save(Chart<?, ?> chart, Path dir, String base) {
-        try {
-            ByteArrayOutputStream png = new ByteArrayOutputStream();
-            BitmapEncoder.saveBitmap(chart, png, BitmapEncoder.BitmapFormat.PNG);
-            byte[] bytes = png.toByteArray();
-            AtomicFiles.write(dir.resolve(base + ".png"), o -> o.write(bytes));
-            ByteArrayOutputStream svg = new ByteArrayOutputStream();
-            VectorGraphicsEncoder.saveVectorGraphic(chart, svg, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
-            byte[] vec = svg.toByteArray();
-            AtomicFiles.write(dir.resolve(base + ".svg"), o -> o.write(vec));
-            return bytes;
-        } catch (IOException ex) {
-            throw new UncheckedIOException("cannot write chart " + base + " to " + dir, ex);
-        }
-    }
-
-    // ---------------------------------------------------------------- HTML
-
-    static String esc(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        for (char ch : s.toCharArray()) {
-            switch (ch) {
-                case '&' -> b.append("&amp;");
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> b.append(ch);
+    private static HtmlReport.Table table(String caption, List<String> header, List<List<String>> rows) {
+        List<Integer> numeric = new ArrayList<>();
+        for (int i = 0; i < header.size(); i++) {
+            final int col = i;
+            if (rows.stream().allMatch(row -> row.get(col).matches("-?[0-9.,]+%?|n/a|not reached"))) {
+                numeric.add(i);
             }
         }
-        return b.toString();
+        return new HtmlReport.Table(caption, header, rows, numeric, java.util.Collections.nCopies(rows.size(), ""));
     }
 
-    private static void p(StringBuilder h, String text) {
-        h.append("<p>").append(esc(text)).append("</p>\n");
+    private static HtmlReport.Heading sub(String text) {
+        return new HtmlReport.Heading(3, text, null);
     }
 
-    private static void img(StringBuilder h, Map<String, byte[]> png, String key, String alt) {
-        h.append("<figure><img alt=\"").append(esc(alt)).append("\" src=\"data:image/png;base64,")
-                .append(Base64.getEncoder().encodeToString(png.get(key))).append("\"><figcaption>")
-                .append(esc(alt)).append(" (").append(esc(key)).append(".png / .svg)</figcaption></figure>\n");
+    private static HtmlReport.Paragraph note(String text) {
+        return new HtmlReport.Paragraph(text, true);
     }
 
-    private static void rows(StringBuilder h, List<String> header, List<List<String>> rows) {
-        h.append("<table><thead><tr>");
-        for (String c : header) {
-            h.append("<th>").append(esc(c)).append("</th>");
-        }
-        h.append("</tr></thead><tbody>\n");
-        for (List<String> r : rows) {
-            h.append("<tr>");
-            for (String c : r) {
-                h.append("<td>").append(esc(c)).append("</td>");
-            }
-            h.append("</tr>\n");
-        }
-        h.append("</tbody></table>\n");
-    }
-
-    private static String html(KazakhstanCase.Result r, Map<String, byte[]> png) {
-        StringBuilder h = new StringBuilder();
-        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-                + "<title>Kazakhstan presidential elections: history, synthetic stations and fraud scenarios</title>"
-                + "<style>body{font-family:sans-serif;max-width:62em;margin:2em auto;padding:0 1em;line-height:1.45}"
-                + "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #bbb;padding:.2em .5em;"
-                + "text-align:right}th{background:#eee}img{max-width:100%}figure{margin:1em 0}"
-                + "figcaption{font-size:.9em;color:#444}.note{background:#fff6d5;padding:.5em}</style></head><body>\n");
-        h.append("<h1>Kazakhstan presidential elections: history, synthetic stations and fraud scenarios</h1>\n");
-        p(h, "No polling-station results of any Kazakh election were published. Everything below works from "
+    /**
+     * @param r      the case study
+     * @param charts the charts by file name
+     * @return the report, built with the shared {@link HtmlReport} machinery
+     */
+    static HtmlReport report(KazakhstanCase.Result r, Map<String, Chart<?, ?>> charts) {
+        HtmlReport.Builder h = HtmlReport.builder(
+                "Kazakhstan presidential elections: history, synthetic stations and fraud scenarios");
+        h.add(note("No polling-station results of any Kazakh election were published. Everything below works from "
                 + "national and regional aggregates and from Monte Carlo simulation of a synthetic electorate "
-                + "calibrated to them; the simulated station-level figures are models, not data.");
+                + "calibrated to them; the simulated station-level figures are models, not data."));
 
-        h.append("<h2>1. History</h2>\n");
-        img(h, png, "history", "Winner's share and turnout, 1991-2022");
+        h.heading("1. History");
+        h.figure(charts.get("history"), "Winner's share and turnout, 1991-2022 (history.png / .svg).");
         List<List<String>> hist = new ArrayList<>();
         for (HistoryModel.ElectionRecord e : r.history().elections()) {
             hist.add(List.of(Integer.toString(e.year()), e.leader(), num(e.leaderShare(), 2), num(e.turnout(), 2),
                     num(e.margin(), 2), num(e.enp(), 3), num(e.againstAll(), 2)));
         }
-        rows(h, List.of("Year", "Winner", "Share %", "Turnout %", "Margin (points)", "Effective candidates",
-                "Against all %"), hist);
+        h.add(table("Presidential elections (official, printed percentages)", List.of("Year", "Winner", "Share %",
+                "Turnout %", "Margin (points)", "Effective candidates", "Against all %"), hist));
         for (HistoryModel.PredictiveCheck c : r.history().checks()) {
-            p(h, String.format(Locale.ROOT, "%d %s %.2f%%: at the %.1fth percentile of the predictive distribution "
-                            + "from the Nazarbayev elections of %s (95%% predictive interval %.1f-%.1f%%; two-sided "
-                            + "p = %.2f).", c.year(), c.quantity(), c.observed(), 100 * c.percentile(),
+            h.paragraph(String.format(Locale.ROOT, "%d %s %.2f%%: at the %.1fth percentile of the predictive "
+                            + "distribution from the Nazarbayev elections of %s (95%% predictive interval %.1f-%.1f%%; "
+                            + "two-sided p = %.2f).", c.year(), c.quantity(), c.observed(), 100 * c.percentile(),
                     c.referenceYears().toString().replace("[", "").replace("]", ""), c.predictiveLow(),
                     c.predictiveHigh(), c.pTwoSided()));
         }
-        p(h, "Model: the logits of the five Nazarbayev-era figures are exchangeable normal draws; the predictive "
-                + "distribution of a new election's logit is Student t with 4 degrees of freedom, location the "
-                + "mean and scale sd * sqrt(1 + 1/5). With five points the interval is wide: neither 2019 nor 2022 "
-                + "is outside it.");
+        h.paragraph("Model: the logits of the five Nazarbayev-era figures are exchangeable normal draws; the "
+                + "predictive distribution of a new election's logit is Student t with 4 degrees of freedom, location "
+                + "the mean and scale sd * sqrt(1 + 1/5). With five points the interval is wide: neither 2019 nor "
+                + "2022 is outside it.");
         List<List<String>> ex = new ArrayList<>();
         for (HistoryModel.ExitPollDifference d : r.history().exitPolls()) {
             ex.add(List.of(d.election(), d.pollster(), d.option(), num(d.poll(), 2), num(d.official(), 2),
                     num(d.difference(), 2)));
         }
-        h.append("<h3>Official results against published exit polls</h3>\n");
-        rows(h, List.of("Election", "Pollster", "Option", "Poll %", "Official %", "Official - poll"), ex);
+        h.add(sub("Official results against published exit polls"));
+        h.add(table("Official minus exit poll, percentage points", List.of("Election", "Pollster", "Option",
+                "Poll %", "Official %", "Official - poll"), ex));
 
-        h.append("<h2>2. The synthetic Kazakhstan</h2>\n");
-        img(h, png, "regional_turnout_2022", "2022 regional turnout as published");
+        h.heading("2. The synthetic Kazakhstan");
+        h.figure(charts.get("regional_turnout_2022"), "2022 regional turnout as published "
+                + "(regional_turnout_2022.png / .svg); * marks the six regions with only an 18:05 figure.");
         for (KazakhstanModel.Calibration c : List.of(r.calibration2019(), r.calibration2022())) {
-            p(h, String.format(Locale.ROOT, "%d: %,d polling stations, register %,d (log-normal station sizes, "
-                            + "log-sd %.2f, mean %,.0f voters), %d regions with the published turnout moved by one "
-                            + "common logit shift of %.3f so the national turnout is %s; official leader share %s of "
-                            + "valid votes (the clean support unless a scenario sets it, as a and c do: 70.96%%); "
-                            + "invalid ballots %s of ballots%s.", c.year(), c.stations(),
-                    c.registered(), c.sizeSigma(), (double) c.registered() / c.stations(), c.regions().size(),
-                    c.logitShift(), pct(c.nationalTurnout()), pct(c.leaderShare()), pct(c.invalidRate()),
+            h.paragraph(String.format(Locale.ROOT, "%d: %,d polling stations, register %,d (log-normal station "
+                            + "sizes, log-sd %.2f, mean %,.0f voters), %d regions with the published turnout moved by "
+                            + "one common logit shift of %.3f so the national turnout is %s; official leader share %s "
+                            + "of valid votes (the clean support unless a scenario sets it, as a and c do: 70.96%%); "
+                            + "invalid ballots %s of ballots%s.", c.year(), c.stations(), c.registered(),
+                    c.sizeSigma(), (double) c.registered() / c.stations(), c.regions().size(), c.logitShift(),
+                    pct(c.nationalTurnout()), pct(c.leaderShare()), pct(c.invalidRate()),
                     c.invalidDerived() ? " (derived: ballots minus the options' votes; never published)" : ""));
         }
-        p(h, "Assumptions: 10,169 stations (10,101 in the country and 68 abroad, CEC via Kazinform, 15 November "
-                + "2022), used for 2019 too; equal register per region (no regional registers were published); "
-                + "station turnout and support ~ Normal(centre, 0.08) truncated to [0, 1] (Klimek et al. 2012); "
-                + "regional support unknown: each region's support centre moves by a logit-normal shift with sd "
-                + "0.15 in every replicate, which sets the width of the intervals below.");
+        h.add(note("Assumptions: 10,169 stations (10,101 in the country and 68 abroad, CEC via Kazinform, 15 "
+                + "November 2022), used for 2019 too; equal register per region (no regional registers were "
+                + "published); station turnout and support ~ Normal(centre, 0.08) truncated to [0, 1] (Klimek et al. "
+                + "2012); regional support unknown: each region's support centre moves by a logit-normal shift with "
+                + "sd 0.15 in every replicate, which sets the width of the intervals below."));
 
-        h.append("<h2>3. Scenarios (Monte Carlo)</h2>\n");
-        h.append("<h3>a. What fraud turns a clean 70.96% into the reported 81.31%?</h3>\n");
-        img(h, png, "scenario_a_share", "Leader's share by fraud intensity");
-        img(h, png, "scenario_a_turnout", "Turnout by fraud intensity");
+        h.heading("3. Scenarios (Monte Carlo)");
+        h.add(sub("a. What fraud turns a clean 70.96% into the reported 81.31%?"));
+        h.figure(charts.get("scenario_a_share"), "Leader's share by fraud intensity (scenario_a_share.png / .svg).");
+        h.figure(charts.get("scenario_a_turnout"), "Turnout by fraud intensity (scenario_a_turnout.png / .svg).");
         solutions(h, r.a());
-        p(h, "Replicates per point: " + r.a().replicates() + "; the interval is where the replicates' 2.5% and 97.5% "
-                + "quantiles of the leader's share cross 81.31%.");
-        h.append("<h3>b. The smallest fraud that avoids a runoff</h3>\n");
-        img(h, png, "scenario_b", "Minimal intensity for P(no runoff) >= 0.95");
+        h.paragraph("Replicates per point: " + r.a().replicates() + "; the interval is where the replicates' 2.5% "
+                + "and 97.5% quantiles of the leader's share cross 81.31%.");
+        h.add(sub("b. The smallest fraud that avoids a runoff"));
+        h.figure(charts.get("scenario_b"), "Minimal intensity for P(no runoff) >= 0.95 (scenario_b.png / .svg).");
         List<List<String>> mins = new ArrayList<>();
         for (ScenarioResult.Minimum m : r.b().minima()) {
             mins.add(List.of(m.family(), pct(m.cleanShare()), m.reached() ? num(m.intensity(), 3) : "not reached",
                     num(m.bracketLow(), 3), num(m.pNoRunoff(), 3), pct(m.turnout())));
         }
-        rows(h, List.of("Family", "Clean support", "Minimal intensity", "Largest failing", "P(no runoff)",
-                "Turnout"), mins);
-        p(h, "Runoff rule: " + r.winnerRule() + " Bisection, 6 steps; replicates per point: " + r.b().replicates()
-                + ".");
-        h.append("<h3>c. Turnout without the stuffed ballots</h3>\n");
-        img(h, png, "scenario_c", "Turnout without stuffing");
+        h.add(table("Smallest fraud with P(no runoff) >= 0.95, by clean support", List.of("Family",
+                "Clean support", "Minimal intensity", "Largest failing", "P(no runoff)", "Turnout"), mins));
+        h.paragraph("Runoff rule: " + r.winnerRule() + " Bisection, 6 steps; replicates per point: "
+                + r.b().replicates() + ".");
+        h.add(sub("c. Turnout without the stuffed ballots"));
+        h.figure(charts.get("scenario_c"), "Turnout without stuffing (scenario_c.png / .svg).");
         solutions(h, r.c());
-        h.append("<p class=\"note\">").append(esc(r.participationRule())).append("</p>\n");
-        h.append("<h3>d. Detection power</h3>\n<p class=\"note\">").append(esc(r.d().status()))
-                .append(". The fraud levels are defined in ")
-                .append("datasets/kazakhstan/scenarios/d-detection-power.json.</p>\n");
-        h.append("<h3>e. Observer sampling (parallel vote tabulation on turnout)</h3>\n");
-        img(h, png, "observer_sample_sizes", "Stations needed by inflation");
+        h.add(note(r.participationRule()));
+        h.add(sub("d. Detection power"));
+        h.add(note(r.d().status() + ". The fraud levels are defined in "
+                + "datasets/kazakhstan/scenarios/d-detection-power.json."));
+        h.add(sub("e. Observer sampling (parallel vote tabulation on turnout)"));
+        h.figure(charts.get("observer_sample_sizes"), "Stations needed by inflation "
+                + "(observer_sample_sizes.png / .svg).");
         List<List<String>> obs = new ArrayList<>();
         for (ObserverSampling.SampleSize z : r.e().observer().sizes()) {
             obs.add(List.of(num(z.k(), 0), Integer.toString(z.n()), num(z.powerMc(), 3), num(z.levelMc(), 3)));
         }
-        rows(h, List.of("Inflation (points)", "Stations", "Monte Carlo power", "Monte Carlo level"), obs);
-        p(h, String.format(Locale.ROOT, "Method: observers estimate turnout at a simple random sample of stations "
-                        + "(ratio estimator) and reject the official figure if it exceeds the estimate by more than "
-                        + "1.645 standard errors. n0 = ((1.645 + 1.645) sigma / k)^2 with the station-level residual "
-                        + "sd sigma = %.4f of the calibrated clean 2022 election, with finite-population correction "
-                        + "(N = %d); %d Monte Carlo samples per k check the power.", r.e().observer().sigma(),
-                r.e().observer().stations(), r.e().observer().trials()));
-        h.append("<h2>Sources</h2>\n");
-        p(h, "Results: datasets/kazakhstan (CEC figures via Kazinform and the Astana Times, ElectionGuide, Nohlen "
-                + "et al. 2001); regional turnout: CEC preliminary (Kazinform 2019; Azattyq, Astana Times and trend.az "
-                + "2022). Models: Klimek, Yegorov, Hanel and Thurner (2012), PNAS 109(41), "
-                + "doi:10.1073/pnas.1210722109; "
-                + "Laakso and Taagepera (1979), doi:10.1177/001041407901200101; Cochran (1977), Sampling Techniques.");
-        h.append("</body></html>\n");
-        return h.toString();
+        h.add(table("Stations to sample for 95% power at the 5% level", List.of("Inflation (points)", "Stations",
+                "Monte Carlo power", "Monte Carlo level"), obs));
+        h.paragraph(String.format(Locale.ROOT, "Method: observers estimate turnout at a simple random sample of "
+                        + "stations (ratio estimator) and reject the official figure if it exceeds the estimate by more "
+                        + "than 1.645 standard errors. n0 = ((1.645 + 1.645) sigma / k)^2 with the station-level "
+                        + "residual sd sigma = %.4f of the calibrated clean 2022 election, with finite-population "
+                        + "correction (N = %d); %d Monte Carlo samples per k check the power.",
+                r.e().observer().sigma(), r.e().observer().stations(), r.e().observer().trials()));
+        h.provenance("Results", "datasets/kazakhstan (CEC figures via Kazinform and the Astana Times, ElectionGuide, "
+                + "Nohlen et al. 2001)");
+        h.provenance("Regional turnout", "CEC preliminary (Kazinform 2019; Azattyq, Astana Times and trend.az 2022)");
+        h.provenance("Models", "Klimek, Yegorov, Hanel and Thurner (2012), PNAS 109(41), doi:10.1073/pnas.1210722109; "
+                + "Laakso and Taagepera (1979), doi:10.1177/001041407901200101; Cochran (1977), Sampling Techniques");
+        h.provenance("Seeds", "scenario files' seeds (" + r.a().seed() + "); replicates a " + r.a().replicates()
+                + ", b " + r.b().replicates() + ", c " + r.c().replicates() + "; observer samples "
+                + r.e().observer().trials() + " per k");
+        return h.build();
     }
 
-    private static void solutions(StringBuilder h, ScenarioResult r) {
+    private static void solutions(HtmlReport.Builder h, ScenarioResult r) {
         for (ScenarioResult.Solution s : r.solutions()) {
             if (!s.reached()) {
                 double best = Double.NaN;
@@ -473,7 +429,7 @@ public final class KazakhstanReport {
                         best = p.leaderShare().mean();
                     }
                 }
-                p(h, String.format(Locale.ROOT, "%s: cannot reach %s within the swept range (at most %s of valid "
+                h.paragraph(String.format(Locale.ROOT, "%s: cannot reach %s within the swept range (at most %s of valid "
                         + "votes).", s.family(), pct(s.target()), pct(best)));
             } else {
                 StringBuilder t = new StringBuilder(String.format(Locale.ROOT, "%s: intensity %.3f (95%% band "
@@ -484,7 +440,7 @@ public final class KazakhstanReport {
                     t.append(String.format(Locale.ROOT, " Turnout without the stuffed ballots: %s; P(at most 50%%) "
                             + "= %.2f.", pct(s.cleanTurnout()), s.pCleanTurnoutAtMost()));
                 }
-                p(h, t.toString());
+                h.paragraph(t.toString());
             }
         }
     }
