@@ -32,6 +32,20 @@ final class OutputFiles {
     }
 
     /**
+     * @param target  the file
+     * @param content the UTF-8 text to write
+     * @throws UsageException if the file cannot be written
+     */
+    static void writeText(Path target, AtomicFiles.TextContent content) {
+        try {
+            AtomicFiles.writeText(target, content);
+        } catch (java.io.UncheckedIOException e) {
+            throw new UsageException("cannot write " + target + " (" + describe(e.getCause())
+                    + "); choose a path in an existing, writable directory", e);
+        }
+    }
+
+    /**
      * @param target the file
      * @param value  a Jackson tree or any object Jackson serialises
      * @throws UsageException if the file cannot be written

@@ -1,12 +1,17 @@
 package org.psephos.cli;
 
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.psephos.data.ColumnMapping;
+import org.psephos.data.DataException;
 import org.psephos.data.Election;
+import org.psephos.data.ElectionCsv;
+import org.psephos.data.LoadReport;
 import org.psephos.simulation.ElectorateModel;
 import org.psephos.simulation.FraudModel;
 import org.psephos.simulation.MonteCarloEngine;
@@ -64,8 +69,9 @@ final class SimulateCommand implements Callable<Integer> {
         Path file;
     }
 
-    @Option(names = "--sizes-column", paramLabel = "NAME", defaultValue = "registered",
-            description = "Column of --sizes-from holding registered voters (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--sizes-column", paramLabel = "COL", defaultValue = "registered",
+            description = "Column of --sizes-from holding registered voters: a header name, #N or a sum A+B "
+                    + "(default: ${DEFAULT-VALUE}). Units whose count is missing or zero are skipped and counted.")
     String sizesColumn;
 
     @Option(names = "--regions", paramLabel = "K", defaultValue = "1",
@@ -187,11 +193,11 @@ final class SimulateCommand implements Callable<Integer> {
         List<String> names = optionNames(model.electorate().options());
         if (out != null) {
             Election units = result.units().orElseThrow();
-            AtomicFiles.write(out, w -> UnitsCsv.write(units, w));
+            OutputFiles.writeText(out, w -> UnitsCsv.write(units, w));
         }
         if (json != null) {
             String doc = SimulationJson.of(s, names, sizes.file == null ? null : sizes.file.toString());
-            AtomicFiles.write(json, w -> w.write(doc));
+            OutputFiles.writeText(json, w -> w.write(doc));
         }
         printSummary(spec.commandLine().getOut(), s, names);
         return Main.OK;
@@ -279,7 +285,7 @@ final class SimulateCommand implements Callable<Integer> {
             sizes = new Sizes();
         }
         if (sizes.file != null) {
-            return new SizeDistribution.Listed(SizesFile.read(sizes.file, sizesColumn));
+            return new SizeDistribution.Listed(sizesFromFile(sizes.file, sizesColumn));
         }
         if (sizes.logNormal != null) {
             double[] p = numbers("--size-lognormal", sizes.logNormal, 2, 2);
@@ -311,5 +317,37 @@ final class SimulateCommand implements Callable<Integer> {
             }
         }
         return out;
+    }
+
+    /**
+     * Reads the registered voters of every unit of a results file through the loader (same formats, encodings
+     * and located error messages as {@code psephos load}); units with a missing or zero count are skipped and the
+     * number skipped is said on standard error.
+     */
+    private int[] sizesFromFile(Path file, String column) {
+        LoadReport report;
+        try {
+            report = ElectionCsv.load(file, ColumnMapping.builder().registered(column).ballots(column).build(),
+                    StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--sizes-column: " + e.getMessage(), e);
+        }
+        Election e = report.election();
+        int[] sizes = new int[e.size()];
+        int k = 0;
+        for (int i = 0; i < e.size(); i++) {
+            if (e.registered(i) > 0) {
+                sizes[k++] = e.registered(i);
+            }
+        }
+        if (k == 0) {
+            throw DataException.of("no unit has a positive count of registered voters").file(file)
+                    .column(column).fix("Name the registered-voters column with --sizes-column").build();
+        }
+        if (k < sizes.length) {
+            spec.commandLine().getErr().println("psephos: --sizes-from " + file + ": " + (sizes.length - k)
+                    + " of " + sizes.length + " units skipped (registered voters missing or zero)");
+        }
+        return java.util.Arrays.copyOf(sizes, k);
     }
 }

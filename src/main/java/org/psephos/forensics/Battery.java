@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.psephos.data.Election;
 import org.psephos.data.Grouping;
 import org.psephos.data.UnitFilter;
+import org.psephos.simulation.Parallel;
 import org.psephos.simulation.Progress;
 
 /**
@@ -17,8 +18,11 @@ import org.psephos.simulation.Progress;
  *
  * <p>Rows are ordered by group (national first, then the groups in order of first appearance), variable (turnout,
  * then the options in source order) and test (registry order). Tests of scope
- * {@link ForensicTest.Scope#LEADER_AND_TURNOUT} run once per group, on the leader. The result is the same for any
- * thread count: each test's randomness is keyed by its id, variable and group.
+ * {@link ForensicTest.Scope#LEADER_AND_TURNOUT} run once per group, on the leader. The bootstrapped tests of one group
+ * and variable share one set of resamples of the group's units, as EFToolkit's {@code boot} call does (see
+ * {@code Resample}); a test run alone draws the same resamples and gives the same interval. The work is spread over
+ * the threads by group, variable and block of replicates. The result is the same for any thread count: randomness
+ * is keyed by group, variable, test and block, never by thread.
  *
  * <p>Immutable and thread-safe; {@code withX} methods return modified copies.
  *
@@ -103,27 +107,24 @@ public final class Battery {
                 groups.add(kept.select(g.get().unitsOf(c)));
             }
         }
-        List<TestResult> rows = new ArrayList<>();
+        List<TestInput> inputs = new ArrayList<>();
+        List<List<ForensicTest>> testsOf = new ArrayList<>();
+        List<Boolean> perVariable = new ArrayList<>();
         for (int gi = 0; gi < groups.size(); gi++) {
             Election units = groups.get(gi);
-            for (int vi = 0; vi < variables.size(); vi++) {
-                TestInput in = new TestInput(units, labels.get(gi), variables.get(vi));
-                for (ForensicTest t : tests) {
-                    if (t.scope() == ForensicTest.Scope.PER_VARIABLE) {
-                        rows.add(t.run(in, settings));
-                    }
-                }
-                progress.update((long) gi * variables.size() + vi + 1, (long) groups.size() * variables.size());
+            for (Variable v : variables) {
+                inputs.add(new TestInput(units, labels.get(gi), v));
+                testsOf.add(tests.stream().filter(t -> t.scope() == ForensicTest.Scope.PER_VARIABLE).toList());
+                perVariable.add(true);
             }
             if (units.leader() >= 0) {
-                TestInput leader = new TestInput(units, labels.get(gi), Variable.option(units, units.leader()));
-                for (ForensicTest t : tests) {
-                    if (t.scope() == ForensicTest.Scope.LEADER_AND_TURNOUT) {
-                        rows.add(t.run(leader, settings));
-                    }
-                }
+                inputs.add(new TestInput(units, labels.get(gi), Variable.option(units, units.leader())));
+                testsOf.add(tests.stream().filter(t -> t.scope() == ForensicTest.Scope.LEADER_AND_TURNOUT)
+                        .toList());
+                perVariable.add(false);
             }
         }
+        List<TestResult> rows = runAll(inputs, testsOf, perVariable, settings, progress, (long) groups.size() * variables.size());
         double[] p = rows.stream().mapToDouble(TestResult::pValue).toArray();
         double[] q = MultipleTesting.benjaminiHochberg(p);
         List<TestResult> withQ = new ArrayList<>(rows.size());
@@ -131,5 +132,99 @@ public final class Battery {
             withQ.add(rows.get(i).withQValue(q[i]));
         }
         return new BatteryResult(withQ, filtered.report(), InputSummary.of(kept), level, settings);
+    }
+
+    /*
+     * Implementation note. Three phases, each spread over the threads with Parallel.map, with one thread inside
+     * every task so that no pool is nested in another:
+     *   1. per input (group and variable): the plans of the bootstrapped tests (guards, per-unit arrays, estimates)
+     *      and one Resample of all pending plans;
+     *   2. one flat list of work items: every test without a plan on every input (the integer-percent nulls first,
+     *      as they are the longest), then every block of every Resample;
+     *   3. the pending plans finished with their replicates, in table order.
+     * Randomness is keyed by test, group, variable and block only, so the table is the same for any thread count.
+     */
+    private static List<TestResult> runAll(List<TestInput> inputs, List<List<ForensicTest>> testsOf,
+                                           List<Boolean> perVariable, BatteryOptions settings, Progress progress, long variableCount) {
+        int threads = settings.threads();
+        BatteryOptions inner = settings.withThreads(1);
+        List<List<Plan>> plans = Parallel.map(inputs.size(), threads, i -> {
+            List<Plan> ps = new ArrayList<>();
+            for (ForensicTest t : testsOf.get(i)) {
+                ps.add(t instanceof Plan.Source src ? src.plan(inputs.get(i), inner) : null);
+            }
+            return ps;
+        }, Progress.NONE);
+        List<Resample> resamples = new ArrayList<>(inputs.size());
+        for (int i = 0; i < inputs.size(); i++) {
+            List<Resample.Spec> specs = new ArrayList<>();
+            for (Plan p : plans.get(i)) {
+                if (p instanceof Plan.Pending pending) {
+                    specs.add(pending.spec());
+                }
+            }
+            resamples.add(specs.isEmpty() ? null
+                    : new Resample(inputs.get(i).size(), specs, settings, Resample.streamKey(inputs.get(i))));
+        }
+        List<int[]> items = new ArrayList<>(); // {kind, input, test or block}: 0 = run a test, 1 = a block
+        for (int pass = 0; pass < 2; pass++) {
+            for (int i = 0; i < inputs.size(); i++) {
+                List<ForensicTest> ts = testsOf.get(i);
+                for (int k = 0; k < ts.size(); k++) {
+                    boolean heavy = ts.get(k).scope() == ForensicTest.Scope.LEADER_AND_TURNOUT;
+                    if (plans.get(i).get(k) == null && heavy == (pass == 0)) {
+                        items.add(new int[] {0, i, k});
+                    }
+                }
+            }
+        }
+        for (int i = 0; i < inputs.size(); i++) {
+            Resample r = resamples.get(i);
+            for (int b = 0; r != null && b < r.blocks(); b++) {
+                items.add(new int[] {1, i, b});
+            }
+        }
+        List<Object> done = Parallel.map(items.size(), threads, w -> {
+            int[] item = items.get(w);
+            return item[0] == 0 ? testsOf.get(item[1]).get(item[2]).run(inputs.get(item[1]), inner)
+                    : resamples.get(item[1]).block(item[2]);
+        }, Progress.NONE);
+        TestResult[][] ran = new TestResult[inputs.size()][];
+        List<List<double[][]>> blocks = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            ran[i] = new TestResult[testsOf.get(i).size()];
+            blocks.add(new ArrayList<>());
+        }
+        for (int w = 0; w < items.size(); w++) {
+            int[] item = items.get(w);
+            if (item[0] == 0) {
+                ran[item[1]][item[2]] = (TestResult) done.get(w);
+            } else {
+                @SuppressWarnings("unchecked")
+                double[][] part = (double[][]) done.get(w);
+                blocks.get(item[1]).add(part);
+            }
+        }
+        List<TestResult> rows = new ArrayList<>();
+        long variablesDone = 0;
+        for (int i = 0; i < inputs.size(); i++) {
+            double[][] t = resamples.get(i) == null ? null : resamples.get(i).gather(blocks.get(i));
+            int spec = 0;
+            List<ForensicTest> ts = testsOf.get(i);
+            for (int k = 0; k < ts.size(); k++) {
+                Plan p = plans.get(i).get(k);
+                if (p == null) {
+                    rows.add(ran[i][k]);
+                } else if (p instanceof Plan.Done d) {
+                    rows.add(d.result());
+                } else {
+                    rows.add(((Plan.Pending) p).finish(t[spec++]));
+                }
+            }
+            if (perVariable.get(i)) {
+                progress.update(++variablesDone, variableCount);
+            }
+        }
+        return rows;
     }
 }

@@ -220,13 +220,4 @@ public final class Bootstrap {
         }
         return h;
     }
-
-    /**
-     * @param input the data a test runs on
-     * @param testId the test id
-     * @return the stream key (test, variable, group) for that test on that input
-     */
-    static long[] key(String testId, TestInput input) {
-        return new long[] {key(testId), key(input.variable().name()), key(input.level())};
-    }
 }

@@ -16,7 +16,7 @@ import java.util.Objects;
  *
  * @param <T> the concrete test
  */
-abstract class DigitPairTest<T extends DigitPairTest<T>> implements ForensicTest {
+abstract class DigitPairTest<T extends DigitPairTest<T>> implements ForensicTest, Plan.Source {
     private final int minCount;
     private final int minCounts;
     private final Adjacency convention;
@@ -78,12 +78,28 @@ abstract class DigitPairTest<T extends DigitPairTest<T>> implements ForensicTest
 
     @Override
     public TestResult run(TestInput input, BatteryOptions options) {
-        double[] ind = indicators(input.counts());
-        String why = Results.tooFewCounts(ind.length, minCounts, "counts of " + minCount + " or more");
-        if (why != null) {
-            return TestResult.notApplicable(id(), input, ind.length, why);
+        return Plan.run(plan(input, options), options);
+    }
+
+    @Override
+    public Plan plan(TestInput input, BatteryOptions options) {
+        int[] counts = input.counts();
+        byte[] ind = new byte[counts.length];
+        int used = 0;
+        for (int i = 0; i < counts.length; i++) {
+            int c = counts[i];
+            if (c >= minCount) {
+                ind[i] = isKind(Digits.penultimate(c), Digits.last(c)) ? (byte) 1 : 0;
+                used++;
+            } else {
+                ind[i] = -1;
+            }
         }
-        return Results.binomialShare(id(), input, options, ind, reference(), true, Results.details("min_count",
+        String why = Results.tooFewCounts(used, minCounts, "counts of " + minCount + " or more");
+        if (why != null) {
+            return new Plan.Done(TestResult.notApplicable(id(), input, used, why));
+        }
+        return Results.binomialShare(id(), input, ind, reference(), true, Results.details("min_count",
                 minCount, "convention", convention.name().toLowerCase(Locale.ROOT)));
     }
 }

@@ -83,6 +83,19 @@ final class Digits {
         return d;
     }
 
+    /**
+     * @param counts   counts
+     * @param minCount the smallest count used
+     * @return per count its last digit, or -1 if it is below {@code minCount}
+     */
+    static byte[] lastDigitsOrNone(int[] counts, int minCount) {
+        byte[] d = new byte[counts.length];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = counts[i] >= minCount ? (byte) last(counts[i]) : -1;
+        }
+        return d;
+    }
+
     /** @param digit a digit @return 1 if it is 0 or 5, else 0 */
     static double zeroOrFive(int digit) {
         return digit == 0 || digit == 5 ? 1.0 : 0.0;

@@ -87,7 +87,11 @@ public final class DipTest implements ForensicTest {
      * @return the dip statistic, its p-value and the modal interval
      */
     public Result test(double[] x) {
-        double[] s = sortedFinite(x);
+        return testSorted(sortedFinite(x));
+    }
+
+    /** @param s sorted values without NaN @return the dip test on them */
+    private static Result testSorted(double[] s) {
         int[] loHi = new int[2];
         double d = dip(s, loHi);
         int n = s.length;
@@ -115,7 +119,7 @@ public final class DipTest implements ForensicTest {
         if (sorted.length == 0 || sorted[0] == sorted[sorted.length - 1]) {
             return TestResult.notApplicable(ID, input, p.length, "all values are equal");
         }
-        Result r = test(p);
+        Result r = testSorted(sorted);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("modal_low", r.modalLow());
         details.put("modal_high", r.modalHigh());

@@ -307,7 +307,7 @@ public final class IntegerPercentTest implements ForensicTest {
             return TestResult.notApplicable(ID, input, 0, "the election has no options");
         }
         Result r = test(e.registeredColumn(), e.ballotsColumn(), e.shareDenominatorColumn(), e.votesColumn(option),
-                options);
+                options.withSeed(groupSeed(options.seed(), input.level())));
         String variable = e.options().get(option);
         if (r.includedUnits() < options.minUnits()) {
             return new TestResult(ID, variable, input.level(), Double.NaN, Double.NaN, Double.NaN, Double.NaN,
@@ -340,6 +340,15 @@ public final class IntegerPercentTest implements ForensicTest {
         details.put("variants", variants);
         return new TestResult(ID, variable, input.level(), h.observed(), h.expectedMean(), Double.NaN, Double.NaN,
                 h.pValue(), Double.NaN, h.flag(), r.includedUnits(), true, "", details);
+    }
+
+    /**
+     * The national null draws from the run seed itself, so that {@link #test} called directly gives the battery's
+     * national numbers; each group's null draws from a seed derived from the run seed and the group's label, so
+     * that the groups' nulls are independent of each other.
+     */
+    static long groupSeed(long seed, String level) {
+        return TestInput.NATIONAL.equals(level) ? seed : RandomStreams.seeded(seed).child(Bootstrap.key(level)).seed();
     }
 
     /**
@@ -469,12 +478,17 @@ public final class IntegerPercentTest implements ForensicTest {
         int count = Math.min(BLOCK, reps - block * BLOCK);
         long[][] out = new long[count][];
         UniformRandomProvider rng = streams.stream(STREAM_KEY, draw instanceof CountDraw ? 0 : 1, block);
-        boolean[] li = new boolean[s.size];
-        boolean[] ti = new boolean[s.size];
+        boolean fused = draw instanceof BernoulliDraw;
+        boolean[] li = fused ? null : new boolean[s.size];
+        boolean[] ti = fused ? null : new boolean[s.size];
         for (int c = 0; c < count; c++) {
-            draw.fill(rng, li, ti);
             long[] acc = new long[STATS];
-            accumulate(s, li, ti, acc);
+            if (draw instanceof BernoulliDraw bd) {
+                bd.drawAndAccumulate(rng, s, acc);
+            } else {
+                draw.fill(rng, li, ti);
+                accumulate(s, li, ti, acc);
+            }
             out[c] = acc;
         }
         return out;
@@ -487,6 +501,52 @@ public final class IntegerPercentTest implements ForensicTest {
             for (int j = 0; j < li.length; j++) {
                 li[j] = rng.nextDouble() < qw[j];
                 ti[j] = rng.nextDouble() < qb[j];
+            }
+        }
+
+        /**
+         * {@link #fill} and {@link #accumulate} in one pass, without the indicator arrays: the same draws in the
+         * same order, so the same sums. The twelve sums are kept in locals and added with masks (branch-free).
+         */
+        void drawAndAccumulate(UniformRandomProvider rng, Stations s, long[] acc) {
+            long[] wn = s.weights[1];
+            long[] wb = s.weights[2];
+            long[] ww = s.weights[3];
+            long e0 = 0;
+            long e1 = 0;
+            long e2 = 0;
+            long e3 = 0;
+            long l0 = 0;
+            long l1 = 0;
+            long l2 = 0;
+            long l3 = 0;
+            long t0 = 0;
+            long t1 = 0;
+            long t2 = 0;
+            long t3 = 0;
+            for (int j = 0; j < s.size; j++) {
+                long ml = rng.nextDouble() < qw[j] ? -1L : 0L;
+                long mt = rng.nextDouble() < qb[j] ? -1L : 0L;
+                long me = ml | mt;
+                long n = wn[j];
+                long b = wb[j];
+                long w = ww[j];
+                e0 -= me;
+                e1 += n & me;
+                e2 += b & me;
+                e3 += w & me;
+                l0 -= ml;
+                l1 += n & ml;
+                l2 += b & ml;
+                l3 += w & ml;
+                t0 -= mt;
+                t1 += n & mt;
+                t2 += b & mt;
+                t3 += w & mt;
+            }
+            long[] sums = {e0, e1, e2, e3, l0, l1, l2, l3, t0, t1, t2, t3};
+            for (int t = 0; t < STATS; t++) {
+                acc[t] += sums[t];
             }
         }
     }

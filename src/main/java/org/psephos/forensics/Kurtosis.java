@@ -11,7 +11,7 @@ package org.psephos.forensics;
  *
  * @since 0.1
  */
-public final class Kurtosis implements ForensicTest {
+public final class Kurtosis implements ForensicTest, Plan.Source {
     /** The test id. */
     public static final String ID = "Kurt";
     /** The kurtosis of a normal distribution. */
@@ -37,6 +37,11 @@ public final class Kurtosis implements ForensicTest {
 
     @Override
     public TestResult run(TestInput input, BatteryOptions options) {
-        return Results.shape(ID, input, options, input.proportions(), Moments::kurtosis, NORMAL, Results.details());
+        return Plan.run(plan(input, options), options);
+    }
+
+    @Override
+    public Plan plan(TestInput input, BatteryOptions options) {
+        return Results.shape(ID, input, options, input.proportions(), Results::kurtosis, NORMAL, Results.details());
     }
 }

@@ -13,7 +13,7 @@ package org.psephos.forensics;
  *
  * @since 0.1
  */
-public final class LastDigitMean implements ForensicTest {
+public final class LastDigitMean implements ForensicTest, Plan.Source {
     /** The test id. */
     public static final String ID = "LastC";
     /** The null mean of a uniform digit. */
@@ -55,14 +55,21 @@ public final class LastDigitMean implements ForensicTest {
 
     @Override
     public TestResult run(TestInput input, BatteryOptions options) {
+        return Plan.run(plan(input, options), options);
+    }
+
+    @Override
+    public Plan plan(TestInput input, BatteryOptions options) {
         int[] counts = input.counts();
         String why = Results.tooFewCounts(Digits.twoDigitCount(counts), minCounts, "counts of 10 or more");
         if (why != null) {
-            return TestResult.notApplicable(ID, input, Digits.twoDigitCount(counts), why);
+            return new Plan.Done(TestResult.notApplicable(ID, input, Digits.twoDigitCount(counts), why));
         }
-        double[] d = Digits.lastDigits(counts, minCount);
-        double z = (Moments.mean(d) - REFERENCE) / Math.sqrt(VARIANCE / d.length);
-        return Results.bootstrappedMean(ID, input, options, d, REFERENCE, NullDistributions.normalTwoSided(z), null,
-                Results.details("min_count", minCount, "p_value_method", "normal approximation, uniform digits"));
+        Plan.Pending p = Results.bootstrappedMean(ID, input, Digits.lastDigitsOrNone(counts, minCount), REFERENCE,
+                Double.NaN, null, Results.details("min_count", minCount,
+                        "p_value_method", "normal approximation, uniform digits"));
+        double z = (p.estimate() - REFERENCE) / Math.sqrt(VARIANCE / p.n());
+        return new Plan.Pending(ID, input, p.estimate(), p.n(), p.spec(), REFERENCE,
+                NullDistributions.normalTwoSided(z), null, p.details());
     }
 }

@@ -17,7 +17,7 @@ import org.psephos.data.Election;
  *
  * @since 0.1
  */
-public final class LogVoteKurtosis implements ForensicTest {
+public final class LogVoteKurtosis implements ForensicTest, Plan.Source {
     /** The test id. */
     public static final String ID = "LogVoteKurtosis";
 
@@ -72,11 +72,21 @@ public final class LogVoteKurtosis implements ForensicTest {
 
     @Override
     public TestResult run(TestInput input, BatteryOptions options) {
+        return Plan.run(plan(input, options), options);
+    }
+
+    @Override
+    public Plan plan(TestInput input, BatteryOptions options) {
         Election e = input.election();
         int[] w = input.counts();
         int[] r = input.variable().isTurnout() ? e.registeredColumn() : e.shareDenominatorColumn();
         double[] nu = rescaledRates(w, r);
-        return Results.shape(ID, input, options, nu, Moments::kurtosis, Kurtosis.NORMAL,
+        double[] perUnit = new double[w.length];
+        int k = 0;
+        for (int i = 0; i < w.length; i++) {
+            perUnit[i] = w[i] > 0 && w[i] < r[i] ? nu[k++] : Double.NaN;
+        }
+        return Results.shape(ID, input, options, perUnit, Results::kurtosis, Kurtosis.NORMAL,
                 Results.details("units_without_finite_rate", w.length - nu.length));
     }
 }

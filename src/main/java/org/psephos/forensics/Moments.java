@@ -42,37 +42,6 @@ final class Moments {
     }
 
     /**
-     * @param x   values that are all whole numbers in [0, 9] (digits, 0/1 indicators)
-     * @param idx indices into {@code x}
-     * @param n   how many indices to use
-     * @return the mean of {@code x[idx[0..n)]}, summed exactly in {@code long}
-     */
-    static double mean(byte[] x, int[] idx, int n) {
-        long s = 0;
-        for (int j = 0; j < n; j++) {
-            s += x[idx[j]];
-        }
-        return (double) s / n;
-    }
-
-    /**
-     * @param x values
-     * @return the values as bytes if every one is a whole number in [0, 9], else {@code null}. A byte array is an
-     *         eighth of the size, so the bootstrap's random reads stay in cache.
-     */
-    static byte[] asDigits(double[] x) {
-        byte[] b = new byte[x.length];
-        for (int i = 0; i < x.length; i++) {
-            double v = x[i];
-            if (!(v >= 0 && v <= 9) || v != Math.rint(v)) {
-                return null;
-            }
-            b[i] = (byte) v;
-        }
-        return b;
-    }
-
-    /**
      * Skewness \( m_3 / m_2^{3/2} \) as {@code moments::skewness}; NaN if the values are all equal.
      *
      * @param x      values
@@ -107,9 +76,12 @@ final class Moments {
      *         expansion; this halves the reads of the bootstrap's inner loop.
      */
     private static double[] central(double[] x, int[] idx, int n, double center) {
-        if (idx != null) {
-            return centralAbout(x, idx, n, center);
-        }
+        return idx != null ? centralAbout(x, idx, n, center) : centralMoments(x);
+    }
+
+    /** @param x values @return {mean, m2, m3, m4}: population central moments of all of x, in two passes */
+    static double[] centralMoments(double[] x) {
+        int n = x.length;
         double mean = mean(x);
         double m2 = 0;
         double m3 = 0;
@@ -137,6 +109,23 @@ final class Moments {
             s3 += d2 * d;
             s4 += d2 * d2;
         }
+        double[] m = centralFromSums(n, s1, s2, s3, s4);
+        m[0] = c + s1 / n;
+        return m;
+    }
+
+    /**
+     * Central moments from power sums of \( d = x - c \) about a shift c close to the mean, by the binomial expansion.
+     *
+     * @param n  how many values (positive)
+     * @param s1 sum of d
+     * @param s2 sum of d squared
+     * @param s3 sum of d cubed
+     * @param s4 sum of d to the fourth
+     * @return {n, m2, m3, m4}: population central moments; m2 is 0 when the difference is rounding error (a
+     *         constant sample)
+     */
+    static double[] centralFromSums(int n, double s1, double s2, double s3, double s4) {
         double a = s1 / n;
         double r2 = s2 / n;
         double r3 = s3 / n;
@@ -148,7 +137,7 @@ final class Moments {
         }
         double m3 = r3 - 3 * a * r2 + 2 * a2 * a;
         double m4 = r4 - 4 * a * r3 + 6 * a2 * r2 - 3 * a2 * a2;
-        return new double[] {c + a, m2, m3, m4};
+        return new double[] {n, m2, m3, m4};
     }
 
     /**
@@ -198,17 +187,38 @@ final class Moments {
                 ryy += dy * dy;
                 rxy += dx * dy;
             }
-            sxx = rxx - sx * sx / n;
-            syy = ryy - sy * sy / n;
-            sxy = rxy - sx * sy / n;
-            if (sxx <= rxx * 1e-12) {
-                sxx = 0;
-            }
-            if (syy <= ryy * 1e-12) {
-                syy = 0;
-            }
-            my = cy + sy / n;
+            return crossFromSums(n, sx, sy, rxx, ryy, rxy, cy);
         }
+        return finishRegression(sxx, syy, sxy, my);
+    }
+
+    /**
+     * Pearson r and the OLS slope from sums of deviations \( d_x = x - c_x \), \( d_y = y - c_y \) about shifts close
+     * to the means.
+     *
+     * @param n   how many (positive)
+     * @param sx  sum of d_x
+     * @param sy  sum of d_y
+     * @param rxx sum of d_x squared
+     * @param ryy sum of d_y squared
+     * @param rxy sum of d_x d_y
+     * @param cy  the shift of y
+     * @return {r, slope, mean of y}, as {@link #regression}
+     */
+    static double[] crossFromSums(double n, double sx, double sy, double rxx, double ryy, double rxy, double cy) {
+        double sxx = rxx - sx * sx / n;
+        double syy = ryy - sy * sy / n;
+        double sxy = rxy - sx * sy / n;
+        if (sxx <= rxx * 1e-12) {
+            sxx = 0;
+        }
+        if (syy <= ryy * 1e-12) {
+            syy = 0;
+        }
+        return finishRegression(sxx, syy, sxy, cy + sy / n);
+    }
+
+    private static double[] finishRegression(double sxx, double syy, double sxy, double my) {
         double r = sxx > 0 && syy > 0 ? Math.max(-1, Math.min(1, sxy / Math.sqrt(sxx * syy))) : Double.NaN;
         double slope = sxx > 0 ? sxy / sxx : Double.NaN;
         return new double[] {r, slope, my};

@@ -70,96 +70,60 @@ final class Results {
     static final String ZERO_VARIANCE = "zero variance: all values are equal";
 
     /**
-     * Bootstraps a statistic and assembles the result.
+     * Plans the bootstrapped mean of per-unit values.
      *
      * @param id        test id
      * @param input     the data
-     * @param options   replicates, seed, threads
-     * @param estimate  the statistic on the data
-     * @param n         units resampled
-     * @param stat      the statistic of a resample
-     * @param reference the null value
-     * @param pValue    the p-value, or NaN if the test has none
-     * @param flag      the rule: {@code null} flags when the interval excludes the reference
-     * @param details   test-specific details (copied; replicates are added)
-     * @return the result
-     */
-    static TestResult bootstrapped(String id, TestInput input, BatteryOptions options, double estimate, int n,
-                                   Bootstrap.Statistic stat, double reference, double pValue, Boolean flag,
-                                   Map<String, Object> details) {
-        Bootstrap.Interval ci = Bootstrap.of(options).basic(estimate, n, stat, Bootstrap.key(id, input));
-        Map<String, Object> d = new LinkedHashMap<>(details);
-        d.put("bootstrap_replicates", ci.replicates());
-        if (ci.finite() < ci.replicates()) {
-            d.put("bootstrap_finite", ci.finite());
-        }
-        boolean f = flag != null ? flag : ci.excludes(reference);
-        return new TestResult(id, input.variable().name(), input.level(), estimate, reference, ci.low(), ci.high(),
-                pValue, Double.NaN, f, n, true, "", d);
-    }
-
-    /**
-     * Bootstraps the mean of per-unit values.
-     *
-     * @param id        test id
-     * @param input     the data
-     * @param options   replicates, seed, threads
-     * @param values    per-unit values whose mean is the statistic
+     * @param values    per unit of the group a value in [0, 9], or -1 if the unit is not used; the statistic is the
+     *                  mean of the used values
      * @param reference the null value of the mean
      * @param pValue    the p-value, or NaN
      * @param flag      the rule: {@code null} flags when the interval excludes the reference
      * @param details   details
-     * @return the result
+     * @return the pending result
      */
-    static TestResult bootstrappedMean(String id, TestInput input, BatteryOptions options, double[] values,
-                                       double reference, double pValue, Boolean flag, Map<String, Object> details) {
-        byte[] small = Moments.asDigits(values);
-        Bootstrap.Statistic mean = small != null ? (idx, m) -> Moments.mean(small, idx, m)
-                : (idx, m) -> Moments.mean(values, idx, m);
-        return bootstrapped(id, input, options, Moments.mean(values), values.length, mean, reference, pValue, flag,
-                details);
+    static Plan.Pending bootstrappedMean(String id, TestInput input, byte[] values, double reference, double pValue,
+                                         Boolean flag, Map<String, Object> details) {
+        long sum = 0;
+        int used = 0;
+        for (byte v : values) {
+            if (v >= 0) {
+                sum += v;
+                used++;
+            }
+        }
+        return new Plan.Pending(id, input, (double) sum / used, used, new Resample.Share(values), reference, pValue,
+                flag, details);
     }
 
     /**
-     * An indicator-share test with an exact binomial p-value: the share of ones among the values, bootstrapped,
-     * with the exact two-sided binomial test of the share against {@code reference}.
+     * An indicator-share test with an exact binomial p-value: the share of ones among the used units,
+     * bootstrapped, with the exact two-sided binomial test of the share against {@code reference}.
      *
      * @param id        test id
      * @param input     the data
-     * @param options   settings
-     * @param indicator per-unit 0/1 values
+     * @param indicator per unit 0 or 1, or -1 if the unit is not used
      * @param reference the null probability of a one
      * @param flagByP   flag when p &lt; {@link #ALPHA} (Beber and Scacco's binomial bounds) rather than when the
      *                  bootstrap interval excludes the reference (EFToolkit)
      * @param details   details (the number of ones and the p-value method are added)
-     * @return the result
+     * @return the pending result
      */
-    static TestResult binomialShare(String id, TestInput input, BatteryOptions options, double[] indicator,
-                                    double reference, boolean flagByP, Map<String, Object> details) {
+    static Plan.Pending binomialShare(String id, TestInput input, byte[] indicator, double reference,
+                                      boolean flagByP, Map<String, Object> details) {
         int k = 0;
-        for (double v : indicator) {
-            if (v != 0) {
-                k++;
+        int used = 0;
+        for (byte v : indicator) {
+            if (v >= 0) {
+                used++;
+                k += v;
             }
         }
-        double p = NullDistributions.binomialTwoSided(k, indicator.length, reference);
+        double p = NullDistributions.binomialTwoSided(k, used, reference);
         Map<String, Object> d = new LinkedHashMap<>(details);
         d.put("successes", k);
         d.put("p_value_method", "exact binomial, two-sided");
-        return bootstrappedMean(id, input, options, indicator, reference, p, flagByP ? p < ALPHA : null, d);
-    }
-
-    /** A moment statistic of values over resampled indices ({@code null} indices: all values in order). */
-    @FunctionalInterface
-    interface MomentStatistic {
-        /**
-         * @param x      values
-         * @param idx    indices or {@code null}
-         * @param n      how many
-         * @param center the mean of all of x
-         * @return the statistic
-         */
-        double of(double[] x, int[] idx, int n, double center);
+        return bootstrappedMean(id, input, indicator, reference, p, flagByP ? p < ALPHA : null, d);
     }
 
     /**
@@ -169,23 +133,35 @@ final class Results {
      * @param id        test id
      * @param input     the data
      * @param options   settings
-     * @param values    the values
-     * @param stat      the statistic
+     * @param values    per unit of the group its value, or NaN if the unit is not used
+     * @param stat      the statistic of the central moments
      * @param reference its null value
      * @param details   details
-     * @return the result
+     * @return the plan
      */
-    static TestResult shape(String id, TestInput input, BatteryOptions options, double[] values,
-                            MomentStatistic stat, double reference, Map<String, Object> details) {
-        String why = tooFewUnits(values.length, options);
-        if (why == null && Moments.constant(values)) {
+    static Plan shape(String id, TestInput input, BatteryOptions options, double[] values,
+                      Resample.MomentStatistic stat, double reference, Map<String, Object> details) {
+        double[] used = java.util.Arrays.stream(values).filter(v -> !Double.isNaN(v)).toArray();
+        String why = tooFewUnits(used.length, options);
+        if (why == null && Moments.constant(used)) {
             why = ZERO_VARIANCE;
         }
         if (why != null) {
-            return TestResult.notApplicable(id, input, values.length, why);
+            return new Plan.Done(TestResult.notApplicable(id, input, used.length, why));
         }
-        double center = Moments.mean(values);
-        return bootstrapped(id, input, options, stat.of(values, null, values.length, center), values.length,
-                (idx, n) -> stat.of(values, idx, n, center), reference, Double.NaN, null, details);
+        double center = Moments.mean(used);
+        double[] m = Moments.centralMoments(used);
+        return new Plan.Pending(id, input, stat.of(m[1], m[2], m[3]), used.length,
+                new Resample.Moment(values, center, stat), reference, Double.NaN, null, details);
+    }
+
+    /** Skewness from central moments, NaN without variance. */
+    static double skewness(double m2, double m3, double m4) {
+        return m2 > 0 ? m3 / Math.pow(m2, 1.5) : Double.NaN;
+    }
+
+    /** Pearson kurtosis from central moments, NaN without variance. */
+    static double kurtosis(double m2, double m3, double m4) {
+        return m2 > 0 ? m4 / (m2 * m2) : Double.NaN;
     }
 }

@@ -8,14 +8,15 @@ package org.psephos.forensics;
  * Flag rule (EFToolkit): the basic 95% bootstrap interval excludes the reference. The p-value is the two-sided
  * normal approximation \( z = (\bar d - 4.1874) / \sqrt{\sigma^2_{2BL} / n} \) with the Benford null variance
  * \( \sigma^2_{2BL} \approx 8.254 \) (EFToolkit reports none). Counts below 10 are dropped, as EFToolkit's
- * {@code SecondDigitGetter} returns NA for them; the bootstrap resamples the counts used.
+ * {@code SecondDigitGetter} returns NA for them; the bootstrap resamples the group's units and averages the second
+ * digits of the resampled counts of 10 or more, as EFToolkit's {@code mean(..., na.rm = TRUE)} does.
  *
  * <p>Not applicable with fewer than {@link #minCounts()} counts of 10 or more (default 50). Immutable and
  * thread-safe.
  *
  * @since 0.1
  */
-public final class SecondDigitMean implements ForensicTest {
+public final class SecondDigitMean implements ForensicTest, Plan.Source {
     /** The test id. */
     public static final String ID = "2BL";
 
@@ -63,17 +64,27 @@ public final class SecondDigitMean implements ForensicTest {
 
     @Override
     public TestResult run(TestInput input, BatteryOptions options) {
+        return Plan.run(plan(input, options), options);
+    }
+
+    @Override
+    public Plan plan(TestInput input, BatteryOptions options) {
         int[] counts = input.counts();
-        int[] usable = Digits.atLeast(counts, Digits.TWO_DIGITS);
-        String why = Results.tooFewCounts(usable.length, minCounts, "counts of 10 or more");
+        int usable = Digits.twoDigitCount(counts);
+        String why = Results.tooFewCounts(usable, minCounts, "counts of 10 or more");
         if (why != null) {
-            return TestResult.notApplicable(ID, input, usable.length, why);
+            return new Plan.Done(TestResult.notApplicable(ID, input, usable, why));
         }
-        double[] d = secondDigits(usable);
+        byte[] d = new byte[counts.length];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = (byte) Digits.second(counts[i]);
+        }
         double mean = BenfordSecondDigit.mean();
-        double z = (Moments.mean(d) - mean) / Math.sqrt(BenfordSecondDigit.variance() / d.length);
-        return Results.bootstrappedMean(ID, input, options, d, mean, NullDistributions.normalTwoSided(z), null,
-                Results.details("one_digit_counts_dropped", counts.length - usable.length,
-                        "p_value_method", "normal approximation, Benford null variance"));
+        Plan.Pending p = Results.bootstrappedMean(ID, input, d, mean, Double.NaN, null, Results.details(
+                "one_digit_counts_dropped", counts.length - usable,
+                "p_value_method", "normal approximation, Benford null variance"));
+        double z = (p.estimate() - mean) / Math.sqrt(BenfordSecondDigit.variance() / usable);
+        return new Plan.Pending(ID, input, p.estimate(), usable, p.spec(), mean, NullDistributions.normalTwoSided(z),
+                null, p.details());
     }
 }

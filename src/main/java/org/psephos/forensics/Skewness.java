@@ -11,7 +11,7 @@ package org.psephos.forensics;
  *
  * @since 0.1
  */
-public final class Skewness implements ForensicTest {
+public final class Skewness implements ForensicTest, Plan.Source {
     /** The test id. */
     public static final String ID = "Skew";
 
@@ -35,6 +35,11 @@ public final class Skewness implements ForensicTest {
 
     @Override
     public TestResult run(TestInput input, BatteryOptions options) {
-        return Results.shape(ID, input, options, input.proportions(), Moments::skewness, 0.0, Results.details());
+        return Plan.run(plan(input, options), options);
+    }
+
+    @Override
+    public Plan plan(TestInput input, BatteryOptions options) {
+        return Results.shape(ID, input, options, input.proportions(), Results::skewness, 0.0, Results.details());
     }
 }

@@ -12,7 +12,7 @@ package org.psephos.forensics;
  *
  * @since 0.1
  */
-public final class Sobyanin implements ForensicTest {
+public final class Sobyanin implements ForensicTest, Plan.Source {
     /** The test id. */
     public static final String ID = "Sobyanin";
     /** EFToolkit's threshold, the standard normal 95% quantile. */
@@ -43,6 +43,11 @@ public final class Sobyanin implements ForensicTest {
 
     @Override
     public TestResult run(TestInput input, BatteryOptions options) {
-        return TurnoutRegression.run(ID, input, options, 1, 0.0, THRESHOLD);
+        return Plan.run(plan(input, options), options);
+    }
+
+    @Override
+    public Plan plan(TestInput input, BatteryOptions options) {
+        return TurnoutRegression.plan(ID, input, options, 1, 0.0, THRESHOLD);
     }
 }

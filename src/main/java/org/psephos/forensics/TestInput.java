@@ -8,7 +8,9 @@ import org.psephos.data.Election;
  * {@link org.psephos.data.UnitFilter}, so no count is missing, registered and the share base are positive and
  * ballots do not exceed registered), the group's label and the variable.
  *
- * <p>Derived arrays are computed on each call; tests take them once.
+ * <p>Derived arrays ({@link #counts()}, {@link #proportions()}, {@link #turnout()}) are computed once, on first use,
+ * and the same array is returned to every test of the group and variable, so that the battery's shared bootstrap
+ * sees one array per quantity. Callers must not modify them. Thread-safe.
  *
  * @since 0.1
  */
@@ -19,6 +21,9 @@ public final class TestInput {
     private final Election election;
     private final String level;
     private final Variable variable;
+    private int[] counts;
+    private double[] proportions;
+    private double[] turnout;
 
     /**
      * @param election the group's units, filtered
@@ -52,15 +57,25 @@ public final class TestInput {
     }
 
     /** @return the variable's counts: ballots for turnout, the option's votes otherwise */
-    public int[] counts() {
-        return variable.isTurnout() ? election.ballotsColumn() : election.votesColumn(variable.option());
+    public synchronized int[] counts() {
+        if (counts == null) {
+            counts = variable.isTurnout() ? election.ballotsColumn() : election.votesColumn(variable.option());
+        }
+        return counts;
     }
 
     /**
      * @return the variable's proportions in [0, 1]: ballots / registered for turnout, votes / share base for an
      *         option
      */
-    public double[] proportions() {
+    public synchronized double[] proportions() {
+        if (proportions == null) {
+            proportions = computeProportions(variable);
+        }
+        return proportions;
+    }
+
+    private double[] computeProportions(Variable variable) {
         int n = election.size();
         double[] out = new double[n];
         if (variable.isTurnout()) {
@@ -77,7 +92,10 @@ public final class TestInput {
     }
 
     /** @return each unit's turnout, ballots / registered */
-    public double[] turnout() {
-        return new TestInput(election, level, Variable.turnout()).proportions();
+    public synchronized double[] turnout() {
+        if (turnout == null) {
+            turnout = variable.isTurnout() ? proportions() : computeProportions(Variable.turnout());
+        }
+        return turnout;
     }
 }

@@ -20,13 +20,13 @@ final class TurnoutRegression {
      * @param which     0 for the correlation, 1 for the Sobyanin measure
      * @param reference null value
      * @param threshold flag when |value| exceeds it
-     * @return the result
+     * @return the plan
      */
-    static TestResult run(String id, TestInput input, BatteryOptions options, int which, double reference,
+    static Plan plan(String id, TestInput input, BatteryOptions options, int which, double reference,
                           double threshold) {
         if (input.variable().isTurnout()) {
-            return TestResult.notApplicable(id, input, input.size(),
-                    "not applicable to turnout: the test relates an option's share to turnout");
+            return new Plan.Done(TestResult.notApplicable(id, input, input.size(),
+                    "not applicable to turnout: the test relates an option's share to turnout"));
         }
         String why = Results.tooFewUnits(input, options);
         double[] t = input.turnout();
@@ -35,13 +35,12 @@ final class TurnoutRegression {
             why = Results.ZERO_VARIANCE;
         }
         if (why != null) {
-            return TestResult.notApplicable(id, input, input.size(), why);
+            return new Plan.Done(TestResult.notApplicable(id, input, input.size(), why));
         }
         double value = pick(Moments.regression(t, v, null, t.length, 0, 0), which);
         double ct = Moments.mean(t);
         double cv = Moments.mean(v);
-        return Results.bootstrapped(id, input, options, value, t.length,
-                (idx, n) -> pick(Moments.regression(t, v, idx, n, ct, cv), which), reference, Double.NaN,
-                Math.abs(value) > threshold, Results.details("threshold", threshold));
+        return new Plan.Pending(id, input, value, t.length, new Resample.Cross(t, v, ct, cv, which), reference,
+                Double.NaN, Math.abs(value) > threshold, Results.details("threshold", threshold));
     }
 }

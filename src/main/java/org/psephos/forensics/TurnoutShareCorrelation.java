@@ -13,7 +13,7 @@ package org.psephos.forensics;
  *
  * @since 0.1
  */
-public final class TurnoutShareCorrelation implements ForensicTest {
+public final class TurnoutShareCorrelation implements ForensicTest, Plan.Source {
     /** The test id. */
     public static final String ID = "Correlation";
     /** EFToolkit's threshold on |r|. */
@@ -39,6 +39,11 @@ public final class TurnoutShareCorrelation implements ForensicTest {
 
     @Override
     public TestResult run(TestInput input, BatteryOptions options) {
-        return TurnoutRegression.run(ID, input, options, 0, 0.0, THRESHOLD);
+        return Plan.run(plan(input, options), options);
+    }
+
+    @Override
+    public Plan plan(TestInput input, BatteryOptions options) {
+        return TurnoutRegression.plan(ID, input, options, 0, 0.0, THRESHOLD);
     }
 }

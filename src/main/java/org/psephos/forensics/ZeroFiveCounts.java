@@ -12,7 +12,7 @@ package org.psephos.forensics;
  *
  * @since 0.1
  */
-public final class ZeroFiveCounts implements ForensicTest {
+public final class ZeroFiveCounts implements ForensicTest, Plan.Source {
     /** The test id. */
     public static final String ID = "C05s";
     /** The null share of last digits 0 or 5. */
@@ -61,13 +61,21 @@ public final class ZeroFiveCounts implements ForensicTest {
 
     @Override
     public TestResult run(TestInput input, BatteryOptions options) {
+        return Plan.run(plan(input, options), options);
+    }
+
+    @Override
+    public Plan plan(TestInput input, BatteryOptions options) {
         int[] counts = input.counts();
         int twoDigit = Digits.twoDigitCount(counts);
         String why = Results.tooFewCounts(twoDigit, minCounts, "counts of 10 or more");
         if (why != null) {
-            return TestResult.notApplicable(ID, input, twoDigit, why);
+            return new Plan.Done(TestResult.notApplicable(ID, input, twoDigit, why));
         }
-        return Results.binomialShare(ID, input, options, indicators(counts), REFERENCE, false,
-                Results.details("min_count", minCount));
+        byte[] ind = Digits.lastDigitsOrNone(counts, minCount);
+        for (int i = 0; i < ind.length; i++) {
+            ind[i] = ind[i] < 0 ? -1 : (byte) Digits.zeroOrFive(ind[i]);
+        }
+        return Results.binomialShare(ID, input, ind, REFERENCE, false, Results.details("min_count", minCount));
     }
 }

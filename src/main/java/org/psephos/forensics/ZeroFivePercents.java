@@ -12,7 +12,7 @@ package org.psephos.forensics;
  *
  * @since 0.1
  */
-public final class ZeroFivePercents implements ForensicTest {
+public final class ZeroFivePercents implements ForensicTest, Plan.Source {
     /** The test id. */
     public static final String ID = "P05s";
     /** The null share. */
@@ -61,11 +61,20 @@ public final class ZeroFivePercents implements ForensicTest {
 
     @Override
     public TestResult run(TestInput input, BatteryOptions options) {
+        return Plan.run(plan(input, options), options);
+    }
+
+    @Override
+    public Plan plan(TestInput input, BatteryOptions options) {
         String why = Results.tooFewCounts(input.size(), minUnits, "units");
         if (why != null) {
-            return TestResult.notApplicable(ID, input, input.size(), why);
+            return new Plan.Done(TestResult.notApplicable(ID, input, input.size(), why));
         }
-        return Results.binomialShare(ID, input, options, indicators(input.proportions()), REFERENCE, false,
-                Results.details());
+        double[] ind = indicators(input.proportions());
+        byte[] b = new byte[ind.length];
+        for (int i = 0; i < b.length; i++) {
+            b[i] = (byte) ind[i];
+        }
+        return Results.binomialShare(ID, input, b, REFERENCE, false, Results.details());
     }
 }

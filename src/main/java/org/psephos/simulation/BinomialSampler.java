@@ -9,7 +9,7 @@ import org.apache.commons.rng.UniformRandomProvider;
  *
  * <p>Method. With \( q = \min(p, 1-p) \) and mean \( nq \):
  * <ul>
- *   <li>\( nq < 16 \): sequential inversion of the cumulative distribution, walking up from 0 with the recurrence
+ *   <li>\( nq &lt; 16 \): sequential inversion of the cumulative distribution, walking up from 0 with the recurrence
  *       \( f(k) = f(k-1) \cdot \frac{(n-k+1)q}{k(1-q)} \) (Kachitvichyanukul and Schmeiser 1988, algorithm BINV);
  *       expected cost is about \( nq + 1 \) steps.</li>
  *   <li>\( nq \ge 16 \): BTRD, transformed rejection with decomposition (Hörmann 1993, "The generation of binomial

@@ -59,6 +59,27 @@ class BatteryTest {
     }
 
     @Test
+    void aTestRunAloneGetsTheSameIntervalAsInTheSharedResampleOfTheBattery() {
+        Election e = synthetic(400);
+        BatteryOptions o = BatteryOptions.defaults().withReplicates(60).withSeed(5).withThreads(2);
+        BatteryResult all = Battery.withDefaults().run(e, o, Progress.NONE);
+        Election kept = org.psephos.data.UnitFilter.standard().apply(e).election();
+        int checked = 0;
+        for (TestResult r : all.results()) {
+            ForensicTest t = TestRegistry.standard().get(r.id());
+            if (!(t instanceof Plan.Source) || !r.applicable()) {
+                continue;
+            }
+            Variable v = r.variable().equals("turnout") ? Variable.turnout()
+                    : Variable.option(kept, kept.optionIndex(r.variable()));
+            TestResult alone = t.run(new TestInput(kept, TestInput.NATIONAL, v), o.withThreads(1));
+            assertEquals(r.withQValue(Double.NaN), alone, r.id() + " on " + r.variable());
+            checked++;
+        }
+        assertEquals(4 * 10 + 3 * 2, checked, "10 bootstrapped tests per variable, 2 more per option");
+    }
+
+    @Test
     void runsEveryTestPerGroupAndVariableIdenticallyForAnyThreadCount() {
         Election e = synthetic(400);
         BatteryOptions o = BatteryOptions.defaults().withReplicates(60).withSeed(5);

@@ -43,6 +43,25 @@ class IntegerPercentTestTest {
         return new int[][] {n, b, w};
     }
 
+    /** Two groups with the same stations must not share their Monte Carlo null: each draws from its own seed. */
+    @Test
+    void groupsDrawIndependentNullsAndNationalUsesTheRunSeed() {
+        int[][] c = clean(RandomStreams.seeded(SEED).stream(9), 2_000);
+        Election e = election(c[0], c[1], c[2]);
+        BatteryOptions o = BatteryOptions.defaults().withReplicates(200).withThreads(1);
+        IntegerPercentTest t = IntegerPercentTest.withDefaults();
+        Variable leader = Variable.option(e, 0);
+        TestResult national = t.run(new TestInput(e, TestInput.NATIONAL, leader), o);
+        TestResult north = t.run(new TestInput(e, "North", leader), o);
+        TestResult south = t.run(new TestInput(e, "South", leader), o);
+        assertEquals(north.value(), south.value(), "same stations, same observed count");
+        assertTrue(north.details().get("expected_mean") != null);
+        assertFalse(north.details().get("expected_mean").equals(south.details().get("expected_mean")),
+                "independent nulls give different Monte Carlo means");
+        assertEquals(t.test(c[0], c[1], c[1], c[2], o).headline().expectedMean(), national.expected(),
+                "the battery's national null is the library call's");
+    }
+
     @Test
     void integerIndicatorIsExactAtTheBinEdges() {
         assertTrue(IntegerPercentTest.isInteger(50, 100, 1));

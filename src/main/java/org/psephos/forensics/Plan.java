@@ -1,0 +1,89 @@
+package org.psephos.forensics;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.psephos.simulation.Parallel;
+import org.psephos.simulation.Progress;
+
+/**
+ * A bootstrapped test's outcome before its resamples are drawn: either a finished result (the test does not apply)
+ * or a pending one holding the statistic, what it needs from a resample ({@link Resample.Spec}) and how its flag
+ * and details are set. The battery gathers the pending plans of one group and variable into one {@link Resample}.
+ * Package-private.
+ */
+sealed interface Plan {
+
+    /**
+     * A finished result.
+     *
+     * @param result the result
+     */
+    record Done(TestResult result) implements Plan {
+    }
+
+    /**
+     * A result waiting for its bootstrap replicates.
+     *
+     * @param id        test id
+     * @param input     the data
+     * @param estimate  the statistic on the data
+     * @param n         the units the statistic uses
+     * @param spec      what the statistic needs from a resample
+     * @param reference the null value
+     * @param pValue    the p-value, or NaN if the test has none
+     * @param flag      the rule: {@code null} flags when the interval excludes the reference
+     * @param details   test-specific details (bootstrap counts are added)
+     */
+    record Pending(String id, TestInput input, double estimate, int n, Resample.Spec spec, double reference,
+                   double pValue, Boolean flag, Map<String, Object> details) implements Plan {
+
+        /** Copies the details. */
+        public Pending {
+            details = new LinkedHashMap<>(details);
+        }
+
+        /**
+         * @param t the statistic's bootstrap replicates
+         * @return the result with the basic 95% interval
+         */
+        TestResult finish(double[] t) {
+            Bootstrap.Interval ci = Bootstrap.basicInterval(estimate, t, 0.95);
+            Map<String, Object> d = new LinkedHashMap<>(details);
+            d.put("bootstrap_replicates", ci.replicates());
+            if (ci.finite() < ci.replicates()) {
+                d.put("bootstrap_finite", ci.finite());
+            }
+            boolean f = flag != null ? flag : ci.excludes(reference);
+            return new TestResult(id, input.variable().name(), input.level(), estimate, reference, ci.low(),
+                    ci.high(), pValue, Double.NaN, f, n, true, "", d);
+        }
+    }
+
+    /** A test whose result comes from a plan; the battery shares one resample among such tests. */
+    interface Source extends ForensicTest {
+        /**
+         * @param input   the data
+         * @param options settings
+         * @return the plan
+         */
+        Plan plan(TestInput input, BatteryOptions options);
+    }
+
+    /**
+     * Runs a plan on its own: the same replicates it gets in the battery.
+     *
+     * @param plan    the plan
+     * @param options replicates, seed, threads
+     * @return the result
+     */
+    static TestResult run(Plan plan, BatteryOptions options) {
+        if (plan instanceof Done done) {
+            return done.result();
+        }
+        Pending p = (Pending) plan;
+        Resample r = new Resample(p.input().size(), List.of(p.spec()), options, Resample.streamKey(p.input()));
+        List<double[][]> parts = Parallel.map(r.blocks(), options.threads(), r::block, Progress.NONE);
+        return p.finish(r.gather(parts)[0]);
+    }
+}
