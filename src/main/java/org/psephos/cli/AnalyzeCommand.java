@@ -9,10 +9,10 @@ import org.psephos.data.Election;
 import org.psephos.data.ElectionCsv;
 import org.psephos.data.Grouping;
 import org.psephos.data.UnitFilter;
+import org.psephos.estimation.Estimators;
 import org.psephos.forensics.Battery;
 import org.psephos.forensics.BatteryOptions;
 import org.psephos.forensics.BatteryResult;
-import org.psephos.forensics.TestRegistry;
 import org.psephos.report.AnalysisReport;
 import org.psephos.report.BatteryReport;
 import org.psephos.report.ChartImages;
@@ -61,7 +61,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     MappingOptions mapping;
 
     @Option(names = "--tests", split = ",", paramLabel = "ID",
-            description = "Tests to run (default all): ${COMPLETION-CANDIDATES}.",
+            description = "Tests to run (default: every test except the estimators KlimekFit, Shpilkin and "
+                    + "FraudMixture, which run only when named): ${COMPLETION-CANDIDATES}.",
             completionCandidates = TestIds.class)
     List<String> tests;
 
@@ -118,7 +119,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         private static final long serialVersionUID = 1L;
 
         TestIds() {
-            super(TestRegistry.standard().ids());
+            super(Estimators.registry().ids());
         }
     }
 
@@ -134,7 +135,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             options = BatteryOptions.defaults().withReplicates(replicates).withSeed(seed)
                     .withThreads(threads == null ? Parallel.defaultThreads() : threads);
             if (tests != null) {
-                battery = battery.withTests(TestRegistry.standard().select(tests.stream().map(String::trim)
+                battery = battery.withTests(Estimators.registry().select(tests.stream().map(String::trim)
                         .filter(t -> !t.isEmpty()).toList()));
             }
         } catch (IllegalArgumentException e) {

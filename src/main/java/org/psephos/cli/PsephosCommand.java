@@ -14,6 +14,8 @@ import picocli.CommandLine.Spec;
             AuditCommand.class,
             AnalyzeCommand.class,
             SimulateCommand.class,
+            PowerCommand.class,
+            ShpilkinCommand.class,
             ScenariosCommand.class,
             KazakhstanCommand.class,
         },

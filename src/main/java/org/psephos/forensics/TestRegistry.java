@@ -1,5 +1,6 @@
 package org.psephos.forensics;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,6 +55,17 @@ public final class TestRegistry {
      */
     public static TestRegistry of(List<? extends ForensicTest> list) {
         return new TestRegistry(List.copyOf(list));
+    }
+
+    /**
+     * @param more tests to add after these (e.g. the estimators of {@code org.psephos.estimation})
+     * @return a registry of these tests and then those
+     * @throws IllegalArgumentException if an id repeats
+     */
+    public TestRegistry plus(List<? extends ForensicTest> more) {
+        List<ForensicTest> all = new ArrayList<>(tests.values());
+        all.addAll(more);
+        return new TestRegistry(all);
     }
 
     /** @return the ids, in table order */

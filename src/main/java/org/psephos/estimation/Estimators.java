@@ -1,0 +1,34 @@
+package org.psephos.estimation;
+
+import java.util.List;
+import org.psephos.forensics.ForensicTest;
+import org.psephos.forensics.TestRegistry;
+
+/**
+ * The fraud estimators as forensic tests: {@code KlimekFit}, {@code Shpilkin}, {@code FraudMixture}, all of scope
+ * {@link ForensicTest.Scope#LEADER_AND_TURNOUT}. They are not in the default battery
+ * ({@link TestRegistry#standard()}): the Klimek fit simulates thousands of elections and the Shpilkin redraws
+ * cost R binomial draws per unit, so they run only when named ({@code analyze --tests KlimekFit,Shpilkin,…}).
+ * {@link #registry()} is the standard battery followed by the estimators, the registry {@code --tests} looks ids
+ * up in. Immutable.
+ *
+ * @since 0.1
+ */
+public final class Estimators {
+    private static final List<ForensicTest> ESTIMATORS = List.of(KlimekFit.withDefaults(), Shpilkin.withDefaults(),
+            FraudMixture.withDefaults());
+    private static final TestRegistry ALL = TestRegistry.standard().plus(ESTIMATORS);
+
+    private Estimators() {
+    }
+
+    /** @return the estimators with their default settings, in table order */
+    public static List<ForensicTest> estimators() {
+        return ESTIMATORS;
+    }
+
+    /** @return the standard tests, then the estimators */
+    public static TestRegistry registry() {
+        return ALL;
+    }
+}

@@ -1,0 +1,524 @@
+package org.psephos.estimation;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.math3.analysis.MultivariateFunction;
+import org.apache.commons.math3.exception.TooManyEvaluationsException;
+import org.apache.commons.math3.optim.InitialGuess;
+import org.apache.commons.math3.optim.MaxEval;
+import org.apache.commons.math3.optim.PointValuePair;
+import org.apache.commons.math3.optim.SimpleValueChecker;
+import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
+import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
+import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.NelderMeadSimplex;
+import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
+import org.apache.commons.math3.special.Erf;
+import org.psephos.data.Election;
+import org.psephos.forensics.BatteryOptions;
+import org.psephos.forensics.ForensicTest;
+import org.psephos.forensics.TestInput;
+import org.psephos.forensics.TestResult;
+import org.psephos.simulation.ElectorateModel;
+import org.psephos.simulation.FraudModel;
+import org.psephos.simulation.MonteCarloEngine;
+import org.psephos.simulation.Parallel;
+import org.psephos.simulation.ProportionDistribution;
+import org.psephos.simulation.SimulationModel;
+import org.psephos.simulation.SizeDistribution;
+import org.psephos.simulation.Progress;
+import org.psephos.simulation.RandomStreams;
+
+/**
+ * {@code KlimekFit}: fits the fraud model of Klimek, Yegorov, Hanel and Thurner (2012), "Statistical detection of
+ * systematic election irregularities", PNAS 109(41), 16469–16473, doi:10.1073/pnas.1210722109 (FORENSICS.md B2):
+ * the fraction f_i of units with incremental fraud, f_e with extreme fraud, and the stealing exponent α.
+ *
+ * <p>Step 1, moments of the clean peak. Turnout t = ballots/registered and leader share v = leader / share base
+ * per unit. Two peak rules: {@link PeakRule#SLOPE}, the published fitter's (EFToolkit {@code Estimate()}, port of
+ * {@code ElectionFitter.m}): 1% count histograms (bins widened while 0.8·n ≤ 1/h), ν = the first bin from the 10th
+ * on after which the count drops by more than the threshold (5, lowered by 0.5 until one is found), τ the same from
+ * the 15th bin; and {@link PeakRule#KDE}, Kobak's: the first local maximum above 0.3 of a Gaussian kernel density
+ * (Scott's bandwidth sd·n^(−1/5), on a 0.001 grid), here also at least a quarter as high as the highest maximum
+ * (Russia 2024 has a small bump at 0.34 beside its 0.87 mode). Then σ_τ = RMS(t − τ) over units with v &lt; ν and t &lt; τ;
+ * σ_ν = √(c·mean((v − ν)²)) over v &lt; ν with c = 2 in {@link SigmaRule#PUBLISHED} and c = 1 in
+ * {@link SigmaRule#CORRECTED}; θ = (mean((v − v_max)²))^{1/4} over v &gt; v_max, v_max the mode. <b>Default:
+ * CORRECTED with KDE peaks.</b> Below a peak the deviations of a normal are half-normal, whose mean square is σ²,
+ * so the factor 2 inflates σ_ν by √2 (Kobak: "must be a typo"); and the slope rule on a large sample stops at the
+ * first chance drop of 5 counts, which with thousands of units per bin lies anywhere on the rising flank.
+ *
+ * <p>Step 2, the fit. The observed fingerprint (2-D histogram, 1% bins, turnout × leader share; or, as an
+ * option, EFToolkit's winner-share histogram) is compared with the mean fingerprint of R elections simulated with
+ * the same unit sizes (the engine, {@code SizeDistribution.Listed}) and the Klimek fraud applied with common random
+ * numbers ({@link KlimekObjective}); distance Σ (S̄ − O)²/(O + S̄ + 1) for the fingerprint, EFToolkit's
+ * Σ ((S̄ − O)/(O + 1))² for the share histogram. It is minimised over f_i ∈ [0, 1], f_e ∈ [0, 1 − f_i],
+ * α ∈ [0.25, 4] by a grid (f_i in steps of 0.1; f_e ∈ {0, 0.005, 0.01, 0.02, 0.04, 0.08, 0.16, 0.3};
+ * α ∈ {0.5, 1, 2}) refined by Nelder–Mead (commons-math3, at most 400 evaluations). The fit is repeated with K seeds (new clean realisations and new common random
+ * numbers); the result is the mean and sd over the K fits, as EFToolkit reports over its {@code iterations}. The sd
+ * is Monte Carlo and optimiser spread given the data, not the sampling error of the election.
+ *
+ * <p>Step 3, moment correction (on by default, {@link #withMomentCorrection(boolean)}). The fraud moves the
+ * clean-peak estimates of step 1 (at f_i = 0.3: τ̂ 0.518, ν̂ 0.56, σ̂_ν 0.087 for a true 0.5, 0.55, 0.08), so
+ * the fair model already spreads towards the fraud and f_i comes out low (0.20 ± 0.02 for 0.3 without the
+ * correction; 0.32 with the true moments). Two elections are simulated from the first fit, their moment estimates
+ * give the shift δ = m̂(simulated) − m̂, the clean moments become m̂ − δ (one step of indirect inference) and the
+ * fit is repeated. On 10,000 simulated units this gives f_i = 0.25 ± 0.03 for 0.3 and 0.026 ± 0.007 for 0.05,
+ * f_e = 0.019 ± 0.001 for 0.02 (mean ± sd over five data seeds); the reported moments are the corrected ones.
+ *
+ * <p>Null model: f_i = f_e = 0, the clean Klimek model. Flag rule (EFToolkit {@code ColorSignificance}, one-sided):
+ * 1 − Φ(f_i/sd(f_i)) &lt; 0.025 or 1 − Φ(f_e/sd(f_e)) &lt; 0.025, and f_i + f_e ≥ {@value #MIN_FLAG_FRACTION}
+ * (a floor, because the sd over seeds can be tiny on a large election). Value: f_i + f_e; p = the smaller one-sided
+ * p-value, doubled (Bonferroni over the two). Fit k uses {@code RandomStreams.seeded(seed).stream(KEY, k)}; fits run
+ * in parallel and the result does not depend on the thread count.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @since 0.1
+ */
+public final class KlimekFit implements ForensicTest {
+    /** The test id. */
+    public static final String ID = "KlimekFit";
+    /** The paper's sd of the extreme-fraud intensity. */
+    static final double EXTREME_SD = 0.075;
+    /** Smallest f_i + f_e the flag rule accepts. */
+    public static final double MIN_FLAG_FRACTION = 0.01;
+    private static final long KEY = 0x4B6C6966L;
+    /** A KDE peak must reach this fraction of the highest one (Russia 2024: a bump at 0.34 beside the 0.87 mode). */
+    static final double MIN_PEAK_HEIGHT = 0.25;
+    private static final double ALPHA_MIN = 0.25;
+    /** Elections simulated from the first fit to measure the shift of the moments. */
+    private static final int CORRECTION_REALISATIONS = 2;
+    private static final double ALPHA_MAX = 4;
+    private static final double[] GRID_FE = {0, 0.005, 0.01, 0.02, 0.04, 0.08, 0.16, 0.3};
+    private static final double[] GRID_ALPHA = {0.5, 1, 2};
+
+    /** How σ_ν is computed. */
+    public enum SigmaRule {
+        /** The published fitter's √(2·mean square) below the peak. */
+        PUBLISHED,
+        /** Kobak's correction: √(mean square) below the peak. */
+        CORRECTED
+    }
+
+    /** How the peaks τ and ν are found. */
+    public enum PeakRule {
+        /** The published fitter's histogram-slope rule. */
+        SLOPE,
+        /** The first local maximum above 0.3 of a Gaussian kernel density (Kobak). */
+        KDE
+    }
+
+    /** Which histograms the fit compares. */
+    public enum Objective {
+        /** The 2-D fingerprint, turnout × leader share, 1% bins. */
+        FINGERPRINT,
+        /** The leader-share histogram, 1% bins (EFToolkit's "Winner.HFit.Klimek"). */
+        WINNER_SHARE
+    }
+
+    private final SigmaRule sigmaRule;
+    private final PeakRule peakRule;
+    private final Objective objective;
+    private final int fits;
+    private final int realisations;
+    private final boolean corrected;
+
+    private KlimekFit(SigmaRule sigmaRule, PeakRule peakRule, Objective objective, int fits, int realisations) {
+        this(sigmaRule, peakRule, objective, fits, realisations, true);
+    }
+
+    private KlimekFit(SigmaRule sigmaRule, PeakRule peakRule, Objective objective, int fits, int realisations,
+                      boolean corrected) {
+        this.sigmaRule = sigmaRule;
+        this.peakRule = peakRule;
+        this.objective = objective;
+        this.fits = fits;
+        this.realisations = realisations;
+        this.corrected = corrected;
+    }
+
+    /**
+     * @param on whether to correct the clean-peak moments for the fraud's shift (one indirect-inference step; on by
+     *           default)
+     * @return a copy
+     */
+    public KlimekFit withMomentCorrection(boolean on) {
+        return new KlimekFit(sigmaRule, peakRule, objective, fits, realisations, on);
+    }
+
+    /** @return CORRECTED σ, KDE peaks, the 2-D fingerprint, 4 fits of 4 realisations each, moment correction on */
+    public static KlimekFit withDefaults() {
+        return new KlimekFit(SigmaRule.CORRECTED, PeakRule.KDE, Objective.FINGERPRINT, 4, 4);
+    }
+
+    /** @param rule the σ_ν rule @return a copy */
+    public KlimekFit with(SigmaRule rule) {
+        return new KlimekFit(rule, peakRule, objective, fits, realisations, corrected);
+    }
+
+    /** @param rule the peak rule @return a copy */
+    public KlimekFit with(PeakRule rule) {
+        return new KlimekFit(sigmaRule, rule, objective, fits, realisations, corrected);
+    }
+
+    /** @param o the objective @return a copy */
+    public KlimekFit with(Objective o) {
+        return new KlimekFit(sigmaRule, peakRule, o, fits, realisations, corrected);
+    }
+
+    /**
+     * @param k repeated fits (seeds), at least 2
+     * @param r simulated realisations averaged per fingerprint, at least 1
+     * @return a copy
+     * @throws IllegalArgumentException if k &lt; 2 or r &lt; 1
+     */
+    public KlimekFit withRepeats(int k, int r) {
+        if (k < 2) {
+            throw new IllegalArgumentException("repeated fits is below 2: " + k);
+        }
+        if (r < 1) {
+            throw new IllegalArgumentException("realisations is not positive: " + r);
+        }
+        return new KlimekFit(sigmaRule, peakRule, objective, k, r, corrected);
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Scope scope() {
+        return Scope.LEADER_AND_TURNOUT;
+    }
+
+    /**
+     * @param e units with a leader
+     * @return the moment estimates (NaN where a peak cannot be found)
+     */
+    public KlimekMoments moments(Election e) {
+        KlimekObjective.Observed o = new KlimekObjective.Observed(e);
+        return moments(o.turnout, o.share);
+    }
+
+    KlimekMoments moments(double[] t, double[] v) {
+        int n = t.length;
+        double tau;
+        double nu;
+        double vMax;
+        if (peakRule == PeakRule.KDE) {
+            double[] kt = kde(t);
+            double[] kv = kde(v);
+            tau = firstPeakAbove(kt, 0.3);
+            nu = firstPeakAbove(kv, 0.3);
+            vMax = argmax(kv) / (double) (kv.length - 1);
+        } else {
+            double thres = 5;
+            while (!(0.8 * n > 100 * thres / 5) && thres > 0.5) {
+                thres -= 0.5;
+            }
+            double h = 0.01 * (5 / thres);
+            double x0 = -h / 2;
+            int bins = (int) Math.round((1 - 2 * x0) / h);
+            double[] hv = counts(v, x0, h, bins);
+            double[] ht = counts(t, x0, h, bins);
+            vMax = x0 + argmax(hv) * h;
+            double lf = thres;
+            int jv = -1;
+            while (lf > 1) {
+                jv = firstDrop(hv, 9, lf);
+                if (jv >= 0) {
+                    break;
+                }
+                lf -= 0.5;
+            }
+            int jt = firstDrop(ht, 14, lf);
+            nu = jv < 0 ? Double.NaN : x0 + jv * h;
+            tau = jt < 0 ? Double.NaN : x0 + jt * h;
+        }
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int n1 = 0;
+        int n2 = 0;
+        int n3 = 0;
+        for (int i = 0; i < n; i++) {
+            if (v[i] < nu) {
+                double d = v[i] - nu;
+                s2 += d * d;
+                n2++;
+                if (t[i] < tau) {
+                    double a = t[i] - tau;
+                    s1 += a * a;
+                    n1++;
+                }
+            }
+            if (v[i] > vMax) {
+                double d = v[i] - vMax;
+                s3 += d * d;
+                n3++;
+            }
+        }
+        double c = sigmaRule == SigmaRule.PUBLISHED ? 2 : 1;
+        return new KlimekMoments(tau, nu, Math.sqrt(s1 / n1), Math.sqrt(c * s2 / n2), Math.sqrt(Math.sqrt(s3 / n3)));
+    }
+
+    /**
+     * Fits (f_i, f_e, α) with K seeds.
+     *
+     * @param e       units with a leader (filtered: registered &gt; 0, ballots ≤ registered)
+     * @param seed    the run seed
+     * @param threads worker threads (the result does not depend on it)
+     * @return the fit
+     * @throws IllegalArgumentException if the moments cannot be estimated
+     */
+    public KlimekFitResult fit(Election e, long seed, int threads) {
+        KlimekObjective.Observed obs = new KlimekObjective.Observed(e);
+        KlimekMoments m = moments(obs.turnout, obs.share);
+        if (!m.isUsable()) {
+            throw new IllegalArgumentException("clean-peak moments not estimable: " + m);
+        }
+        RandomStreams streams = RandomStreams.seeded(seed);
+        KlimekFitResult first = fitWith(obs, m, streams, threads);
+        if (!corrected || first.fi() + first.fe() == 0) {
+            return first;
+        }
+        // One step of indirect inference: the moments of elections simulated from the first fit show how far the
+        // fraud moves the moment estimates; the clean moments are moved back by as much.
+        double[] shift = new double[5];
+        for (int r = 0; r < CORRECTION_REALISATIONS; r++) {
+            Election sim = simulate(obs.registered, m, first, streams.stream(KEY, -1, r).nextLong());
+            KlimekMoments ms = moments(sim);
+            shift[0] += (ms.tau() - m.tau()) / CORRECTION_REALISATIONS;
+            shift[1] += (ms.nu() - m.nu()) / CORRECTION_REALISATIONS;
+            shift[2] += (ms.sigmaTau() - m.sigmaTau()) / CORRECTION_REALISATIONS;
+            shift[3] += (ms.sigmaNu() - m.sigmaNu()) / CORRECTION_REALISATIONS;
+            shift[4] += (ms.theta() - m.theta()) / CORRECTION_REALISATIONS;
+        }
+        KlimekMoments c = new KlimekMoments(clamp(m.tau() - shift[0], 0.01, 0.99), clamp(m.nu() - shift[1], 0.01,
+                0.99), Math.max(0.005, m.sigmaTau() - shift[2]), Math.max(0.005, m.sigmaNu() - shift[3]),
+                Math.max(0.01, m.theta() - shift[4]));
+        return c.isUsable() ? fitWith(obs, c, streams, threads) : first;
+    }
+
+    /** @return an election from the fitted model with the given clean moments and the observed sizes */
+    private static Election simulate(int[] sizes, KlimekMoments m, KlimekFitResult fit, long seed) {
+        ElectorateModel electorate = ElectorateModel.of(sizes.length, new SizeDistribution.Listed(sizes),
+                ProportionDistribution.normal(m.tau(), m.sigmaTau()), ProportionDistribution.normal(m.nu(),
+                        m.sigmaNu()));
+        SimulationModel model = SimulationModel.clean(electorate).with(FraudModel.Klimek.of(fit.fi(), m.theta(),
+                fit.alpha(), Math.min(fit.fe(), 1 - fit.fi())));
+        return MonteCarloEngine.run(model, seed, 1, 1, MonteCarloEngine.UnitOutput.FIRST_REPLICATE, Progress.NONE)
+                .units().orElseThrow();
+    }
+
+    private KlimekFitResult fitWith(KlimekObjective.Observed obs, KlimekMoments m, RandomStreams streams,
+                                    int threads) {
+        double[] fair = new double[1];
+        List<double[]> rows = Parallel.map(fits, threads, k -> {
+            KlimekObjective f = new KlimekObjective(obs, m, objective, realisations, streams.stream(KEY, k)
+                    .nextLong());
+            if (k == 0) {
+                fair[0] = f.value(0, 0, 1);
+            }
+            return minimise(f);
+        }, Progress.NONE);
+        double[][] table = rows.toArray(new double[0][]);
+        double[] mean = new double[3];
+        double[] sd = new double[3];
+        for (int j = 0; j < 3; j++) {
+            double s = 0;
+            for (double[] r : table) {
+                s += r[j];
+            }
+            mean[j] = s / table.length;
+            double q = 0;
+            for (double[] r : table) {
+                q += (r[j] - mean[j]) * (r[j] - mean[j]);
+            }
+            sd[j] = Math.sqrt(q / (table.length - 1));
+        }
+        return new KlimekFitResult(m, mean[0], mean[1], mean[2], sd[0], sd[1], sd[2], table, fair[0]);
+    }
+
+    /** @return {f_i, f_e, α, distance} at the minimum: grid, then Nelder–Mead from the best grid point */
+    static double[] minimise(KlimekObjective f) {
+        double best = Double.POSITIVE_INFINITY;
+        double[] arg = {0, 0, 1};
+        for (int a = 0; a < GRID_ALPHA.length; a++) {
+            for (int i = 0; i <= 10; i++) {
+                double fi = i * 0.1;
+                for (double fe : GRID_FE) {
+                    if (fi + fe > 1) {
+                        continue;
+                    }
+                    double d = f.value(fi, fe, GRID_ALPHA[a]);
+                    if (d < best) {
+                        best = d;
+                        arg = new double[] {fi, fe, GRID_ALPHA[a]};
+                    }
+                }
+            }
+        }
+        MultivariateFunction fn = p -> {
+            double fi = clamp(p[0], 0, 1);
+            double fe = clamp(p[1], 0, 1 - fi);
+            double al = clamp(p[2], ALPHA_MIN, ALPHA_MAX);
+            double out = (fi - p[0]) * (fi - p[0]) + (fe - p[1]) * (fe - p[1]) + (al - p[2]) * (al - p[2]);
+            double d = f.value(fi, fe, al);
+            return d * (1 + 100 * out) + 100 * out;
+        };
+        double[] start = arg.clone();
+        double[] x = start;
+        double v = best;
+        try {
+            SimplexOptimizer opt = new SimplexOptimizer(new SimpleValueChecker(1e-7, 1e-9));
+            PointValuePair p = opt.optimize(new MaxEval(400), new ObjectiveFunction(fn), GoalType.MINIMIZE,
+                    new InitialGuess(start), new NelderMeadSimplex(new double[] {0.03,
+                        Math.max(0.004, start[1] / 2), 0.3}));
+            if (p.getValue() < v) {
+                x = p.getPoint();
+                v = p.getValue();
+            }
+        } catch (TooManyEvaluationsException ex) {
+            // keep the grid's best point
+        }
+        double fi = clamp(x[0], 0, 1);
+        double fe = clamp(x[1], 0, 1 - fi);
+        return new double[] {fi, fe, clamp(x[2], ALPHA_MIN, ALPHA_MAX), v};
+    }
+
+    @Override
+    public TestResult run(TestInput input, BatteryOptions options) {
+        if (input.size() < Math.max(options.minUnits(), 100)) {
+            return TestResult.notApplicable(ID, input, input.size(), "fewer than "
+                    + Math.max(options.minUnits(), 100) + " units");
+        }
+        KlimekFitResult r;
+        try {
+            r = fit(input.election(), options.seed() ^ input.level().hashCode(), options.threads());
+        } catch (IllegalArgumentException e) {
+            return TestResult.notApplicable(ID, input, input.size(), e.getMessage());
+        }
+        double pi = upperTail(r.fi(), r.fiSd());
+        double pe = upperTail(r.fe(), r.feSd());
+        double value = r.fi() + r.fe();
+        boolean flag = (pi < 0.025 || pe < 0.025) && value >= MIN_FLAG_FRACTION;
+        KlimekMoments m = r.moments();
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("f_i", r.fi());
+        d.put("f_e", r.fe());
+        d.put("alpha", r.alpha());
+        d.put("f_i_sd", r.fiSd());
+        d.put("f_e_sd", r.feSd());
+        d.put("tau", m.tau());
+        d.put("nu", m.nu());
+        d.put("sigma_tau", m.sigmaTau());
+        d.put("sigma_nu", m.sigmaNu());
+        d.put("theta", m.theta());
+        double sd = Math.sqrt(r.fiSd() * r.fiSd() + r.feSd() * r.feSd());
+        return new TestResult(ID, input.variable().name(), input.level(), value, 0, Math.max(0, value - 1.96 * sd),
+                value + 1.96 * sd, Math.min(1, 2 * Math.min(pi, pe)), Double.NaN, flag, input.size(), true, "", d);
+    }
+
+    /** @return 1 − Φ(est/sd); 0 if sd is 0 and est &gt; 0, 1 if est is 0 */
+    static double upperTail(double est, double sd) {
+        if (!(est > 0)) {
+            return 1;
+        }
+        if (!(sd > 0)) {
+            return 0;
+        }
+        return 0.5 * Erf.erfc(est / sd / Math.sqrt(2));
+    }
+
+    private static double clamp(double x, double lo, double hi) {
+        return Math.max(lo, Math.min(hi, x));
+    }
+
+    private static double[] counts(double[] x, double x0, double h, int bins) {
+        double[] c = new double[bins];
+        for (double xi : x) {
+            int b = (int) Math.floor((xi - x0) / h);
+            if (b >= 0 && b < bins) {
+                c[b]++;
+            }
+        }
+        return c;
+    }
+
+    /** @return the first j ≥ from with c[j+1] − c[j] &lt; −thres, or −1 */
+    private static int firstDrop(double[] c, int from, double thres) {
+        for (int j = from; j + 1 < c.length; j++) {
+            if (c[j + 1] - c[j] < -thres) {
+                return j;
+            }
+        }
+        return -1;
+    }
+
+    private static int argmax(double[] a) {
+        int best = 0;
+        for (int k = 1; k < a.length; k++) {
+            if (a[k] > a[best]) {
+                best = k;
+            }
+        }
+        return best;
+    }
+
+    /** @return a Gaussian kernel density on the grid 0, 0.001, …, 1, Scott's bandwidth (binned approximation) */
+    static double[] kde(double[] x) {
+        int g = 1001;
+        double[] c = new double[g];
+        double s = 0;
+        double s2 = 0;
+        for (double xi : x) {
+            c[Math.max(0, Math.min(g - 1, (int) Math.round(xi * 1000)))]++;
+            s += xi;
+            s2 += xi * xi;
+        }
+        int n = x.length;
+        double mean = s / n;
+        double sd = Math.sqrt(Math.max(1e-12, s2 / n - mean * mean));
+        double bw = Math.max(0.002, sd * Math.pow(n, -0.2));
+        int rad = (int) Math.ceil(4 * bw * 1000);
+        double[] w = new double[rad + 1];
+        for (int k = 0; k <= rad; k++) {
+            double z = k / 1000.0 / bw;
+            w[k] = Math.exp(-0.5 * z * z);
+        }
+        double[] d = new double[g];
+        for (int j = 0; j < g; j++) {
+            if (c[j] == 0) {
+                continue;
+            }
+            for (int k = Math.max(0, j - rad); k <= Math.min(g - 1, j + rad); k++) {
+                d[k] += c[j] * w[Math.abs(k - j)];
+            }
+        }
+        return d;
+    }
+
+    /**
+     * @return the grid position of the first local maximum above the level at least {@value #MIN_PEAK_HEIGHT} of
+     *         the global maximum high (the global maximum if none)
+     */
+    static double firstPeakAbove(double[] d, double level) {
+        int from = (int) Math.ceil(level * (d.length - 1)) + 1;
+        double floor = MIN_PEAK_HEIGHT * d[argmax(d)];
+        for (int k = Math.max(1, from); k + 1 < d.length; k++) {
+            if (d[k] > d[k - 1] && d[k] >= d[k + 1] && d[k] >= floor) {
+                return k / (double) (d.length - 1);
+            }
+        }
+        return argmax(d) / (double) (d.length - 1);
+    }
+
+    /** @return the settings, for reports */
+    @Override
+    public String toString() {
+        return ID + Arrays.asList(sigmaRule, peakRule, objective, fits, realisations);
+    }
+}

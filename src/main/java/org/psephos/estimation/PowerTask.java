@@ -1,0 +1,147 @@
+package org.psephos.estimation;
+
+import java.util.List;
+import org.psephos.data.Election;
+import org.psephos.data.Grouping;
+import org.psephos.data.UnitFilter;
+import org.psephos.forensics.BatteryOptions;
+import org.psephos.forensics.ForensicTest;
+import org.psephos.forensics.TestInput;
+import org.psephos.forensics.TestResult;
+import org.psephos.forensics.Variable;
+import org.psephos.simulation.ElectorateModel;
+import org.psephos.simulation.FraudModel;
+import org.psephos.simulation.MonteCarloEngine;
+import org.psephos.simulation.Progress;
+import org.psephos.simulation.RandomStreams;
+import org.psephos.simulation.SimulationModel;
+
+/**
+ * One unit of work of a power analysis: replicates [from, to) of one grid point (or of the clean calibration set,
+ * {@code point = -1}). A pure function of its fields: replicate r simulates with engine seed
+ * {@code RandomStreams.seeded(runSeed).stream(KEY, r).nextLong()} — the same seed at every grid point, so the
+ * points share their clean elections (a paired design; the fraud models draw from their own streams) — and runs
+ * every test with seed {@code runSeed} on one thread. A distributed runner can ship the record, call
+ * {@link #run()} anywhere and reduce the summaries with {@link PowerAnalysis#reduce}. Immutable.
+ *
+ * @param point      the grid point's index, or −1 for the clean replicates
+ * @param from       first replicate
+ * @param to         one past the last replicate
+ * @param runSeed    the run seed
+ * @param electorate the clean electorate
+ * @param fraud      the fraud at this point (null for the clean replicates)
+ * @param tests      the test ids, looked up in {@link Estimators#registry()}
+ * @param testReplicates resampling replicates given to each test
+ * @since 0.1
+ */
+public record PowerTask(int point, int from, int to, long runSeed, ElectorateModel electorate, FraudModel fraud,
+                        List<String> tests, int testReplicates) {
+    /** Stream key of the replicates' engine seeds. */
+    static final long KEY = 0x506F776572L;
+
+    /** Copies the test list. */
+    public PowerTask {
+        tests = List.copyOf(tests);
+    }
+
+    /** @return per replicate: the tests' statistics, flags and estimates with the truth */
+    public PowerSummary run() {
+        List<ForensicTest> chosen = tests.stream().map(Estimators.registry()::get).toList();
+        int n = to - from;
+        int k = chosen.size();
+        double[][] values = new double[k][n];
+        double[][] scores = new double[k][n];
+        boolean[][] flags = new boolean[k][n];
+        double[] fraudShare = new double[n];
+        double[] excess = new double[n];
+        BatteryOptions opts = BatteryOptions.defaults().withThreads(1).withReplicates(testReplicates)
+                .withSeed(runSeed);
+        boolean needExcess = tests.contains(Shpilkin.ID);
+        for (int r = from; r < to; r++) {
+            long seed = RandomStreams.seeded(runSeed).stream(KEY, r).nextLong();
+            Election e = simulate(fraud, seed);
+            int j = r - from;
+            fraudShare[j] = fraudShare(e);
+            if (needExcess && fraud != null) {
+                Election clean = simulate(null, seed);
+                excess[j] = leaderVotes(e) - leaderVotes(clean);
+            }
+            Election kept = UnitFilter.standard().apply(e).election();
+            TestInput in = new TestInput(kept, TestInput.NATIONAL, Variable.option(kept, kept.leader()));
+            for (int t = 0; t < k; t++) {
+                TestResult res = chosen.get(t).run(in, opts);
+                values[t][j] = res.value();
+                scores[t][j] = score(res);
+                flags[t][j] = res.flag();
+            }
+        }
+        boolean[] centred = new boolean[k];
+        for (int t = 0; t < k; t++) {
+            centred[t] = !isEstimator(tests.get(t)) && !hasPValue(scores[t],
+                    values[t]);
+        }
+        return new PowerSummary(point, from, to, values, scores, flags, fraudShare, excess, centred);
+    }
+
+    private Election simulate(FraudModel f, long seed) {
+        SimulationModel m = f == null ? SimulationModel.clean(electorate)
+                : SimulationModel.clean(electorate).with(f);
+        return MonteCarloEngine.run(m, seed, 1, 1, MonteCarloEngine.UnitOutput.FIRST_REPLICATE, Progress.NONE)
+                .units().orElseThrow();
+    }
+
+    /**
+     * The statistic a calibrated threshold is set on, larger meaning more evidence of fraud: the value for the
+     * estimators (a fraction or a vote count that fraud raises), 1 − p for tests with a p-value, else the value,
+     * which the reduction turns into |value − median of the clean values| (two-sided). NaN for a test that did
+     * not apply.
+     */
+    static double score(TestResult r) {
+        if (!r.applicable()) {
+            return Double.NaN;
+        }
+        if (!isEstimator(r.id()) && !Double.isNaN(r.pValue())) {
+            return 1 - r.pValue();
+        }
+        return r.value();
+    }
+
+    /** @return whether the id is one of the three estimators */
+    static boolean isEstimator(String id) {
+        return id.equals(KlimekFit.ID) || id.equals(Shpilkin.ID) || id.equals(FraudMixture.ID);
+    }
+
+    /** @return whether some score differs from its value (so the scores are 1 − p) */
+    private static boolean hasPValue(double[] scores, double[] values) {
+        for (int r = 0; r < scores.length; r++) {
+            if (!Double.isNaN(scores[r]) && scores[r] != values[r]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static long leaderVotes(Election e) {
+        long s = 0;
+        int lead = e.leader();
+        for (int i = 0; i < e.size(); i++) {
+            s += e.votes(lead, i);
+        }
+        return s;
+    }
+
+    private static double fraudShare(Election e) {
+        Grouping g = e.grouping("fraud").orElse(null);
+        if (g == null) {
+            return 0;
+        }
+        int clean = g.levels().indexOf(org.psephos.simulation.FraudClass.CLEAN.label());
+        int bad = 0;
+        for (int i = 0; i < e.size(); i++) {
+            if (g.code(i) != clean) {
+                bad++;
+            }
+        }
+        return (double) bad / e.size();
+    }
+}

@@ -1,0 +1,49 @@
+package org.psephos.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PowerCommandTest {
+    @TempDir
+    Path dir;
+
+    private static int run(StringWriter out, StringWriter err, String... args) {
+        return Main.run(args, new PrintWriter(out), new PrintWriter(err));
+    }
+
+    @Test
+    void writesTableJsonCsvAndChart() throws IOException {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = run(out, err, "power", "--fraud", "ballot-stuffing", "--grid", "fraction=0,0.2", "--grid",
+                "share=0.3,0.6", "--units", "1000", "--replicates", "4", "--tests", "Shpilkin,Correlation",
+                "--test-replicates", "2", "--seed", "5", "--threads", "2", "--quiet",
+                "--json", dir.resolve("p.json").toString(), "--csv", dir.resolve("p.csv").toString(),
+                "--chart", dir.resolve("p.png").toString());
+        assertEquals(0, code, err.toString());
+        assertTrue(out.toString().contains("fraction=0.2000,share=0.6000"), out.toString());
+        List<String> csv = Files.readAllLines(dir.resolve("p.csv"), StandardCharsets.UTF_8);
+        assertEquals(1 + 4 * 2, csv.size());
+        assertTrue(csv.get(0).startsWith("fraction,share,test,power,flag_rate"));
+        assertTrue(Files.size(dir.resolve("p.png")) > 1000);
+        assertTrue(Files.readString(dir.resolve("p.json")).contains("\"thresholds\""));
+    }
+
+    @Test
+    void badGridIsAUsageError() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        assertEquals(2, run(out, err, "power", "--grid", "nonsense=0:1:2", "--quiet"));
+        assertTrue(err.toString().contains("no parameter 'nonsense'"), err.toString());
+    }
+}

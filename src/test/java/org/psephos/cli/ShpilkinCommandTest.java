@@ -1,0 +1,43 @@
+package org.psephos.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ShpilkinCommandTest {
+    @TempDir
+    Path dir;
+
+    private static int run(StringWriter out, StringWriter err, String... args) {
+        return Main.run(args, new PrintWriter(out), new PrintWriter(err));
+    }
+
+    @Test
+    void estimatesPerRegionAndWritesEveryUnitsAnomalousVotes() throws IOException {
+        Path units = dir.resolve("units.csv");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        assertEquals(0, run(out, err, "simulate", "--units", "3000", "--regions", "2", "--seed", "4", "--replicates",
+                "1", "--incremental", "0.2", "--extreme", "0.02", "--quiet", "--out", units.toString()), err.toString());
+        out = new StringWriter();
+        int code = run(out, err, "shpilkin", units.toString(), "--registered", "registered", "--ballots", "ballots",
+                "--candidate", "leader", "--candidate", "option2", "--level", "region", "--redraws", "10",
+                "--threads", "2", "--csv", dir.resolve("a.csv").toString(), "--json", dir.resolve("a.json").toString());
+        assertEquals(0, code, err.toString());
+        assertTrue(out.toString().contains("national") && out.toString().contains("R02"), out.toString());
+        List<String> rows = Files.readAllLines(dir.resolve("a.csv"), StandardCharsets.UTF_8);
+        assertEquals(3001, rows.size());
+        assertEquals("unit,region,registered,ballots,leader,turnout,anomalous_votes,anomalous_votes_in_group",
+                rows.get(0));
+        assertTrue(Files.readString(dir.resolve("a.json")).contains("\"excess_sd\""));
+    }
+}

@@ -1,0 +1,34 @@
+package org.psephos.estimation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.psephos.data.Election;
+import org.psephos.forensics.Battery;
+import org.psephos.forensics.BatteryOptions;
+import org.psephos.forensics.BatteryResult;
+import org.psephos.forensics.TestRegistry;
+import org.psephos.simulation.FraudModel;
+import org.psephos.simulation.Progress;
+
+class EstimatorsTest {
+    @Test
+    void estimatorsAreRegisteredAfterTheBatteryButNotInIt() {
+        List<String> all = Estimators.registry().ids();
+        assertEquals(List.of("KlimekFit", "Shpilkin", "FraudMixture"), all.subList(all.size() - 3, all.size()));
+        assertFalse(TestRegistry.standard().ids().contains("Shpilkin"));
+        assertEquals(TestRegistry.standard().ids(), all.subList(0, all.size() - 3));
+    }
+
+    @Test
+    void theBatteryRunsThemOncePerGroupOnTheLeader() {
+        Election e = Simulated.election(3_000, 8, FraudModel.Klimek.of(0.3, 0.4, 2, 0.03));
+        BatteryResult r = Battery.withDefaults().withTests(Estimators.registry().select(List.of("Shpilkin",
+                "FraudMixture"))).run(e, BatteryOptions.defaults().withReplicates(20).withThreads(2), Progress.NONE);
+        assertEquals(2, r.results().size());
+        assertTrue(r.results().stream().allMatch(t -> t.variable().equals("leader") && t.flag()));
+    }
+}
