@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
             "The Kazakhstan case study: presidential history 1991-2022 with a predictive check of 2019 and 2022,",
             "a synthetic Kazakhstan calibrated to the published aggregates, and scenarios a-e of",
             "DATASET/scenarios/ (fraud to the reported share, no-runoff fraud, turnout without stuffing,",
-            "detection power (not yet), observer sample sizes). Writes results.json, CSV tables, PNG/SVG charts",
+            "detection power, observer sample sizes). Writes results.json, CSV tables, PNG/SVG charts",
             "and report.html into DIR."},
         footer = {"", "Example: psephos kazakhstan --out kz-report"})
 final class KazakhstanCommand implements Callable<Integer> {
@@ -64,10 +64,9 @@ final class KazakhstanCommand implements Callable<Integer> {
                 label -> ProgressBar.of(err, label, quiet), ProgressBar::close);
         KazakhstanReport.write(r, out);
         PrintWriter o = spec.commandLine().getOut();
-        for (ScenarioResult s : new ScenarioResult[] {r.a(), r.b(), r.c(), r.e()}) {
+        for (ScenarioResult s : new ScenarioResult[] {r.a(), r.b(), r.c(), r.d(), r.e()}) {
             ScenariosCommand.print(o, s);
         }
-        o.println("  " + r.d().name() + ": " + r.d().status());
         o.printf(Locale.ROOT, "wrote %s (report.html, results.json, CSV tables, PNG/SVG charts)%n", out);
         if (!quiet) {
             err.printf(Locale.ROOT, "psephos kazakhstan: %.1f s on %d threads%n", (System.nanoTime() - t0) / 1e9, t);

@@ -124,8 +124,14 @@ final class ScenariosCommand implements Callable<Integer> {
                         + "power %.3f, level %.3f)%n", z.k(), z.n(), z.powerMc(), z.levelMc());
             }
         }
-        if (r.power() != null) {
-            out.println("  detection power: " + r.power().note());
+        for (org.psephos.estimation.PowerResult pr : r.powerResults()) {
+            for (org.psephos.estimation.PowerResult.Point p : pr.points()) {
+                StringBuilder line = new StringBuilder("  power, " + pr.fraud() + " " + p.values() + ":");
+                for (org.psephos.estimation.PowerResult.TestPower t : p.tests()) {
+                    line.append(String.format(Locale.ROOT, " %s %.2f", t.test(), t.power()));
+                }
+                out.println(line);
+            }
         }
     }
 }

@@ -16,6 +16,7 @@ import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.psephos.data.AtomicFiles;
+import org.psephos.estimation.PowerResult;
 import org.psephos.scenarios.HistoryModel;
 import org.psephos.scenarios.KazakhstanCase;
 import org.psephos.scenarios.KazakhstanModel;
@@ -266,6 +267,23 @@ public final class KazakhstanReport {
         reference(c, "50% participation reference (parameter; not confirmed in law)", 0, x.get(x.size() - 1), 50);
         out.put("scenario_c", c);
 
+        for (int i = 0; i < r.d().powerResults().size(); i++) {
+            PowerResult pr = r.d().powerResults().get(i);
+            XYChart pc = xy("Scenario d: detection power, " + families(r.d()).get(i), pr.parameters().get(0),
+                    "Probability of a flag (5% false-positive rate)");
+            pc.getStyler().setYAxisMin(0.0);
+            pc.getStyler().setYAxisMax(1.0);
+            for (int t = 0; t < pr.tests().size(); t++) {
+                List<Double> xs = new ArrayList<>();
+                List<Double> ys = new ArrayList<>();
+                for (PowerResult.Point p : pr.points()) {
+                    xs.add(p.values().values().iterator().next());
+                    ys.add(p.tests().get(t).power());
+                }
+                line(pc, pr.tests().get(t), xs, ys);
+            }
+            out.put("power_" + i, pc);
+        }
         XYChart e = xy("Scenario e: polling stations observers must cover to detect a turnout inflation "
                 + "(95% power, 5% level)", "Inflation of the official turnout, points", "Stations (random sample)");
         e.getStyler().setYAxisLogarithmic(true);
@@ -392,8 +410,26 @@ public final class KazakhstanReport {
         solutions(h, r.c());
         h.add(note(r.participationRule()));
         h.add(sub("d. Detection power"));
-        h.add(note(r.d().status() + ". The fraud levels are defined in "
-                + "datasets/kazakhstan/scenarios/d-detection-power.json."));
+        for (PowerResult pr : r.d().powerResults()) {
+            String fam = families(r.d()).get(r.d().powerResults().indexOf(pr));
+            h.figure(charts.get("power_" + r.d().powerResults().indexOf(pr)), "Detection power, " + fam + ".");
+            List<String> header = new ArrayList<>(List.of(String.join(", ", pr.parameters())));
+            header.addAll(pr.tests());
+            List<List<String>> rows = new ArrayList<>();
+            for (PowerResult.Point p : pr.points()) {
+                List<String> row = new ArrayList<>();
+                row.add(p.values().values().stream().map(v -> num(v, 3)).reduce((x, y) -> x + ", " + y).orElse(""));
+                for (PowerResult.TestPower t : p.tests()) {
+                    row.add(num(t.power(), 2));
+                }
+                rows.add(row);
+            }
+            h.add(table("Probability of a flag, " + fam, header, rows));
+        }
+        h.paragraph(String.format(Locale.ROOT, "Method: %s. %d replicates per level (power within about +-0.2 at "
+                + "50%%), %d test replicates; the engine-native electorate draws 20 regional turnout centres around "
+                + "the national turnout with the published regional spread.", r.d().power().note(),
+                r.d().replicates(), r.d().power().testReplicates()));
         h.add(sub("e. Observer sampling (parallel vote tabulation on turnout)"));
         h.figure(charts.get("observer_sample_sizes"), "Stations needed by inflation "
                 + "(observer_sample_sizes.png / .svg).");

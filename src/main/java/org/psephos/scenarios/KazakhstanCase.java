@@ -8,8 +8,7 @@ import org.psephos.simulation.Progress;
 /**
  * The Kazakhstan case study (issue 7): the presidential history model, the calibrated synthetic electorates of 2019
  * and 2022, and the scenario files {@code a}–{@code e} of {@code DATASET/scenarios/}, run with their own seeds and
- * replicate counts. Scenario d (detection power) is read, its entries recorded, and not run: it needs the
- * detection-power API. Stateless.
+ * replicate counts (d through the detection-power API, {@code org.psephos.estimation.PowerAnalysis}). Stateless.
  *
  * @since 0.1
  */
@@ -41,31 +40,15 @@ public final class KazakhstanCase {
      * @param a             scenario a
      * @param b             scenario b
      * @param c             scenario c
-     * @param d             scenario d's entries (not run), or null
+     * @param d             scenario d (detection power)
      * @param e             scenario e
      * @param winnerRule    {@link #WINNER_RULE}
      * @param participationRule {@link #PARTICIPATION_RULE}
      */
     public record Result(HistoryModel history, KazakhstanModel.Calibration calibration2019,
                          KazakhstanModel.Calibration calibration2022, ScenarioResult a, ScenarioResult b,
-                         ScenarioResult c, DetectionPower d, ScenarioResult e, String winnerRule,
+                         ScenarioResult c, ScenarioResult d, ScenarioResult e, String winnerRule,
                          String participationRule) {
-    }
-
-    /**
-     * Scenario d as defined, not computed.
-     *
-     * @param name     the scenario's name
-     * @param families the fraud families and levels defined
-     * @param power    the entries
-     * @param status   why it is not computed
-     */
-    public record DetectionPower(String name, List<ScenarioSpec.Family> families, ScenarioSpec.PowerSpec power,
-                                 String status) {
-        /** Copies the list. */
-        public DetectionPower {
-            families = List.copyOf(families);
-        }
     }
 
     /**
@@ -86,9 +69,8 @@ public final class KazakhstanCase {
         ScenarioResult b = stage(s.resolve("b-no-runoff.json"), "b: no-runoff fraud", threads, progress, finish);
         ScenarioResult c = stage(s.resolve("c-turnout-without-stuffing.json"), "c: turnout without stuffing",
                 threads, progress, finish);
-        ScenarioSpec dSpec = ScenarioFiles.read(s.resolve("d-detection-power.json"));
-        DetectionPower d = new DetectionPower(dSpec.name(), dSpec.families(), dSpec.power(),
-                "NOT DONE: the detection-power API (psephos power, issue 5, branch est) is not in main yet");
+        ScenarioResult d = stage(s.resolve("d-detection-power.json"), "d: detection power", threads, progress,
+                finish);
         ScenarioResult e = stage(s.resolve("e-observer-sampling.json"), "e: observer sampling", threads, progress,
                 finish);
         return new Result(history, c19, c22, a, b, c, d, e, WINNER_RULE, PARTICIPATION_RULE);

@@ -95,6 +95,41 @@ public record RegionalElectorate(List<Region> regions, double shareSd, int optio
     }
 
     /**
+     * The engine-native approximation for APIs that take one {@link ElectorateModel} (e.g. detection power): the
+     * same units, the first region's sizes and station spreads, K regions whose turnout and support centres are
+     * drawn around the unit-weighted means with the logit-scale sd of the regions' own centres (the engine draws
+     * regional centres at random; this type fixes them).
+     *
+     * @return the approximation
+     */
+    public ElectorateModel toElectorateModel() {
+        double[] t = new double[regions.size()];
+        double[] v = new double[regions.size()];
+        double tm = 0;
+        double vm = 0;
+        for (int r = 0; r < t.length; r++) {
+            Region g = regions.get(r);
+            t[r] = logit(g.turnout().mean());
+            v[r] = logit(g.share().mean());
+            tm += g.units() * g.turnout().mean();
+            vm += g.units() * g.share().mean();
+        }
+        int n = units();
+        Region g = regions.get(0);
+        double tsd = t.length > 1 ? org.psephos.simulation.ReplicateDistribution.of(t).sd() : 0;
+        double vsd = Math.hypot(v.length > 1 ? org.psephos.simulation.ReplicateDistribution.of(v).sd() : 0, shareSd);
+        return new ElectorateModel(n, g.sizes(), regions.size(), tsd, vsd,
+                new ProportionDistribution(g.turnout().shape(), tm / n, g.turnout().sd()),
+                new ProportionDistribution(g.share().shape(), vm / n, g.share().sd()), options, concentration,
+                invalidRate);
+    }
+
+    private static double logit(double p) {
+        double q = Math.min(0.999, Math.max(0.001, p));
+        return Math.log(q / (1 - q));
+    }
+
+    /**
      * @param mean the clean support centre of every region
      * @return a copy with that centre (same shape and spread)
      */

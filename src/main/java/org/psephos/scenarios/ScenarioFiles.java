@@ -46,7 +46,7 @@ import org.psephos.simulation.SizeDistribution;
  *                 "leaderAtLeast": 0.8131, "cleanTurnoutAtMost": 0.5},
  *   "solve": {"leaderShare": 0.8131},
  *   "minimal": {"noRunoffProbability": 0.95, "steps": 6},
- *   "power": {"tests": ["…"], "alpha": 0.05},
+ *   "power": {"tests": ["Shpilkin", "Sobyanin"], "alpha": 0.05, "testReplicates": 100},
  *   "observer": {"inflations": [1, 2, 5], "alpha": 0.05, "power": 0.95, "trials": 1000}  // families optional
  * }
  * </pre>
@@ -296,8 +296,24 @@ public final class ScenarioFiles {
                 for (JsonNode t : p.path("tests")) {
                     tests.add(t.asText());
                 }
-                power = new ScenarioSpec.PowerSpec(tests, probability(p, "alpha", "power.", 0.05),
-                        "not computed: needs the detection-power API (psephos power, issue 5), not yet merged");
+                if (tests.isEmpty()) {
+                    throw error("power.tests", "power.tests is not a non-empty list of test ids", null);
+                }
+                try {
+                    org.psephos.estimation.Estimators.registry().select(tests);
+                } catch (IllegalArgumentException ex) {
+                    throw error("power.tests", ex.getMessage(), null);
+                }
+                double tr = number(p, "testReplicates", "power.", 100);
+                if (!(tr >= 1 && tr <= 100_000) || tr != Math.rint(tr)) {
+                    throw error("power.testReplicates", "testReplicates is not a whole number in [1, 100000]", tr);
+                }
+                if (!(reps >= 2)) {
+                    throw error("replicates", "detection power needs at least 2 replicates", reps);
+                }
+                power = new ScenarioSpec.PowerSpec(tests, probability(p, "alpha", "power.", 0.05), (int) tr,
+                        "PowerAnalysis (issue 5) on the engine-native form of the electorate, one axis per family; "
+                        + "flags calibrated to the false-positive rate on clean replicates");
             }
             return new ScenarioSpec(name, text(root, "description", ""), file.toString(), seed, (int) reps,
                     electorate, label[0], cleanShares, families, hold, questions, solve, minimal, power, observer);

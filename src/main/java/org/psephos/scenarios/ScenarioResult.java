@@ -19,16 +19,19 @@ import org.psephos.simulation.ReplicateDistribution;
  * @param solutions   one per clean share and family when the scenario solves for a leader share
  * @param minima      one per clean share and family when the scenario searches the minimal fraud
  * @param power       the detection-power entries, or null
+ * @param powerResults detection power per family (PowerAnalysis), empty without {@code power}
  * @param observer    observer sample sizes, or null
  * @since 0.1
  */
 public record ScenarioResult(String name, String description, String electorate, int stations, long seed,
                              int replicates, ScenarioSpec.Questions questions, List<Point> points,
                              List<Solution> solutions, List<Minimum> minima, ScenarioSpec.PowerSpec power,
-                             ObserverSampling.Result observer) {
+                             ObserverSampling.Result observer,
+                             List<org.psephos.estimation.PowerResult> powerResults) {
     /** Copies the lists. */
     public ScenarioResult {
         points = List.copyOf(points);
+        powerResults = List.copyOf(powerResults);
         solutions = List.copyOf(solutions);
         minima = List.copyOf(minima);
     }

@@ -2,8 +2,14 @@ package org.psephos.scenarios;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import org.psephos.estimation.FraudSpec;
+import org.psephos.estimation.PowerAnalysis;
+import org.psephos.estimation.PowerResult;
+import org.psephos.simulation.ElectorateModel;
 import org.psephos.simulation.FraudModel;
 import org.psephos.simulation.Progress;
 import org.psephos.simulation.ProportionDistribution;
@@ -84,10 +90,34 @@ public final class ScenarioRunner {
         if (spec.observer() != null) {
             observer = observer(spec, threads);
         }
+        List<PowerResult> power = new ArrayList<>();
+        if (spec.power() != null) {
+            power = power(spec, threads);
+        }
         progress.update(plannedPoints, plannedPoints);
         return new ScenarioResult(spec.name(), spec.description(), spec.electorateLabel(),
                 spec.electorate().units(), spec.seed(), spec.replicates(), spec.questions(), points, solutions,
-                minima, spec.power(), observer);
+                minima, spec.power(), observer, power);
+    }
+
+    /**
+     * Detection power of every family: {@link PowerAnalysis} over the family's values on the engine-native form
+     * of the electorate ({@link RegionalElectorate#toElectorateModel()}), same seed and replicates as the scenario.
+     */
+    private static List<PowerResult> power(ScenarioSpec spec, int threads) {
+        ElectorateModel e = spec.electorate().toElectorateModel();
+        List<PowerResult> out = new ArrayList<>();
+        for (ScenarioSpec.Family f : spec.families()) {
+            Map<String, Double> fixed = new LinkedHashMap<>();
+            f.params().forEach((k, v) -> fixed.put(k, ((Number) v).doubleValue()));
+            double[] values = f.values().stream().mapToDouble(Double::doubleValue).toArray();
+            PowerAnalysis pa = PowerAnalysis.of(e, new FraudSpec(f.model(), fixed),
+                    List.of(new PowerAnalysis.Axis(f.sweep(), values)), spec.power().tests())
+                    .withReplicates(spec.replicates()).withSeed(spec.seed())
+                    .withFalsePositiveRate(spec.power().alpha()).withTestReplicates(spec.power().testReplicates());
+            out.add(pa.run(threads, Progress.NONE));
+        }
+        return out;
     }
 
     /** Observer sample sizes on the first replicate of the clean electorate. */

@@ -96,14 +96,15 @@ public record ScenarioSpec(String name, String description, String file, long se
     }
 
     /**
-     * Detection-power entries: which forensic tests and estimators to run on each point's simulated polling-station
-     * data, at which level. Recorded and echoed; computed once the power API is available.
+     * Detection power: which forensic tests and estimators to run on each point's simulated polling-station data,
+     * at which false-positive rate; computed by {@code org.psephos.estimation.PowerAnalysis} for every family.
      *
-     * @param tests tests and estimators by name
-     * @param alpha the test level
-     * @param note  what is (not) computed
+     * @param tests          tests and estimators by id ({@code Estimators.registry()})
+     * @param alpha          the false-positive rate the flags are calibrated to
+     * @param testReplicates Monte Carlo or bootstrap replicates inside each test
+     * @param note           how it is computed
      */
-    public record PowerSpec(List<String> tests, double alpha, String note) {
+    public record PowerSpec(List<String> tests, double alpha, int testReplicates, String note) {
         /** Copies the list. */
         public PowerSpec {
             tests = List.copyOf(tests);

@@ -84,6 +84,9 @@ class ScenarioRunnerTest {
         Path h = write(dir, "bad3.json", "{\"name\": \"x\",");
         e = assertThrows(DataException.class, () -> ScenarioFiles.read(h));
         assertTrue(e.getMessage().contains("bad3.json") && e.getMessage().contains("JSON"), e.getMessage());
+        Path m = write(dir, "bad5.json", TINY.replace("\"solve\"", "\"power\": {\"tests\": [\"NoSuchTest\"]}, \"solve\""));
+        e = assertThrows(DataException.class, () -> ScenarioFiles.read(m));
+        assertTrue(e.getMessage().contains("bad5.json") && e.getMessage().contains("power.tests"), e.getMessage());
         Path k = write(dir, "bad4.json", TINY.replace("\"stations\": 2000,", ""));
         e = assertThrows(DataException.class, () -> ScenarioFiles.read(k));
         assertTrue(e.getMessage().contains("electorate.stations"), e.getMessage());
