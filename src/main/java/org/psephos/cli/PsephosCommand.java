@@ -16,6 +16,8 @@ import picocli.CommandLine.Spec;
             SimulateCommand.class,
             PowerCommand.class,
             ShpilkinCommand.class,
+            ScenariosCommand.class,
+            KazakhstanCommand.class,
         },
         commandListHeading = "%nCommands:%n",
         footer = {"", "Exit codes: 0 ok, 1 internal error, 2 usage error, 3 data error."})

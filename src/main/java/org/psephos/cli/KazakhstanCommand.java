@@ -1,0 +1,76 @@
+package org.psephos.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.psephos.report.KazakhstanReport;
+import org.psephos.scenarios.KazakhstanCase;
+import org.psephos.scenarios.ScenarioResult;
+import org.psephos.simulation.Parallel;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code psephos kazakhstan --out DIR}: the Kazakhstan case study ({@link KazakhstanCase}) written by
+ * {@link KazakhstanReport}. No statistics here.
+ */
+@Command(name = "kazakhstan",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        sortOptions = false,
+        description = {
+            "The Kazakhstan case study: presidential history 1991-2022 with a predictive check of 2019 and 2022,",
+            "a synthetic Kazakhstan calibrated to the published aggregates, and scenarios a-e of",
+            "DATASET/scenarios/ (fraud to the reported share, no-runoff fraud, turnout without stuffing,",
+            "detection power, observer sample sizes). Writes results.json, CSV tables, PNG/SVG charts",
+            "and report.html into DIR."},
+        footer = {"", "Example: psephos kazakhstan --out kz-report"})
+final class KazakhstanCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (created).")
+    Path out;
+
+    @Option(names = "--dataset", paramLabel = "DIR", defaultValue = "datasets/kazakhstan",
+            description = "The Kazakhstan dataset directory (default: ${DEFAULT-VALUE}).")
+    Path dataset;
+
+    @Option(names = "--threads", paramLabel = "T", description = "Threads (default: all cores).")
+    Integer threads;
+
+    @Option(names = "--quiet", description = "No progress bars.")
+    boolean quiet;
+
+    @Override
+    public Integer call() {
+        int t = threads == null ? Parallel.defaultThreads() : threads;
+        if (t < 1) {
+            throw new UsageException("--threads is not positive: " + t);
+        }
+        try {
+            Files.createDirectories(out);
+        } catch (IOException e) {
+            throw new UsageException("cannot create " + out + " (" + e.getMessage() + ")", e);
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        long t0 = System.nanoTime();
+        KazakhstanCase.Result r = KazakhstanCase.run(dataset, t,
+                label -> ProgressBar.of(err, label, quiet), ProgressBar::close);
+        KazakhstanReport.write(r, out);
+        PrintWriter o = spec.commandLine().getOut();
+        for (ScenarioResult s : new ScenarioResult[] {r.a(), r.b(), r.c(), r.d(), r.e()}) {
+            ScenariosCommand.print(o, s);
+        }
+        o.printf(Locale.ROOT, "wrote %s (report.html, results.json, CSV tables, PNG/SVG charts)%n", out);
+        if (!quiet) {
+            err.printf(Locale.ROOT, "psephos kazakhstan: %.1f s on %d threads%n", (System.nanoTime() - t0) / 1e9, t);
+        }
+        return Main.OK;
+    }
+}

@@ -1,0 +1,248 @@
+package org.psephos.scenarios;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.psephos.data.AggregateOption;
+import org.psephos.data.AggregateResult;
+import org.psephos.data.AggregateResults;
+import org.psephos.data.DataException;
+import org.psephos.simulation.ElectorateModel;
+import org.psephos.simulation.ProportionDistribution;
+import org.psephos.simulation.ReplicateDistribution;
+import org.psephos.simulation.SimulationModel;
+import org.psephos.simulation.SizeDistribution;
+
+/**
+ * A synthetic Kazakhstan calibrated to the published aggregates of the 2019 and 2022 presidential elections
+ * ({@code datasets/kazakhstan}). No polling-station data were ever published, so every station-level choice below
+ * is an assumption, stated here and in {@link Calibration}:
+ *
+ * <ul>
+ *   <li><b>Stations</b>: {@value #STATIONS} = 10,101 in the country + 68 abroad, the CEC's count for 20 November
+ *       2022 (Kazinform, 15 Nov 2022, "Up to 11mln Kazakhstanis can cast their ballots in upcoming presidential
+ *       elections", inform.kz article a4001781; full URL in datasets/kazakhstan/scenarios/README.md).
+ *       The same count is used for 2019 (no 2019 count was checked). Stations abroad are not modelled apart.</li>
+ *   <li><b>Sizes</b>: registered voters per station ~ log-normal with log-sd {@value #SIZE_SIGMA} (assumed: no
+ *       station sizes published) and μ = ln(R/N) − σ²/2, so the expected register is the official R (2019:
+ *       11,960,364; 2022: 11,953,465).</li>
+ *   <li><b>Regions</b>: the CEC's preliminary regional turnout (2019: close of polls, 17 units; 2022: 22:00 for 14
+ *       units and, for the six without a 22:00 figure, the 18:05 figure, labelled so). No regional register was
+ *       published: the stations are split equally between regions (equal register shares, assumed), and all
+ *       regional turnouts get one common logit shift so the register-weighted national turnout equals the official
+ *       ballots/registered (2019: 77.54%; 2022: 69.44%).</li>
+ *   <li><b>Clean behaviour per station</b>: turnout ~ Normal(region centre, {@value #STATION_TURNOUT_SD}) and
+ *       leader support ~ Normal(ν, {@value #STATION_SHARE_SD}), truncated to [0, 1] (Klimek et al. 2012,
+ *       doi:10.1073/pnas.1210722109); ν = the official share of valid votes (2019: 70.96%; 2022: 81.31%) unless
+ *       a scenario sets it; each region's support centre moves by a logit-normal shift with sd
+ *       {@value #REGION_SHARE_SD} per replicate (regional support unpublished). Options: 7 (2019: seven
+ *       candidates; 2022: six candidates and "against all").</li>
+ *   <li><b>Invalid ballots</b>: 2019: 57,700 / 9,274,110 (published); 2022: 359,569 / 8,300,046, the ballots
+ *       minus the options' votes (derived; the CEC published no invalid count).</li>
+ * </ul>
+ *
+ * @since 0.1
+ */
+public final class KazakhstanModel {
+    /** Polling stations, 2022 (10,101 in the country + 68 abroad). */
+    public static final int STATIONS = 10_169;
+    /** Assumed sd of log station size. */
+    public static final double SIZE_SIGMA = 0.6;
+    /** Assumed sd of clean turnout between stations of a region. */
+    public static final double STATION_TURNOUT_SD = 0.08;
+    /** Assumed sd of clean leader support between stations of a region. */
+    public static final double STATION_SHARE_SD = 0.08;
+    /** Assumed sd (logit scale) of a region's clean support centre, per replicate. */
+    public static final double REGION_SHARE_SD = 0.15;
+    /** Options on the ballot in both years. */
+    public static final int OPTIONS = 7;
+
+    private KazakhstanModel() {
+    }
+
+    /**
+     * One region's published turnout and the value used.
+     *
+     * @param area       the region
+     * @param published  the published turnout, percent
+     * @param asOf       which snapshot: {@code close of polls}, {@code 22:00}, or {@code 18:05 (no 22:00 figure)}
+     * @param calibrated the clean turnout centre used, after the common logit shift, as a proportion
+     */
+    public record RegionTurnout(String area, double published, String asOf, double calibrated) {
+    }
+
+    /**
+     * The calibration of one year, every figure used.
+     *
+     * @param year            election year
+     * @param stations        polling stations
+     * @param registered      official registered voters
+     * @param ballots         official ballots
+     * @param nationalTurnout ballots / registered
+     * @param leaderShare     the winner's official share of valid votes (proportion)
+     * @param invalidRate     invalid / ballots
+     * @param invalidDerived  whether the invalid count is derived rather than published
+     * @param sizeMu          μ of log station size
+     * @param sizeSigma       σ of log station size
+     * @param logitShift      the common shift applied to the regional turnouts' logits
+     * @param regions         the regions
+     */
+    public record Calibration(int year, int stations, long registered, long ballots, double nationalTurnout,
+                              double leaderShare, double invalidRate, boolean invalidDerived, double sizeMu,
+                              double sizeSigma, double logitShift, List<RegionTurnout> regions) {
+        /** Copies the list. */
+        public Calibration {
+            regions = List.copyOf(regions);
+        }
+    }
+
+    /**
+     * @param dir  the dataset directory ({@code national_results.csv}, {@code regional_turnout_YEAR.csv})
+     * @param year 2019 or 2022
+     * @return the calibration
+     * @throws IllegalArgumentException if the year is not 2019 or 2022
+     * @throws DataException            if a file cannot be read or lacks a figure
+     */
+    public static Calibration calibrate(Path dir, int year) {
+        if (year != 2019 && year != 2022) {
+            throw new IllegalArgumentException("Kazakhstan model year is not 2019 or 2022: " + year);
+        }
+        Path nationalFile = dir.resolve("national_results.csv");
+        AggregateResult national = AggregateResults.read(nationalFile).results().stream()
+                .filter(r -> r.isNational() && r.election().equals("kz-" + year + "-presidential")).findFirst()
+                .orElseThrow(() -> DataException.of("no national result for kz-" + year + "-presidential")
+                        .file(nationalFile).build());
+        long registered = national.registered().orElseThrow();
+        long ballots = national.ballots().orElseThrow();
+        long votes = national.knownVotesSum();
+        long invalid = national.invalid().orElse(ballots - votes);
+        AggregateOption leader = national.options().get(0);
+        for (AggregateOption o : national.options()) {
+            if (o.votes().orElse(0) > leader.votes().orElse(0)) {
+                leader = o;
+            }
+        }
+        double share = (double) leader.votes().getAsLong() / votes;
+        double turnout = (double) ballots / registered;
+        List<String[]> regional = readRegional(dir.resolve("regional_turnout_" + year + ".csv"));
+        double[] logits = new double[regional.size()];
+        for (int i = 0; i < logits.length; i++) {
+            double p = Double.parseDouble(regional.get(i)[1]) / 100;
+            logits[i] = Math.log(p / (1 - p));
+        }
+        double shift = shiftTo(logits, turnout);
+        List<RegionTurnout> regions = new ArrayList<>();
+        for (int i = 0; i < logits.length; i++) {
+            String[] r = regional.get(i);
+            regions.add(new RegionTurnout(r[0], Double.parseDouble(r[1]), r[2], expit(logits[i] + shift)));
+        }
+        double mu = Math.log((double) registered / STATIONS) - SIZE_SIGMA * SIZE_SIGMA / 2;
+        return new Calibration(year, STATIONS, registered, ballots, turnout, share, (double) invalid / ballots,
+                national.invalid().isEmpty(), mu, SIZE_SIGMA, shift, regions);
+    }
+
+    /** @return the common logit shift δ with mean(expit(l_i + δ)) = target, by bisection */
+    static double shiftTo(double[] logits, double target) {
+        double lo = -10;
+        double hi = 10;
+        for (int it = 0; it < 200; it++) {
+            double mid = (lo + hi) / 2;
+            double m = 0;
+            for (double l : logits) {
+                m += expit(l + mid);
+            }
+            if (m / logits.length < target) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return (lo + hi) / 2;
+    }
+
+    static double expit(double z) {
+        return 1 / (1 + Math.exp(-z));
+    }
+
+    /** Rows {area, percent, snapshot} of a regional turnout file; the 18:05 column fills a missing 22:00 cell. */
+    private static List<String[]> readRegional(Path file) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw DataException.of("cannot read the regional turnout file (" + e.getMessage() + ")").file(file)
+                    .cause(e).build();
+        }
+        List<String> header = SimpleCsv.split(lines.get(0).replace("\uFEFF", ""));
+        int area = header.indexOf("area");
+        int pct = header.indexOf("turnout_percent");
+        int early = header.indexOf("turnout_percent_at_1805");
+        if (area < 0 || pct < 0) {
+            throw DataException.of("the regional turnout file lacks the area or turnout_percent column").file(file)
+                    .line(1).build();
+        }
+        List<String[]> out = new ArrayList<>();
+        for (int n = 1; n < lines.size(); n++) {
+            if (lines.get(n).isBlank()) {
+                continue;
+            }
+            List<String> f = SimpleCsv.split(lines.get(n));
+            String v = f.get(pct).trim();
+            String asOf = early >= 0 ? "22:00" : "close of polls";
+            if (v.isEmpty() && early >= 0) {
+                v = f.get(early).trim();
+                asOf = "18:05 (no 22:00 figure)";
+            }
+            if (v.isEmpty()) {
+                throw DataException.of("a region has no turnout").file(file).line(n + 1L).column("turnout_percent")
+                        .build();
+            }
+            out.add(new String[] {f.get(area).trim(), v, asOf});
+        }
+        return out;
+    }
+
+    /**
+     * The calibrated electorate with its published regions.
+     *
+     * @param c the calibration
+     * @return stations split equally between the regions, clean support at the official share
+     */
+    public static RegionalElectorate electorate(Calibration c) {
+        int k = c.regions().size();
+        List<RegionalElectorate.Region> regions = new ArrayList<>();
+        SizeDistribution sizes = new SizeDistribution.LogNormal(c.sizeMu(), c.sizeSigma());
+        for (int r = 0; r < k; r++) {
+            int units = c.stations() / k + (r < c.stations() % k ? 1 : 0);
+            RegionTurnout t = c.regions().get(r);
+            regions.add(new RegionalElectorate.Region(t.area(), units, sizes,
+                    ProportionDistribution.normal(t.calibrated(), STATION_TURNOUT_SD),
+                    ProportionDistribution.normal(c.leaderShare(), STATION_SHARE_SD)));
+        }
+        return new RegionalElectorate(regions, REGION_SHARE_SD, OPTIONS, ElectorateModel.DEFAULT_CONCENTRATION,
+                c.invalidRate());
+    }
+
+    /**
+     * The same calibration as one engine-native {@link SimulationModel} (clean, no fraud), for APIs that take one:
+     * K regions whose turnout centres are drawn around the national turnout with the logit-scale sd of the
+     * published regional turnouts (the engine draws regional centres at random; {@link #electorate} fixes them).
+     *
+     * @param c the calibration
+     * @return the clean model
+     */
+    public static SimulationModel simulationModel(Calibration c) {
+        double[] l = c.regions().stream().mapToDouble(r -> Math.log(r.calibrated() / (1 - r.calibrated())))
+                .toArray();
+        double sd = ReplicateDistribution.of(l).sd();
+        ElectorateModel e = new ElectorateModel(c.stations(), new SizeDistribution.LogNormal(c.sizeMu(),
+                c.sizeSigma()), c.regions().size(), sd, REGION_SHARE_SD,
+                ProportionDistribution.normal(c.nationalTurnout(), STATION_TURNOUT_SD),
+                ProportionDistribution.normal(c.leaderShare(), STATION_SHARE_SD), OPTIONS,
+                ElectorateModel.DEFAULT_CONCENTRATION, c.invalidRate());
+        return SimulationModel.clean(e);
+    }
+}

@@ -1,0 +1,140 @@
+package org.psephos.scenarios;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
+import org.psephos.simulation.ElectorateModel;
+import org.psephos.simulation.ProportionDistribution;
+import org.psephos.simulation.SizeDistribution;
+
+/**
+ * An electorate made of regions with their own clean turnout and support centres (e.g. a country's published
+ * regional turnout), simulated region by region with {@link org.psephos.simulation.MonteCarloEngine} and summed
+ * (see {@link CompositeSimulation}). {@link ElectorateModel} alone draws its regional centres at random around
+ * one national mean; this type fixes them.
+ *
+ * <p>Each region is one {@link ElectorateModel} with a single region: its units, unit sizes, clean turnout and
+ * support per unit around the region's centres. {@code shareSd} is the sd, on the logit scale, of a random shift
+ * of each region's support centre drawn afresh in every replicate: the uncertainty of clean support where regional
+ * support is not published. Options, Dirichlet concentration and invalid rate are national. Immutable.
+ *
+ * @param regions       the regions, at least one
+ * @param shareSd       sd of each region's support centre around its stated value, logit scale, ≥ 0
+ * @param options       number of options, leader first, at least 2
+ * @param concentration Dirichlet concentration of the non-leading options
+ * @param invalidRate   probability that a ballot is invalid
+ * @since 0.1
+ */
+public record RegionalElectorate(List<Region> regions, double shareSd, int options, double concentration,
+                                 double invalidRate) {
+    /**
+     * One region.
+     *
+     * @param name    label
+     * @param units   number of units (polling stations), at least 1
+     * @param sizes   registered voters per unit
+     * @param turnout clean turnout per unit around the region's centre
+     * @param share   clean leader support (share of valid votes) per unit around the region's centre
+     */
+    public record Region(String name, int units, SizeDistribution sizes, ProportionDistribution turnout,
+                         ProportionDistribution share) {
+        /** @throws IllegalArgumentException if units is not positive */
+        public Region {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(sizes, "sizes");
+            Objects.requireNonNull(turnout, "turnout");
+            Objects.requireNonNull(share, "share");
+            if (units < 1) {
+                throw new IllegalArgumentException("number of units of region " + name + " is not positive: "
+                        + units);
+            }
+        }
+    }
+
+    /** @throws IllegalArgumentException if there is no region or a national parameter is out of range */
+    public RegionalElectorate {
+        regions = List.copyOf(regions);
+        if (regions.isEmpty()) {
+            throw new IllegalArgumentException("no regions");
+        }
+        if (!(shareSd >= 0 && shareSd <= 10)) {
+            throw new IllegalArgumentException("regional share sd is not in [0, 10]: " + shareSd);
+        }
+        // Validates options, concentration and invalid rate.
+        Region g = regions.get(0);
+        new ElectorateModel(g.units(), g.sizes(), 1, 0, shareSd, g.turnout(), g.share(), options, concentration,
+                invalidRate);
+    }
+
+    /** @return the number of units in all regions */
+    public int units() {
+        return regions.stream().mapToInt(Region::units).sum();
+    }
+
+    /**
+     * @param r a region index
+     * @return the region's electorate model (one region, the random support shift of {@code shareSd})
+     */
+    public ElectorateModel model(int r) {
+        Region g = regions.get(r);
+        return new ElectorateModel(g.units(), g.sizes(), 1, 0, shareSd, g.turnout(), g.share(), options,
+                concentration, invalidRate);
+    }
+
+    /**
+     * @param f maps each region to its replacement
+     * @return a copy with every region mapped
+     */
+    public RegionalElectorate mapRegions(UnaryOperator<Region> f) {
+        List<Region> out = new ArrayList<>();
+        for (Region g : regions) {
+            out.add(f.apply(g));
+        }
+        return new RegionalElectorate(out, shareSd, options, concentration, invalidRate);
+    }
+
+    /**
+     * The engine-native approximation for APIs that take one {@link ElectorateModel} (e.g. detection power): the
+     * same units, the first region's sizes and station spreads, K regions whose turnout and support centres are
+     * drawn around the unit-weighted means with the logit-scale sd of the regions' own centres (the engine draws
+     * regional centres at random; this type fixes them).
+     *
+     * @return the approximation
+     */
+    public ElectorateModel toElectorateModel() {
+        double[] t = new double[regions.size()];
+        double[] v = new double[regions.size()];
+        double tm = 0;
+        double vm = 0;
+        for (int r = 0; r < t.length; r++) {
+            Region g = regions.get(r);
+            t[r] = logit(g.turnout().mean());
+            v[r] = logit(g.share().mean());
+            tm += g.units() * g.turnout().mean();
+            vm += g.units() * g.share().mean();
+        }
+        int n = units();
+        Region g = regions.get(0);
+        double tsd = t.length > 1 ? org.psephos.simulation.ReplicateDistribution.of(t).sd() : 0;
+        double vsd = Math.hypot(v.length > 1 ? org.psephos.simulation.ReplicateDistribution.of(v).sd() : 0, shareSd);
+        return new ElectorateModel(n, g.sizes(), regions.size(), tsd, vsd,
+                new ProportionDistribution(g.turnout().shape(), tm / n, g.turnout().sd()),
+                new ProportionDistribution(g.share().shape(), vm / n, g.share().sd()), options, concentration,
+                invalidRate);
+    }
+
+    private static double logit(double p) {
+        double q = Math.min(0.999, Math.max(0.001, p));
+        return Math.log(q / (1 - q));
+    }
+
+    /**
+     * @param mean the clean support centre of every region
+     * @return a copy with that centre (same shape and spread)
+     */
+    public RegionalElectorate withShare(double mean) {
+        return mapRegions(g -> new Region(g.name(), g.units(), g.sizes(), g.turnout(),
+                new ProportionDistribution(g.share().shape(), mean, g.share().sd())));
+    }
+}

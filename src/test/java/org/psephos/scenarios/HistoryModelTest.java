@@ -1,0 +1,78 @@
+package org.psephos.scenarios;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.psephos.data.DataException;
+
+class HistoryModelTest {
+    private static final Path KZ = Path.of("datasets/kazakhstan");
+
+    private static HistoryModel.ElectionRecord year(HistoryModel m, int y) {
+        return m.elections().stream().filter(e -> e.year() == y).findFirst().orElseThrow();
+    }
+
+    private static HistoryModel.PredictiveCheck check(HistoryModel m, String q, int y) {
+        return m.checks().stream().filter(c -> c.quantity().equals(q) && c.year() == y).findFirst().orElseThrow();
+    }
+
+    @Test
+    void headlineFiguresOfTheDataset() {
+        HistoryModel m = HistoryModel.kazakhstan(KZ);
+        assertEquals(List.of(1991, 1999, 2005, 2011, 2015, 2019, 2022),
+                m.elections().stream().map(HistoryModel.ElectionRecord::year).toList());
+        HistoryModel.ElectionRecord e19 = year(m, 2019);
+        // By hand: votes 6539715, 1495401, 465714, 280451, 182898, 167649, 84582 over their sum 9216410;
+        // 1 / sum(p^2) = 1.8722790660694024 (python3).
+        assertEquals(1.8722790660694024, e19.enp(), 1e-12);
+        assertEquals(70.96 - 16.23, e19.margin(), 1e-9);
+        assertTrue(Double.isNaN(e19.againstAll()));
+        HistoryModel.ElectionRecord e22 = year(m, 2022);
+        assertEquals(5.80, e22.againstAll(), 1e-12);
+        assertEquals(81.31 - 5.80, e22.margin(), 1e-9);
+        assertEquals("Against", year(m, 1991).runnerUp());
+    }
+
+    @Test
+    void nazarbayevEraPredictiveModel() {
+        HistoryModel m = HistoryModel.kazakhstan(KZ);
+        HistoryModel.PredictiveCheck c22 = check(m, "leader share", 2022);
+        assertEquals(List.of(1991, 1999, 2005, 2011, 2015), c22.referenceYears());
+        // python3: mean and sd (n - 1) of logit(98.78, 79.78, 91.15, 95.55, 97.75 %)
+        assertEquals(2.9873925057028727, c22.referenceMean(), 1e-12);
+        assertEquals(1.1870909261371445, c22.referenceSd(), 1e-12);
+        assertEquals(4, c22.df());
+        // scipy.stats.t.cdf((logit(.8131) - m) / (sd * sqrt(1 + 1/5)), 4)
+        assertEquals(0.15407998441865556, c22.percentile(), 1e-9);
+        assertEquals(0.09131618142593916, check(m, "leader share", 2019).percentile(), 1e-9);
+        // turnout: logit(88.2, 87.05, 76.78, 89.98, 95.21 %); 2022 observed 69.44
+        assertEquals(0.0767993163707996, check(m, "turnout", 2022).percentile(), 1e-9);
+    }
+
+    @Test
+    void exitPollDifferences() {
+        HistoryModel m = HistoryModel.kazakhstan(KZ);
+        HistoryModel.ExitPollDifference d = m.exitPolls().stream()
+                .filter(x -> x.pollster().equals("Open Society institute") && x.option().equals("Against all"))
+                .findFirst().orElseThrow();
+        assertEquals(5.80 - 5.2, d.difference(), 1e-9);
+        assertEquals(26, m.exitPolls().size());
+        assertTrue(m.exitPolls().stream().filter(x -> x.option().equals("Abelgazi Kusainov"))
+                .allMatch(x -> Double.isNaN(x.official())));
+    }
+
+    @Test
+    void badExitPollFileNamesFileAndColumn(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("polls.csv");
+        Files.writeString(f, "election,pollster,option,percent\nx,y,z,abc\n");
+        DataException e = assertThrows(DataException.class, () -> HistoryModel.readExitPolls(f));
+        assertTrue(e.getMessage().contains("polls.csv") && e.getMessage().contains("percent"), e.getMessage());
+    }
+}

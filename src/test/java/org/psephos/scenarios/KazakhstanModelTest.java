@@ -1,0 +1,50 @@
+package org.psephos.scenarios;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.psephos.simulation.Progress;
+import org.psephos.simulation.ReplicateTotals;
+
+class KazakhstanModelTest {
+    private static final Path KZ = Path.of("datasets/kazakhstan");
+
+    @Test
+    void calibration2022UsesThe1805FigureOnlyWhereThe2200OneIsMissing() {
+        KazakhstanModel.Calibration c = KazakhstanModel.calibrate(KZ, 2022);
+        assertEquals(20, c.regions().size());
+        assertEquals(6, c.regions().stream().filter(r -> r.asOf().startsWith("18:05")).count());
+        KazakhstanModel.RegionTurnout astana = c.regions().stream().filter(r -> r.area().startsWith("Astana"))
+                .findFirst().orElseThrow();
+        assertEquals(48.01, astana.published(), 0);
+        assertEquals(8300046.0 / 11953465, c.nationalTurnout(), 1e-12);
+        assertEquals(6456392.0 / 7940477, c.leaderShare(), 1e-12);
+        assertEquals(359569.0 / 8300046, c.invalidRate(), 1e-12);
+        assertTrue(c.invalidDerived());
+        double mean = c.regions().stream().mapToDouble(KazakhstanModel.RegionTurnout::calibrated).average()
+                .orElseThrow();
+        assertEquals(c.nationalTurnout(), mean, 1e-9);
+    }
+
+    @Test
+    void simulatedNationalFiguresMatchTheCalibration() {
+        KazakhstanModel.Calibration c = KazakhstanModel.calibrate(KZ, 2019);
+        RegionalElectorate e = KazakhstanModel.electorate(c);
+        assertEquals(KazakhstanModel.STATIONS, e.units());
+        CompositeSimulation.Result r = CompositeSimulation.run(e, List.of(), 7, 2, 40, false, Progress.NONE);
+        double turnout = r.totals().stream().mapToDouble(ReplicateTotals::turnout).average().orElseThrow();
+        double share = r.totals().stream().mapToDouble(CompositeSimulation::leaderShareOfValid).average()
+                .orElseThrow();
+        double reg = r.totals().get(0).registered();
+        assertEquals(c.nationalTurnout(), turnout, 0.01);
+        assertEquals(c.leaderShare(), share, 0.01);
+        assertEquals(c.registered(), reg, 0.03 * c.registered());
+        org.psephos.simulation.SimulationModel m = KazakhstanModel.simulationModel(c);
+        assertEquals(17, m.electorate().regions());
+        assertEquals(KazakhstanModel.STATIONS, m.electorate().units());
+        assertTrue(m.frauds().isEmpty());
+    }
+}

@@ -1,0 +1,104 @@
+package org.psephos.scenarios;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.psephos.data.DataException;
+import org.psephos.simulation.Progress;
+
+class ScenarioRunnerTest {
+    /** A tiny electorate: 2000 stations of 500-1500 voters, clean turnout 0.6 (sd 0.05), two options. */
+    static final String TINY = """
+            {"name": "tiny", "seed": 5, "replicates": 30,
+             "electorate": {"stations": 2000, "sizes": {"distribution": "uniform", "min": 500, "max": 1500},
+                            "turnout": {"shape": "normal", "mean": 0.6, "sd": 0.05},
+                            "share": {"shape": "normal", "mean": 0.45, "sd": 0.05},
+                            "regions": [{"name": "A", "turnout": 0.5}, {"name": "B", "turnout": 0.7}]},
+             "families": [{"label": "stuffing", "model": "ballot-stuffing", "params": {"fraction": 1},
+                           "sweep": "share", "values": [0, 0.1, 0.2, 0.3, 0.4]}],
+             "questions": {"runoffAtMost": 0.5, "turnoutAtMost": 0.6, "cleanTurnoutAtMost": 0.6},
+             "solve": {"leaderShare": 0.55}}
+            """;
+
+    static Path write(Path dir, String name, String text) throws IOException {
+        Path f = dir.resolve(name);
+        Files.writeString(f, text);
+        return f;
+    }
+
+    @Test
+    void stuffingRaisesTurnoutBySTimesOneMinusT(@TempDir Path dir) throws IOException {
+        ScenarioResult r = ScenarioRunner.run(ScenarioFiles.read(write(dir, "tiny.json", TINY)), 2, Progress.NONE);
+        assertEquals(5, r.points().size());
+        for (ScenarioResult.Point p : r.points()) {
+            double s = p.intensity();
+            // Closed form: stuffing a share s of the non-voters in every unit adds s (1 - t) to turnout t.
+            double t = p.cleanTurnout().mean();
+            double expected = t + s * (1 - t);
+            // Sampling error of the national turnout of one replicate: binomial over ~1.2 M non-voters, far
+            // below 1e-3; the tolerance also covers the mean over 30 replicates.
+            assertEquals(expected, p.turnout().mean(), 1e-3, "s = " + s);
+        }
+        ScenarioResult.Point clean = r.points().get(0);
+        assertEquals(0.6, clean.turnout().mean(), 0.01);
+        assertEquals(1.0, clean.pRunoff(), 0);
+        ScenarioResult.Solution sol = r.solutions().get(0);
+        assertTrue(sol.reached());
+        // Leader share of valid votes: (v t + s (1 - t)) / (t + s (1 - t)) = S at v = 0.45, t = 0.6, S = 0.55:
+        // s = t (S - v) / ((1 - t) (1 - S)) = 1/3; linear interpolation between grid points adds a little.
+        double s = 0.6 * (0.55 - 0.45) / (0.4 * 0.45);
+        assertEquals(s, sol.intensity(), 0.01);
+        assertTrue(sol.intensityLow() <= sol.intensity() && sol.intensity() <= sol.intensityHigh(), sol.toString());
+    }
+
+    @Test
+    void minimalSearchBracketsTheNoRunoffThreshold(@TempDir Path dir) throws IOException {
+        String text = TINY.replace("\"solve\": {\"leaderShare\": 0.55}", "\"minimal\": {\"steps\": 5}")
+                .replace("\"values\": [0, 0.1, 0.2, 0.3, 0.4]", "\"values\": [0, 0.4]");
+        ScenarioResult r = ScenarioRunner.run(ScenarioFiles.read(write(dir, "m.json", text)), 1, Progress.NONE);
+        ScenarioResult.Minimum m = r.minima().get(0);
+        assertTrue(m.reached());
+        assertTrue(m.pNoRunoff() >= 0.95);
+        // Closed form for the mean: 0.5 = (v t + s (1 - t)) / (t + s (1 - t)), s = t (0.5 - v) / (0.5 (1 - t)) = 0.15
+        assertTrue(m.bracketLow() < 0.15 + 0.02 && m.intensity() > 0.15 - 0.02, m.toString());
+        assertEquals(0.4 / 32, m.intensity() - m.bracketLow(), 1e-12);
+    }
+
+    @Test
+    void errorsNameTheFileAndField(@TempDir Path dir) throws IOException {
+        Path f = write(dir, "bad.json", TINY.replace("\"model\": \"ballot-stuffing\"", "\"model\": \"stuffing\""));
+        DataException e = assertThrows(DataException.class, () -> ScenarioFiles.read(f));
+        assertTrue(e.getMessage().contains("bad.json") && e.getMessage().contains("families[0].model"),
+                e.getMessage());
+        Path g = write(dir, "bad2.json", TINY.replace("[0, 0.1, 0.2, 0.3, 0.4]", "[0, 0.1, 1.5]"));
+        e = assertThrows(DataException.class, () -> ScenarioFiles.read(g));
+        assertTrue(e.getMessage().contains("families[0].values[2]"), e.getMessage());
+        Path h = write(dir, "bad3.json", "{\"name\": \"x\",");
+        e = assertThrows(DataException.class, () -> ScenarioFiles.read(h));
+        assertTrue(e.getMessage().contains("bad3.json") && e.getMessage().contains("JSON"), e.getMessage());
+        Path m = write(dir, "bad5.json", TINY.replace("\"solve\"", "\"power\": {\"tests\": [\"NoSuchTest\"]}, \"solve\""));
+        e = assertThrows(DataException.class, () -> ScenarioFiles.read(m));
+        assertTrue(e.getMessage().contains("bad5.json") && e.getMessage().contains("power.tests"), e.getMessage());
+        Path k = write(dir, "bad4.json", TINY.replace("\"stations\": 2000,", ""));
+        e = assertThrows(DataException.class, () -> ScenarioFiles.read(k));
+        assertTrue(e.getMessage().contains("electorate.stations"), e.getMessage());
+    }
+
+    @Test
+    void kazakhScenarioFilesParse() {
+        for (String name : List.of("a-fraud-to-reported", "b-no-runoff", "c-turnout-without-stuffing",
+                "d-detection-power", "e-observer-sampling")) {
+            ScenarioSpec s = ScenarioFiles.read(Path.of("datasets/kazakhstan/scenarios", name + ".json"));
+            assertEquals(KazakhstanModel.STATIONS, s.electorate().units(), name);
+            assertFalse(s.name().isEmpty());
+        }
+    }
+}
