@@ -53,10 +53,13 @@ final class KazakhstanCommand implements Callable<Integer> {
         if (t < 1) {
             throw new UsageException("--threads is not positive: " + t);
         }
+        // The outputs include exit_polls.csv, a name the dataset also uses: never write into the dataset.
+        OutputFiles.requireNotInput(java.util.List.of(dataset), out);
         try {
             Files.createDirectories(out);
         } catch (IOException e) {
-            throw new UsageException("cannot create " + out + " (" + e.getMessage() + ")", e);
+            throw new UsageException("cannot create " + out + " (" + (Files.exists(out) ? "a file of that name exists"
+                    : org.psephos.data.AtomicFiles.reason(e)) + ")", e);
         }
         PrintWriter err = spec.commandLine().getErr();
         long t0 = System.nanoTime();

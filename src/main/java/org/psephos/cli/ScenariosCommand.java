@@ -63,6 +63,7 @@ final class ScenariosCommand implements Callable<Integer> {
         if (replicates != null && replicates < 1) {
             throw new UsageException("--replicates is not positive: " + replicates);
         }
+        OutputFiles.requireNotInput(java.util.List.of(file), json);
         ScenarioSpec s = override(ScenarioFiles.read(file), seed, replicates);
         PrintWriter err = spec.commandLine().getErr();
         Progress progress = ProgressBar.of(err, s.name(), quiet);
