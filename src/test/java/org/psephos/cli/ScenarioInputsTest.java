@@ -22,20 +22,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * never modified, and the same seed gives the same bytes across runs and thread counts.
  */
 class ScenarioInputsTest {
-    /** A small scenario (the one of ScenariosCommandTest, fewer stations and replicates). */
-    static final String TINY = """
-            {"name": "tiny", "seed": 5, "replicates": 6,
-             "electorate": {"stations": 800, "sizes": {"distribution": "lognormal", "mean": 800, "sigma": 0.5},
-                            "turnout": {"shape": "normal", "mean": 0.6, "sd": 0.05},
-                            "share": {"shape": "normal", "mean": 0.48, "sd": 0.05},
-                            "regions": [{"weight": 2, "turnout": 0.5}, {"turnout": 0.7}], "regionShareSd": 0.2,
-                            "options": 3, "invalidRate": 0.01},
-             "cleanShares": [0.45, 0.5],
-             "families": [{"model": "vote-switching", "params": {"fraction": 0.5}, "sweep": "share",
-                           "values": [0, 0.2]}],
-             "questions": {"turnoutAtMost": 0.6, "leaderAtLeast": 0.5},
-             "observer": {"inflations": [2, 4], "trials": 50}}
-            """;
+    /** The small scenario of ScenariosCommandTest, run with 4 replicates here. */
+    static final String TINY = ScenariosCommandTest.TINY;
 
     @TempDir
     Path dir;
@@ -47,11 +35,12 @@ class ScenarioInputsTest {
                 Arguments.of("truncated", TINY.substring(0, TINY.length() / 2), "not valid JSON"),
                 Arguments.of("an array", "[1, 2]", "not a JSON object"),
                 Arguments.of("NaN", TINY.replace("\"mean\": 0.6", "\"mean\": NaN"), "tiny.json"),
-                Arguments.of("replicates too large", TINY.replace("\"replicates\": 6", "\"replicates\": 1e12"),
+                Arguments.of("replicates too large", TINY.replace("\"replicates\": 12", "\"replicates\": 1e12"),
                         "replicates"),
                 Arguments.of("a share outside [0, 1]", TINY.replace("\"fraction\": 0.5", "\"fraction\": 2"),
                         "fraction"),
-                Arguments.of("values not increasing", TINY.replace("[0, 0.2]", "[0.2, 0]"), "not increasing"));
+                Arguments.of("values not increasing", TINY.replace("[0, 0.1, 0.2]", "[0.2, 0.1, 0]"),
+                        "not increasing"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -91,8 +80,8 @@ class ScenarioInputsTest {
         String first = null;
         for (int i = 0; i < 3; i++) {
             Path out = folder.resolve("out " + i + ".json");
-            r = HostileInputsTest.run("scenarios", f.toString(), "--quiet", "--threads", threads[i], "--json",
-                    out.toString());
+            r = HostileInputsTest.run("scenarios", f.toString(), "--quiet", "--threads", threads[i], "--replicates",
+                    "4", "--json", out.toString());
             assertEquals(Main.OK, r.code(), r.err());
             first = first == null ? r.out() : first;
             assertEquals(first, r.out());

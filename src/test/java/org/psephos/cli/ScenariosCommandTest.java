@@ -16,7 +16,7 @@ class ScenariosCommandTest {
     @TempDir
     Path dir;
 
-    private static final String TINY = """
+    static final String TINY = """
             {"name": "tiny", "seed": 5, "replicates": 12,
              "electorate": {"stations": 3000, "sizes": {"distribution": "lognormal", "mean": 800, "sigma": 0.5},
                             "turnout": {"shape": "normal", "mean": 0.6, "sd": 0.05},
