@@ -112,13 +112,17 @@ final class PowerCommand implements Callable<Integer> {
     @Option(names = "--chart", paramLabel = "FILE", description = "Write the power curves (.png, else SVG).")
     Path chart;
 
+    @Option(names = "--report", paramLabel = "FILE.html",
+            description = "Write a self-contained HTML report: calibration, power curves and every grid point.")
+    Path report;
+
     @Option(names = "--quiet", description = "No progress bar.")
     boolean quiet;
 
     @Override
     public Integer call() {
         if (sizesFrom != null) {
-            OutputFiles.requireNotInput(List.of(sizesFrom), json, csv, chart);
+            OutputFiles.requireNotInput(List.of(sizesFrom), json, csv, chart, report);
         }
         PowerAnalysis analysis;
         int t = threads == null ? Parallel.defaultThreads() : threads;
@@ -158,6 +162,9 @@ final class PowerCommand implements Callable<Integer> {
         }
         if (chart != null) {
             PowerReport.writeChart(result, chart);
+        }
+        if (report != null) {
+            PowerReport.html(result).write(report);
         }
         spec.commandLine().getOut().print(PowerReport.text(result));
         spec.commandLine().getOut().flush();

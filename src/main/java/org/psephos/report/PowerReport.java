@@ -95,12 +95,35 @@ public final class PowerReport {
      * @param path the chart file (written atomically)
      */
     public static void writeChart(PowerResult r, Path path) {
+        XYChart chart = chart(r);
+        try {
+            if (path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
+                AtomicFiles.write(path, out -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG));
+            } else {
+                ByteArrayOutputStream buf = new ByteArrayOutputStream();
+                VectorGraphicsEncoder.saveVectorGraphic(chart, buf, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+                byte[] bytes = buf.toString(StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8);
+                AtomicFiles.write(path, out -> out.write(bytes));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the power chart " + path + " ("
+                    + org.psephos.data.AtomicFiles.reason(e) + ")", e);
+        }
+    }
+
+    /**
+     * @param r a result
+     * @return the power curves: power against the first grid parameter, one line per test (and per value of the
+     *         second parameter, if any)
+     */
+    public static XYChart chart(PowerResult r) {
         String x = r.parameters().get(0);
         String second = r.parameters().size() > 1 ? r.parameters().get(1) : null;
         XYChart chart = new XYChartBuilder().width(800).height(500)
                 .title("Detection power: " + r.fraud() + " (false-positive rate "
                         + String.format(Locale.ROOT, "%.2f", r.falsePositiveRate()) + ")")
                 .xAxisTitle(x).yAxisTitle("power").build();
+        ChartStyle.apply(chart.getStyler());
         chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
         chart.getStyler().setXAxisDecimalPattern("0.####");
         List<Double> seconds = new ArrayList<>();
@@ -124,21 +147,63 @@ public final class PowerReport {
                 }
                 String name = r.tests().get(t) + (second == null ? ""
                         : String.format(Locale.ROOT, " %s=%.4g", second, seconds.get(s)));
-                chart.addSeries(name, xs, ys);
+                java.awt.Color colour = ChartStyle.colour(t * Math.max(1, seconds.size()) + s);
+                org.knowm.xchart.XYSeries series = chart.addSeries(name, xs, ys);
+                series.setLineColor(colour);
+                series.setMarkerColor(colour);
             }
         }
-        try {
-            if (path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
-                AtomicFiles.write(path, out -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG));
-            } else {
-                ByteArrayOutputStream buf = new ByteArrayOutputStream();
-                VectorGraphicsEncoder.saveVectorGraphic(chart, buf, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
-                byte[] bytes = buf.toString(StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8);
-                AtomicFiles.write(path, out -> out.write(bytes));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the power chart " + path + " ("
-                    + org.psephos.data.AtomicFiles.reason(e) + ")", e);
+        return chart;
+    }
+
+    /**
+     * The power analysis as a section list for an {@link HtmlReport}: what was simulated, the calibrated thresholds
+     * and the clean flag rates, the curves, and the table of every grid point.
+     *
+     * @param r a result
+     * @return the report
+     */
+    public static HtmlReport html(PowerResult r) {
+        HtmlReport.Builder b = HtmlReport.builder("Detection power: " + r.fraud());
+        b.paragraph(String.format(Locale.ROOT, "Each grid point simulates %d elections with the fraud model '%s' at "
+                + "that intensity and runs %s on each. Power is the share of those elections a test flags when its "
+                + "threshold is set so that it flags %.1f%% of %d clean elections (the calibrated false-positive "
+                + "rate); the tests' own flag rules are reported beside it. Seed %d.", r.replicates(), r.fraud(),
+                String.join(", ", r.tests()), 100 * r.falsePositiveRate(), r.replicates(), r.seed()));
+        List<List<String>> thresholds = new ArrayList<>();
+        for (int t = 0; t < r.tests().size(); t++) {
+            thresholds.add(List.of(r.tests().get(t), num("%.6g", r.thresholds().get(t)),
+                    num("%.3f", r.cleanFlagRate().get(t))));
         }
+        b.add(new HtmlReport.Table("Calibration on clean elections", List.of("test", "threshold",
+                "own rule fires on clean"), thresholds, List.of(1, 2), java.util.Collections.nCopies(thresholds.size(), "")));
+        b.figure(chart(r), "Power against intensity, one line per test" + (r.parameters().size() > 1
+                ? " and value of " + r.parameters().get(1) : "") + ".");
+        List<String> head = new ArrayList<>(r.parameters());
+        head.addAll(List.of("test", "power", "own-rule rate", "mean", "truth", "bias", "sd"));
+        List<List<String>> rows = new ArrayList<>();
+        List<Integer> numeric = new ArrayList<>();
+        for (int i = 0; i < head.size(); i++) {
+            if (i != r.parameters().size()) {
+                numeric.add(i);
+            }
+        }
+        for (PowerResult.Point p : r.points()) {
+            for (PowerResult.TestPower t : p.tests()) {
+                List<String> row = new ArrayList<>();
+                for (String name : r.parameters()) {
+                    row.add(String.format(Locale.ROOT, "%.4g", p.values().get(name)));
+                }
+                row.addAll(List.of(t.test(), num("%.3f", t.power()), num("%.3f", t.flagRate()), num("%.5g", t.mean()),
+                        num("%.5g", t.truth()), num("%.5g", t.bias()), num("%.5g", t.sd())));
+                rows.add(row);
+            }
+        }
+        b.add(new HtmlReport.Table("Every grid point", head, rows, numeric,
+                java.util.Collections.nCopies(rows.size(), ""), true));
+        b.provenance("Fraud model", r.fraud());
+        b.provenance("Replicates per point", Integer.toString(r.replicates()));
+        b.provenance("Seed", Long.toString(r.seed()));
+        return b.build();
     }
 }

@@ -29,7 +29,7 @@ class PowerCommandTest {
                 "share=0.3,0.6", "--units", "1000", "--replicates", "4", "--tests", "Shpilkin,Correlation",
                 "--test-replicates", "2", "--seed", "5", "--threads", "2", "--quiet",
                 "--json", dir.resolve("p.json").toString(), "--csv", dir.resolve("p.csv").toString(),
-                "--chart", dir.resolve("p.png").toString());
+                "--chart", dir.resolve("p.png").toString(), "--report", dir.resolve("p.html").toString());
         assertEquals(0, code, err.toString());
         assertTrue(out.toString().contains("fraction=0.2000,share=0.6000"), out.toString());
         List<String> csv = Files.readAllLines(dir.resolve("p.csv"), StandardCharsets.UTF_8);
@@ -37,6 +37,11 @@ class PowerCommandTest {
         assertTrue(csv.get(0).startsWith("fraction,share,test,power,flag_rate"));
         assertTrue(Files.size(dir.resolve("p.png")) > 1000);
         assertTrue(Files.readString(dir.resolve("p.json")).contains("\"thresholds\""));
+        String html = Files.readString(dir.resolve("p.html"));
+        assertTrue(html.contains("<h1>Detection power: ballot-stuffing</h1>"), html.substring(0, 400));
+        assertTrue(html.contains("src=\"data:image/png;base64,"), "the curves are inlined");
+        assertEquals(4 * 2, html.split("<tr").length - 1 - (1 + 2) - 1,
+                "one row per grid point and test, besides the two header rows and the two calibration rows");
     }
 
     @Test
