@@ -11,6 +11,7 @@ import org.psephos.scenarios.ScenarioRunner;
 import org.psephos.scenarios.ScenarioSpec;
 import org.psephos.simulation.Parallel;
 import org.psephos.simulation.Progress;
+import org.psephos.report.ScenarioReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -51,6 +52,10 @@ final class ScenariosCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Write every point and answer as JSON.")
     Path json;
 
+    @Option(names = "--report", paramLabel = "FILE.html",
+            description = "Write a self-contained HTML report: the answers, the curves and every simulated point.")
+    Path report;
+
     @Option(names = "--quiet", description = "No progress bar.")
     boolean quiet;
 
@@ -63,7 +68,7 @@ final class ScenariosCommand implements Callable<Integer> {
         if (replicates != null && replicates < 1) {
             throw new UsageException("--replicates is not positive: " + replicates);
         }
-        OutputFiles.requireNotInput(java.util.List.of(file), json);
+        OutputFiles.requireNotInput(java.util.List.of(file), json, report);
         ScenarioSpec s = override(ScenarioFiles.read(file), seed, replicates);
         PrintWriter err = spec.commandLine().getErr();
         Progress progress = ProgressBar.of(err, s.name(), quiet);
@@ -76,6 +81,9 @@ final class ScenariosCommand implements Callable<Integer> {
         if (json != null) {
             String doc = ScenarioJson.write(result);
             OutputFiles.write(json, out -> out.write(doc.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        if (report != null) {
+            ScenarioReport.html(result).write(report);
         }
         print(spec.commandLine().getOut(), result);
         return Main.OK;

@@ -52,13 +52,7 @@ public final class KazakhstanReport {
         report(r, charts).write(dir.resolve("report.html"));
     }
 
-    private static String pct(double p) {
-        return Double.isFinite(p) ? String.format(Locale.ROOT, "%.2f%%", 100 * p) : "n/a";
-    }
 
-    private static String num(double v, int decimals) {
-        return Double.isFinite(v) ? String.format(Locale.ROOT, "%." + decimals + "f", v) : "n/a";
-    }
 
     // ---------------------------------------------------------------- tables
 
@@ -216,7 +210,7 @@ public final class KazakhstanReport {
         a.getStyler().setXAxisDecimalPattern("0.00");
         XYChart at = xy("Scenario a: reported turnout by fraud intensity", "Intensity", "Turnout, %");
         at.getStyler().setXAxisDecimalPattern("0.00");
-        for (String fam : families(r.a())) {
+        for (String fam : ScenarioReport.families(r.a())) {
             List<Double> x = new ArrayList<>();
             List<Double> y = new ArrayList<>();
             List<Double> t = new ArrayList<>();
@@ -238,7 +232,7 @@ public final class KazakhstanReport {
         XYChart b = xy("Scenario b: smallest fraud with P(no runoff) >= 0.95, by clean support (2022 electorate)",
                 "Clean support of the leader, % of valid votes", "Minimal intensity");
         b.getStyler().setXAxisDecimalPattern("0");
-        for (String fam : families(r.b())) {
+        for (String fam : ScenarioReport.families(r.b())) {
             List<Double> x = new ArrayList<>();
             List<Double> y = new ArrayList<>();
             for (ScenarioResult.Minimum m : r.b().minima()) {
@@ -269,7 +263,7 @@ public final class KazakhstanReport {
 
         for (int i = 0; i < r.d().powerResults().size(); i++) {
             PowerResult pr = r.d().powerResults().get(i);
-            XYChart pc = xy("Scenario d: detection power, " + families(r.d()).get(i), pr.parameters().get(0),
+            XYChart pc = xy("Scenario d: detection power, " + ScenarioReport.families(r.d()).get(i), pr.parameters().get(0),
                     "Probability of a flag (5% false-positive rate)");
             pc.getStyler().setYAxisMin(0.0);
             pc.getStyler().setYAxisMax(1.0);
@@ -298,26 +292,7 @@ public final class KazakhstanReport {
         return out;
     }
 
-    private static List<String> families(ScenarioResult r) {
-        List<String> out = new ArrayList<>();
-        for (ScenarioResult.Point p : r.points()) {
-            if (!out.contains(p.family())) {
-                out.add(p.family());
-            }
-        }
-        return out;
-    }
 
-    private static HtmlReport.Table table(String caption, List<String> header, List<List<String>> rows) {
-        List<Integer> numeric = new ArrayList<>();
-        for (int i = 0; i < header.size(); i++) {
-            final int col = i;
-            if (rows.stream().allMatch(row -> row.get(col).matches("-?[0-9.,]+%?|n/a|not reached"))) {
-                numeric.add(i);
-            }
-        }
-        return new HtmlReport.Table(caption, header, rows, numeric, java.util.Collections.nCopies(rows.size(), ""));
-    }
 
     private static HtmlReport.Heading sub(String text) {
         return new HtmlReport.Heading(3, text, null);
@@ -343,10 +318,10 @@ public final class KazakhstanReport {
         h.figure(charts.get("history"), "Winner's share and turnout, 1991-2022 (history.png / .svg).");
         List<List<String>> hist = new ArrayList<>();
         for (HistoryModel.ElectionRecord e : r.history().elections()) {
-            hist.add(List.of(Integer.toString(e.year()), e.leader(), num(e.leaderShare(), 2), num(e.turnout(), 2),
-                    num(e.margin(), 2), num(e.enp(), 3), num(e.againstAll(), 2)));
+            hist.add(List.of(Integer.toString(e.year()), e.leader(), ScenarioReport.num(e.leaderShare(), 2), ScenarioReport.num(e.turnout(), 2),
+                    ScenarioReport.num(e.margin(), 2), ScenarioReport.num(e.enp(), 3), ScenarioReport.num(e.againstAll(), 2)));
         }
-        h.add(table("Presidential elections (official, printed percentages)", List.of("Year", "Winner", "Share %",
+        h.add(ScenarioReport.table("Presidential elections (official, printed percentages)", List.of("Year", "Winner", "Share %",
                 "Turnout %", "Margin (points)", "Effective candidates", "Against all %"), hist));
         for (HistoryModel.PredictiveCheck c : r.history().checks()) {
             h.paragraph(String.format(Locale.ROOT, "%d %s %.2f%%: at the %.1fth percentile of the predictive "
@@ -361,11 +336,11 @@ public final class KazakhstanReport {
                 + "2022 is outside it.");
         List<List<String>> ex = new ArrayList<>();
         for (HistoryModel.ExitPollDifference d : r.history().exitPolls()) {
-            ex.add(List.of(d.election(), d.pollster(), d.option(), num(d.poll(), 2), num(d.official(), 2),
-                    num(d.difference(), 2)));
+            ex.add(List.of(d.election(), d.pollster(), d.option(), ScenarioReport.num(d.poll(), 2), ScenarioReport.num(d.official(), 2),
+                    ScenarioReport.num(d.difference(), 2)));
         }
         h.add(sub("Official results against published exit polls"));
-        h.add(table("Official minus exit poll, percentage points", List.of("Election", "Pollster", "Option",
+        h.add(ScenarioReport.table("Official minus exit poll, percentage points", List.of("Election", "Pollster", "Option",
                 "Poll %", "Official %", "Official - poll"), ex));
 
         h.heading("2. The synthetic Kazakhstan");
@@ -378,7 +353,7 @@ public final class KazakhstanReport {
                             + "of valid votes (the clean support unless a scenario sets it, as a and c do: 70.96%%); "
                             + "invalid ballots %s of ballots%s.", c.year(), c.stations(), c.registered(),
                     c.sizeSigma(), (double) c.registered() / c.stations(), c.regions().size(), c.logitShift(),
-                    pct(c.nationalTurnout()), pct(c.leaderShare()), pct(c.invalidRate()),
+                    ScenarioReport.pct(c.nationalTurnout()), ScenarioReport.pct(c.leaderShare()), ScenarioReport.pct(c.invalidRate()),
                     c.invalidDerived() ? " (derived: ballots minus the options' votes; never published)" : ""));
         }
         h.add(note("Assumptions: 10,169 stations (10,101 in the country and 68 abroad, CEC via Kazinform, 15 "
@@ -391,40 +366,40 @@ public final class KazakhstanReport {
         h.add(sub("a. What fraud turns a clean 70.96% into the reported 81.31%?"));
         h.figure(charts.get("scenario_a_share"), "Leader's share by fraud intensity (scenario_a_share.png / .svg).");
         h.figure(charts.get("scenario_a_turnout"), "Turnout by fraud intensity (scenario_a_turnout.png / .svg).");
-        solutions(h, r.a());
+        ScenarioReport.solutions(h, r.a());
         h.paragraph("Replicates per point: " + r.a().replicates() + "; the interval is where the replicates' 2.5% "
                 + "and 97.5% quantiles of the leader's share cross 81.31%.");
         h.add(sub("b. The smallest fraud that avoids a runoff"));
         h.figure(charts.get("scenario_b"), "Minimal intensity for P(no runoff) >= 0.95 (scenario_b.png / .svg).");
         List<List<String>> mins = new ArrayList<>();
         for (ScenarioResult.Minimum m : r.b().minima()) {
-            mins.add(List.of(m.family(), pct(m.cleanShare()), m.reached() ? num(m.intensity(), 3) : "not reached",
-                    num(m.bracketLow(), 3), num(m.pNoRunoff(), 3), pct(m.turnout())));
+            mins.add(List.of(m.family(), ScenarioReport.pct(m.cleanShare()), m.reached() ? ScenarioReport.num(m.intensity(), 3) : "not reached",
+                    ScenarioReport.num(m.bracketLow(), 3), ScenarioReport.num(m.pNoRunoff(), 3), ScenarioReport.pct(m.turnout())));
         }
-        h.add(table("Smallest fraud with P(no runoff) >= 0.95, by clean support", List.of("Family",
+        h.add(ScenarioReport.table("Smallest fraud with P(no runoff) >= 0.95, by clean support", List.of("Family",
                 "Clean support", "Minimal intensity", "Largest failing", "P(no runoff)", "Turnout"), mins));
         h.paragraph("Runoff rule: " + r.winnerRule() + " Bisection, 6 steps; replicates per point: "
                 + r.b().replicates() + ".");
         h.add(sub("c. Turnout without the stuffed ballots"));
         h.figure(charts.get("scenario_c"), "Turnout without stuffing (scenario_c.png / .svg).");
-        solutions(h, r.c());
+        ScenarioReport.solutions(h, r.c());
         h.add(note(r.participationRule()));
         h.add(sub("d. Detection power"));
         for (PowerResult pr : r.d().powerResults()) {
-            String fam = families(r.d()).get(r.d().powerResults().indexOf(pr));
+            String fam = ScenarioReport.families(r.d()).get(r.d().powerResults().indexOf(pr));
             h.figure(charts.get("power_" + r.d().powerResults().indexOf(pr)), "Detection power, " + fam + ".");
             List<String> header = new ArrayList<>(List.of(String.join(", ", pr.parameters())));
             header.addAll(pr.tests());
             List<List<String>> rows = new ArrayList<>();
             for (PowerResult.Point p : pr.points()) {
                 List<String> row = new ArrayList<>();
-                row.add(p.values().values().stream().map(v -> num(v, 3)).reduce((x, y) -> x + ", " + y).orElse(""));
+                row.add(p.values().values().stream().map(v -> ScenarioReport.num(v, 3)).reduce((x, y) -> x + ", " + y).orElse(""));
                 for (PowerResult.TestPower t : p.tests()) {
-                    row.add(num(t.power(), 2));
+                    row.add(ScenarioReport.num(t.power(), 2));
                 }
                 rows.add(row);
             }
-            h.add(table("Probability of a flag, " + fam, header, rows));
+            h.add(ScenarioReport.table("Probability of a flag, " + fam, header, rows));
         }
         h.paragraph(String.format(Locale.ROOT, "Method: %s. %d replicates per level (power within about +-0.2 at "
                 + "50%%), %d test replicates; the engine-native electorate draws 20 regional turnout centres around "
@@ -435,9 +410,9 @@ public final class KazakhstanReport {
                 + "(observer_sample_sizes.png / .svg).");
         List<List<String>> obs = new ArrayList<>();
         for (ObserverSampling.SampleSize z : r.e().observer().sizes()) {
-            obs.add(List.of(num(z.k(), 0), Integer.toString(z.n()), num(z.powerMc(), 3), num(z.levelMc(), 3)));
+            obs.add(List.of(ScenarioReport.num(z.k(), 0), Integer.toString(z.n()), ScenarioReport.num(z.powerMc(), 3), ScenarioReport.num(z.levelMc(), 3)));
         }
-        h.add(table("Stations to sample for 95% power at the 5% level", List.of("Inflation (points)", "Stations",
+        h.add(ScenarioReport.table("Stations to sample for 95% power at the 5% level", List.of("Inflation (points)", "Stations",
                 "Monte Carlo power", "Monte Carlo level"), obs));
         h.paragraph(String.format(Locale.ROOT, "Method: observers estimate turnout at a simple random sample of "
                         + "stations (ratio estimator) and reject the official figure if it exceeds the estimate by more "
@@ -454,30 +429,5 @@ public final class KazakhstanReport {
                 + ", b " + r.b().replicates() + ", c " + r.c().replicates() + "; observer samples "
                 + r.e().observer().trials() + " per k");
         return h.build();
-    }
-
-    private static void solutions(HtmlReport.Builder h, ScenarioResult r) {
-        for (ScenarioResult.Solution s : r.solutions()) {
-            if (!s.reached()) {
-                double best = Double.NaN;
-                for (ScenarioResult.Point p : r.points()) {
-                    if (p.family().equals(s.family())) {
-                        best = p.leaderShare().mean();
-                    }
-                }
-                h.paragraph(String.format(Locale.ROOT, "%s: cannot reach %s within the swept range (at most %s of valid "
-                        + "votes).", s.family(), pct(s.target()), pct(best)));
-            } else {
-                StringBuilder t = new StringBuilder(String.format(Locale.ROOT, "%s: intensity %.3f (95%% band "
-                                + "%.3f-%s) turns a clean %s into %s; reported turnout then %s (%s-%s).", s.family(),
-                        s.intensity(), s.intensityLow(), num(s.intensityHigh(), 3), pct(s.cleanShare()),
-                        pct(s.target()), pct(s.turnout()), pct(s.turnoutLow()), pct(s.turnoutHigh())));
-                if (Double.isFinite(s.cleanTurnout())) {
-                    t.append(String.format(Locale.ROOT, " Turnout without the stuffed ballots: %s; P(at most 50%%) "
-                            + "= %.2f.", pct(s.cleanTurnout()), s.pCleanTurnoutAtMost()));
-                }
-                h.paragraph(t.toString());
-            }
-        }
     }
 }

@@ -61,6 +61,24 @@ class ScenariosCommandTest {
     }
 
     @Test
+    void reportHoldsTheAnswersTheCurvesAndEveryPoint() throws IOException {
+        Path f = dir.resolve("tiny.json");
+        Files.writeString(f, TINY.replace("\"name\": \"tiny\"", "\"name\": \"tiny <b>&</b>\""));
+        Path html = dir.resolve("tiny report.html");
+        Run r = run("scenarios", f.toString(), "--quiet", "--report", html.toString());
+        assertEquals(0, r.code(), r.err());
+        String text = Files.readString(html);
+        assertTrue(text.contains("<h1>tiny &lt;b&gt;&amp;&lt;/b&gt;</h1>"), "the scenario's name is escaped");
+        assertEquals(2, text.split("src=\"data:image/png;base64,").length - 1, "share and turnout curves inlined");
+        // 2 clean shares x 3 switching intensities = 6 simulated points, one row each
+        assertTrue(text.contains("Every simulated point"), text);
+        int table = text.indexOf("Every simulated point");
+        assertEquals(6, text.substring(table).split("<tr").length - 1 - 1, "one row per point besides the header");
+        assertEquals(2, run("scenarios", f.toString(), "--quiet", "--report", f.toString()).code(),
+                "the report may not overwrite the scenario file");
+    }
+
+    @Test
     void scenarioFileErrorsAreDataErrorsNamingFileAndField() throws IOException {
         Path f = dir.resolve("broken.json");
         Files.writeString(f, TINY.replace("\"sweep\": \"share\"", "\"sweep\": \"rate\""));

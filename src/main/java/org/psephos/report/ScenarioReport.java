@@ -1,0 +1,167 @@
+package org.psephos.report;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.psephos.scenarios.ScenarioResult;
+
+/**
+ * The HTML report of any scenario file ({@code psephos scenarios FILE --report OUT.html}): the scenario's own
+ * description, the answers it asks for (the intensity that reaches a target share, the smallest fraud that avoids a
+ * runoff), the leader's share and turnout against fraud intensity per fraud family with their 95% replicate bands,
+ * and a table of every simulated point. Stateless.
+ *
+ * @since 0.1
+ */
+public final class ScenarioReport {
+    private ScenarioReport() {
+    }
+
+    /**
+     * @param r a scenario's result
+     * @return the report
+     */
+    public static HtmlReport html(ScenarioResult r) {
+        HtmlReport.Builder h = HtmlReport.builder(r.name());
+        h.paragraph(r.description());
+        h.paragraph(String.format(Locale.ROOT, "Electorate %s: %,d stations; %d replicates per point; seed %d.",
+                r.electorate(), r.stations(), r.replicates(), r.seed()));
+        if (!r.solutions().isEmpty()) {
+            h.heading("Fraud that reaches the target share");
+            solutions(h, r);
+        }
+        if (!r.minima().isEmpty()) {
+            h.heading("Smallest fraud that avoids a runoff");
+            List<List<String>> rows = new ArrayList<>();
+            for (ScenarioResult.Minimum m : r.minima()) {
+                rows.add(List.of(m.family(), pct(m.cleanShare()), m.reached() ? num(m.intensity(), 4) : "not reached",
+                        num(m.pNoRunoff(), 2), pct(m.turnout()), pct(m.leaderShare())));
+            }
+            h.add(table("P(no runoff) at least the required probability", List.of("fraud", "clean support",
+                    "smallest intensity", "P(no runoff)", "turnout", "leader share"), rows));
+        }
+        if (!r.points().isEmpty()) {
+            h.heading("Leader's share and turnout against fraud intensity");
+            h.figure(chart(r, true), "Leader's share of valid votes (mean and 95% replicate band) per fraud family.");
+            h.figure(chart(r, false), "Reported turnout (mean and 95% replicate band) per fraud family.");
+            List<List<String>> rows = new ArrayList<>();
+            for (ScenarioResult.Point p : r.points()) {
+                rows.add(List.of(p.family(), pct(p.cleanShare()), num(p.intensity(), 4), pct(p.leaderShare().mean()),
+                        pct(p.leaderShare().q025()) + " to " + pct(p.leaderShare().q975()), pct(p.turnout().mean()),
+                        num(p.pNoRunoff(), 2)));
+            }
+            h.add(table("Every simulated point", List.of("fraud", "clean support", "intensity", "leader share",
+                    "95% band", "turnout", "P(no runoff)"), rows));
+        }
+        h.provenance("Scenario", r.name());
+        h.provenance("Seed", Long.toString(r.seed()));
+        h.provenance("Replicates per point", Integer.toString(r.replicates()));
+        return h.build();
+    }
+
+    private static XYChart chart(ScenarioResult r, boolean share) {
+        XYChart c = new XYChartBuilder().width(ChartStyle.WIDTH).height(ChartStyle.HEIGHT)
+                .title((share ? "Leader's share" : "Turnout") + " against fraud intensity: " + r.name())
+                .xAxisTitle("Fraud intensity").yAxisTitle(share ? "Leader's share of valid votes (%)" : "Turnout (%)")
+                .build();
+        ChartStyle.apply(c.getStyler());
+        c.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Vertical);
+        int i = 0;
+        for (String family : families(r)) {
+            List<Double> xs = new ArrayList<>();
+            List<Double> mean = new ArrayList<>();
+            List<Double> low = new ArrayList<>();
+            List<Double> high = new ArrayList<>();
+            for (ScenarioResult.Point p : r.points()) {
+                var d = share ? p.leaderShare() : p.turnout();
+                if (p.family().equals(family) && Double.isFinite(d.mean())) {
+                    xs.add(p.intensity());
+                    mean.add(100 * d.mean());
+                    low.add(100 * d.q025());
+                    high.add(100 * d.q975());
+                }
+            }
+            if (xs.isEmpty()) {
+                continue;
+            }
+            String name = ChartStyle.shorten(family, 60);
+            XYSeries m = c.addSeries(name, xs, mean);
+            m.setLineColor(ChartStyle.colour(i));
+            m.setMarkerColor(ChartStyle.colour(i));
+            for (List<Double> band : List.of(low, high)) {
+                XYSeries b = c.addSeries(name + (band == low ? " 2.5%" : " 97.5%"), xs, band);
+                b.setMarker(SeriesMarkers.NONE);
+                b.setLineColor(ChartStyle.translucent(ChartStyle.colour(i), 110));
+                b.setShowInLegend(false);
+            }
+            i++;
+        }
+        return c;
+    }
+
+    /**
+     * One sentence per solved question: the intensity that turns the clean share into the target, its band, and the
+     * turnout that results (and the turnout without stuffed ballots where the scenario holds reported turnout).
+     *
+     * @param h the report being built
+     * @param r the scenario's result
+     */
+    static void solutions(HtmlReport.Builder h, ScenarioResult r) {
+        for (ScenarioResult.Solution s : r.solutions()) {
+            if (!s.reached()) {
+                double best = Double.NaN;
+                for (ScenarioResult.Point p : r.points()) {
+                    if (p.family().equals(s.family())) {
+                        best = p.leaderShare().mean();
+                    }
+                }
+                h.paragraph(String.format(Locale.ROOT, "%s: cannot reach %s within the swept range (at most %s of valid "
+                        + "votes).", s.family(), pct(s.target()), pct(best)));
+            } else {
+                StringBuilder t = new StringBuilder(String.format(Locale.ROOT, "%s: intensity %.3f (95%% band "
+                                + "%.3f-%s) turns a clean %s into %s; reported turnout then %s (%s-%s).", s.family(),
+                        s.intensity(), s.intensityLow(), num(s.intensityHigh(), 3), pct(s.cleanShare()),
+                        pct(s.target()), pct(s.turnout()), pct(s.turnoutLow()), pct(s.turnoutHigh())));
+                if (Double.isFinite(s.cleanTurnout())) {
+                    t.append(String.format(Locale.ROOT, " Turnout without the stuffed ballots: %s; P(at most 50%%) "
+                            + "= %.2f.", pct(s.cleanTurnout()), s.pCleanTurnoutAtMost()));
+                }
+                h.paragraph(t.toString());
+            }
+        }
+    }
+
+    static List<String> families(ScenarioResult r) {
+        List<String> out = new ArrayList<>();
+        for (ScenarioResult.Point p : r.points()) {
+            if (!out.contains(p.family())) {
+                out.add(p.family());
+            }
+        }
+        return out;
+    }
+
+    static HtmlReport.Table table(String caption, List<String> header, List<List<String>> rows) {
+        List<Integer> numeric = new ArrayList<>();
+        for (int i = 0; i < header.size(); i++) {
+            final int col = i;
+            if (rows.stream().allMatch(row -> row.get(col).matches("-?[0-9.,]+%?|n/a|not reached"))) {
+                numeric.add(i);
+            }
+        }
+        return new HtmlReport.Table(caption, header, rows, numeric, Collections.nCopies(rows.size(), ""));
+    }
+
+    static String pct(double p) {
+        return Double.isFinite(p) ? String.format(Locale.ROOT, "%.2f%%", 100 * p) : "n/a";
+    }
+
+    static String num(double v, int decimals) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%." + decimals + "f", v) : "n/a";
+    }
+}
