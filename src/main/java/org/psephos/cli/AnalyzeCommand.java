@@ -85,7 +85,8 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Option(names = "--charts", paramLabel = "DIR", description = "Write the fingerprint (turnout x leader's share, "
             + "1% bins) and the 0.1% turnout and share histograms as PNG, SVG and CSV into DIR, and the cumulative "
-            + "votes curve and the leader's second- and last-digit charts as PNG and SVG.")
+            + "votes curve and the leader's second- and last-digit charts as PNG and SVG; with --tests Shpilkin "
+            + "or KlimekFit also shpilkin.png/.svg (the Shpilkin curve) and klimek_fit.png/.svg (the fit).")
     Path charts;
 
     @Option(names = "--report", paramLabel = "OUT.html", description = "Write a self-contained HTML report (summary, "

@@ -304,13 +304,53 @@ public final class KlimekFit implements ForensicTest {
 
     /** @return an election from the fitted model with the given clean moments and the observed sizes */
     private static Election simulate(int[] sizes, KlimekMoments m, KlimekFitResult fit, long seed) {
+        return simulate(sizes, m, fit.fi(), fit.fe(), fit.alpha(), seed);
+    }
+
+    private static Election simulate(int[] sizes, KlimekMoments m, double fi, double fe, double alpha, long seed) {
         ElectorateModel electorate = ElectorateModel.of(sizes.length, new SizeDistribution.Listed(sizes),
                 ProportionDistribution.normal(m.tau(), m.sigmaTau()), ProportionDistribution.normal(m.nu(),
                         m.sigmaNu()));
-        SimulationModel model = SimulationModel.clean(electorate).with(FraudModel.Klimek.of(fit.fi(), m.theta(),
-                fit.alpha(), Math.min(fit.fe(), 1 - fit.fi())));
+        SimulationModel model = SimulationModel.clean(electorate).with(FraudModel.Klimek.of(fi, m.theta(),
+                alpha, Math.min(fe, 1 - fi)));
         return MonteCarloEngine.run(model, seed, 1, 1, MonteCarloEngine.UnitOutput.FIRST_REPLICATE, Progress.NONE)
                 .units().orElseThrow();
+    }
+
+    /**
+     * The leader's-share histogram of the Klimek model with the observed unit sizes, for drawing a fit against the
+     * data (Klimek et al. 2012, Fig. 4): elections simulated by the engine ({@link MonteCarloEngine}, sizes
+     * {@link SizeDistribution.Listed} of {@code e}'s registered voters, turnout N(τ, σ_τ), share N(ν, σ_ν), the
+     * {@link FraudModel.Klimek} fraud with f_i, f_e, θ and α), each unit's leader votes over its share base binned
+     * in 1% bins (bin 99 includes 100%), averaged over the realisations. f_i = f_e = 0 gives the fair model.
+     *
+     * @param e            the observed units (only their registered voters are used)
+     * @param m            the clean-peak moments, e.g. {@link KlimekFitResult#moments()}
+     * @param fi           incremental-fraud fraction
+     * @param fe           extreme-fraud fraction (capped at 1 − f_i)
+     * @param alpha        stealing exponent
+     * @param realisations elections averaged, at least 1
+     * @param seed         realisation r uses {@code RandomStreams.seeded(seed).stream(KEY, -2, r)}
+     * @return 100 mean unit counts, bin k holding shares in [k%, (k+1)%)
+     * @throws IllegalArgumentException if realisations is not positive or a parameter is out of the model's range
+     */
+    public static double[] simulatedShareHistogram(Election e, KlimekMoments m, double fi, double fe, double alpha,
+                                                   int realisations, long seed) {
+        if (realisations < 1) {
+            throw new IllegalArgumentException("realisations is not positive: " + realisations);
+        }
+        int[] sizes = e.registeredColumn();
+        RandomStreams streams = RandomStreams.seeded(seed);
+        double[] h = new double[KlimekObjective.BINS];
+        for (int r = 0; r < realisations; r++) {
+            Election sim = simulate(sizes, m, fi, fe, alpha, streams.stream(KEY, -2, r).nextLong());
+            double[] one = KlimekObjective.histogram(Objective.WINNER_SHARE, sim.registeredColumn(),
+                    sim.ballotsColumn(), sim.votesColumn(0), sim.shareDenominatorColumn(), sim.size());
+            for (int k = 0; k < h.length; k++) {
+                h[k] += one[k] / realisations;
+            }
+        }
+        return h;
     }
 
     private KlimekFitResult fitWith(KlimekObjective.Observed obs, KlimekMoments m, RandomStreams streams,

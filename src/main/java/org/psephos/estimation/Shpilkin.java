@@ -183,6 +183,26 @@ public final class Shpilkin implements ForensicTest {
     }
 
     /**
+     * The per-bin sums the estimate works on, for charts: W_b and O_b per 1% turnout bin b (bin b holds turnout in
+     * [b%, (b+1)%), bin 100 exactly 100%; its centre is min(100, b + 0.5)%).
+     *
+     * @param e units with a leader, as for {@link #estimate(Election)}
+     * @return {W, O}, two arrays of {@value #BINS} bins: the leader's votes and the other options' votes
+     * @throws IllegalArgumentException if the election has no leader
+     */
+    public static double[][] binnedVotes(Election e) {
+        LeaderColumns c = LeaderColumns.of(e);
+        int[] bin = bins(c);
+        double[] w = new double[BINS];
+        double[] o = new double[BINS];
+        for (int i = 0; i < c.n; i++) {
+            w[bin[i]] += c.leader[i];
+            o[bin[i]] += c.others[i];
+        }
+        return new double[][] {w, o};
+    }
+
+    /**
      * The estimate with the sd of F over R bootstrap resamples or binomial redraws (see {@link Uncertainty}).
      *
      * @param e       the units

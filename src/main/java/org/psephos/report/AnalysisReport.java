@@ -13,6 +13,9 @@ import org.knowm.xchart.internal.chartpart.Chart;
 import org.psephos.data.Election;
 import org.psephos.data.Grouping;
 import org.psephos.data.UnitFilter;
+import org.psephos.estimation.KlimekFit;
+import org.psephos.estimation.KlimekMoments;
+import org.psephos.estimation.Shpilkin;
 import org.psephos.forensics.BatteryResult;
 import org.psephos.forensics.Fingerprint;
 import org.psephos.forensics.InputSummary;
@@ -308,7 +311,13 @@ public final class AnalysisReport {
                         + "95% interval depart from the law by more than chance would usually allow; see 2BL and "
                         + "2BLChi2.",
                 "last_digits", "Last digits against the uniform distribution, 10% each (Beber and Scacco 2012); see "
-                        + "LastC and LastDigitChi2.");
+                        + "LastC and LastDigitChi2.",
+                "shpilkin", "Shpilkin curve (Kobak, Shpilkin and Pshenichnikov 2016): votes per 1% turnout bin; "
+                        + "above the clean peak the leader's votes beyond r times the others' (shaded) are the "
+                        + "Shpilkin test's excess votes.",
+                "klimek_fit", "Klimek model fit (Klimek et al. 2012, Fig. 4): the leader's share per unit against "
+                        + "elections simulated with the same unit sizes from the fitted model and the fair model "
+                        + "(no fraud); see KlimekFit.");
         more.forEach((k, chart) -> s.add(HtmlReport.Figure.of(chart, captions.get(k))));
     }
 
@@ -319,7 +328,13 @@ public final class AnalysisReport {
      *
      * @param kept   the units the battery used (after the standard filter)
      * @param result the battery's outcome
-     * @return {@code cumulative_votes}, {@code second_digits} and {@code last_digits}, those that apply, in order
+     * <p>When the battery ran the opt-in estimators nationally, also {@code shpilkin} ({@link ShpilkinChart}, the
+     * point estimate recomputed on {@code kept} with {@link Shpilkin#withDefaults()}) and {@code klimek_fit}
+     * ({@link KlimekFitChart}, from the KlimekFit row's fitted parameters and moments, simulations seeded with the
+     * battery's seed).
+     *
+     * @return {@code cumulative_votes}, {@code second_digits}, {@code last_digits}, {@code shpilkin} and
+     *         {@code klimek_fit}, those that apply, in order
      */
     public static Map<String, Chart<?, ?>> moreCharts(Election kept, BatteryResult result) {
         Map<String, Chart<?, ?>> m = new LinkedHashMap<>();
@@ -350,7 +365,36 @@ public final class AnalysisReport {
         m.put("last_digits", DigitCharts.of(last, uniform,
                 ChartStyle.shorten(name, 40) + ": last digits of the leader's vote counts",
                 "Last digit of " + who + "'s vote counts (counts of 10 or more)"));
+        if (national(result, Shpilkin.ID) != null) {
+            try {
+                m.put("shpilkin", ShpilkinChart.of(kept, Shpilkin.withDefaults().estimate(kept), name));
+            } catch (IllegalArgumentException e) {
+                // no votes of the other options at the peak: the test was not applicable either
+            }
+        }
+        TestResult k = national(result, KlimekFit.ID);
+        if (k != null) {
+            Map<String, Object> d = k.details();
+            KlimekMoments mo = new KlimekMoments(num(d, "tau"), num(d, "nu"), num(d, "sigma_tau"),
+                    num(d, "sigma_nu"), num(d, "theta"));
+            double fi = num(d, "f_i");
+            double fe = num(d, "f_e");
+            double alpha = num(d, "alpha");
+            if (mo.isUsable() && fi >= 0 && fe >= 0 && fi + fe <= 1 && alpha > 0) {
+                m.put("klimek_fit", KlimekFitChart.of(kept, mo, fi, fe, alpha, result.settings().seed(), name));
+            }
+        }
         return m;
+    }
+
+    /** @return the applicable national row of a test, or null */
+    private static TestResult national(BatteryResult result, String id) {
+        return result.results().stream().filter(r -> r.id().equals(id) && r.applicable()
+                && TestInput.NATIONAL.equals(r.level())).findFirst().orElse(null);
+    }
+
+    private static double num(Map<String, Object> d, String key) {
+        return d.get(key) instanceof Number n ? n.doubleValue() : Double.NaN;
     }
 
     /** @return the observed digit frequencies of a national chi-square row of the battery, or null */

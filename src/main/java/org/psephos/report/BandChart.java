@@ -165,4 +165,18 @@ public final class BandChart {
         }
         return chart;
     }
+
+    /**
+     * Fixes the x axis to 0–100 (a percentage) and the y axis to start at 0, with whole-number tick labels.
+     *
+     * @param chart    the chart
+     * @param yPattern the y tick labels' decimal pattern, e.g. {@code "#,##0"} for counts
+     */
+    static void percentX(XYChart chart, String yPattern) {
+        chart.getStyler().setXAxisMin(0.0);
+        chart.getStyler().setXAxisMax(100.0);
+        chart.getStyler().setYAxisMin(0.0);
+        chart.getStyler().setXAxisDecimalPattern("0");
+        chart.getStyler().setYAxisDecimalPattern(yPattern);
+    }
 }

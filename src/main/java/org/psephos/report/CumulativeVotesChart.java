@@ -78,12 +78,8 @@ public final class CumulativeVotesChart {
                 "Turnout (%): units with at most this turnout",
                 "Share of the option's votes cast so far (%)", lines);
         chart.getStyler().setXAxisTickMarkSpacingHint(100);
-        chart.getStyler().setXAxisMin(0.0);
-        chart.getStyler().setXAxisMax(100.0);
-        chart.getStyler().setYAxisMin(0.0);
+        BandChart.percentX(chart, "0");
         chart.getStyler().setYAxisMax(100.0);
-        chart.getStyler().setXAxisDecimalPattern("0");
-        chart.getStyler().setYAxisDecimalPattern("0");
         return chart;
     }
 }

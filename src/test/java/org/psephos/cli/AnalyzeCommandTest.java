@@ -17,6 +17,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.psephos.data.Election;
 import org.psephos.data.Grouping;
+import org.psephos.simulation.ElectorateModel;
+import org.psephos.simulation.FraudModel;
+import org.psephos.simulation.MonteCarloEngine;
+import org.psephos.simulation.Progress;
+import org.psephos.simulation.ProportionDistribution;
+import org.psephos.simulation.SimulationModel;
+import org.psephos.simulation.SizeDistribution;
 import picocli.CommandLine;
 
 class AnalyzeCommandTest {
@@ -128,6 +135,27 @@ class AnalyzeCommandTest {
         assertEquals("| test | variable | level | value | expected | 95% CI | p | q | flag |", lines.get(0));
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("| 2BL | A | national |")), lines.toString());
         assertTrue(lines.get(lines.size() - 1).startsWith("Flags: "));
+    }
+
+    /** With the opt-in estimators, --charts and --report also draw the Shpilkin curve and the Klimek fit. */
+    @Test
+    void estimatorsAddTheirCharts() throws IOException {
+        ElectorateModel electorate = ElectorateModel.of(2_000, new SizeDistribution.Uniform(500, 1500),
+                ProportionDistribution.normal(0.5, 0.1), ProportionDistribution.normal(0.55, 0.08));
+        Election e = MonteCarloEngine.run(SimulationModel.clean(electorate).with(FraudModel.Klimek.of(0.3, 0.4, 2,
+                0.03)), 3, 1, 1, MonteCarloEngine.UnitOutput.FIRST_REPLICATE, Progress.NONE).units().orElseThrow();
+        Path html = dir.resolve("report.html");
+        Path charts = dir.resolve("charts");
+        Run r = run(Main.configure(new CommandLine(new AnalyzeCommand((file, mapping) -> e))), "sim.csv",
+                "--tests", "Shpilkin,KlimekFit", "--replicates", "30", "--threads", "2", "--quiet", "--report",
+                html.toString(), "--charts", charts.toString());
+        assertEquals(0, r.code(), r.err());
+        for (String chart : List.of("shpilkin", "klimek_fit")) {
+            assertTrue(Files.size(charts.resolve(chart + ".png")) > 1000, chart);
+            assertTrue(Files.readString(charts.resolve(chart + ".svg")).contains("<title>"), chart);
+        }
+        String doc = Files.readString(html);
+        assertTrue(doc.contains("Shpilkin curve (Kobak") && doc.contains("Klimek model fit (Klimek"), "captions");
     }
 
     /** The JSON is byte-identical for 1 and 2 threads: every random draw is keyed by test, variable and group. */
