@@ -18,6 +18,7 @@ import org.psephos.estimation.ShpilkinEstimate;
 import org.psephos.estimation.ShpilkinResult;
 import org.psephos.report.CsvWriter;
 import org.psephos.simulation.Parallel;
+import org.psephos.report.ShpilkinReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -65,12 +66,16 @@ final class ShpilkinCommand implements Callable<Integer> {
     @Option(names = "--csv", paramLabel = "FILE", description = "Write each unit's anomalous votes.")
     Path csv;
 
+    @Option(names = "--report", paramLabel = "FILE.html",
+            description = "Write a self-contained HTML report: the estimate, the votes-by-turnout chart, the groups.")
+    Path report;
+
     @Option(names = "--json", paramLabel = "FILE", description = "Write the estimates as JSON.")
     Path json;
 
     @Override
     public Integer call() {
-        OutputFiles.requireNotInput(List.of(file), json, csv);
+        OutputFiles.requireNotInput(List.of(file), json, csv, report);
         Shpilkin method;
         int t = threads == null ? Parallel.defaultThreads() : threads;
         try {
@@ -137,6 +142,9 @@ final class ShpilkinCommand implements Callable<Integer> {
             nat.put("redraws", redraws);
             doc.put("national", nat);
             OutputFiles.writeJson(json, doc);
+        }
+        if (report != null) {
+            ShpilkinReport.html(e, national, groups, peak).write(report);
         }
         return Main.OK;
     }

@@ -31,13 +31,21 @@ class ShpilkinCommandTest {
         out = new StringWriter();
         int code = run(out, err, "shpilkin", units.toString(), "--registered", "registered", "--ballots", "ballots",
                 "--candidate", "leader", "--candidate", "option2", "--level", "region", "--redraws", "10",
-                "--threads", "2", "--csv", dir.resolve("a.csv").toString(), "--json", dir.resolve("a.json").toString());
+                "--threads", "2", "--csv", dir.resolve("a.csv").toString(), "--json", dir.resolve("a.json").toString(),
+                "--report", dir.resolve("a.html").toString());
         assertEquals(0, code, err.toString());
         assertTrue(out.toString().contains("national") && out.toString().contains("R02"), out.toString());
         List<String> rows = Files.readAllLines(dir.resolve("a.csv"), StandardCharsets.UTF_8);
         assertEquals(3001, rows.size());
         assertEquals("unit,region,registered,ballots,leader,turnout,anomalous_votes,anomalous_votes_in_group",
                 rows.get(0));
-        assertTrue(Files.readString(dir.resolve("a.json")).contains("\"excess_sd\""));
+        String json = Files.readString(dir.resolve("a.json"));
+        assertTrue(json.contains("\"excess_sd\""));
+        String html = Files.readString(dir.resolve("a.html"));
+        String national = out.toString().lines().filter(l -> l.startsWith("national")).findFirst().orElseThrow();
+        String excess = String.format(java.util.Locale.ROOT, "%,d", Long.parseLong(national.trim().split(" +")[1]));
+        assertTrue(html.contains("<dd>" + excess + " (sd "), "the report's excess is the printed one: " + excess);
+        assertTrue(html.contains("Estimate per group") && html.contains("R02"), "per-group table");
+        assertTrue(html.contains("src=\"data:image/png;base64,"), "the Shpilkin curve is inlined");
     }
 }
