@@ -19,6 +19,7 @@ import org.psephos.simulation.Parallel;
 import org.psephos.simulation.Progress;
 import org.psephos.simulation.ProportionDistribution;
 import org.psephos.simulation.SizeDistribution;
+import org.psephos.spark.SparkPowerRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -103,6 +104,20 @@ final class PowerCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "T", description = "Threads (default: all cores).")
     Integer threads;
 
+    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "local",
+            description = "local (this machine's threads) or spark (Apache Spark: run through spark-submit with "
+                    + "psephos.jar, see the README); the same --seed gives the same result on both (default "
+                    + "${DEFAULT-VALUE}).")
+    String engine;
+
+    @Option(names = "--master", paramLabel = "URL", description = "Spark master with --engine spark: local[2], "
+            + "spark://host:7077, yarn, ... (default: spark-submit's --master, else local[*]).")
+    String master;
+
+    @Option(names = "--block-size", paramLabel = "N", defaultValue = "" + PowerAnalysis.BLOCK,
+            description = "Replicates per task (default ${DEFAULT-VALUE}); does not change the result.")
+    int blockSize;
+
     @Option(names = "--json", paramLabel = "FILE", description = "Write the result as JSON.")
     Path json;
 
@@ -130,6 +145,21 @@ final class PowerCommand implements Callable<Integer> {
             if (t < 1) {
                 throw new IllegalArgumentException("--threads is not positive: " + t);
             }
+            if (blockSize < 1) {
+                throw new IllegalArgumentException("--block-size is not positive: " + blockSize);
+            }
+            if (!engine.equals("local") && !engine.equals("spark")) {
+                throw new IllegalArgumentException("--engine is not local or spark: " + engine);
+            }
+            if (engine.equals("local") && master != null) {
+                throw new IllegalArgumentException("--master needs --engine spark");
+            }
+            if (engine.equals("spark") && !SparkPowerRunner.available()) {
+                throw new IllegalArgumentException("--engine spark needs Apache Spark on the class path, which "
+                        + "psephos.jar does not carry: run it through spark-submit, e.g. spark-submit --class "
+                        + "org.psephos.cli.Main --master local[2] psephos.jar power ... --engine spark "
+                        + "(see the README, \"Running on a Spark cluster\")");
+            }
             Map<String, Double> fixed = new LinkedHashMap<>();
             for (String s : set) {
                 String[] kv = s.split("=", 2);
@@ -146,13 +176,17 @@ final class PowerCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage(), e);
         }
-        PrintWriter err = spec.commandLine().getErr();
-        Progress progress = ProgressBar.of(err, "power", quiet);
         PowerResult result;
-        try {
-            result = analysis.run(t, progress);
-        } finally {
-            ProgressBar.close(progress);
+        if (engine.equals("spark")) {
+            result = SparkPowerRunner.run(analysis, master, blockSize);
+        } else {
+            PrintWriter err = spec.commandLine().getErr();
+            Progress progress = ProgressBar.of(err, "power", quiet);
+            try {
+                result = analysis.run(t, blockSize, progress);
+            } finally {
+                ProgressBar.close(progress);
+            }
         }
         if (json != null) {
             OutputFiles.writeJson(json, result);

@@ -192,10 +192,26 @@ public final class PowerAnalysis {
 
     /** @return the tasks: the clean set first, then every grid point, each in blocks of {@value #BLOCK} */
     public List<PowerTask> tasks() {
+        return tasks(BLOCK);
+    }
+
+    /**
+     * The tasks with another block size. The result does not depend on it: replicate r's seeds derive from (run
+     * seed, r) only, and {@link #reduce} orders the summaries; the block size only trades scheduling overhead
+     * against load balance.
+     *
+     * @param block replicates per task, positive
+     * @return the tasks: the clean set first, then every grid point, each in blocks of {@code block}
+     * @throws IllegalArgumentException if block is not positive
+     */
+    public List<PowerTask> tasks(int block) {
+        if (block < 1) {
+            throw new IllegalArgumentException("block size is not positive: " + block);
+        }
         List<PowerTask> out = new ArrayList<>();
         for (int p = -1; p < points(); p++) {
-            for (int r = 0; r < replicates; r += BLOCK) {
-                out.add(new PowerTask(p, r, Math.min(replicates, r + BLOCK), seed, electorate,
+            for (int r = 0; r < replicates; r += block) {
+                out.add(new PowerTask(p, r, Math.min(replicates, r + block), seed, electorate,
                         p < 0 ? null : spec(p).model(), tests, testReplicates));
             }
         }
@@ -210,7 +226,19 @@ public final class PowerAnalysis {
      * @return the result
      */
     public PowerResult run(int threads, Progress progress) {
-        List<PowerTask> t = tasks();
+        return run(threads, BLOCK, progress);
+    }
+
+    /**
+     * Runs every task of {@link #tasks(int)} on this machine.
+     *
+     * @param threads  worker threads (the result does not depend on it)
+     * @param block    replicates per task (the result does not depend on it)
+     * @param progress told as tasks finish
+     * @return the result
+     */
+    public PowerResult run(int threads, int block, Progress progress) {
+        List<PowerTask> t = tasks(block);
         return reduce(Parallel.map(t.size(), threads, i -> t.get(i).run(), progress));
     }
 

@@ -19,5 +19,6 @@ package org.psephos.estimation;
  * @since 0.1
  */
 public record PowerSummary(int point, int from, int to, double[][] values, double[][] scores, boolean[][] flags,
-                           double[] fraudShare, double[] excess, boolean[] centred) {
+                           double[] fraudShare, double[] excess, boolean[] centred)
+        implements java.io.Serializable {
 }

@@ -35,7 +35,8 @@ import org.psephos.simulation.SimulationModel;
  * @since 0.1
  */
 public record PowerTask(int point, int from, int to, long runSeed, ElectorateModel electorate, FraudModel fraud,
-                        List<String> tests, int testReplicates) {
+                        List<String> tests, int testReplicates)
+        implements java.io.Serializable {
     /** Stream key of the replicates' engine seeds. */
     static final long KEY = 0x506F776572L;
 

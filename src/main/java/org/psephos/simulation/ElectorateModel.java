@@ -34,7 +34,8 @@ import java.util.Objects;
  */
 public record ElectorateModel(int units, SizeDistribution sizes, int regions, double regionTurnoutSd,
                               double regionShareSd, ProportionDistribution turnout, ProportionDistribution share,
-                              int options, double concentration, double invalidRate) {
+                              int options, double concentration, double invalidRate)
+        implements java.io.Serializable {
     /** Default Dirichlet concentration of the non-leading options. */
     public static final double DEFAULT_CONCENTRATION = 20;
 

@@ -14,7 +14,7 @@ import java.util.Locale;
  *
  * @since 0.1
  */
-public sealed interface FraudModel {
+public sealed interface FraudModel extends java.io.Serializable {
     /** @return the kind of fraud this model marks */
     FraudClass fraudClass();
 

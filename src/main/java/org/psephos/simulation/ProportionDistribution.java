@@ -26,7 +26,7 @@ import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
  *              for beta
  * @since 0.1
  */
-public record ProportionDistribution(Shape shape, double mean, double sd) {
+public record ProportionDistribution(Shape shape, double mean, double sd) implements java.io.Serializable {
     /** The families of clean proportions. */
     public enum Shape {
         /** Normal truncated to [0, 1] (Klimek et al. 2012). */

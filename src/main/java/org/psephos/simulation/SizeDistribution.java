@@ -17,7 +17,7 @@ import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
  *
  * @since 0.1
  */
-public sealed interface SizeDistribution {
+public sealed interface SizeDistribution extends java.io.Serializable {
     /**
      * Registered voters of one unit.
      *

@@ -51,4 +51,34 @@ class PowerCommandTest {
         assertEquals(2, run(out, err, "power", "--grid", "nonsense=0:1:2", "--quiet"));
         assertTrue(err.toString().contains("no parameter 'nonsense'"), err.toString());
     }
+    @Test
+    void sparkEngineWritesTheSameJsonAsTheLocalEngine() throws IOException {
+        String[] common = {"power", "--fraud", "ballot-stuffing", "--grid", "fraction=0,0.2", "--grid",
+            "share=0.3,0.6", "--units", "1000", "--replicates", "8", "--tests", "Sobyanin,Correlation",
+            "--test-replicates", "2", "--seed", "3", "--quiet"};
+        StringWriter err = new StringWriter();
+        assertEquals(0, run(new StringWriter(), err, concat(common, "--json", dir.resolve("local.json").toString())),
+                err.toString());
+        assertEquals(0, run(new StringWriter(), err, concat(common, "--engine", "spark", "--master", "local[2]",
+                "--block-size", "3", "--json", dir.resolve("spark.json").toString())), err.toString());
+        assertEquals(Files.readString(dir.resolve("local.json")), Files.readString(dir.resolve("spark.json")));
+    }
+
+    @Test
+    void badEngineOrMasterWithoutSparkIsAUsageError() {
+        StringWriter err = new StringWriter();
+        assertEquals(2, run(new StringWriter(), err, "power", "--grid", "incremental=0:0.1:2", "--engine", "mpi",
+                "--quiet"));
+        assertTrue(err.toString().contains("--engine is not local or spark"), err.toString());
+        err = new StringWriter();
+        assertEquals(2, run(new StringWriter(), err, "power", "--grid", "incremental=0:0.1:2", "--master",
+                "local[2]", "--quiet"));
+        assertTrue(err.toString().contains("--master needs --engine spark"), err.toString());
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
 }
