@@ -1,5 +1,7 @@
 package org.psephos.estimation;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -37,13 +39,14 @@ public record PowerResult(String fraud, List<String> parameters, List<String> te
      * One grid point.
      *
      * @param index  its index
-     * @param values the grid parameters' values at this point
+     * @param values the grid parameters' values at this point, in axis order (kept: {@code Map.copyOf} would
+     *               iterate in an order that changes from one JVM to the next, and so would the JSON)
      * @param tests  per test, in {@link PowerResult#tests()} order
      */
     public record Point(int index, Map<String, Double> values, List<TestPower> tests) {
-        /** Copies. */
+        /** Copies, keeping the order of the values. */
         public Point {
-            values = Map.copyOf(values);
+            values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
             tests = List.copyOf(tests);
         }
     }
