@@ -13,12 +13,14 @@ import org.psephos.estimation.Estimators;
 import org.psephos.forensics.Battery;
 import org.psephos.forensics.BatteryOptions;
 import org.psephos.forensics.BatteryResult;
+import org.psephos.forensics.IntegerPercentTest;
 import org.psephos.report.AnalysisReport;
 import org.psephos.report.BatteryReport;
 import org.psephos.report.ChartImages;
 import org.psephos.report.FingerprintCharts;
 import org.psephos.simulation.Parallel;
 import org.psephos.simulation.Progress;
+import org.psephos.spark.SparkNullRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -76,6 +78,16 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all processors; results "
             + "do not depend on it).")
     Integer threads;
+
+    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "local",
+            description = "local or spark: with spark the IntegerPercent Monte Carlo null runs on Apache Spark "
+                    + "(through spark-submit, see the README), the other tests locally; the same --seed gives the "
+                    + "same result on both (default ${DEFAULT-VALUE}).")
+    String engine;
+
+    @Option(names = "--master", paramLabel = "URL", description = "Spark master with --engine spark: local[2], "
+            + "spark://host:7077, yarn, ... (default: spark-submit's --master, else local[*]).")
+    String master;
 
     @Option(names = "--json", paramLabel = "OUT", description = "Write the results as JSON.")
     Path json;
@@ -141,6 +153,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         try {
             options = BatteryOptions.defaults().withReplicates(replicates).withSeed(seed)
                     .withThreads(threads == null ? Parallel.defaultThreads() : threads);
+            PowerCommand.checkEngine(engine, master, "analyze");
             if (tests != null) {
                 battery = battery.withTests(Estimators.registry().select(tests.stream().map(String::trim)
                         .filter(t -> !t.isEmpty()).toList()));
@@ -156,7 +169,14 @@ final class AnalyzeCommand implements Callable<Integer> {
         Progress progress = ProgressBar.of(spec.commandLine().getErr(), "analysing", quiet);
         BatteryResult result;
         try {
-            result = battery.run(election, options, progress);
+            if (engine.equals("spark")) {
+                Battery local = battery;
+                result = SparkNullRunner.withRunner(master, r -> local.withTests(local.tests().stream()
+                        .map(t -> t instanceof IntegerPercentTest ip ? ip.withNullRunner(r) : t).toList())
+                        .run(election, options, progress));
+            } else {
+                result = battery.run(election, options, progress);
+            }
         } finally {
             ProgressBar.close(progress);
         }

@@ -114,6 +114,27 @@ final class PowerCommand implements Callable<Integer> {
             + "spark://host:7077, yarn, ... (default: spark-submit's --master, else local[*]).")
     String master;
 
+    /**
+     * @param engine  --engine
+     * @param master  --master
+     * @param command the subcommand, for the message
+     * @throws IllegalArgumentException if the engine is unknown, --master comes without Spark, or Spark is absent
+     */
+    static void checkEngine(String engine, String master, String command) {
+        if (!engine.equals("local") && !engine.equals("spark")) {
+            throw new IllegalArgumentException("--engine is not local or spark: " + engine);
+        }
+        if (engine.equals("local") && master != null) {
+            throw new IllegalArgumentException("--master needs --engine spark");
+        }
+        if (engine.equals("spark") && !SparkPowerRunner.available()) {
+            throw new IllegalArgumentException("--engine spark needs Apache Spark on the class path, which "
+                    + "psephos.jar does not carry: run it through spark-submit, e.g. spark-submit --class "
+                    + "org.psephos.cli.Main --master local[2] psephos.jar " + command + " ... --engine spark "
+                    + "(see the README, \"Running on a Spark cluster\")");
+        }
+    }
+
     @Option(names = "--block-size", paramLabel = "N", defaultValue = "" + PowerAnalysis.BLOCK,
             description = "Replicates per task (default ${DEFAULT-VALUE}); does not change the result.")
     int blockSize;
@@ -148,18 +169,7 @@ final class PowerCommand implements Callable<Integer> {
             if (blockSize < 1) {
                 throw new IllegalArgumentException("--block-size is not positive: " + blockSize);
             }
-            if (!engine.equals("local") && !engine.equals("spark")) {
-                throw new IllegalArgumentException("--engine is not local or spark: " + engine);
-            }
-            if (engine.equals("local") && master != null) {
-                throw new IllegalArgumentException("--master needs --engine spark");
-            }
-            if (engine.equals("spark") && !SparkPowerRunner.available()) {
-                throw new IllegalArgumentException("--engine spark needs Apache Spark on the class path, which "
-                        + "psephos.jar does not carry: run it through spark-submit, e.g. spark-submit --class "
-                        + "org.psephos.cli.Main --master local[2] psephos.jar power ... --engine spark "
-                        + "(see the README, \"Running on a Spark cluster\")");
-            }
+            checkEngine(engine, master, "power");
             Map<String, Double> fixed = new LinkedHashMap<>();
             for (String s : set) {
                 String[] kv = s.split("=", 2);

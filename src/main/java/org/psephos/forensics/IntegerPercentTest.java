@@ -87,16 +87,36 @@ public final class IntegerPercentTest implements ForensicTest {
     private final int period;
     private final NullMethod method;
     private final Progress progress;
+    private final NullRunner runner;
 
-    private IntegerPercentTest(int period, NullMethod method, Progress progress) {
+    /** Runs the replicate blocks of a null and returns them in block order. */
+    @FunctionalInterface
+    public interface NullRunner {
+        /**
+         * @param spec     the null
+         * @param threads  worker threads (a local hint)
+         * @param progress told after each block (where the runner can)
+         * @return {@code spec.block(0)}, {@code spec.block(1)}, … in block order
+         */
+        List<long[][]> blocks(NullSpec spec, int threads, Progress progress);
+    }
+
+    /** The local runner: the blocks on {@link Parallel} threads. */
+    public static final NullRunner LOCAL = (spec, threads, pr) -> {
+        spec.prepare(threads);
+        return Parallel.map(spec.blocks(), threads, spec::block, pr);
+    };
+
+    private IntegerPercentTest(int period, NullMethod method, Progress progress, NullRunner runner) {
         this.period = period;
         this.method = method;
         this.progress = progress;
+        this.runner = runner;
     }
 
     /** @return the test with period 1 (whole percentages) and the {@link NullMethod#INDICATORS} null */
     public static IntegerPercentTest withDefaults() {
-        return new IntegerPercentTest(1, NullMethod.INDICATORS, Progress.NONE);
+        return new IntegerPercentTest(1, NullMethod.INDICATORS, Progress.NONE, LOCAL);
     }
 
     /**
@@ -104,7 +124,7 @@ public final class IntegerPercentTest implements ForensicTest {
      * @return a copy drawing it so
      */
     public IntegerPercentTest with(NullMethod m) {
-        return new IntegerPercentTest(period, java.util.Objects.requireNonNull(m, "null method"), progress);
+        return new IntegerPercentTest(period, java.util.Objects.requireNonNull(m, "null method"), progress, runner);
     }
 
     /**
@@ -116,7 +136,7 @@ public final class IntegerPercentTest implements ForensicTest {
         if (p != 1 && p != 5 && p != 10) {
             throw new IllegalArgumentException("period is not 1, 5 or 10: " + p);
         }
-        return new IntegerPercentTest(p, method, progress);
+        return new IntegerPercentTest(p, method, progress, runner);
     }
 
     /**
@@ -124,7 +144,16 @@ public final class IntegerPercentTest implements ForensicTest {
      * @return a copy reporting progress there
      */
     public IntegerPercentTest withProgress(Progress pr) {
-        return new IntegerPercentTest(period, method, java.util.Objects.requireNonNull(pr, "progress"));
+        return new IntegerPercentTest(period, method, java.util.Objects.requireNonNull(pr, "progress"), runner);
+    }
+
+    /**
+     * @param r runs the null's blocks, e.g. on Spark ({@code org.psephos.spark.SparkNullRunner}); {@link #LOCAL}
+     *          by default. The result does not depend on the runner as long as it returns the blocks in order.
+     * @return a copy running the null so
+     */
+    public IntegerPercentTest withNullRunner(NullRunner r) {
+        return new IntegerPercentTest(period, method, progress, java.util.Objects.requireNonNull(r, "runner"));
     }
 
     /** @return the period */
@@ -363,48 +392,163 @@ public final class IntegerPercentTest implements ForensicTest {
      * @throws IllegalArgumentException if the columns differ in length
      */
     public Result test(int[] registered, int[] ballots, int[] denominator, int[] leader, BatteryOptions options) {
-        int n = registered.length;
-        if (ballots.length != n || denominator.length != n || leader.length != n) {
-            throw new IllegalArgumentException("count columns differ in length: " + n + ", " + ballots.length + ", "
-                    + denominator.length + ", " + leader.length);
-        }
-        Stations s = new Stations(registered, ballots, denominator, leader, period);
-        long[] observed = new long[STATS];
-        accumulate(s, s.leaderInteger, s.turnoutInteger, observed);
-        long turnoutCount = 0;
-        long leaderCount = 0;
-        for (int j = 0; j < s.size; j++) {
-            turnoutCount += s.turnoutInteger[j] ? 1 : 0;
-            leaderCount += s.leaderInteger[j] ? 1 : 0;
+        NullSpec spec = nullSpec(registered, ballots, denominator, leader, options);
+        return spec.reduce(runner.blocks(spec, options.threads(), progress));
+    }
+
+    /**
+     * The Monte Carlo null of one {@link #test} call as a serialisable specification, so that its replicate blocks
+     * can run anywhere (threads, Spark executors) and be reduced in block order: {@link #test} itself runs
+     * {@code reduce(blocks 0 .. blocks()-1 of block(b))}, so any runner calling the same methods gives identical
+     * results. Block b draws from the stream keyed by (seed, null method, b) only. The columns are held, not copied.
+     *
+     * @since 0.1
+     */
+    public static final class NullSpec implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+        private final int[] registered;
+        private final int[] ballots;
+        private final int[] denominator;
+        private final int[] leader;
+        private final int period;
+        private final long seed;
+        private final int replicates;
+        private final NullMethod method;
+        private transient volatile Prepared prepared;
+
+        /**
+         * @param registered  N, one entry per station
+         * @param ballots     B
+         * @param denominator R, the leader's share base
+         * @param leader      W
+         * @param period      1, 5 or 10
+         * @param seed        the run seed
+         * @param replicates  the MC replicates, positive
+         * @param method      how the null is drawn
+         * @throws IllegalArgumentException if the columns differ in length or the period is not 1, 5 or 10
+         */
+        public NullSpec(int[] registered, int[] ballots, int[] denominator, int[] leader, int period, long seed,
+                        int replicates, NullMethod method) {
+            int n = registered.length;
+            if (ballots.length != n || denominator.length != n || leader.length != n) {
+                throw new IllegalArgumentException("count columns differ in length: " + n + ", " + ballots.length
+                        + ", " + denominator.length + ", " + leader.length);
+            }
+            if (period != 1 && period != 5 && period != 10) {
+                throw new IllegalArgumentException("period is not 1, 5 or 10: " + period);
+            }
+            this.registered = registered;
+            this.ballots = ballots;
+            this.denominator = denominator;
+            this.leader = leader;
+            this.period = period;
+            this.seed = seed;
+            this.replicates = replicates;
+            this.method = java.util.Objects.requireNonNull(method, "null method");
         }
 
-        int reps = options.replicates();
-        int blocks = (reps + BLOCK - 1) / BLOCK;
-        RandomStreams streams = RandomStreams.seeded(options.seed());
-        List<long[][]> parts;
-        if (method == NullMethod.COUNTS) {
-            CountDraw draw = new CountDraw(s, period);
-            parts = Parallel.map(blocks, options.threads(), b -> block(s, streams, b, reps, draw), progress);
-        } else {
-            double[][] q = integerProbabilities(s, period, options.threads());
-            BernoulliDraw draw = new BernoulliDraw(q[0], q[1]);
-            parts = Parallel.map(blocks, options.threads(), b -> block(s, streams, b, reps, draw), progress);
+        /** Station constants and the draw, built once per JVM copy of the spec. */
+        private record Prepared(Stations stations, IndicatorDraw draw) {
         }
-        long[][] null12 = new long[STATS][reps];
-        int k = 0;
-        for (long[][] part : parts) {
-            for (long[] rep : part) {
-                for (int t = 0; t < STATS; t++) {
-                    null12[t][k] = rep[t];
+
+        /**
+         * Builds the per-station constants (and, for {@link NullMethod#INDICATORS}, the integer probabilities) with
+         * the given threads; optional, {@link #block} builds them with one thread when needed. No randomness: the
+         * thread count does not change them.
+         *
+         * @param threads worker threads
+         */
+        public void prepare(int threads) {
+            prepared(threads);
+        }
+
+        private Prepared prepared(int threads) {
+            Prepared p = prepared;
+            if (p == null) {
+                synchronized (this) {
+                    p = prepared;
+                    if (p == null) {
+                        Stations s = new Stations(registered, ballots, denominator, leader, period);
+                        IndicatorDraw draw;
+                        if (method == NullMethod.COUNTS) {
+                            draw = new CountDraw(s, period);
+                        } else {
+                            double[][] q = integerProbabilities(s, period, threads);
+                            draw = new BernoulliDraw(q[0], q[1]);
+                        }
+                        p = new Prepared(s, draw);
+                        prepared = p;
+                    }
                 }
-                k++;
             }
+            return p;
         }
-        Statistic[][] stats = new Statistic[VARIANTS.length][WEIGHTINGS.length];
-        for (int t = 0; t < STATS; t++) {
-            stats[t / 4][t % 4] = summarise(observed[t], null12[t]);
+
+        /** @return the number of replicate blocks */
+        public int blocks() {
+            return (replicates + BLOCK - 1) / BLOCK;
         }
-        return new Result(s.size, turnoutCount, leaderCount, period, reps, options.seed(), stats);
+
+        /**
+         * @param b a block index in [0, {@link #blocks()})
+         * @return the twelve statistics of each of the block's replicates, [replicate][statistic]
+         */
+        public long[][] block(int b) {
+            Prepared p = prepared(1);
+            return IntegerPercentTest.block(p.stations(), RandomStreams.seeded(seed), b, replicates, p.draw());
+        }
+
+        /**
+         * @param parts {@link #block}(0), {@link #block}(1), … in block order
+         * @return the test's result, as {@link IntegerPercentTest#test} gives it
+         */
+        public Result reduce(List<long[][]> parts) {
+            Stations s = prepared(1).stations();
+            long[] observed = new long[STATS];
+            accumulate(s, s.leaderInteger, s.turnoutInteger, observed);
+            long turnoutCount = 0;
+            long leaderCount = 0;
+            for (int j = 0; j < s.size; j++) {
+                turnoutCount += s.turnoutInteger[j] ? 1 : 0;
+                leaderCount += s.leaderInteger[j] ? 1 : 0;
+            }
+            int reps = replicates;
+            long[][] null12 = new long[STATS][reps];
+            int k = 0;
+            for (long[][] part : parts) {
+                for (long[] rep : part) {
+                    for (int t = 0; t < STATS; t++) {
+                        null12[t][k] = rep[t];
+                    }
+                    k++;
+                }
+            }
+            if (k != reps) {
+                throw new IllegalArgumentException("the blocks hold " + k + " replicates, not " + reps);
+            }
+            Statistic[][] stats = new Statistic[VARIANTS.length][WEIGHTINGS.length];
+            for (int t = 0; t < STATS; t++) {
+                stats[t / 4][t % 4] = summarise(observed[t], null12[t]);
+            }
+            return new Result(s.size, turnoutCount, leaderCount, period, reps, seed, stats);
+        }
+    }
+
+    /**
+     * The Monte Carlo null of {@link #test} on these columns as a serialisable spec, for running its blocks
+     * elsewhere (e.g. {@code org.psephos.spark.SparkNullRunner}).
+     *
+     * @param registered  N
+     * @param ballots     B
+     * @param denominator R
+     * @param leader      W
+     * @param options     replicates and seed
+     * @return the spec; {@code spec.reduce(blocks)} equals {@code test(...)}
+     */
+    public NullSpec nullSpec(int[] registered, int[] ballots, int[] denominator, int[] leader,
+                             BatteryOptions options) {
+        return new NullSpec(registered, ballots, denominator, leader, period, options.seed(), options.replicates(),
+                method);
     }
 
     /** Stations per block of the integer-probability precomputation (no randomness: any split is exact). */

@@ -45,16 +45,25 @@ public final class SparkPowerRunner {
      * @return the result, identical to {@code analysis.run(threads, progress)}
      */
     public static PowerResult run(PowerAnalysis analysis, String master, int block) {
-        SparkConf conf = new SparkConf().setAppName("psephos power");
+        try (JavaSparkContext sc = new JavaSparkContext(conf("psephos power", master))) {
+            return run(analysis, sc, block);
+        }
+    }
+
+    /**
+     * @param app    the application name
+     * @param master the Spark master, or null to take it from spark-submit's configuration, else {@code local[*]}
+     * @return the configuration, with the web UI off unless configured
+     */
+    static SparkConf conf(String app, String master) {
+        SparkConf conf = new SparkConf().setAppName(app);
         if (master != null) {
             conf.setMaster(master);
         } else if (!conf.contains("spark.master")) {
             conf.setMaster("local[*]");
         }
         conf.setIfMissing("spark.ui.enabled", "false");
-        try (JavaSparkContext sc = new JavaSparkContext(conf)) {
-            return run(analysis, sc, block);
-        }
+        return conf;
     }
 
     /**

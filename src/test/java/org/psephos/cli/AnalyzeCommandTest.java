@@ -174,6 +174,21 @@ class AnalyzeCommandTest {
         assertTrue(c05.at("/details/successes").asInt() > 0);
     }
 
+    /** --engine spark runs the IntegerPercent null on Spark local[2]: the JSON is byte-identical to the local one. */
+    @Test
+    void sparkEngineGivesTheLocalJson() throws IOException {
+        Path local = dir.resolve("local.json");
+        Path spark = dir.resolve("spark.json");
+        assertEquals(0, run(stubbed(), "f.csv", "--level", "region", "--tests", "IntegerPercent,2BL",
+                "--replicates", "50", "--threads", "2", "--json", local.toString()).code());
+        Run r = run(stubbed(), "f.csv", "--level", "region", "--tests", "IntegerPercent,2BL", "--replicates", "50",
+                "--engine", "spark", "--master", "local[2]", "--json", spark.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals(Files.readString(local), Files.readString(spark));
+        assertTrue(Files.readString(spark).contains("IntegerPercent"));
+        assertEquals(Main.USAGE, run(stubbed(), "f.csv", "--master", "local[2]").code());
+    }
+
     @Test
     void usageErrorsExitWithTwo() {
         Run r = run(stubbed(), "f.csv", "--tests", "2BL,Benford");
