@@ -64,16 +64,55 @@ public final class CompositeSimulation {
             progress.update(done.addAndGet((long) electorate.regions().get(r).units() * replicates), total);
             return res;
         }, Progress.NONE);
+        List<List<ReplicateTotals>> byRegion = new ArrayList<>(k);
+        for (SimulationResult p : parts) {
+            byRegion.add(p.summary().replicates());
+        }
+        List<ReplicateTotals> out = national(byRegion, electorate.options(), replicates);
+        List<Election> units = new ArrayList<>();
+        if (keepUnits) {
+            for (SimulationResult p : parts) {
+                units.add(p.units().orElseThrow());
+            }
+        }
+        return new Result(out, units);
+    }
+
+    /**
+     * The national totals of replicates [from, to) only: exactly those {@link #run} gives at those indices (each
+     * region's engine draws replicate i from (region seed, i) alone), so a run can be cut into replicate blocks
+     * computed anywhere and concatenated in order.
+     *
+     * @param electorate the regions
+     * @param frauds     fraud models applied in every region, in order
+     * @param seed       the run seed
+     * @param threads    threads, at least 1
+     * @param from       first replicate, at least 0
+     * @param to         one past the last replicate, above {@code from}
+     * @return the national totals of replicates from, …, to − 1
+     */
+    public static List<ReplicateTotals> totals(RegionalElectorate electorate, List<FraudModel> frauds, long seed,
+                                               int threads, int from, int to) {
+        int k = electorate.regions().size();
+        RandomStreams streams = RandomStreams.seeded(seed);
+        List<List<ReplicateTotals>> byRegion = Parallel.map(k, threads, r -> MonteCarloEngine.totals(
+                new SimulationModel(electorate.model(r), frauds), streams.child(r).seed(), 1, from, to,
+                Progress.NONE), Progress.NONE);
+        return national(byRegion, electorate.options(), to - from);
+    }
+
+    /** Replicate i's national totals: the sums of every region's replicate-i totals, regions in order. */
+    private static List<ReplicateTotals> national(List<List<ReplicateTotals>> byRegion, int options,
+                                                  int replicates) {
         List<ReplicateTotals> out = new ArrayList<>(replicates);
-        int options = electorate.options();
         for (int i = 0; i < replicates; i++) {
             long reg = 0;
             long bal = 0;
             long inv = 0;
             long[] votes = new long[options];
             long[] classes = null;
-            for (SimulationResult p : parts) {
-                ReplicateTotals t = p.summary().replicates().get(i);
+            for (List<ReplicateTotals> p : byRegion) {
+                ReplicateTotals t = p.get(i);
                 reg += t.registered();
                 bal += t.ballots();
                 inv += t.invalid();
@@ -92,13 +131,7 @@ public final class CompositeSimulation {
             }
             out.add(new ReplicateTotals(reg, bal, inv, votes, classes));
         }
-        List<Election> units = new ArrayList<>();
-        if (keepUnits) {
-            for (SimulationResult p : parts) {
-                units.add(p.units().orElseThrow());
-            }
-        }
-        return new Result(out, units);
+        return out;
     }
 
     /** @param t national totals @return the leader's share of valid votes (votes over their sum; 0 if none) */

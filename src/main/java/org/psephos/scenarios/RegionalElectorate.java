@@ -17,7 +17,8 @@ import org.psephos.simulation.SizeDistribution;
  * <p>Each region is one {@link ElectorateModel} with a single region: its units, unit sizes, clean turnout and
  * support per unit around the region's centres. {@code shareSd} is the sd, on the logit scale, of a random shift
  * of each region's support centre drawn afresh in every replicate: the uncertainty of clean support where regional
- * support is not published. Options, Dirichlet concentration and invalid rate are national. Immutable.
+ * support is not published. Options, Dirichlet concentration and invalid rate are national. Immutable and
+ * serialisable (scenario tasks carry it to Spark executors).
  *
  * @param regions       the regions, at least one
  * @param shareSd       sd of each region's support centre around its stated value, logit scale, ≥ 0
@@ -27,7 +28,7 @@ import org.psephos.simulation.SizeDistribution;
  * @since 0.1
  */
 public record RegionalElectorate(List<Region> regions, double shareSd, int options, double concentration,
-                                 double invalidRate) {
+                                 double invalidRate) implements java.io.Serializable {
     /**
      * One region.
      *
@@ -38,7 +39,7 @@ public record RegionalElectorate(List<Region> regions, double shareSd, int optio
      * @param share   clean leader support (share of valid votes) per unit around the region's centre
      */
     public record Region(String name, int units, SizeDistribution sizes, ProportionDistribution turnout,
-                         ProportionDistribution share) {
+                         ProportionDistribution share) implements java.io.Serializable {
         /** @throws IllegalArgumentException if units is not positive */
         public Region {
             Objects.requireNonNull(name, "name");

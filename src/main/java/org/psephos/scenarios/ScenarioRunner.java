@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import org.psephos.estimation.FraudSpec;
 import org.psephos.estimation.PowerAnalysis;
 import org.psephos.estimation.PowerResult;
@@ -15,7 +14,6 @@ import org.psephos.simulation.Progress;
 import org.psephos.simulation.ProportionDistribution;
 import org.psephos.simulation.RandomStreams;
 import org.psephos.simulation.ReplicateDistribution;
-import org.psephos.simulation.ReplicateTotals;
 
 /**
  * Runs a {@link ScenarioSpec}: for each clean share (or the electorate's own) and each fraud family, evaluates the
@@ -33,78 +31,247 @@ import org.psephos.simulation.ReplicateTotals;
  *
  * With {@code holdReportedTurnout} T, a ballot-stuffing point with stuffed share s (fraction × share) runs the
  * electorate with its regional clean turnout centres moved by one common logit shift to a national clean turnout
- * (T − s)/(1 − s), so that the expected reported turnout stays T. Output depends only on the spec and seed, never on
- * the thread count. Stateless.
+ * (T − s)/(1 − s), so that the expected reported turnout stays T.
+ *
+ * <p>Work is cut into {@link ScenarioTask}s (point × block of replicates), pure functions of their fields, run by a
+ * pluggable {@link ScenarioEngine} (this machine's threads, or Spark executors through {@code org.psephos.spark});
+ * the bisection is sequential in its steps, so the runner goes in rounds, each evaluating the next point of every
+ * (clean share, family) search at once. Output depends only on the spec and seed, never on the engine, the thread
+ * count or the block size. Stateless.
  *
  * @since 0.1
  */
 public final class ScenarioRunner {
+    /** Default replicates per task; the result does not depend on it. */
+    public static final int BLOCK = 10;
+
     private ScenarioRunner() {
     }
 
     /**
+     * Runs the scenario on this machine.
+     *
      * @param spec     the scenario
      * @param threads  threads, at least 1
-     * @param progress told after each point (done, planned points)
+     * @param progress told as tasks finish (done, planned tasks)
      * @return the result
      */
     public static ScenarioResult run(ScenarioSpec spec, int threads, Progress progress) {
+        return run(spec, ScenarioEngine.local(threads), BLOCK, progress);
+    }
+
+    /**
+     * Runs the scenario in rounds: each round gathers the next point of every (clean share, family) search — all of
+     * a family's values for a grid, the next bisection step for {@code minimal} — cuts each point into
+     * {@link ScenarioTask}s of {@code block} replicates, has the engine run them all, and gives each search its
+     * point. Every task's seed is the scenario's, its draws keyed by (region, replicate) only, so the result is the
+     * same for any engine, thread count or block size.
+     *
+     * @param spec     the scenario
+     * @param engine   where the tasks run
+     * @param block    replicates per task, positive
+     * @param progress told as tasks finish (done, planned tasks)
+     * @return the result
+     * @throws IllegalArgumentException if block is not positive
+     */
+    public static ScenarioResult run(ScenarioSpec spec, ScenarioEngine engine, int block, Progress progress) {
+        if (block < 1) {
+            throw new IllegalArgumentException("block size is not positive: " + block);
+        }
         List<Double> shares = spec.cleanShares().isEmpty()
                 ? List.of(spec.electorate().regions().get(0).share().mean()) : spec.cleanShares();
-        long planned = 0;
-        for (ScenarioSpec.Family f : spec.families()) {
-            planned += spec.minimal() != null ? spec.minimal().steps() + 2L : f.values().size();
-        }
-        planned *= shares.size();
-        long plannedPoints = planned;
-        AtomicLong done = new AtomicLong();
-        Progress perPoint = (d, t) -> { };
-        List<ScenarioResult.Point> points = new ArrayList<>();
-        List<ScenarioResult.Solution> solutions = new ArrayList<>();
-        List<ScenarioResult.Minimum> minima = new ArrayList<>();
+        List<Search> searches = new ArrayList<>();
+        long plannedPoints = 0;
         for (double share : shares) {
             RegionalElectorate e = spec.cleanShares().isEmpty() ? spec.electorate()
                     : spec.electorate().withShare(share);
             for (ScenarioSpec.Family f : spec.families()) {
-                PointEvaluator eval = v -> {
-                    ScenarioResult.Point p = point(spec, e, share, f, v, threads, perPoint);
-                    progress.update(done.incrementAndGet(), plannedPoints);
-                    return p;
-                };
-                List<ScenarioResult.Point> fp = new ArrayList<>();
-                if (spec.minimal() != null) {
-                    minima.add(minimal(spec, f, share, eval, fp));
-                } else {
-                    for (double v : f.values()) {
-                        fp.add(eval.at(v));
-                    }
+                Search search = new Search(share, e, f, spec.minimal());
+                searches.add(search);
+                plannedPoints += search.planned();
+            }
+        }
+        long plannedTasks = plannedPoints * ((spec.replicates() + block - 1) / block);
+        long done = 0;
+        while (true) {
+            List<Search> asked = new ArrayList<>();
+            List<Double> values = new ArrayList<>();
+            for (Search search : searches) {
+                for (double v : search.next()) {
+                    asked.add(search);
+                    values.add(v);
                 }
-                fp.sort(Comparator.comparingDouble(ScenarioResult.Point::intensity));
-                points.addAll(fp);
-                if (spec.solve() != null) {
-                    solutions.add(solve(spec, f, share, fp));
-                }
+            }
+            if (asked.isEmpty()) {
+                break;
+            }
+            List<ScenarioTask> tasks = new ArrayList<>();
+            for (int i = 0; i < asked.size(); i++) {
+                tasks.addAll(tasks(spec, i, asked.get(i), values.get(i), block));
+            }
+            long before = done;
+            List<ScenarioTask.Block> blocks = engine.run(tasks,
+                    (d, t) -> progress.update(Math.min(before + d, plannedTasks), plannedTasks));
+            done += tasks.size();
+            List<List<ScenarioTask.Block>> byPoint = new ArrayList<>();
+            for (int i = 0; i < asked.size(); i++) {
+                byPoint.add(new ArrayList<>());
+            }
+            for (ScenarioTask.Block b : blocks) {
+                byPoint.get(b.point()).add(b);
+            }
+            for (int i = 0; i < asked.size(); i++) {
+                Search search = asked.get(i);
+                search.accept(point(spec, search.share, search.family, values.get(i), byPoint.get(i)));
+            }
+        }
+        List<ScenarioResult.Point> points = new ArrayList<>();
+        List<ScenarioResult.Solution> solutions = new ArrayList<>();
+        List<ScenarioResult.Minimum> minima = new ArrayList<>();
+        for (Search search : searches) {
+            List<ScenarioResult.Point> fp = new ArrayList<>(search.points);
+            fp.sort(Comparator.comparingDouble(ScenarioResult.Point::intensity));
+            points.addAll(fp);
+            if (search.minimum != null) {
+                minima.add(search.minimum);
+            }
+            if (spec.solve() != null) {
+                solutions.add(solve(spec, search.family, search.share, fp));
             }
         }
         ObserverSampling.Result observer = null;
         if (spec.observer() != null) {
-            observer = observer(spec, threads);
+            observer = observer(spec, engine.threads());
         }
         List<PowerResult> power = new ArrayList<>();
         if (spec.power() != null) {
-            power = power(spec, threads);
+            power = power(spec, engine);
         }
-        progress.update(plannedPoints, plannedPoints);
+        progress.update(plannedTasks, plannedTasks);
         return new ScenarioResult(spec.name(), spec.description(), spec.electorateLabel(),
                 spec.electorate().units(), spec.seed(), spec.replicates(), spec.questions(), points, solutions,
                 minima, spec.power(), observer, power);
     }
 
     /**
+     * The search of one (clean share, family): a grid asks for all the family's values at once; the minimal-fraud
+     * search asks for the first value, then the last, then one bisection midpoint per round (P(no runoff) is
+     * assumed non-decreasing in the intensity), and keeps the smallest passing intensity with the largest failing
+     * one below it. Mutable, confined to {@link #run}.
+     */
+    private static final class Search {
+        private static final int FIRST = 0;
+        private static final int LAST = 1;
+        private static final int BISECT = 2;
+        private static final int DONE = 3;
+
+        final double share;
+        final RegionalElectorate electorate;
+        final ScenarioSpec.Family family;
+        final ScenarioSpec.Minimal minimal;
+        final List<ScenarioResult.Point> points = new ArrayList<>();
+        ScenarioResult.Minimum minimum;
+        private int phase = FIRST;
+        private double lo;
+        private double hi;
+        private int step;
+        private ScenarioResult.Point pass;
+
+        Search(double share, RegionalElectorate electorate, ScenarioSpec.Family family, ScenarioSpec.Minimal minimal) {
+            this.share = share;
+            this.electorate = electorate;
+            this.family = family;
+            this.minimal = minimal;
+            this.lo = family.values().get(0);
+            this.hi = family.values().get(family.values().size() - 1);
+        }
+
+        /** @return the most points this search evaluates */
+        long planned() {
+            return minimal != null ? minimal.steps() + 2L : family.values().size();
+        }
+
+        /** @return the intensities to evaluate in the next round, empty when the search is over */
+        List<Double> next() {
+            if (minimal == null) {
+                return phase == FIRST ? family.values() : List.of();
+            }
+            return switch (phase) {
+                case FIRST -> List.of(lo);
+                case LAST -> List.of(hi);
+                case BISECT -> List.of((lo + hi) / 2);
+                default -> List.of();
+            };
+        }
+
+        /** @param p the point evaluated at the next intensity (for a grid, called once per value, in order) */
+        void accept(ScenarioResult.Point p) {
+            points.add(p);
+            if (minimal == null) {
+                phase = points.size() == family.values().size() ? DONE : LAST;
+                return;
+            }
+            double need = minimal.noRunoffProbability();
+            if (phase == FIRST) {
+                if (p.pNoRunoff() >= need) {
+                    finish(true, p, Double.NaN);
+                } else {
+                    phase = LAST;
+                }
+            } else if (phase == LAST) {
+                if (p.pNoRunoff() < need || hi == lo) {
+                    minimum = new ScenarioResult.Minimum(share, family.label(), need, false, Double.NaN, hi,
+                            p.pNoRunoff(), p.turnout().mean(), p.leaderShare().mean());
+                    phase = DONE;
+                } else {
+                    pass = p;
+                    phase = BISECT;
+                }
+            } else {
+                if (p.pNoRunoff() >= need) {
+                    hi = p.intensity();
+                    pass = p;
+                } else {
+                    lo = p.intensity();
+                }
+                step++;
+            }
+            if (phase == BISECT && step == minimal.steps()) {
+                finish(true, pass, lo);
+            }
+        }
+
+        private void finish(boolean reached, ScenarioResult.Point p, double bracketLow) {
+            minimum = new ScenarioResult.Minimum(share, family.label(), minimal.noRunoffProbability(), reached,
+                    p.intensity(), bracketLow, p.pNoRunoff(), p.turnout().mean(), p.leaderShare().mean());
+            phase = DONE;
+        }
+    }
+
+    /** The tasks of one point: its electorate (turnout moved if the scenario holds it) in replicate blocks. */
+    private static List<ScenarioTask> tasks(ScenarioSpec spec, int index, Search search, double v, int block) {
+        FraudModel fraud = ScenarioFiles.fraud(search.family, v);
+        RegionalElectorate run = search.electorate;
+        if (!Double.isNaN(spec.holdReportedTurnout())) {
+            FraudModel.BallotStuffing b = (FraudModel.BallotStuffing) fraud;
+            double s = b.fraction() * b.share();
+            double clean = s >= 1 ? 0.001 : Math.max(0.001, (spec.holdReportedTurnout() - s) / (1 - s));
+            run = withTurnout(run, clean);
+        }
+        boolean clean = !Double.isNaN(spec.questions().cleanTurnoutAtMost())
+                || !Double.isNaN(spec.holdReportedTurnout());
+        List<ScenarioTask> out = new ArrayList<>();
+        for (int r = 0; r < spec.replicates(); r += block) {
+            out.add(new ScenarioTask(index, r, Math.min(spec.replicates(), r + block), spec.seed(), run, fraud, clean));
+        }
+        return out;
+    }
+
+    /**
      * Detection power of every family: {@link PowerAnalysis} over the family's values on the engine-native form
      * of the electorate ({@link RegionalElectorate#toElectorateModel()}), same seed and replicates as the scenario.
      */
-    private static List<PowerResult> power(ScenarioSpec spec, int threads) {
+    private static List<PowerResult> power(ScenarioSpec spec, ScenarioEngine engine) {
         ElectorateModel e = spec.electorate().toElectorateModel();
         List<PowerResult> out = new ArrayList<>();
         for (ScenarioSpec.Family f : spec.families()) {
@@ -115,7 +282,7 @@ public final class ScenarioRunner {
                     List.of(new PowerAnalysis.Axis(f.sweep(), values)), spec.power().tests())
                     .withReplicates(spec.replicates()).withSeed(spec.seed())
                     .withFalsePositiveRate(spec.power().alpha()).withTestReplicates(spec.power().testReplicates());
-            out.add(pa.run(threads, Progress.NONE));
+            out.add(engine.power(pa));
         }
         return out;
     }
@@ -140,43 +307,39 @@ public final class ScenarioRunner {
                 RandomStreams.seeded(spec.seed()).child(99).seed(), threads);
     }
 
-    @FunctionalInterface
-    private interface PointEvaluator {
-        ScenarioResult.Point at(double v);
-    }
-
-    private static ScenarioResult.Point point(ScenarioSpec spec, RegionalElectorate e, double share,
-                                              ScenarioSpec.Family f, double v, int threads, Progress progress) {
-        FraudModel fraud = ScenarioFiles.fraud(f, v);
-        RegionalElectorate run = e;
-        if (!Double.isNaN(spec.holdReportedTurnout())) {
-            FraudModel.BallotStuffing b = (FraudModel.BallotStuffing) fraud;
-            double s = b.fraction() * b.share();
-            double clean = s >= 1 ? 0.001 : Math.max(0.001, (spec.holdReportedTurnout() - s) / (1 - s));
-            run = withTurnout(e, clean);
-        }
-        List<ReplicateTotals> t = CompositeSimulation.run(run, List.of(fraud), spec.seed(), threads,
-                spec.replicates(), false, progress).totals();
-        List<ReplicateTotals> c = null;
-        ScenarioSpec.Questions q = spec.questions();
-        if (!Double.isNaN(q.cleanTurnoutAtMost()) || !Double.isNaN(spec.holdReportedTurnout())) {
-            c = CompositeSimulation.run(run, List.of(), spec.seed(), threads, spec.replicates(), false, progress)
-                    .totals();
-        }
-        int r = t.size();
+    /** One point from its blocks (any order): the replicates concatenated in order, then the questions asked. */
+    private static ScenarioResult.Point point(ScenarioSpec spec, double share, ScenarioSpec.Family f, double v,
+                                              List<ScenarioTask.Block> blocks) {
+        List<ScenarioTask.Block> sorted = new ArrayList<>(blocks);
+        sorted.sort(Comparator.comparingInt(ScenarioTask.Block::from));
+        int r = spec.replicates();
         double[] lv = new double[r];
         double[] lb = new double[r];
         double[] to = new double[r];
-        double[] ct = c == null ? null : new double[r];
+        double[] ct = sorted.get(0).cleanTurnout() == null ? null : new double[r];
+        int at = 0;
+        for (ScenarioTask.Block b : sorted) {
+            if (b.from() != at) {
+                throw new IllegalStateException("replicates " + at + " to " + b.from() + " of a point are missing");
+            }
+            int n = b.to() - b.from();
+            System.arraycopy(b.leaderShare(), 0, lv, at, n);
+            System.arraycopy(b.leaderShareBallots(), 0, lb, at, n);
+            System.arraycopy(b.turnout(), 0, to, at, n);
+            if (ct != null) {
+                System.arraycopy(b.cleanTurnout(), 0, ct, at, n);
+            }
+            at += n;
+        }
+        if (at != r) {
+            throw new IllegalStateException("a point has " + at + " replicates, not " + r);
+        }
+        ScenarioSpec.Questions q = spec.questions();
         int runoff = 0;
         int lowT = 0;
         int atLeast = 0;
         int lowClean = 0;
         for (int i = 0; i < r; i++) {
-            ReplicateTotals x = t.get(i);
-            lv[i] = CompositeSimulation.leaderShareOfValid(x);
-            lb[i] = x.share(0);
-            to[i] = x.turnout();
             if ((q.runoffOfBallots() ? lb[i] : lv[i]) <= q.runoffAtMost()) {
                 runoff++;
             }
@@ -186,11 +349,8 @@ public final class ScenarioRunner {
             if (lv[i] >= q.leaderAtLeast()) {
                 atLeast++;
             }
-            if (ct != null) {
-                ct[i] = c.get(i).turnout();
-                if (ct[i] <= q.cleanTurnoutAtMost()) {
-                    lowClean++;
-                }
+            if (ct != null && ct[i] <= q.cleanTurnoutAtMost()) {
+                lowClean++;
             }
         }
         double pr = (double) runoff / r;
@@ -235,43 +395,6 @@ public final class ScenarioRunner {
             return new RegionalElectorate.Region(g.name(), g.units(), g.sizes(),
                     new ProportionDistribution(g.turnout().shape(), c, g.turnout().sd()), g.share());
         });
-    }
-
-    private static ScenarioResult.Minimum minimal(ScenarioSpec spec, ScenarioSpec.Family f, double share,
-                                                  PointEvaluator eval, List<ScenarioResult.Point> out) {
-        double need = spec.minimal().noRunoffProbability();
-        double lo = f.values().get(0);
-        double hi = f.values().get(f.values().size() - 1);
-        ScenarioResult.Point first = eval.at(lo);
-        out.add(first);
-        if (first.pNoRunoff() >= need) {
-            return minimum(share, f, need, true, first, Double.NaN);
-        }
-        ScenarioResult.Point last = eval.at(hi);
-        out.add(last);
-        if (last.pNoRunoff() < need || hi == lo) {
-            return new ScenarioResult.Minimum(share, f.label(), need, false, Double.NaN, hi, last.pNoRunoff(),
-                    last.turnout().mean(), last.leaderShare().mean());
-        }
-        ScenarioResult.Point pass = last;
-        for (int s = 0; s < spec.minimal().steps(); s++) {
-            double mid = (lo + hi) / 2;
-            ScenarioResult.Point p = eval.at(mid);
-            out.add(p);
-            if (p.pNoRunoff() >= need) {
-                hi = mid;
-                pass = p;
-            } else {
-                lo = mid;
-            }
-        }
-        return minimum(share, f, need, true, pass, lo);
-    }
-
-    private static ScenarioResult.Minimum minimum(double share, ScenarioSpec.Family f, double need, boolean reached,
-                                                  ScenarioResult.Point p, double bracketLow) {
-        return new ScenarioResult.Minimum(share, f.label(), need, reached, p.intensity(), bracketLow, p.pNoRunoff(),
-                p.turnout().mean(), p.leaderShare().mean());
     }
 
     private static ScenarioResult.Solution solve(ScenarioSpec spec, ScenarioSpec.Family f, double share,

@@ -93,6 +93,11 @@ final class BlockSimulator {
         return (e.units() + BLOCK_SIZE - 1) / BLOCK_SIZE;
     }
 
+    /** @return the number of options */
+    int options() {
+        return options;
+    }
+
     /** @return the length of a block's totals array */
     int totalsLength() {
         return VOTES + options + classes;

@@ -75,18 +75,53 @@ public final class MonteCarloEngine {
             throw new IllegalArgumentException("replicate count is not positive: " + replicates);
         }
         BlockSimulator sim = new BlockSimulator(model);
+        UnitColumns columns = output == UnitOutput.FIRST_REPLICATE
+                ? new UnitColumns(model.electorate().units(), model.electorate().options()) : null;
+        List<ReplicateTotals> totals = simulate(sim, seed, threads, 0, replicates, columns, progress);
+        SimulationSummary summary = SimulationSummary.of(model, seed, totals);
+        Election units = columns == null ? null : toElection(columns, model, seed);
+        return new SimulationResult(summary, units);
+    }
+
+    /**
+     * The national totals of replicates [from, to) of a run, exactly those that {@link #run} with at least
+     * {@code to} replicates gives at those indices: replicate r draws only from (seed, r), so a run can be cut into
+     * replicate blocks computed anywhere and concatenated in order.
+     *
+     * @param model    what to simulate
+     * @param seed     the run seed
+     * @param threads  threads to use, at least 1
+     * @param from     first replicate, at least 0
+     * @param to       one past the last replicate, above {@code from}
+     * @param progress told as blocks finish
+     * @return the totals of replicates from, …, to − 1, in order
+     * @throws IllegalArgumentException if threads is not positive or the range is empty or negative
+     */
+    public static List<ReplicateTotals> totals(SimulationModel model, long seed, int threads, int from, int to,
+                                               Progress progress) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("thread count is not positive: " + threads);
+        }
+        if (from < 0 || to <= from) {
+            throw new IllegalArgumentException("replicate range is empty or negative: [" + from + ", " + to + ")");
+        }
+        return simulate(new BlockSimulator(model), seed, threads, from, to, null, progress);
+    }
+
+    /** Replicates [from, to) in batches of block tasks; replicate 0 fills {@code columns} when given. */
+    private static List<ReplicateTotals> simulate(BlockSimulator sim, long seed, int threads, int from, int to,
+                                                  UnitColumns columns, Progress progress) {
         RandomStreams streams = RandomStreams.seeded(seed);
         int blocks = sim.blocks();
-        int options = model.electorate().options();
-        UnitColumns columns = output == UnitOutput.FIRST_REPLICATE
-                ? new UnitColumns(model.electorate().units(), options) : null;
+        int options = sim.options();
+        int replicates = to - from;
         long totalTasks = (long) blocks * replicates;
         int perBatch = Math.max(1, Math.min(replicates, TASKS_PER_BATCH / blocks));
         List<ReplicateTotals> totals = new ArrayList<>(replicates);
-        for (int r0 = 0; r0 < replicates; r0 += perBatch) {
+        for (int r0 = from; r0 < to; r0 += perBatch) {
             int first = r0;
-            int count = Math.min(perBatch, replicates - r0);
-            long done = (long) first * blocks;
+            int count = Math.min(perBatch, to - r0);
+            long done = (long) (first - from) * blocks;
             Progress batchProgress = (d, t) -> progress.update(done + d, totalTasks);
             List<long[]> results = Parallel.map(count * blocks, threads, t -> {
                 int r = first + t / blocks;
@@ -104,9 +139,7 @@ public final class MonteCarloEngine {
                 totals.add(toTotals(sum, options));
             }
         }
-        SimulationSummary summary = SimulationSummary.of(model, seed, totals);
-        Election units = columns == null ? null : toElection(columns, model, seed);
-        return new SimulationResult(summary, units);
+        return totals;
     }
 
     private static ReplicateTotals toTotals(long[] sum, int options) {

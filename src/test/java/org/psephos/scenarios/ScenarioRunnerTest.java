@@ -59,6 +59,31 @@ class ScenarioRunnerTest {
         assertTrue(sol.intensityLow() <= sol.intensity() && sol.intensity() <= sol.intensityHigh(), sol.toString());
     }
 
+    /**
+     * The tasks (point × replicate block) and the rounds of the bisection give the same result, to the byte of the
+     * JSON, for any block size and thread count: ragged blocks, one replicate per task, one task per point.
+     */
+    @Test
+    void blockSizeAndThreadsDoNotChangeTheResult(@TempDir Path dir) throws IOException {
+        String text = TINY.replace("\"replicates\": 30", "\"replicates\": 7")
+                .replace("\"solve\": {\"leaderShare\": 0.55}", "\"solve\": {\"leaderShare\": 0.55}, "
+                        + "\"minimal\": {\"steps\": 3}, \"cleanShares\": [0.42, 0.47]");
+        ScenarioSpec spec = ScenarioFiles.read(write(dir, "b.json", text));
+        ScenarioResult one = ScenarioRunner.run(spec, 1, Progress.NONE);
+        assertEquals(2 * 5, one.points().size(), "2 shares x (first, last, 3 bisection steps)");
+        assertEquals(2, one.minima().size());
+        String json = ScenarioJson.write(one);
+        for (int block : new int[] {1, 3, 7, 100}) {
+            for (int threads : new int[] {1, 2, 3}) {
+                ScenarioResult other = ScenarioRunner.run(spec, ScenarioEngine.local(threads), block, Progress.NONE);
+                assertEquals(one, other, "block " + block + ", " + threads + " threads");
+                assertEquals(json, ScenarioJson.write(other));
+            }
+        }
+        assertThrows(IllegalArgumentException.class,
+                () -> ScenarioRunner.run(spec, ScenarioEngine.local(1), 0, Progress.NONE));
+    }
+
     @Test
     void minimalSearchBracketsTheNoRunoffThreshold(@TempDir Path dir) throws IOException {
         String text = TINY.replace("\"solve\": {\"leaderShare\": 0.55}", "\"minimal\": {\"steps\": 5}")

@@ -88,6 +88,9 @@ class MonteCarloEngineTest {
         assertTrue(!reps.get(0).equals(reps.get(1)), "replicates must differ");
         SimulationResult otherSeed = MonteCarloEngine.run(model, SEED + 1, 1, 5, Progress.NONE);
         assertTrue(!one.summary().replicates().equals(otherSeed.summary().replicates()), "seeds must matter");
+        // Replicate blocks computed apart are the run's replicates at those indices (what scenario tasks rely on).
+        assertEquals(reps.subList(1, 4), MonteCarloEngine.totals(model, SEED, 2, 1, 4, Progress.NONE));
+        assertEquals(reps.subList(4, 5), MonteCarloEngine.totals(model, SEED, 1, 4, 5, Progress.NONE));
     }
 
     static void assertSameUnits(Election a, Election b) {

@@ -1,0 +1,83 @@
+package org.psephos.scenarios;
+
+import java.util.List;
+import java.util.Objects;
+import org.psephos.simulation.FraudModel;
+import org.psephos.simulation.ReplicateTotals;
+
+/**
+ * One unit of work of a scenario run: replicates [from, to) of one evaluated point (clean share, family,
+ * intensity), with the electorate that point runs on (its turnout already moved when the scenario holds the
+ * reported turnout). A pure function of its fields: replicate r of region k draws from
+ * {@code RandomStreams.seeded(seed).child(k)} and r alone ({@link CompositeSimulation#totals}), so the blocks of a
+ * point, computed on any thread or machine and concatenated in replicate order, equal one run of all its
+ * replicates. The seed is the scenario's run seed at every point (common random numbers across intensities). A
+ * distributed engine ships the record, calls {@link #run()} anywhere and hands the {@link Block}s back to
+ * {@link ScenarioRunner}. Immutable.
+ *
+ * @param point      the point's index in its round (how the runner matches blocks to points)
+ * @param from       first replicate
+ * @param to         one past the last replicate
+ * @param seed       the scenario's run seed
+ * @param electorate the electorate the point runs on
+ * @param fraud      the fraud at this point
+ * @param clean      whether to simulate the same replicates without the fraud too (for their clean turnout)
+ * @since 0.1
+ */
+public record ScenarioTask(int point, int from, int to, long seed, RegionalElectorate electorate, FraudModel fraud,
+                           boolean clean) implements java.io.Serializable {
+    /** @throws IllegalArgumentException if the replicate range is empty or negative */
+    public ScenarioTask {
+        Objects.requireNonNull(electorate, "electorate");
+        Objects.requireNonNull(fraud, "fraud");
+        if (from < 0 || to <= from) {
+            throw new IllegalArgumentException("replicate range is empty or negative: [" + from + ", " + to + ")");
+        }
+    }
+
+    /**
+     * What one task returns: per replicate of [from, to), in order, the figures a point is made of. The arrays are
+     * never changed after the task builds them.
+     *
+     * @param point              the task's point
+     * @param from               first replicate
+     * @param to                 one past the last replicate
+     * @param leaderShare        the leader's share of valid votes
+     * @param leaderShareBallots the leader's share of ballots
+     * @param turnout            reported turnout
+     * @param cleanTurnout       turnout of the same replicates without the fraud, or null if not asked
+     */
+    public record Block(int point, int from, int to, double[] leaderShare, double[] leaderShareBallots,
+                        double[] turnout, double[] cleanTurnout) implements java.io.Serializable {
+    }
+
+    /** @return the block, on one thread */
+    public Block run() {
+        return run(1);
+    }
+
+    /**
+     * @param threads threads for the regions, at least 1 (the result does not depend on it)
+     * @return the block
+     */
+    public Block run(int threads) {
+        List<ReplicateTotals> t = CompositeSimulation.totals(electorate, List.of(fraud), seed, threads, from, to);
+        List<ReplicateTotals> c = clean
+                ? CompositeSimulation.totals(electorate, List.of(), seed, threads, from, to) : null;
+        int n = to - from;
+        double[] lv = new double[n];
+        double[] lb = new double[n];
+        double[] tu = new double[n];
+        double[] ct = c == null ? null : new double[n];
+        for (int i = 0; i < n; i++) {
+            ReplicateTotals x = t.get(i);
+            lv[i] = CompositeSimulation.leaderShareOfValid(x);
+            lb[i] = x.share(0);
+            tu[i] = x.turnout();
+            if (ct != null) {
+                ct[i] = c.get(i).turnout();
+            }
+        }
+        return new Block(point, from, to, lv, lb, tu, ct);
+    }
+}
