@@ -37,7 +37,8 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = {"Runs the forensic tests (digit tests, distribution tests, turnout-share tests) on turnout and "
                 + "every option, nationally and per group of --level, with bootstrap intervals, p-values and "
-                + "Benjamini-Hochberg q-values."},
+                + "Benjamini-Hochberg q-values. With --engine spark the IntegerPercent Monte Carlo null runs on "
+                + "Apache Spark, the other tests on this machine."},
         footer = {"", "Exit codes: 0 ok, 1 internal error, 2 usage error, 3 data error."})
 final class AnalyzeCommand implements Callable<Integer> {
 
@@ -79,15 +80,8 @@ final class AnalyzeCommand implements Callable<Integer> {
             + "do not depend on it).")
     Integer threads;
 
-    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "local",
-            description = "local or spark: with spark the IntegerPercent Monte Carlo null runs on Apache Spark "
-                    + "(through spark-submit, see the README), the other tests locally; the same --seed gives the "
-                    + "same result on both (default ${DEFAULT-VALUE}).")
-    String engine;
-
-    @Option(names = "--master", paramLabel = "URL", description = "Spark master with --engine spark: local[2], "
-            + "spark://host:7077, yarn, ... (default: spark-submit's --master, else local[*]).")
-    String master;
+    @Mixin
+    EngineOptions engine;
 
     @Option(names = "--json", paramLabel = "OUT", description = "Write the results as JSON.")
     Path json;
@@ -153,7 +147,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         try {
             options = BatteryOptions.defaults().withReplicates(replicates).withSeed(seed)
                     .withThreads(threads == null ? Parallel.defaultThreads() : threads);
-            PowerCommand.checkEngine(engine, master, "analyze");
+            engine.check("analyze");
             if (tests != null) {
                 battery = battery.withTests(Estimators.registry().select(tests.stream().map(String::trim)
                         .filter(t -> !t.isEmpty()).toList()));
@@ -169,9 +163,9 @@ final class AnalyzeCommand implements Callable<Integer> {
         Progress progress = ProgressBar.of(spec.commandLine().getErr(), "analysing", quiet);
         BatteryResult result;
         try {
-            if (engine.equals("spark")) {
+            if (engine.spark()) {
                 Battery local = battery;
-                result = SparkNullRunner.withRunner(master, r -> local.withTests(local.tests().stream()
+                result = SparkNullRunner.withRunner(engine.master, r -> local.withTests(local.tests().stream()
                         .map(t -> t instanceof IntegerPercentTest ip ? ip.withNullRunner(r) : t).toList())
                         .run(election, options, progress));
             } else {

@@ -9,8 +9,10 @@ import java.util.concurrent.Callable;
 import org.psephos.report.KazakhstanReport;
 import org.psephos.scenarios.KazakhstanCase;
 import org.psephos.scenarios.ScenarioResult;
+import org.psephos.scenarios.ScenarioRunner;
 import org.psephos.simulation.Parallel;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -28,7 +30,7 @@ import picocli.CommandLine.Spec;
             "a synthetic Kazakhstan calibrated to the published aggregates, and scenarios a-e of",
             "DATASET/scenarios/ (fraud to the reported share, no-runoff fraud, turnout without stuffing,",
             "detection power, observer sample sizes). Writes results.json, CSV tables, PNG/SVG charts",
-            "and report.html into DIR."},
+            "and report.html into DIR. With --engine spark the scenarios' tasks run on Apache Spark (same results)."},
         footer = {"", "Example: psephos kazakhstan --out kz-report"})
 final class KazakhstanCommand implements Callable<Integer> {
     @Spec
@@ -44,6 +46,13 @@ final class KazakhstanCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "T", description = "Threads (default: all cores).")
     Integer threads;
 
+    @Mixin
+    EngineOptions engine;
+
+    @Option(names = "--block-size", paramLabel = "N", defaultValue = "" + ScenarioRunner.BLOCK,
+            description = "Replicates per task (default ${DEFAULT-VALUE}); does not change the result.")
+    int blockSize;
+
     @Option(names = "--quiet", description = "No progress bars.")
     boolean quiet;
 
@@ -53,6 +62,7 @@ final class KazakhstanCommand implements Callable<Integer> {
         if (t < 1) {
             throw new UsageException("--threads is not positive: " + t);
         }
+        ScenariosCommand.checkEngine(engine, blockSize, "kazakhstan");
         // The outputs include exit_polls.csv, a name the dataset also uses: never write into the dataset.
         OutputFiles.requireNotInput(java.util.List.of(dataset), out);
         try {
@@ -63,8 +73,8 @@ final class KazakhstanCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         long t0 = System.nanoTime();
-        KazakhstanCase.Result r = KazakhstanCase.run(dataset, t,
-                label -> ProgressBar.of(err, label, quiet), ProgressBar::close);
+        KazakhstanCase.Result r = engine.withScenarioEngine(t, e -> KazakhstanCase.run(dataset, e, blockSize,
+                label -> ProgressBar.of(err, label, quiet), ProgressBar::close));
         KazakhstanReport.write(r, out);
         PrintWriter o = spec.commandLine().getOut();
         for (ScenarioResult s : new ScenarioResult[] {r.a(), r.b(), r.c(), r.d(), r.e()}) {
@@ -72,7 +82,8 @@ final class KazakhstanCommand implements Callable<Integer> {
         }
         o.printf(Locale.ROOT, "wrote %s (report.html, results.json, CSV tables, PNG/SVG charts)%n", out);
         if (!quiet) {
-            err.printf(Locale.ROOT, "psephos kazakhstan: %.1f s on %d threads%n", (System.nanoTime() - t0) / 1e9, t);
+            err.printf(Locale.ROOT, "psephos kazakhstan: %.1f s on %s%n", (System.nanoTime() - t0) / 1e9,
+                    engine.spark() ? "Spark" : t + " threads");
         }
         return Main.OK;
     }

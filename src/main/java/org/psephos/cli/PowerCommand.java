@@ -104,36 +104,8 @@ final class PowerCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "T", description = "Threads (default: all cores).")
     Integer threads;
 
-    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "local",
-            description = "local (this machine's threads) or spark (Apache Spark: run through spark-submit with "
-                    + "psephos.jar, see the README); the same --seed gives the same result on both (default "
-                    + "${DEFAULT-VALUE}).")
-    String engine;
-
-    @Option(names = "--master", paramLabel = "URL", description = "Spark master with --engine spark: local[2], "
-            + "spark://host:7077, yarn, ... (default: spark-submit's --master, else local[*]).")
-    String master;
-
-    /**
-     * @param engine  --engine
-     * @param master  --master
-     * @param command the subcommand, for the message
-     * @throws IllegalArgumentException if the engine is unknown, --master comes without Spark, or Spark is absent
-     */
-    static void checkEngine(String engine, String master, String command) {
-        if (!engine.equals("local") && !engine.equals("spark")) {
-            throw new IllegalArgumentException("--engine is not local or spark: " + engine);
-        }
-        if (engine.equals("local") && master != null) {
-            throw new IllegalArgumentException("--master needs --engine spark");
-        }
-        if (engine.equals("spark") && !SparkPowerRunner.available()) {
-            throw new IllegalArgumentException("--engine spark needs Apache Spark on the class path, which "
-                    + "psephos.jar does not carry: run it through spark-submit, e.g. spark-submit --class "
-                    + "org.psephos.cli.Main --master local[2] psephos.jar " + command + " ... --engine spark "
-                    + "(see the README, \"Running on a Spark cluster\")");
-        }
-    }
+    @Mixin
+    EngineOptions engine;
 
     @Option(names = "--block-size", paramLabel = "N", defaultValue = "" + PowerAnalysis.BLOCK,
             description = "Replicates per task (default ${DEFAULT-VALUE}); does not change the result.")
@@ -169,7 +141,7 @@ final class PowerCommand implements Callable<Integer> {
             if (blockSize < 1) {
                 throw new IllegalArgumentException("--block-size is not positive: " + blockSize);
             }
-            checkEngine(engine, master, "power");
+            engine.check("power");
             Map<String, Double> fixed = new LinkedHashMap<>();
             for (String s : set) {
                 String[] kv = s.split("=", 2);
@@ -187,8 +159,8 @@ final class PowerCommand implements Callable<Integer> {
             throw new UsageException(e.getMessage(), e);
         }
         PowerResult result;
-        if (engine.equals("spark")) {
-            result = SparkPowerRunner.run(analysis, master, blockSize);
+        if (engine.spark()) {
+            result = SparkPowerRunner.run(analysis, engine.master, blockSize);
         } else {
             PrintWriter err = spec.commandLine().getErr();
             Progress progress = ProgressBar.of(err, "power", quiet);

@@ -13,6 +13,7 @@ import org.psephos.simulation.Parallel;
 import org.psephos.simulation.Progress;
 import org.psephos.report.ScenarioReport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -30,9 +31,11 @@ import picocli.CommandLine.Spec;
             "Runs a scenario file: an electorate, fraud families swept over an intensity, and the questions asked",
             "(runoff, turnout and leader-share probabilities; the intensity reaching a reported share; the smallest",
             "fraud that avoids a runoff). Works for any country; see datasets/kazakhstan/scenarios/ for examples.",
-            "The same --seed gives byte-identical JSON for any --threads."},
+            "The same --seed gives byte-identical JSON for any --threads, --block-size and --engine."},
         footer = {"", "Example: psephos scenarios datasets/kazakhstan/scenarios/a-fraud-to-reported.json "
-                + "--json a.json"})
+                + "--json a.json",
+            "On Spark: spark-submit --class org.psephos.cli.Main --master local[2] psephos.jar scenarios FILE "
+                + "--engine spark --json a.json"})
 final class ScenariosCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -48,6 +51,13 @@ final class ScenariosCommand implements Callable<Integer> {
 
     @Option(names = "--replicates", paramLabel = "R", description = "Replicates per point (default: the file's).")
     Integer replicates;
+
+    @Mixin
+    EngineOptions engine;
+
+    @Option(names = "--block-size", paramLabel = "N", defaultValue = "" + ScenarioRunner.BLOCK,
+            description = "Replicates per task (default ${DEFAULT-VALUE}); does not change the result.")
+    int blockSize;
 
     @Option(names = "--json", paramLabel = "FILE", description = "Write every point and answer as JSON.")
     Path json;
@@ -68,13 +78,14 @@ final class ScenariosCommand implements Callable<Integer> {
         if (replicates != null && replicates < 1) {
             throw new UsageException("--replicates is not positive: " + replicates);
         }
+        checkEngine(engine, blockSize, "scenarios");
         OutputFiles.requireNotInput(java.util.List.of(file), json, report);
         ScenarioSpec s = override(ScenarioFiles.read(file), seed, replicates);
         PrintWriter err = spec.commandLine().getErr();
         Progress progress = ProgressBar.of(err, s.name(), quiet);
         ScenarioResult result;
         try {
-            result = ScenarioRunner.run(s, t, progress);
+            result = engine.withScenarioEngine(t, e -> ScenarioRunner.run(s, e, blockSize, progress));
         } finally {
             ProgressBar.close(progress);
         }
@@ -87,6 +98,23 @@ final class ScenariosCommand implements Callable<Integer> {
         }
         print(spec.commandLine().getOut(), result);
         return Main.OK;
+    }
+
+    /**
+     * @param engine    the engine options
+     * @param blockSize --block-size
+     * @param command   the subcommand, for the message
+     * @throws UsageException if the engine choice or the block size is wrong
+     */
+    static void checkEngine(EngineOptions engine, int blockSize, String command) {
+        if (blockSize < 1) {
+            throw new UsageException("--block-size is not positive: " + blockSize);
+        }
+        try {
+            engine.check(command);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage(), e);
+        }
     }
 
     static ScenarioSpec override(ScenarioSpec s, Long seed, Integer replicates) {

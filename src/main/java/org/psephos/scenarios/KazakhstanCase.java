@@ -60,30 +60,46 @@ public final class KazakhstanCase {
      */
     public static Result run(Path dataset, int threads, Function<String, Progress> progress,
                              java.util.function.Consumer<Progress> finish) {
+        return run(dataset, ScenarioEngine.local(threads), ScenarioRunner.BLOCK, progress, finish);
+    }
+
+    /**
+     * The case study with the scenarios' tasks on the given engine (the history model and the calibrations are
+     * small and stay on this machine); the result does not depend on the engine or the block size.
+     *
+     * @param dataset  the dataset directory (with {@code scenarios/})
+     * @param engine   where the scenarios' tasks run
+     * @param block    replicates per scenario task
+     * @param progress a progress sink per stage, given the stage's label
+     * @param finish   called with each stage's progress when the stage ends
+     * @return everything
+     */
+    public static Result run(Path dataset, ScenarioEngine engine, int block, Function<String, Progress> progress,
+                             java.util.function.Consumer<Progress> finish) {
         HistoryModel history = HistoryModel.kazakhstan(dataset);
         KazakhstanModel.Calibration c19 = KazakhstanModel.calibrate(dataset, 2019);
         KazakhstanModel.Calibration c22 = KazakhstanModel.calibrate(dataset, 2022);
         Path s = dataset.resolve("scenarios");
-        ScenarioResult a = stage(s.resolve("a-fraud-to-reported.json"), "a: fraud to 81.31%", threads, progress,
-                finish);
-        ScenarioResult b = stage(s.resolve("b-no-runoff.json"), "b: no-runoff fraud", threads, progress, finish);
-        ScenarioResult c = stage(s.resolve("c-turnout-without-stuffing.json"), "c: turnout without stuffing",
-                threads, progress, finish);
-        ScenarioResult d = stage(s.resolve("d-detection-power.json"), "d: detection power", threads, progress,
-                finish);
-        ScenarioResult e = stage(s.resolve("e-observer-sampling.json"), "e: observer sampling", threads, progress,
-                finish);
+        Stage stage = (file, label) -> {
+            ScenarioSpec spec = ScenarioFiles.read(s.resolve(file));
+            Progress p = progress.apply(label);
+            try {
+                return ScenarioRunner.run(spec, engine, block, p);
+            } finally {
+                finish.accept(p);
+            }
+        };
+        ScenarioResult a = stage.run("a-fraud-to-reported.json", "a: fraud to 81.31%");
+        ScenarioResult b = stage.run("b-no-runoff.json", "b: no-runoff fraud");
+        ScenarioResult c = stage.run("c-turnout-without-stuffing.json", "c: turnout without stuffing");
+        ScenarioResult d = stage.run("d-detection-power.json", "d: detection power");
+        ScenarioResult e = stage.run("e-observer-sampling.json", "e: observer sampling");
         return new Result(history, c19, c22, a, b, c, d, e, WINNER_RULE, PARTICIPATION_RULE);
     }
 
-    private static ScenarioResult stage(Path file, String label, int threads, Function<String, Progress> progress,
-                                        java.util.function.Consumer<Progress> finish) {
-        ScenarioSpec spec = ScenarioFiles.read(file);
-        Progress p = progress.apply(label);
-        try {
-            return ScenarioRunner.run(spec, threads, p);
-        } finally {
-            finish.accept(p);
-        }
+    /** Runs one scenario file of {@code scenarios/} under a progress label. */
+    @FunctionalInterface
+    private interface Stage {
+        ScenarioResult run(String file, String label);
     }
 }

@@ -60,6 +60,24 @@ class ScenariosCommandTest {
         assertTrue(other.out().contains("3 replicates per point, seed 6"), other.out());
     }
 
+    /** --engine spark runs the scenario's tasks on Spark local[2]: the JSON is byte-identical to the local one. */
+    @Test
+    void sparkEngineGivesTheLocalJson() throws IOException {
+        Path f = dir.resolve("tiny.json");
+        Files.writeString(f, TINY.replace("\"replicates\": 12", "\"replicates\": 5"));
+        Run local = run("scenarios", f.toString(), "--quiet", "--json", dir.resolve("local.json").toString());
+        assertEquals(0, local.code(), local.err());
+        Run spark = run("scenarios", f.toString(), "--quiet", "--engine", "spark", "--master", "local[2]",
+                "--block-size", "2", "--json", dir.resolve("spark.json").toString());
+        assertEquals(0, spark.code(), spark.err());
+        assertEquals(local.out(), spark.out());
+        assertArrayEquals(Files.readAllBytes(dir.resolve("local.json")), Files.readAllBytes(dir.resolve("spark.json")));
+        Run bad = run("scenarios", f.toString(), "--quiet", "--master", "local[2]");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("--master needs --engine spark"), bad.err());
+        assertEquals(2, run("scenarios", f.toString(), "--quiet", "--block-size", "0").code());
+    }
+
     @Test
     void reportHoldsTheAnswersTheCurvesAndEveryPoint() throws IOException {
         Path f = dir.resolve("tiny.json");

@@ -14,9 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.psephos.data.DataException;
 import org.psephos.simulation.Progress;
 
-class ScenarioRunnerTest {
+public class ScenarioRunnerTest {
     /** A tiny electorate: 2000 stations of 500-1500 voters, clean turnout 0.6 (sd 0.05), two options. */
-    static final String TINY = """
+    public static final String TINY = """
             {"name": "tiny", "seed": 5, "replicates": 30,
              "electorate": {"stations": 2000, "sizes": {"distribution": "uniform", "min": 500, "max": 1500},
                             "turnout": {"shape": "normal", "mean": 0.6, "sd": 0.05},
@@ -27,6 +27,14 @@ class ScenarioRunnerTest {
              "questions": {"runoffAtMost": 0.5, "turnoutAtMost": 0.6, "cleanTurnoutAtMost": 0.6},
              "solve": {"leaderShare": 0.55}}
             """;
+
+    /**
+     * {@link #TINY} with 7 replicates (ragged blocks), two clean shares and a minimal-fraud bisection of 3 steps
+     * besides the solved share: 2 searches × 5 points, in 5 rounds.
+     */
+    public static final String ROUNDS = TINY.replace("\"replicates\": 30", "\"replicates\": 7")
+            .replace("\"solve\": {\"leaderShare\": 0.55}", "\"solve\": {\"leaderShare\": 0.55}, "
+                    + "\"minimal\": {\"steps\": 3}, \"cleanShares\": [0.42, 0.47]");
 
     static Path write(Path dir, String name, String text) throws IOException {
         Path f = dir.resolve(name);
@@ -65,10 +73,7 @@ class ScenarioRunnerTest {
      */
     @Test
     void blockSizeAndThreadsDoNotChangeTheResult(@TempDir Path dir) throws IOException {
-        String text = TINY.replace("\"replicates\": 30", "\"replicates\": 7")
-                .replace("\"solve\": {\"leaderShare\": 0.55}", "\"solve\": {\"leaderShare\": 0.55}, "
-                        + "\"minimal\": {\"steps\": 3}, \"cleanShares\": [0.42, 0.47]");
-        ScenarioSpec spec = ScenarioFiles.read(write(dir, "b.json", text));
+        ScenarioSpec spec = ScenarioFiles.read(write(dir, "b.json", ROUNDS));
         ScenarioResult one = ScenarioRunner.run(spec, 1, Progress.NONE);
         assertEquals(2 * 5, one.points().size(), "2 shares x (first, last, 3 bisection steps)");
         assertEquals(2, one.minima().size());
