@@ -310,6 +310,9 @@ public final class ScenarioRunner {
     /** One point from its blocks (any order): the replicates concatenated in order, then the questions asked. */
     private static ScenarioResult.Point point(ScenarioSpec spec, double share, ScenarioSpec.Family f, double v,
                                               List<ScenarioTask.Block> blocks) {
+        if (blocks.isEmpty()) {
+            throw new IllegalStateException("the engine returned no block of point " + f.label() + " at " + v);
+        }
         List<ScenarioTask.Block> sorted = new ArrayList<>(blocks);
         sorted.sort(Comparator.comparingInt(ScenarioTask.Block::from));
         int r = spec.replicates();
