@@ -68,8 +68,9 @@ import org.psephos.simulation.RandomStreams;
  * settle because the simulated peaks are too noisy). Instead the simplex moves (τ, ν, σ_τ, σ_ν, θ) together with
  * (f_i, f_e, α), from the step-1 estimates: the simulated clean units are shifted and scaled affinely (see
  * {@link KlimekObjective}), so the distance stays one deterministic function of eight parameters. Two passes: the
- * first (grid, then at most 200 simplex evaluations) gives moments; the second repeats the grid at those moments
- * with fixed weights and runs the simplex to convergence (at most 1500 evaluations), because the simplex stays
+ * first (half the realisations, a coarser grid with f_e ∈ {0, .01, .04, .16} and α ∈ {1, 2}, then at most 150
+ * simplex evaluations) gives moments; the second repeats the full grid at those moments with fixed weights and
+ * runs the simplex to convergence (at most 1500 evaluations), because the simplex stays
  * near the grid point it starts from. The reported moments and θ are the fitted ones (mean over the K fits). On
  * 10,000 simulated units, see {@code KlimekFitTest} for the round trips and their measured spread. θ is weakly
  * identified when f_i is small (incremental units with a small intensity look clean), and there f_i keeps a small
@@ -100,7 +101,7 @@ public final class KlimekFit implements ForensicTest {
     private static final int ROW = 9;
     /** Simplex evaluations: fixed moments; joint, first pass (a start for the second); joint, second pass. */
     private static final int MAX_EVAL = 400;
-    private static final int MAX_EVAL_FIRST = 200;
+    private static final int MAX_EVAL_FIRST = 150;
     private static final int MAX_EVAL_JOINT = 1500;
     /** Range of θ in the joint fit. */
     private static final double THETA_MIN = 0.05;
@@ -111,6 +112,9 @@ public final class KlimekFit implements ForensicTest {
     private static final double[] GRID_FI = {0, 0.025, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1};
     private static final double[] GRID_FE = {0, 0.005, 0.01, 0.02, 0.04, 0.08, 0.16, 0.3};
     private static final double[] GRID_ALPHA = {0.5, 1, 2};
+    /** The first joint pass's grid, which only gives the second pass its moments. */
+    private static final double[] GRID_FE_COARSE = {0, 0.01, 0.04, 0.16};
+    private static final double[] GRID_ALPHA_COARSE = {1, 2};
 
     /** How σ_ν is computed. */
     public enum SigmaRule {
@@ -300,12 +304,13 @@ public final class KlimekFit implements ForensicTest {
         }
         RandomStreams streams = RandomStreams.seeded(seed);
         if (!corrected) {
-            return fitWith(obs, m, streams, threads, MAX_EVAL, null);
+            return fitWith(obs, m, streams, threads, MAX_EVAL, null, false);
         }
-        KlimekFitResult fit = fitWith(obs, m, streams, threads, MAX_EVAL_FIRST, null);
+        KlimekFitResult fit = fitWith(obs, m, streams, threads, MAX_EVAL_FIRST, null, true);
         // second pass: the grid again, at the fitted clean moments (the distance of R realisations is rugged, and
         // the simplex stays near the grid point it starts from)
-        return fit.moments().isUsable() ? fitWith(obs, fit.moments(), streams, threads, MAX_EVAL_JOINT, fit) : fit;
+        return fit.moments().isUsable() ? fitWith(obs, fit.moments(), streams, threads, MAX_EVAL_JOINT, fit, false)
+                : fit;
     }
 
     /** @return an election of the model with the given clean moments and the observed sizes (engine) */
@@ -356,15 +361,16 @@ public final class KlimekFit implements ForensicTest {
     }
 
     private KlimekFitResult fitWith(KlimekObjective.Observed obs, KlimekMoments m, RandomStreams streams,
-                                    int threads, int maxEval, KlimekFitResult start) {
+                                    int threads, int maxEval, KlimekFitResult start, boolean first) {
         double[] fair = new double[1];
+        // the first joint pass only gives the second its moments: half the realisations, a coarser grid
+        int reals = first ? Math.max(2, realisations / 2) : realisations;
         List<double[]> rows = Parallel.map(fits, threads, k -> {
-            KlimekObjective f = new KlimekObjective(obs, m, objective, realisations, streams.stream(KEY, k)
-                    .nextLong());
+            KlimekObjective f = new KlimekObjective(obs, m, objective, reals, streams.stream(KEY, k).nextLong());
             if (start != null) {
                 f.fixWeights(start.fi(), start.fe(), start.alpha());
             }
-            double[] row = minimise(f, m, corrected, maxEval);
+            double[] row = minimise(f, m, corrected, maxEval, first);
             if (k == 0) {
                 fair[0] = f.value(0, 0, 1);
             }
@@ -394,19 +400,19 @@ public final class KlimekFit implements ForensicTest {
      *         m, then Nelder–Mead from the best grid point over (f_i, f_e, α) or, if joint, also over the clean
      *         moments and θ (from m); the best point evaluated if the simplex runs out of evaluations
      */
-    static double[] minimise(KlimekObjective f, KlimekMoments m, boolean joint, int maxEval) {
+    static double[] minimise(KlimekObjective f, KlimekMoments m, boolean joint, int maxEval, boolean coarse) {
         double best = Double.POSITIVE_INFINITY;
         double[] arg = {0, 0, 1};
-        for (int a = 0; a < GRID_ALPHA.length; a++) {
+        for (double alpha : coarse ? GRID_ALPHA_COARSE : GRID_ALPHA) {
             for (double fi : GRID_FI) {
-                for (double fe : GRID_FE) {
+                for (double fe : coarse ? GRID_FE_COARSE : GRID_FE) {
                     if (fi + fe > 1) {
                         continue;
                     }
-                    double d = f.value(fi, fe, GRID_ALPHA[a]);
+                    double d = f.value(fi, fe, alpha);
                     if (d < best) {
                         best = d;
-                        arg = new double[] {fi, fe, GRID_ALPHA[a]};
+                        arg = new double[] {fi, fe, alpha};
                     }
                 }
             }
