@@ -45,8 +45,11 @@ import org.psephos.simulation.RandomStreams;
  * σ_ν = √(c·mean((v − ν)²)) over v &lt; ν with c = 2 in {@link SigmaRule#PUBLISHED} and c = 1 in
  * {@link SigmaRule#CORRECTED}; θ = (mean((v − v_max)²))^{1/4} over v &gt; v_max, v_max the mode. <b>Default:
  * CORRECTED with KDE peaks.</b> Below a peak the deviations of a normal are half-normal, whose mean square is σ²,
- * so the factor 2 inflates σ_ν by √2 (Kobak: "must be a typo"); and the slope rule on a large sample stops at the
- * first chance drop of 5 counts, which with thousands of units per bin lies anywhere on the rising flank.
+ * so the factor 2 inflates σ_ν by √2 (Kobak: "must be a typo"). In the EFToolkit port it offsets the port's own
+ * simulator, which divides two shares N(λ, σ) and N(1 − λ, σ) by their sum and so shrinks the share's sd to about
+ * σ/√2 near λ = 0.5; the engine used here draws the share directly as N(ν, σ_ν). The slope rule on a large sample
+ * stops at the first chance drop of 5 counts, which with thousands of units per bin lies anywhere on the rising
+ * flank.
  *
  * <p>Step 2, the fit. The observed fingerprint (2-D histogram, 1% bins, turnout × leader share; or, as an
  * option, EFToolkit's winner-share histogram) is compared with the mean fingerprint S̄ of R elections simulated
@@ -364,7 +367,7 @@ public final class KlimekFit implements ForensicTest {
                                     int threads, int maxEval, KlimekFitResult start, boolean first) {
         double[] fair = new double[1];
         // the first joint pass only gives the second its moments: half the realisations, a coarser grid
-        int reals = first ? Math.max(2, realisations / 2) : realisations;
+        int reals = first ? Math.min(realisations, Math.max(2, realisations / 2)) : realisations;
         List<double[]> rows = Parallel.map(fits, threads, k -> {
             KlimekObjective f = new KlimekObjective(obs, m, objective, reals, streams.stream(KEY, k).nextLong());
             if (start != null) {
