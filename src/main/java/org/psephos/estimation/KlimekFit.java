@@ -45,26 +45,39 @@ import org.psephos.simulation.RandomStreams;
  * σ_ν = √(c·mean((v − ν)²)) over v &lt; ν with c = 2 in {@link SigmaRule#PUBLISHED} and c = 1 in
  * {@link SigmaRule#CORRECTED}; θ = (mean((v − v_max)²))^{1/4} over v &gt; v_max, v_max the mode. <b>Default:
  * CORRECTED with KDE peaks.</b> Below a peak the deviations of a normal are half-normal, whose mean square is σ²,
- * so the factor 2 inflates σ_ν by √2 (Kobak: "must be a typo"); and the slope rule on a large sample stops at the
- * first chance drop of 5 counts, which with thousands of units per bin lies anywhere on the rising flank.
+ * so the factor 2 inflates σ_ν by √2 (Kobak: "must be a typo"). In the EFToolkit port it offsets the port's own
+ * simulator, which divides two shares N(λ, σ) and N(1 − λ, σ) by their sum and so shrinks the share's sd to about
+ * σ/√2 near λ = 0.5; the engine used here draws the share directly as N(ν, σ_ν). The slope rule on a large sample
+ * stops at the first chance drop of 5 counts, which with thousands of units per bin lies anywhere on the rising
+ * flank.
  *
  * <p>Step 2, the fit. The observed fingerprint (2-D histogram, 1% bins, turnout × leader share; or, as an
- * option, EFToolkit's winner-share histogram) is compared with the mean fingerprint of R elections simulated with
- * the same unit sizes (the engine, {@code SizeDistribution.Listed}) and the Klimek fraud applied with common random
- * numbers ({@link KlimekObjective}); distance Σ (S̄ − O)²/(O + S̄ + 1) for the fingerprint, EFToolkit's
- * Σ ((S̄ − O)/(O + 1))² for the share histogram. It is minimised over f_i ∈ [0, 1], f_e ∈ [0, 1 − f_i],
- * α ∈ [0.25, 4] by a grid (f_i in steps of 0.1; f_e ∈ {0, 0.005, 0.01, 0.02, 0.04, 0.08, 0.16, 0.3};
- * α ∈ {0.5, 1, 2}) refined by Nelder–Mead (commons-math3, at most 400 evaluations). The fit is repeated with K seeds (new clean realisations and new common random
- * numbers); the result is the mean and sd over the K fits, as EFToolkit reports over its {@code iterations}. The sd
- * is Monte Carlo and optimiser spread given the data, not the sampling error of the election.
+ * option, EFToolkit's winner-share histogram) is compared with the mean fingerprint S̄ of R elections simulated
+ * with the same unit sizes and the Klimek fraud under common random numbers ({@link KlimekObjective}). Distance:
+ * Σ w·((S̄ − O)² − S̄/R); the − S̄/R removes the Monte Carlo variance of S̄, which otherwise grows as fraud spreads
+ * units into sparse bins and pulls the fit towards f = 0 (at f_i = 0.05 on 10,000 units the old distance without
+ * it recovered 0.026). Weights w = 1/(O + S̄ + 1) in the first pass (EFToolkit's 1/(O + 1)² for the share
+ * histogram), then fixed at 1/(S̄ + 1) of the first pass's fit, which makes the expected distance's minimum
+ * unbiased. Minimised by a grid over f_i ∈ {0, .025, .05, .1, .15, .2, .3, …, 1}, f_e ∈ {0, .005, .01, .02, .04,
+ * .08, .16, .3}, α ∈ {0.5, 1, 2}, refined by Nelder–Mead (commons-math3) within f_i ∈ [0, 1], f_e ∈ [0, 1 − f_i],
+ * α ∈ [0.25, 4]. The fit is repeated with K seeds (new clean realisations and new common random numbers); the
+ * result is the mean and sd over the K fits, as EFToolkit reports over its {@code iterations}. The sd is Monte
+ * Carlo and optimiser spread given the data, not the sampling error of the election.
  *
- * <p>Step 3, moment correction (on by default, {@link #withMomentCorrection(boolean)}). The fraud moves the
- * clean-peak estimates of step 1 (at f_i = 0.3: τ̂ 0.518, ν̂ 0.56, σ̂_ν 0.087 for a true 0.5, 0.55, 0.08), so
- * the fair model already spreads towards the fraud and f_i comes out low (0.20 ± 0.02 for 0.3 without the
- * correction; 0.32 with the true moments). Two elections are simulated from the first fit, their moment estimates
- * give the shift δ = m̂(simulated) − m̂, the clean moments become m̂ − δ (one step of indirect inference) and the
- * fit is repeated. On 10,000 simulated units this gives f_i = 0.25 ± 0.03 for 0.3 and 0.026 ± 0.007 for 0.05,
- * f_e = 0.019 ± 0.001 for 0.02 (mean ± sd over five data seeds); the reported moments are the corrected ones.
+ * <p>Step 3, the clean moments fitted with the fraud (on by default, {@link #withMomentCorrection(boolean)}). The
+ * fraud moves the clean-peak estimates of step 1 (at f_i = 0.3: τ̂ 0.518, ν̂ 0.56, σ̂_ν 0.087 for a true 0.5,
+ * 0.55, 0.08), so with them as they are the fair model already spreads towards the fraud and f_i comes out low
+ * (0.20 for 0.3; a one-step correction of the moments by simulation gave 0.25 ± 0.03, and an iterated one did not
+ * settle because the simulated peaks are too noisy). Instead the simplex moves (τ, ν, σ_τ, σ_ν, θ) together with
+ * (f_i, f_e, α), from the step-1 estimates: the simulated clean units are shifted and scaled affinely (see
+ * {@link KlimekObjective}), so the distance stays one deterministic function of eight parameters. Two passes: the
+ * first (half the realisations, a coarser grid with f_e ∈ {0, .01, .04, .16} and α ∈ {1, 2}, then at most 150
+ * simplex evaluations) gives moments; the second repeats the full grid at those moments with fixed weights and
+ * runs the simplex to convergence (at most 1500 evaluations), because the simplex stays
+ * near the grid point it starts from. The reported moments and θ are the fitted ones (mean over the K fits). On
+ * 10,000 simulated units, see {@code KlimekFitTest} for the round trips and their measured spread. θ is weakly
+ * identified when f_i is small (incremental units with a small intensity look clean), and there f_i keeps a small
+ * upward bias.
  *
  * <p>Null model: f_i = f_e = 0, the clean Klimek model. Flag rule (EFToolkit {@code ColorSignificance}, one-sided):
  * 1 − Φ(f_i/sd(f_i)) &lt; 0.025 or 1 − Φ(f_e/sd(f_e)) &lt; 0.025, and f_i + f_e ≥ {@value #MIN_FLAG_FRACTION}
@@ -87,11 +100,24 @@ public final class KlimekFit implements ForensicTest {
     /** A KDE peak must reach this fraction of the highest one (Russia 2024: a bump at 0.34 beside the 0.87 mode). */
     static final double MIN_PEAK_HEIGHT = 0.25;
     private static final double ALPHA_MIN = 0.25;
-    /** Elections simulated from the first fit to measure the shift of the moments. */
-    private static final int CORRECTION_REALISATIONS = 2;
+    /** A fit's row: f_i, f_e, α, distance, τ, ν, σ_τ, σ_ν, θ. */
+    private static final int ROW = 9;
+    /** Simplex evaluations: fixed moments; joint, first pass (a start for the second); joint, second pass. */
+    private static final int MAX_EVAL = 400;
+    private static final int MAX_EVAL_FIRST = 150;
+    private static final int MAX_EVAL_JOINT = 1500;
+    /** Range of θ in the joint fit. */
+    private static final double THETA_MIN = 0.05;
+    private static final double THETA_MAX = 1;
+    /** Smallest clean sd in the joint fit. */
+    private static final double SIGMA_MIN = 0.005;
     private static final double ALPHA_MAX = 4;
+    private static final double[] GRID_FI = {0, 0.025, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1};
     private static final double[] GRID_FE = {0, 0.005, 0.01, 0.02, 0.04, 0.08, 0.16, 0.3};
     private static final double[] GRID_ALPHA = {0.5, 1, 2};
+    /** The first joint pass's grid, which only gives the second pass its moments. */
+    private static final double[] GRID_FE_COARSE = {0, 0.01, 0.04, 0.16};
+    private static final double[] GRID_ALPHA_COARSE = {1, 2};
 
     /** How σ_ν is computed. */
     public enum SigmaRule {
@@ -139,15 +165,15 @@ public final class KlimekFit implements ForensicTest {
     }
 
     /**
-     * @param on whether to correct the clean-peak moments for the fraud's shift (one indirect-inference step; on by
-     *           default)
+     * @param on whether to fit the clean moments and θ jointly with the fraud (two passes; on by default), or to
+     *           keep the step-1 estimates (one pass over f_i, f_e and α)
      * @return a copy
      */
     public KlimekFit withMomentCorrection(boolean on) {
         return new KlimekFit(sigmaRule, peakRule, objective, fits, realisations, on);
     }
 
-    /** @return CORRECTED σ, KDE peaks, the 2-D fingerprint, 4 fits of 4 realisations each, moment correction on */
+    /** @return CORRECTED σ, KDE peaks, the 2-D fingerprint, 4 fits of 4 realisations each, joint moments on */
     public static KlimekFit withDefaults() {
         return new KlimekFit(SigmaRule.CORRECTED, PeakRule.KDE, Objective.FINGERPRINT, 4, 4);
     }
@@ -265,7 +291,7 @@ public final class KlimekFit implements ForensicTest {
     }
 
     /**
-     * Fits (f_i, f_e, α) with K seeds.
+     * Fits (f_i, f_e, α), and by default the clean moments and θ with them, with K seeds.
      *
      * @param e       units with a leader (filtered: registered &gt; 0, ballots ≤ registered)
      * @param seed    the run seed
@@ -280,33 +306,17 @@ public final class KlimekFit implements ForensicTest {
             throw new IllegalArgumentException("clean-peak moments not estimable: " + m);
         }
         RandomStreams streams = RandomStreams.seeded(seed);
-        KlimekFitResult first = fitWith(obs, m, streams, threads);
-        if (!corrected || first.fi() + first.fe() == 0) {
-            return first;
+        if (!corrected) {
+            return fitWith(obs, m, streams, threads, MAX_EVAL, null, false);
         }
-        // One step of indirect inference: the moments of elections simulated from the first fit show how far the
-        // fraud moves the moment estimates; the clean moments are moved back by as much.
-        double[] shift = new double[5];
-        for (int r = 0; r < CORRECTION_REALISATIONS; r++) {
-            Election sim = simulate(obs.registered, m, first, streams.stream(KEY, -1, r).nextLong());
-            KlimekMoments ms = moments(sim);
-            shift[0] += (ms.tau() - m.tau()) / CORRECTION_REALISATIONS;
-            shift[1] += (ms.nu() - m.nu()) / CORRECTION_REALISATIONS;
-            shift[2] += (ms.sigmaTau() - m.sigmaTau()) / CORRECTION_REALISATIONS;
-            shift[3] += (ms.sigmaNu() - m.sigmaNu()) / CORRECTION_REALISATIONS;
-            shift[4] += (ms.theta() - m.theta()) / CORRECTION_REALISATIONS;
-        }
-        KlimekMoments c = new KlimekMoments(clamp(m.tau() - shift[0], 0.01, 0.99), clamp(m.nu() - shift[1], 0.01,
-                0.99), Math.max(0.005, m.sigmaTau() - shift[2]), Math.max(0.005, m.sigmaNu() - shift[3]),
-                Math.max(0.01, m.theta() - shift[4]));
-        return c.isUsable() ? fitWith(obs, c, streams, threads) : first;
+        KlimekFitResult fit = fitWith(obs, m, streams, threads, MAX_EVAL_FIRST, null, true);
+        // second pass: the grid again, at the fitted clean moments (the distance of R realisations is rugged, and
+        // the simplex stays near the grid point it starts from)
+        return fit.moments().isUsable() ? fitWith(obs, fit.moments(), streams, threads, MAX_EVAL_JOINT, fit, false)
+                : fit;
     }
 
-    /** @return an election from the fitted model with the given clean moments and the observed sizes */
-    private static Election simulate(int[] sizes, KlimekMoments m, KlimekFitResult fit, long seed) {
-        return simulate(sizes, m, fit.fi(), fit.fe(), fit.alpha(), seed);
-    }
-
+    /** @return an election of the model with the given clean moments and the observed sizes (engine) */
     private static Election simulate(int[] sizes, KlimekMoments m, double fi, double fe, double alpha, long seed) {
         ElectorateModel electorate = ElectorateModel.of(sizes.length, new SizeDistribution.Listed(sizes),
                 ProportionDistribution.normal(m.tau(), m.sigmaTau()), ProportionDistribution.normal(m.nu(),
@@ -354,20 +364,25 @@ public final class KlimekFit implements ForensicTest {
     }
 
     private KlimekFitResult fitWith(KlimekObjective.Observed obs, KlimekMoments m, RandomStreams streams,
-                                    int threads) {
+                                    int threads, int maxEval, KlimekFitResult start, boolean first) {
         double[] fair = new double[1];
+        // the first joint pass only gives the second its moments: half the realisations, a coarser grid
+        int reals = first ? Math.min(realisations, Math.max(2, realisations / 2)) : realisations;
         List<double[]> rows = Parallel.map(fits, threads, k -> {
-            KlimekObjective f = new KlimekObjective(obs, m, objective, realisations, streams.stream(KEY, k)
-                    .nextLong());
+            KlimekObjective f = new KlimekObjective(obs, m, objective, reals, streams.stream(KEY, k).nextLong());
+            if (start != null) {
+                f.fixWeights(start.fi(), start.fe(), start.alpha());
+            }
+            double[] row = minimise(f, m, corrected, maxEval, first);
             if (k == 0) {
                 fair[0] = f.value(0, 0, 1);
             }
-            return minimise(f);
+            return row;
         }, Progress.NONE);
         double[][] table = rows.toArray(new double[0][]);
-        double[] mean = new double[3];
-        double[] sd = new double[3];
-        for (int j = 0; j < 3; j++) {
+        double[] mean = new double[ROW];
+        double[] sd = new double[ROW];
+        for (int j = 0; j < ROW; j++) {
             double s = 0;
             for (double[] r : table) {
                 s += r[j];
@@ -379,54 +394,74 @@ public final class KlimekFit implements ForensicTest {
             }
             sd[j] = Math.sqrt(q / (table.length - 1));
         }
-        return new KlimekFitResult(m, mean[0], mean[1], mean[2], sd[0], sd[1], sd[2], table, fair[0]);
+        KlimekMoments fitted = corrected ? new KlimekMoments(mean[4], mean[5], mean[6], mean[7], mean[8]) : m;
+        return new KlimekFitResult(fitted, mean[0], mean[1], mean[2], sd[0], sd[1], sd[2], table, fair[0]);
     }
 
-    /** @return {f_i, f_e, α, distance} at the minimum: grid, then Nelder–Mead from the best grid point */
-    static double[] minimise(KlimekObjective f) {
+    /**
+     * @return {f_i, f_e, α, distance, τ, ν, σ_τ, σ_ν, θ} at the minimum: grid over (f_i, f_e, α) with the moments
+     *         m, then Nelder–Mead from the best grid point over (f_i, f_e, α) or, if joint, also over the clean
+     *         moments and θ (from m); the best point evaluated if the simplex runs out of evaluations
+     */
+    static double[] minimise(KlimekObjective f, KlimekMoments m, boolean joint, int maxEval, boolean coarse) {
         double best = Double.POSITIVE_INFINITY;
         double[] arg = {0, 0, 1};
-        for (int a = 0; a < GRID_ALPHA.length; a++) {
-            for (int i = 0; i <= 10; i++) {
-                double fi = i * 0.1;
-                for (double fe : GRID_FE) {
+        for (double alpha : coarse ? GRID_ALPHA_COARSE : GRID_ALPHA) {
+            for (double fi : GRID_FI) {
+                for (double fe : coarse ? GRID_FE_COARSE : GRID_FE) {
                     if (fi + fe > 1) {
                         continue;
                     }
-                    double d = f.value(fi, fe, GRID_ALPHA[a]);
+                    double d = f.value(fi, fe, alpha);
                     if (d < best) {
                         best = d;
-                        arg = new double[] {fi, fe, GRID_ALPHA[a]};
+                        arg = new double[] {fi, fe, alpha};
                     }
                 }
             }
         }
+        double[] lo = {0, 0, ALPHA_MIN, 0.01, 0.01, SIGMA_MIN, SIGMA_MIN, THETA_MIN};
+        double[] hi = {1, 1, ALPHA_MAX, 0.99, 0.99, 0.5, 0.5, THETA_MAX};
+        int dim = joint ? 8 : 3;
+        double[] start = {arg[0], arg[1], arg[2], m.tau(), m.nu(), m.sigmaTau(), m.sigmaNu(),
+            clamp(m.theta(), THETA_MIN, THETA_MAX)};
+        double[] q = new double[8];
+        // the best point evaluated: kept if the simplex runs out of evaluations
+        double[] x = start.clone();
+        double[] bestValue = {best};
         MultivariateFunction fn = p -> {
-            double fi = clamp(p[0], 0, 1);
-            double fe = clamp(p[1], 0, 1 - fi);
-            double al = clamp(p[2], ALPHA_MIN, ALPHA_MAX);
-            double out = (fi - p[0]) * (fi - p[0]) + (fe - p[1]) * (fe - p[1]) + (al - p[2]) * (al - p[2]);
-            double d = f.value(fi, fe, al);
-            return d * (1 + 100 * out) + 100 * out;
-        };
-        double[] start = arg.clone();
-        double[] x = start;
-        double v = best;
-        try {
-            SimplexOptimizer opt = new SimplexOptimizer(new SimpleValueChecker(1e-7, 1e-9));
-            PointValuePair p = opt.optimize(new MaxEval(400), new ObjectiveFunction(fn), GoalType.MINIMIZE,
-                    new InitialGuess(start), new NelderMeadSimplex(new double[] {0.03,
-                        Math.max(0.004, start[1] / 2), 0.3}));
-            if (p.getValue() < v) {
-                x = p.getPoint();
-                v = p.getValue();
+            double out = 0;
+            for (int j = 0; j < dim; j++) {
+                q[j] = clamp(p[j], lo[j], hi[j]);
+                out += (q[j] - p[j]) * (q[j] - p[j]);
             }
+            double fe = Math.min(q[1], 1 - q[0]);
+            out += (fe - q[1]) * (fe - q[1]);
+            q[1] = fe;
+            double d = joint ? f.value(q[0], q[1], q[2], q[3], q[4], q[5], q[6], q[7]) : f.value(q[0], q[1], q[2]);
+            double v = d * (1 + 100 * out) + 100 * out;
+            if (v < bestValue[0]) {
+                bestValue[0] = v;
+                System.arraycopy(p, 0, x, 0, dim);
+            }
+            return v;
+        };
+        double[] steps = {0.03, Math.max(0.004, arg[1] / 2), 0.3, 0.01, 0.01, 0.01, 0.01, 0.05};
+        try {
+            new SimplexOptimizer(new SimpleValueChecker(1e-7, 1e-9)).optimize(new MaxEval(maxEval),
+                    new ObjectiveFunction(fn), GoalType.MINIMIZE, new InitialGuess(Arrays.copyOf(start, dim)),
+                    new NelderMeadSimplex(Arrays.copyOf(steps, dim)));
         } catch (TooManyEvaluationsException ex) {
-            // keep the grid's best point
+            // keep the best point evaluated
         }
-        double fi = clamp(x[0], 0, 1);
-        double fe = clamp(x[1], 0, 1 - fi);
-        return new double[] {fi, fe, clamp(x[2], ALPHA_MIN, ALPHA_MAX), v};
+        best = bestValue[0];
+        double[] row = new double[ROW];
+        for (int j = 0; j < 8; j++) {
+            row[j < 3 ? j : j + 1] = clamp(x[j], lo[j], hi[j]);
+        }
+        row[1] = Math.min(row[1], 1 - row[0]);
+        row[3] = best;
+        return row;
     }
 
     @Override

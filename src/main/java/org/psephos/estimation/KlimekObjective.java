@@ -1,7 +1,6 @@
 package org.psephos.estimation;
 
-
-import org.apache.commons.math3.special.Erf;
+import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.psephos.data.Election;
@@ -14,41 +13,64 @@ import org.psephos.simulation.SizeDistribution;
 
 /**
  * The distance between an observed fingerprint and the mean fingerprint of R simulated elections with the same
- * unit sizes, as a function of (f_i, f_e, α). One instance belongs to one fit (one seed) and one thread.
+ * unit sizes, as a function of (f_i, f_e, α) and, in the joint fit, of the clean moments (τ, ν, σ_τ, σ_ν) and θ.
+ * One instance belongs to one fit (one seed) and one thread.
  *
- * <p>The clean elections come from the engine ({@link MonteCarloEngine}, sizes {@link SizeDistribution.Listed},
- * turnout N(τ, σ_τ), share N(ν, σ_ν), one seed per realisation). The fraud is then applied here with common random
- * numbers: each unit of each realisation keeps one uniform u (class: incremental if u &lt; f_i, extreme if
- * f_i ≤ u &lt; f_i + f_e), one incremental intensity x_i = |N(0, θ)| conditioned on x &lt; 1 (by inversion,
- * θ√2·erf⁻¹(u'·erf(1/(θ√2)))) and one extreme intensity 1 − |N(0, 0.075)|, and the counts follow the published
- * fitter's deterministic rounding: stuffed = ⌊x·(N − B)⌋, stolen = round(x^α·O). The objective therefore changes
- * only where a unit changes class or a count changes by one vote, and is the same function at every call: what a
- * continuous optimiser needs. (The engine's own Klimek step redraws its intensities when the class probabilities
- * change, so it is not used inside the fit.)
+ * <p>Clean elections: the engine ({@link MonteCarloEngine}, sizes {@link SizeDistribution.Listed}, turnout N(τ0,
+ * σ_τ0), share N(ν0, σ_ν0) with the moments of the constructor, one seed per realisation). Other clean moments map
+ * each unit's turnout t and share v affinely, t' = τ + (σ_τ/σ_τ0)(t − τ0) and v' = ν + (σ_ν/σ_ν0)(v − ν0),
+ * clamped to [0, 1], with counts round(N·t') and round(B·v'): the same clean election shifted and scaled (its
+ * binomial noise is scaled with it, a small approximation).
+ *
+ * <p>Fraud, with common random numbers: each unit keeps one uniform u (incremental if u &lt; f_i, extreme if
+ * f_i ≤ u &lt; f_i + f_e), {@value #CANDIDATES} standard normals z whose first with θ|z| &lt; 1 gives the incremental
+ * intensity x = θ|z| (rejection sampling of |N(0, θ)| below 1, so θ can vary), one extreme intensity
+ * 1 − |N(0, 0.075)|, and two standard normals for the binomial noise of the counts (normal approximation):
+ * stuffed = round(x·F + √(x(1 − x)F)·z₁) of the F = N − B non-voters, stolen = round(x^α·O + √(x^α(1 − x^α)O)·z₂)
+ * of the O opposition votes, each clamped to its range. The objective is therefore the same function at every
+ * call, changing only where a unit changes class or a count changes by one vote: what an optimiser needs. The
+ * units are stored in the order of u, so the units with fraud are a prefix; with the constructor's moments only
+ * they are recomputed against the stored clean histogram.
  */
 final class KlimekObjective {
     /** 1% bins on each axis. */
     static final int BINS = 100;
     private static final long KEY = 0x4B6C6D6BL;
+    /** Candidate draws of the incremental intensity per unit (all rejected: probability P(θ|z| ≥ 1)³). */
+    private static final int CANDIDATES = 3;
+    /** ln x when every candidate is rejected: x just below 1. */
+    private static final double LOG_TOP = Math.log(0.999);
 
     private final int n;
     private final int realisations;
+    private final KlimekFit.Objective kind;
+    private final KlimekMoments base;
+    /** Per realisation, units in the order of u: registered, clean ballots, leader and opposition votes. */
     private final int[][] reg;
     private final int[][] ballots;
     private final int[][] leader;
     private final int[][] others;
-    private final double[][] u;
-    private final double[][] xInc;
-    private final double[][] xExt;
-    private final double[][] logInc;
+    /** Clean turnout b/N and leader share w/b of the base draw. */
+    private final float[][] turnout0;
+    private final float[][] share0;
+    /** The class uniform, ascending. */
+    private final float[][] u;
+    /** ln|z| of the {@value #CANDIDATES} candidates of the incremental intensity. */
+    private final double[][] logZ;
+    /** ln of the extreme intensity. */
     private final double[][] logExt;
+    /** Standard normals of the binomial noise of the stuffed and stolen counts. */
+    private final double[][] noise;
+    /** The clean histogram, summed over the realisations, with the constructor's moments. */
+    private final double[] clean;
     private final double[] observed;
     private final double[] sim;
-    private final KlimekFit.Objective kind;
+    /** Fixed bin weights (see {@link #fixWeights}), or null for 1/(O + S̄ + 1). */
+    private double[] weight;
 
     /**
      * @param obs          the observed units (registered, ballots, leader, share denominator)
-     * @param moments      the clean-peak moments
+     * @param moments      the clean-peak moments of the base draw, and the default θ
      * @param kind         which histogram is compared
      * @param realisations R
      * @param seed         this fit's seed
@@ -57,107 +79,230 @@ final class KlimekObjective {
         this.kind = kind;
         this.n = obs.registered.length;
         this.realisations = realisations;
+        this.base = moments;
         this.observed = histogram(kind, obs.registered, obs.ballots, obs.leader, obs.shareBase, n);
         this.sim = new double[observed.length];
-        reg = new int[realisations][];
-        ballots = new int[realisations][];
-        leader = new int[realisations][];
-        others = new int[realisations][];
-        u = new double[realisations][n];
-        xInc = new double[realisations][n];
-        xExt = new double[realisations][n];
-        logInc = new double[realisations][n];
+        this.clean = new double[observed.length];
+        reg = new int[realisations][n];
+        ballots = new int[realisations][n];
+        leader = new int[realisations][n];
+        others = new int[realisations][n];
+        turnout0 = new float[realisations][n];
+        share0 = new float[realisations][n];
+        u = new float[realisations][n];
+        logZ = new double[realisations][CANDIDATES * n];
         logExt = new double[realisations][n];
+        noise = new double[realisations][2 * n];
         ElectorateModel electorate = ElectorateModel.of(n, new SizeDistribution.Listed(obs.registered),
                 ProportionDistribution.normal(moments.tau(), moments.sigmaTau()),
                 ProportionDistribution.normal(moments.nu(), moments.sigmaNu()));
         RandomStreams streams = RandomStreams.seeded(seed);
-        double theta = moments.theta();
-        double scale = theta * Math.sqrt(2);
-        double top = Erf.erf(1 / scale);
+        long[] order = new long[n];
         for (int r = 0; r < realisations; r++) {
             Election e = MonteCarloEngine.run(SimulationModel.clean(electorate), streams.stream(KEY, r).nextLong(), 1,
                     1, MonteCarloEngine.UnitOutput.FIRST_REPLICATE, org.psephos.simulation.Progress.NONE)
                     .units().orElseThrow();
-            reg[r] = e.registeredColumn();
-            ballots[r] = e.ballotsColumn();
-            leader[r] = e.votesColumn(0);
-            others[r] = e.votesColumn(1);
+            int[] nr = e.registeredColumn();
+            int[] br = e.ballotsColumn();
+            int[] wr = e.votesColumn(0);
+            int[] or = e.votesColumn(1);
             UniformRandomProvider rng = streams.stream(KEY, r, 1);
             ZigguratSampler.NormalizedGaussian g = ZigguratSampler.NormalizedGaussian.of(rng);
+            double[] lz = new double[CANDIDATES * n];
+            double[] le = new double[n];
+            double[] nz = new double[2 * n];
             for (int i = 0; i < n; i++) {
-                u[r][i] = rng.nextDouble();
-                xInc[r][i] = scale * Erf.erfInv(rng.nextDouble() * top);
-                xExt[r][i] = Math.max(0, 1 - KlimekFit.EXTREME_SD * Math.abs(g.sample()));
-                logInc[r][i] = Math.log(xInc[r][i]);
-                logExt[r][i] = Math.log(xExt[r][i]);
+                float ui = (float) rng.nextDouble();
+                // a non-negative float's bits order like the float: sort (u, unit) as one long
+                order[i] = (long) Float.floatToIntBits(ui) << 32 | i;
+                for (int j = 0; j < CANDIDATES; j++) {
+                    lz[CANDIDATES * i + j] = Math.log(Math.abs(g.sample()));
+                }
+                le[i] = Math.log(Math.max(0, 1 - KlimekFit.EXTREME_SD * Math.abs(g.sample())));
+                nz[2 * i] = g.sample();
+                nz[2 * i + 1] = g.sample();
+            }
+            Arrays.sort(order);
+            for (int k = 0; k < n; k++) {
+                int i = (int) order[k];
+                u[r][k] = Float.intBitsToFloat((int) (order[k] >>> 32));
+                reg[r][k] = nr[i];
+                ballots[r][k] = br[i];
+                leader[r][k] = wr[i];
+                others[r][k] = or[i];
+                turnout0[r][k] = nr[i] > 0 ? (float) ((double) br[i] / nr[i]) : 0;
+                share0[r][k] = br[i] > 0 ? (float) ((double) wr[i] / br[i]) : 0;
+                System.arraycopy(lz, CANDIDATES * i, logZ[r], CANDIDATES * k, CANDIDATES);
+                logExt[r][k] = le[i];
+                noise[r][2 * k] = nz[2 * i];
+                noise[r][2 * k + 1] = nz[2 * i + 1];
+                add(clean, kind, nr[i], br[i], wr[i], br[i], 1);
             }
         }
     }
 
     /**
-     * @return the distance for these parameters, clamped to f_i ∈ [0, 1], f_e ∈ [0, 1 − f_i], α ∈ [α_min, α_max]
+     * @return the distance for these parameters with the constructor's clean moments and θ (f_i ∈ [0, 1],
+     *         f_e ∈ [0, 1 − f_i], α &gt; 0)
      */
     double value(double fi, double fe, double alpha) {
-        java.util.Arrays.fill(sim, 0);
+        return value(fi, fe, alpha, Double.NaN, 0, 0, 0, base.theta());
+    }
+
+    /**
+     * @param tau τ, or NaN for the constructor's clean moments (ν, σ_τ and σ_ν are then ignored)
+     * @param theta θ, the sd of the incremental intensity
+     * @return the distance for these parameters
+     */
+    double value(double fi, double fe, double alpha, double tau, double nu, double sigmaTau, double sigmaNu,
+                 double theta) {
+        boolean moved = !Double.isNaN(tau);
+        if (moved) {
+            Arrays.fill(sim, 0);
+        } else {
+            System.arraycopy(clean, 0, sim, 0, sim.length);
+        }
         double any = fi + fe;
+        double logTheta = Math.log(theta);
+        double kt = moved ? sigmaTau / base.sigmaTau() : 1;
+        double kv = moved ? sigmaNu / base.sigmaNu() : 1;
+        double ct = moved ? tau - kt * base.tau() : 0;
+        double cv = moved ? nu - kv * base.nu() : 0;
         for (int r = 0; r < realisations; r++) {
             int[] nr = reg[r];
             int[] br = ballots[r];
             int[] wr = leader[r];
             int[] or = others[r];
-            double[] ur = u[r];
+            float[] t0 = turnout0[r];
+            float[] v0 = share0[r];
+            float[] ur = u[r];
+            double[] lz = logZ[r];
+            double[] le = logExt[r];
+            double[] zr = noise[r];
+            int frauds = lowerBound(ur, any);
             for (int i = 0; i < n; i++) {
-                int b = br[i];
-                int w = wr[i];
-                double ui = ur[i];
-                if (ui < any) {
-                    boolean inc = ui < fi;
-                    double x = inc ? xInc[r][i] : xExt[r][i];
-                    int stuffed = (int) Math.floor(x * (nr[i] - b));
-                    // x^α as exp(α ln x): ln x is tabulated per unit (exp(−∞) = 0 for x = 0)
-                    int stolen = (int) Math.round(Math.exp(alpha * (inc ? logInc[r][i] : logExt[r][i])) * or[i]);
+                if (i >= frauds && !moved) {
+                    break;
+                }
+                int b;
+                int w;
+                if (moved) {
+                    b = (int) Math.round(nr[i] * Math.max(0, Math.min(1, ct + kt * t0[i])));
+                    w = (int) Math.round(b * Math.max(0, Math.min(1, cv + kv * v0[i])));
+                } else {
+                    b = br[i];
+                    w = wr[i];
+                    add(sim, kind, nr[i], b, w, b, -1);
+                }
+                if (i < frauds) {
+                    int o = moved ? b - w : or[i];
+                    double lx = le[i];
+                    if (ur[i] < fi) {
+                        // x = θ|z| for the first candidate with θ|z| < 1
+                        lx = LOG_TOP;
+                        for (int j = CANDIDATES * i; j < CANDIDATES * i + CANDIDATES; j++) {
+                            if (lz[j] + logTheta < 0) {
+                                lx = lz[j] + logTheta;
+                                break;
+                            }
+                        }
+                    }
+                    // x and x^α from ln x (exp(−∞) = 0 for x = 0)
+                    double x = Math.exp(lx);
+                    double xa = Math.exp(alpha * lx);
+                    int free = nr[i] - b;
+                    int stuffed = (int) Math.max(0, Math.min(free, Math.round(x * free
+                            + Math.sqrt(x * (1 - x) * free) * zr[2 * i])));
+                    int stolen = (int) Math.max(0, Math.min(o, Math.round(xa * o
+                            + Math.sqrt(xa * (1 - xa) * o) * zr[2 * i + 1])));
                     b += stuffed;
                     w += stuffed + stolen;
                 }
-                add(sim, kind, nr[i], b, w, b);
+                add(sim, kind, nr[i], b, w, b, 1);
             }
         }
         double inv = 1.0 / realisations;
         double d = 0;
-        if (kind == KlimekFit.Objective.FINGERPRINT) {
+        // Each term is (S̄ − O)² − S̄/R: S̄/R estimates the Monte Carlo variance of S̄ (a bin count of one
+        // realisation is a sum of rare Bernoullis, so its variance is about its mean). Without it the expected
+        // distance grows by Σ w·Var(S̄), which grows as the fraud spreads units into sparse bins: a pull towards
+        // f = 0 that is as large as the fraud signal at R = 3 and f_i = 0.05 on 10,000 units.
+        if (weight != null) {
+            for (int k = 0; k < sim.length; k++) {
+                double s = sim[k] * inv;
+                double diff = s - observed[k];
+                d += weight[k] * (diff * diff - s * inv);
+            }
+        } else if (kind == KlimekFit.Objective.FINGERPRINT) {
             for (int k = 0; k < sim.length; k++) {
                 double s = sim[k] * inv;
                 double o = observed[k];
                 double diff = s - o;
-                d += diff * diff / (o + s + 1);
+                d += (diff * diff - s * inv) / (o + s + 1);
             }
         } else {
             for (int k = 0; k < sim.length; k++) {
-                double diff = (sim[k] * inv - observed[k]) / (observed[k] + 1);
-                d += diff * diff;
+                double s = sim[k] * inv;
+                double o = observed[k];
+                double diff = s - o;
+                d += (diff * diff - s * inv) / ((o + 1) * (o + 1));
             }
         }
         return d;
     }
 
-    private static void add(double[] h, KlimekFit.Objective kind, int reg, int b, int w, int base) {
+    /**
+     * Fixes the bin weights at 1/(S̄ + 1) (the fingerprint; 1/(S̄ + 1)² for the share histogram), S̄ the mean
+     * simulated histogram at these parameters and the constructor's moments. With weights that depend neither on
+     * the observed counts nor on the simulated ones being compared, the expected distance Σ w·((S̄ − O)² − S̄/R)
+     * is Σ w·(E S̄ − E O)² plus a constant, so its minimum is unbiased; weights 1/(O + S̄ + 1) favour bins where a
+     * count happens to be high, which at small f_i pulls the fit towards more, thinly spread fraud.
+     */
+    void fixWeights(double fi, double fe, double alpha) {
+        weight = null;
+        value(fi, fe, alpha);
+        double[] w = new double[sim.length];
+        double inv = 1.0 / realisations;
+        for (int k = 0; k < w.length; k++) {
+            double s = sim[k] * inv + 1;
+            w[k] = kind == KlimekFit.Objective.FINGERPRINT ? 1 / s : 1 / (s * s);
+        }
+        weight = w;
+    }
+
+    /** @return the first index k with a[k] ≥ x (a ascending), a.length if none */
+    private static int lowerBound(float[] a, double x) {
+        int lo = 0;
+        int hi = a.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (a[mid] < x) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** Adds c (1 or −1) to the unit's bin (none if it has no registered voters or no share base). */
+    private static void add(double[] h, KlimekFit.Objective kind, int reg, int b, int w, int base, int c) {
         if (reg <= 0 || base <= 0) {
             return;
         }
         int s = Math.min(BINS - 1, (int) (BINS * (double) w / base));
         if (kind == KlimekFit.Objective.FINGERPRINT) {
             int t = Math.min(BINS - 1, (int) (BINS * (double) b / reg));
-            h[t * BINS + s] += 1;
+            h[t * BINS + s] += c;
         } else {
-            h[s] += 1;
+            h[s] += c;
         }
     }
 
     static double[] histogram(KlimekFit.Objective kind, int[] reg, int[] b, int[] w, int[] base, int n) {
         double[] h = new double[kind == KlimekFit.Objective.FINGERPRINT ? BINS * BINS : BINS];
         for (int i = 0; i < n; i++) {
-            add(h, kind, reg[i], b[i], w[i], base[i]);
+            add(h, kind, reg[i], b[i], w[i], base[i], 1);
         }
         return h;
     }
