@@ -90,7 +90,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     Path csv;
 
     @Option(names = "--charts", paramLabel = "DIR", description = "Write the fingerprint (turnout x leader's share, "
-            + "1% bins) and the 0.1% turnout and share histograms as PNG, SVG and CSV into DIR, and the cumulative "
+            + "1%% bins) and the 0.1%% turnout and share histograms as PNG, SVG and CSV into DIR, and the cumulative "
             + "votes curve and the leader's second- and last-digit charts as PNG and SVG; with --tests Shpilkin "
             + "or KlimekFit also shpilkin.png/.svg (the Shpilkin curve) and klimek_fit.png/.svg (the fit).")
     Path charts;
