@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "shpilkin",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = {"Estimates the leader's anomalous votes by Shpilkin's clean-peak extrapolation (1% turnout bins),",
+        description = {"Estimates the leader's anomalous votes by Shpilkin's clean-peak extrapolation (1%% turnout bins),",
             "split into ballot stuffing and vote switching, nationally and per group of --level; --csv writes the",
             "anomalous votes of every unit."},
         footer = {"", "Exit codes: 0 ok, 1 internal error, 2 usage error, 3 data error."})
