@@ -28,7 +28,7 @@ public final class Parallel {
 
     /**
      * @param blocks   number of blocks
-     * @param threads  threads to use (1 runs in the calling thread)
+     * @param threads  threads to use, the calling thread among them (1 runs everything in the calling thread)
      * @param task     computes block {@code b}'s result
      * @param progress told after each block
      * @param <R>      result type
@@ -54,20 +54,29 @@ public final class Parallel {
         AtomicInteger next = new AtomicInteger();
         AtomicLong done = new AtomicLong();
         int workers = Math.min(threads, blocks);
-        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+        // The calling thread is one of the workers: one thread fewer to start, and its per-thread scratch stays warm
+        // from one call to the next.
+        ExecutorService pool = Executors.newFixedThreadPool(workers - 1, r -> {
             Thread t = new Thread(r, "psephos-worker");
             t.setDaemon(true);
             return t;
         });
         try {
-            List<Future<?>> futures = new ArrayList<>(workers);
-            for (int w = 0; w < workers; w++) {
-                futures.add(pool.submit(() -> {
-                    for (int b = next.getAndIncrement(); b < blocks; b = next.getAndIncrement()) {
-                        results[b] = task.apply(b);
-                        progress.update(done.incrementAndGet(), blocks);
-                    }
-                }));
+            Runnable work = () -> {
+                for (int b = next.getAndIncrement(); b < blocks; b = next.getAndIncrement()) {
+                    results[b] = task.apply(b);
+                    progress.update(done.incrementAndGet(), blocks);
+                }
+            };
+            List<Future<?>> futures = new ArrayList<>(workers - 1);
+            for (int w = 1; w < workers; w++) {
+                futures.add(pool.submit(work));
+            }
+            try {
+                work.run();
+            } catch (RuntimeException | Error e) {
+                next.set(blocks); // the other workers stop after their current block
+                throw e;
             }
             for (Future<?> f : futures) {
                 f.get();
