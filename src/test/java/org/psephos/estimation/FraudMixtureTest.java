@@ -52,16 +52,49 @@ class FraudMixtureTest {
     void posteriorsSumToOneAndTheTestFollowsTheContract() {
         Election e = Simulated.election(5_000, SEED, FraudModel.Klimek.of(0.3, 0.4, 2, 0.02));
         FraudMixtureResult r = FraudMixture.withDefaults().fit(e);
-        for (double[] p : r.posterior()) {
-            assertEquals(1, p[0] + p[1] + p[2], 1e-9);
+        for (int j = 0; j < r.units(); j++) {
+            assertEquals(1, r.posterior(j, 0) + r.posterior(j, 1) + r.posterior(j, 2), 1e-9);
         }
         TestResult t = FraudMixture.withDefaults().run(new TestInput(e, TestInput.NATIONAL, Variable.option(e, 0)),
                 BatteryOptions.defaults());
         assertTrue(t.flag());
-        assertEquals(List.of("pi_clean", "pi_incremental", "pi_extreme", "units_incremental", "units_extreme"),
-                List.copyOf(t.details().keySet()));
+        assertEquals(List.of("pi_clean", "pi_incremental", "pi_extreme", "units_incremental", "units_extreme",
+                "manufactured_votes", "manufactured_votes_sd", "stolen_votes", "stolen_votes_sd", "iota_m", "iota_s",
+                "chi_m", "chi_s", "clean_components", "bic_fraud_minus_clean"), List.copyOf(t.details().keySet()));
         TestResult c = FraudMixture.withDefaults().run(new TestInput(Simulated.election(5_000, SEED),
                 TestInput.NATIONAL, Variable.option(e, 0)), BatteryOptions.defaults());
         assertFalse(c.flag());
+    }
+
+    /**
+     * @return the area under the ROC curve of the posterior of class z as a score for the marked units (Mann–Whitney,
+     *         ties counted half)
+     */
+    static double auc(FraudMixtureResult r, int z, boolean[] positive) {
+        int n = positive.length;
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(r.posterior(a, z), r.posterior(b, z)));
+        double rankSum = 0;
+        long pos = 0;
+        int i = 0;
+        while (i < n) {
+            int j = i;
+            while (j + 1 < n && r.posterior(order[j + 1], z) == r.posterior(order[i], z)) {
+                j++;
+            }
+            double mid = (i + j) / 2.0 + 1;
+            for (int q = i; q <= j; q++) {
+                if (positive[order[q]]) {
+                    rankSum += mid;
+                    pos++;
+                }
+            }
+            i = j + 1;
+        }
+        long neg = n - pos;
+        return (rankSum - pos * (pos + 1) / 2.0) / ((double) pos * neg);
     }
 }
