@@ -100,7 +100,7 @@ public final class FraudMixture implements ForensicTest {
                         + " registered voters; the mixture needs positive registered voters");
             }
             t[j] = (double) c.ballots[j] / c.registered[j];
-            w[j] = (double) c.leader[j] / c.registered[j];
+            w[j] = c.ballots[j] > 0 ? (double) c.leader[j] / c.ballots[j] : 0;
         }
         MixtureEm.Fit bestClean = null;
         MixtureEm.Fit bestFraud = null;
@@ -135,10 +135,8 @@ public final class FraudMixture implements ForensicTest {
             post[3 * j] = 1;
         }
         double[] centre = clean.cleanCentre();
-        double mt = centre[0];
-        double mw = centre[1];
-        double[] m = {mt, mw / mt};
-        return new FraudMixtureResult(new double[] {1, 0, 0}, mt, mw / mt, new double[3], new double[3],
+        double[] m = centre.clone();
+        return new FraudMixtureResult(new double[] {1, 0, 0}, centre[0], centre[1], new double[3], new double[3],
                 new double[][] {m, m.clone(), m.clone()}, post, new double[n], new double[n], 0, 0, 0, 0,
                 clean.populations, clean.logLikelihood, cleanOne, bicFraud, bicClean, clean.iterations);
     }
@@ -161,16 +159,16 @@ public final class FraudMixture implements ForensicTest {
         double mu = centre[0];
         double[] extreme = f.mean[2 * k];
         double[] man = {0, f.iotaM, (extreme[0] - mu) / (1 - mu)};
-        double[] st = {0, f.iotaS, extremeStolen(centre, man[2], extreme[1])};
+        double[] st = {0, f.iotaS, extremeStolen(centre, man[2], extreme)};
         // per fraud class z (copies of population k, then extreme): votes per registered voter
         double[] perM = new double[cl];
         double[] perS = new double[cl];
         for (int z = 0; z < k; z++) {
             perM[k + z] = f.iotaM * (1 - f.mean[z][0]);
-            perS[k + z] = f.iotaS * Math.max(0, f.mean[z][0] - f.mean[z][1]);
+            perS[k + z] = f.iotaS * f.mean[z][0] * (1 - f.mean[z][1]);
         }
         perM[2 * k] = man[2] * (1 - mu);
-        perS[2 * k] = st[2] * Math.max(0, mu - centre[1]);
+        perS[2 * k] = st[2] * mu * (1 - centre[1]);
         double[] post = new double[3 * n];
         double[] unitMan = new double[n];
         double[] unitSt = new double[n];
@@ -206,22 +204,29 @@ public final class FraudMixture implements ForensicTest {
             varS += Math.max(0, es2 - es * es);
         }
         double[][] means = new double[3][];
-        means[0] = new double[] {mu, centre[1] / mu};
-        double it = f.iotaM + (1 - f.iotaM) * mu;
-        means[1] = new double[] {it, MixtureEm.blLeader(centre, f.iotaM, f.iotaS) / it};
-        means[2] = new double[] {extreme[0], extreme[1] / extreme[0]};
-        return new FraudMixtureResult(f.share, mu, centre[1] / mu, man, st, means, post, unitMan, unitSt, sumM,
+        means[0] = centre.clone();
+        means[1] = new double[] {f.iotaM + (1 - f.iotaM) * mu, MixtureEm.share(mu, centre[1], f.iotaM, f.iotaS)};
+        means[2] = extreme.clone();
+        return new FraudMixtureResult(f.share, mu, centre[1], man, st, means, post, unitMan, unitSt, sumM,
                 Math.sqrt(varM), sumS, Math.sqrt(varS), k, f.logLikelihood, cleanOne, bicFraud, bicClean,
                 f.iterations);
     }
 
-    /** Solves the {@code bl} map ω = χ_m + (χ_s − χ_m)μτ + (1 − χ_s)μω for χ_s, in [0, 1]. */
-    static double extremeStolen(double[] clean, double chiM, double omega) {
-        double denom = clean[0] - clean[1];
+    /**
+     * Solves the {@code bl} map's leader share v·t = χ_m(1 − μτ) + (1 − χ_s)μτμν + χ_sμτ for χ_s, in [0, χ_m].
+     *
+     * @param clean (μτ, μν)
+     * @param chiM  χ_m
+     * @param mean  the extreme class's mean (t, v)
+     * @return χ_s
+     */
+    static double extremeStolen(double[] clean, double chiM, double[] mean) {
+        double denom = clean[0] * (1 - clean[1]);
         if (!(denom > 1e-12)) {
             return 0;
         }
-        return Math.max(0, Math.min(chiM, (omega - chiM * (1 - clean[0]) - clean[1]) / denom));
+        double x = (mean[1] * mean[0] - chiM * (1 - clean[0]) - clean[0] * clean[1]) / denom;
+        return Math.max(0, Math.min(chiM, x));
     }
 
     @Override

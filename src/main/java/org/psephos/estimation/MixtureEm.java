@@ -270,7 +270,7 @@ final class MixtureEm {
         double[] centre = f.cleanCentre();
         double chi = (0.97 - centre[0]) / (1 - centre[0]);
         f.mean[2 * k][0] = 0.97;
-        f.mean[2 * k][1] = Math.min(0.97, blLeader(centre, chi, 0.8));
+        f.mean[2 * k][1] = share(centre[0], centre[1], chi, 0.8 * chi);
         f.cov[2 * k][0] = 0.02 * 0.02;
         f.cov[2 * k][1] = 0;
         f.cov[2 * k][2] = 0.03 * 0.03;
@@ -323,13 +323,7 @@ final class MixtureEm {
         f.share[0] = sc / n;
         f.share[1] = si / n;
         f.share[2] = stats[2 * k][0] / n;
-        double a11 = 1 - f.iotaM;
-        double a21 = f.iotaS - f.iotaM;
-        double a22 = 1 - f.iotaS;
-        // B = A⁻¹ = [[1/a11, 0], [−a21/(a11 a22), 1/a22]]
-        double b11 = 1 / a11;
-        double b21 = -a21 / (a11 * a22);
-        double b22 = 1 / a22;
+        double[] jac = new double[3];
         double[] common = new double[3];
         for (int z = 0; z < k; z++) {
             double[] c0 = stats[z];
@@ -339,9 +333,13 @@ final class MixtureEm {
             if (s0 + s1 <= 1e-9) {
                 continue;
             }
-            // the incremental copy pulled back: y = A⁻¹(x − c)
-            double yt = (c1[1] - f.iotaM) * b11;
-            double yw = (c1[2] - f.iotaM - a21 * yt) * b22;
+            // the incremental copy pulled back through the inverse map, its scatter through the inverse Jacobian
+            double yt = Math.max(1e-3, (c1[1] - f.iotaM) / (1 - f.iotaM));
+            double yw = (c1[2] * c1[1] - f.iotaM * (1 - yt) - f.iotaS * yt) / (yt * (1 - f.iotaS));
+            jacobian(f.mean[z][0], f.mean[z][1], f.iotaM, f.iotaS, jac);
+            double b11 = 1 / jac[0];
+            double b21 = -jac[1] / (jac[0] * jac[2]);
+            double b22 = 1 / jac[2];
             double mt = (s0 * c0[1] + s1 * yt) / (s0 + s1);
             double mw = (s0 * c0[2] + s1 * yw) / (s0 + s1);
             double d0t = c0[1] - mt;
@@ -353,7 +351,7 @@ final class MixtureEm {
             common[2] += c0[5] + s0 * d0w * d0w + b21 * b21 * c1[3] + 2 * b21 * b22 * c1[4] + b22 * b22 * c1[5]
                     + s1 * d1w * d1w;
             f.mean[z][0] = mt;
-            f.mean[z][1] = mw;
+            f.mean[z][1] = Math.max(0, Math.min(1, mw));
         }
         if (sc + si > 1e-9) {
             for (int q = 0; q < 3; q++) {
@@ -382,7 +380,7 @@ final class MixtureEm {
             double lo = mu + K * (1 - mu);
             m[0] = Math.max(lo, Math.min(1, st[1]));
             double chi = (m[0] - mu) / (1 - mu);
-            m[1] = Math.max(blLeader(centre, chi, 0), Math.min(blLeader(centre, chi, chi), st[2]));
+            m[1] = Math.max(share(centre[0], centre[1], chi, 0), Math.min(share(centre[0], centre[1], chi, chi), st[2]));
             double dt = st[1] - m[0];
             double dw = st[2] - m[1];
             double[] e = f.cov[2 * k];
@@ -393,21 +391,40 @@ final class MixtureEm {
         }
     }
 
-    /** ω of a unit at the clean point after the bl map with rates (ι_m, ι_s). */
-    static double blLeader(double[] clean, double im, double is) {
-        return im + (is - im) * clean[0] + (1 - is) * clean[1];
+    /**
+     * The leader's share of ballots after the {@code bl} map: a unit with clean turnout τ and share ν and rates
+     * (ι_m, ι_s) reports t' = ι_m + (1 − ι_m)τ and leader votes per voter ω' = ι_m(1 − τ) + (1 − ι_s)ντ + ι_sτ.
+     *
+     * @return ω'/t'
+     */
+    static double share(double tau, double nu, double im, double is) {
+        double tp = im + (1 - im) * tau;
+        return (im * (1 - tau) + (1 - is) * nu * tau + is * tau) / tp;
     }
 
-    /** Sets each incremental copy to N(c + Aμ_k, AΣAᵀ). */
+    /** The map's Jacobian at (τ, ν), lower triangular: (∂t'/∂τ, ∂v'/∂τ, ∂v'/∂ν). */
+    static void jacobian(double tau, double nu, double im, double is, double[] out) {
+        double tp = im + (1 - im) * tau;
+        double wp = im * (1 - tau) + (1 - is) * nu * tau + is * tau;
+        double dwt = -im + (1 - is) * nu + is;
+        double dwn = (1 - is) * tau;
+        out[0] = 1 - im;
+        out[1] = (dwt * tp - wp * (1 - im)) / (tp * tp);
+        out[2] = dwn / tp;
+    }
+
+    /** Sets each incremental copy to N(g(μ_k), J_k Σ J_kᵀ), g the {@code bl} map and J_k its Jacobian at μ_k. */
     private static void mapIncremental(Fit f) {
         double im = f.iotaM;
         double is = f.iotaS;
         int k = f.populations;
+        double[] jac = new double[3];
         for (int z = 0; z < k; z++) {
             double[] mu = f.mean[z];
             f.mean[k + z][0] = im + (1 - im) * mu[0];
-            f.mean[k + z][1] = blLeader(mu, im, is);
-            transform(f.cov[z], 1 - im, is - im, 1 - is, f.cov[k + z]);
+            f.mean[k + z][1] = share(mu[0], mu[1], im, is);
+            jacobian(mu[0], mu[1], im, is, jac);
+            transform(f.cov[z], jac[0], jac[1], jac[2], f.cov[k + z]);
         }
     }
 
@@ -455,26 +472,27 @@ final class MixtureEm {
         f.iotaS = bs;
     }
 
-    /** Σ_k −½[S log det V + tr(V⁻¹M) + S (x̄ − m_k)ᵀV⁻¹(x̄ − m_k)] over the incremental copies at rates (im, is). */
+    /** Σ_k −½[S log det V_k + tr(V_k⁻¹M) + S (x̄ − m_k)ᵀV_k⁻¹(x̄ − m_k)] over the incremental copies at (im, is). */
     private static double incrementalQ(Fit f, double[][] stats, double im, double is, double[] v) {
         int k = f.populations;
-        transform(f.cov[0], 1 - im, is - im, 1 - is, v);
-        double det = v[0] * v[2] - v[1] * v[1];
-        if (!(det > 0)) {
-            return Double.NEGATIVE_INFINITY;
-        }
-        double i11 = v[2] / det;
-        double i12 = -v[1] / det;
-        double i22 = v[0] / det;
-        double logDet = Math.log(det);
+        double[] jac = new double[3];
         double q = 0;
         for (int z = 0; z < k; z++) {
             double[] st = stats[k + z];
             double[] mu = f.mean[z];
+            jacobian(mu[0], mu[1], im, is, jac);
+            transform(f.cov[z], jac[0], jac[1], jac[2], v);
+            double det = v[0] * v[2] - v[1] * v[1];
+            if (!(det > 0)) {
+                return Double.NEGATIVE_INFINITY;
+            }
+            double i11 = v[2] / det;
+            double i12 = -v[1] / det;
+            double i22 = v[0] / det;
             double a = st[1] - (im + (1 - im) * mu[0]);
-            double b = st[2] - blLeader(mu, im, is);
+            double b = st[2] - share(mu[0], mu[1], im, is);
             double tr = i11 * st[3] + 2 * i12 * st[4] + i22 * st[5];
-            q -= 0.5 * (st[0] * logDet + tr + st[0] * (i11 * a * a + 2 * i12 * a * b + i22 * b * b));
+            q -= 0.5 * (st[0] * Math.log(det) + tr + st[0] * (i11 * a * a + 2 * i12 * a * b + i22 * b * b));
         }
         return q;
     }
