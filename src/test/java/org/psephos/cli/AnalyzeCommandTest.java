@@ -158,6 +158,48 @@ class AnalyzeCommandTest {
         assertTrue(doc.contains("Shpilkin curve (Kobak") && doc.contains("Klimek model fit (Klimek"), "captions");
     }
 
+    /** --units-csv writes the FraudMixture fit per unit; its vote columns add up to the JSON's totals. */
+    @Test
+    void unitsCsvWritesTheMixturePerUnit() throws IOException {
+        ElectorateModel electorate = ElectorateModel.of(3_000, new SizeDistribution.Uniform(500, 1500),
+                ProportionDistribution.normal(0.5, 0.1), ProportionDistribution.normal(0.55, 0.08));
+        Election e = MonteCarloEngine.run(SimulationModel.clean(electorate).with(FraudModel.Klimek.of(0.2, 0.4, 2,
+                0.03)), 5, 1, 1, MonteCarloEngine.UnitOutput.FIRST_REPLICATE, Progress.NONE).units().orElseThrow();
+        Path units = dir.resolve("units.csv");
+        Path json = dir.resolve("mixture.json");
+        Run r = run(Main.configure(new CommandLine(new AnalyzeCommand((file, mapping) -> e))), "sim.csv",
+                "--tests", "FraudMixture", "--quiet", "--json", json.toString(), "--units-csv", units.toString());
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = Files.readAllLines(units);
+        assertEquals("unit,registered,ballots,leader,turnout,share,p_clean,p_incremental,p_extreme,class,"
+                + "manufactured_votes,stolen_votes", lines.get(0));
+        assertEquals(e.size() + 1, lines.size());
+        double man = 0;
+        double stolen = 0;
+        int extreme = 0;
+        for (String line : lines.subList(1, lines.size())) {
+            String[] c = line.split(",");
+            assertEquals(1, Double.parseDouble(c[6]) + Double.parseDouble(c[7]) + Double.parseDouble(c[8]), 1e-9);
+            extreme += c[9].equals("extreme") ? 1 : 0;
+            man += Double.parseDouble(c[10]);
+            stolen += Double.parseDouble(c[11]);
+        }
+        JsonNode d = new ObjectMapper().readTree(json.toFile()).get("tests").get(0).get("details");
+        assertEquals(d.get("manufactured_votes").asDouble(), man, 1e-6 * man);
+        assertEquals(d.get("stolen_votes").asDouble(), stolen, 1e-6 * stolen);
+        assertEquals(d.get("units_extreme").asInt(), extreme);
+        assertTrue(man > 0 && extreme > 0);
+    }
+
+    @Test
+    void unitsCsvWithoutTheMixtureIsAUsageError() {
+        Run r = run(stubbed(), "results.csv", "--tests", "Correlation", "--units-csv",
+                dir.resolve("u.csv").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("add FraudMixture to --tests"), r.err());
+        assertFalse(Files.exists(dir.resolve("u.csv")));
+    }
+
     /** The JSON is byte-identical for 1 and 2 threads: every random draw is keyed by test, variable and group. */
     @Test
     void jsonIsByteIdenticalForAnyThreadCount() throws IOException {
