@@ -1,28 +1,23 @@
 package org.psephos.estimation;
 
 /**
- * The EM machinery behind {@link FraudMixture}: bivariate normal mixtures over units x_j = (t_j, ω_j), turnout and
- * leader votes per registered voter. Two fits share one E-step:
+ * The EM machinery behind {@link FraudMixture}: bivariate normal mixtures over units x_j = (t_j, v_j), turnout and
+ * the leader's share of ballots. Two fits share one E-step:
  * <ul>
  *   <li>{@link #cleanMixture(double[], double[], int)}: K clean populations with their own means and one common
  *       covariance (regional effects on the means and one dispersion, the normal analogue of eforensics' covariates
  *       on μτ and μν);</li>
- *   <li>{@link #fraudMixture(double[], double[], double, double)}: eforensics' {@code bl} classes, no fraud N(μ, Σ),
- *       incremental = the no-fraud class pushed through the {@code bl} map with rates (ι_m, ι_s), extreme = its own
- *       normal near turnout 1.</li>
+ *   <li>{@link #fraudMixture(double[], double[], int, double, double)}: eforensics' {@code bl} classes on top of
+ *       K clean populations: no fraud = the populations N(μ_k, Σ), incremental = each population pushed through the
+ *       {@code bl} map g with common rates (ι_m, ι_s), N(g(μ_k), J_kΣJ_kᵀ) with J_k the map's Jacobian at μ_k,
+ *       extreme = its own normal near turnout 1.</li>
  * </ul>
- * In (t, ω) the {@code bl} map is affine: a unit with clean (τ, ω) and rates (ι_m, ι_s) reports
- * <pre>
- *   t' = ι_m + (1 − ι_m)·τ
- *   ω' = ι_m + (ι_s − ι_m)·τ + (1 − ι_s)·ω
- * </pre>
- * (manufactured votes ι_m·(1 − τ), stolen votes ι_s·(τ − ω), per registered voter), so the incremental class is
- * exactly N(c + Aμ, AΣAᵀ) with c = (ι_m, ι_m) and A = [[1 − ι_m, 0], [ι_s − ι_m, 1 − ι_s]]: its mean moves toward
- * (1, 1) and its spread shrinks by the same map. A second clean population with its own centre and the common spread
- * is not of that form; the model choice (BIC) between the two families is made by {@link FraudMixture}.
+ * The map (see {@link #share(double, double, double, double)}) moves a unit toward (1, 1) and shrinks the spread; a
+ * second clean population with its own centre and the common spread is not of that form. The model choice (BIC)
+ * between the two families is made by {@link FraudMixture}.
  *
- * <p>Covariances are packed (xx, xy, yy). Package-private, stateless; every fit is deterministic, O(n) per
- * iteration, and allocates only its per-unit responsibility array (flat, n·classes).
+ * <p>Covariances are packed (xx, xy, yy). Package-private, stateless; every fit is deterministic, O(n·classes) per
+ * iteration, and allocates only its per-unit responsibility array (flat, n·classes) and its start.
  */
 final class MixtureEm {
     /** Most EM iterations. */
@@ -472,16 +467,18 @@ final class MixtureEm {
         f.iotaS = bs;
     }
 
-    /** Σ_k −½[S log det V_k + tr(V_k⁻¹M) + S (x̄ − m_k)ᵀV_k⁻¹(x̄ − m_k)] over the incremental copies at (im, is). */
+    /**
+     * Σ_k −½[S log det V_k + tr(V_k⁻¹M) + S (x̄ − m_k)ᵀV_k⁻¹(x̄ − m_k)] over the incremental copies at (im, is);
+     * {@code v} is scratch space of length 3.
+     */
     private static double incrementalQ(Fit f, double[][] stats, double im, double is, double[] v) {
         int k = f.populations;
-        double[] jac = new double[3];
         double q = 0;
         for (int z = 0; z < k; z++) {
             double[] st = stats[k + z];
             double[] mu = f.mean[z];
-            jacobian(mu[0], mu[1], im, is, jac);
-            transform(f.cov[z], jac[0], jac[1], jac[2], v);
+            jacobian(mu[0], mu[1], im, is, v);
+            transform(f.cov[z], v[0], v[1], v[2], v);
             double det = v[0] * v[2] - v[1] * v[1];
             if (!(det > 0)) {
                 return Double.NEGATIVE_INFINITY;
