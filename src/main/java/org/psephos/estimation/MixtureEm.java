@@ -178,9 +178,12 @@ final class MixtureEm {
     static Fit cleanMixture(double[] t, double[] w, int k) {
         int n = t.length;
         Fit f = new Fit(k, false, n);
-        double[] all = moments(t, w);
-        // principal axis of the 2x2 covariance
-        double angle = 0.5 * Math.atan2(2 * all[3], all[2] - all[4]);
+        // principal axis of the units' 2x2 scatter (the one-class statistics)
+        Fit one = new Fit(1, false, n);
+        java.util.Arrays.fill(one.r, 1);
+        double[][] all = new double[1][6];
+        statistics(t, w, one, all);
+        double angle = 0.5 * Math.atan2(2 * all[0][4], all[0][3] - all[0][5]);
         double ca = Math.cos(angle);
         double sa = Math.sin(angle);
         double[] proj = new double[n];
@@ -492,30 +495,6 @@ final class MixtureEm {
             q -= 0.5 * (st[0] * Math.log(det) + tr + st[0] * (i11 * a * a + 2 * i12 * a * b + i22 * b * b));
         }
         return q;
-    }
-
-    /** @return (mean t, mean ω, var t, cov, var ω) of all units */
-    static double[] moments(double[] t, double[] w) {
-        int n = t.length;
-        double mt = 0;
-        double mw = 0;
-        for (int j = 0; j < n; j++) {
-            mt += t[j];
-            mw += w[j];
-        }
-        mt /= n;
-        mw /= n;
-        double sxx = 0;
-        double sxy = 0;
-        double syy = 0;
-        for (int j = 0; j < n; j++) {
-            double a = t[j] - mt;
-            double b = w[j] - mw;
-            sxx += a * a;
-            sxy += a * b;
-            syy += b * b;
-        }
-        return new double[] {mt, mw, sxx / n, sxy / n, syy / n};
     }
 
     /** Bounds the variances of a packed 2x2 covariance and keeps it positive definite. */
