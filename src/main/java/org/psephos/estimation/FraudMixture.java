@@ -39,8 +39,11 @@ import org.psephos.forensics.TestResult;
  *
  * <p>Null model and decision. The no-fraud family is K clean populations for K = 1 to
  * {@value #MAX_CLEAN_COMPONENTS} + {@value #EXTRA_CLEAN_POPULATIONS}: each fraud class must fit better than one more
- * clean population would (another cluster is not fraud). The fraud mixture is reported when its best BIC is below
- * the no-fraud family's best; otherwise π = (1, 0, 0). The test flags when the reported π_incremental + π_extreme
+ * clean population would (another cluster is not fraud). The fraud family has K = 1 to
+ * {@value #MAX_CLEAN_COMPONENTS} populations with both fraud classes or with the incremental class only (the number of
+ * fraud types chosen by the data, as in Ferrari, McAlister and Mebane's varying-dimension model). The fraud mixture
+ * is reported when its best BIC is below the no-fraud family's best; otherwise π = (1, 0, 0). The details carry
+ * BIC_fraud − BIC_clean ({@value #BIC_DETAIL}), the statistic {@code psephos power} calibrates. The test flags when the reported π_incremental + π_extreme
  * exceeds {@value #FLAG_FRACTION} (nested mixtures have no χ² limit: no p-value; {@code psephos power} calibrates the
  * rule on clean simulations). Value: 1 − π_clean.
  *
@@ -55,7 +58,7 @@ import org.psephos.forensics.TestResult;
  * sufficient statistics, then the extreme class (ECM). At most {@value #MAX_ITERATIONS} iterations per fit or until
  * the log-likelihood changes by less than 1e-7 per unit; starts are deterministic (clean populations along the
  * principal axis; the fraud fit from the units at or below the 80th turnout percentile, ι = (0.3, 0.1), extreme at
- * turnout 0.97). Eight fits (five clean, three fraud), O(n·classes) per iteration, run on the common fork-join pool;
+ * turnout 0.97). Eleven fits (five clean, six fraud), O(n·classes) per iteration, run on the common fork-join pool;
  * the result does not depend on the threads (Russia 2011, 95,220 units: about 12 s on 2 busy cores).
  *
  * <p>Limits. Klimek's incremental intensity |N(0, θ)| puts many units a hair from clean: the mixture's one rate sees
@@ -74,7 +77,9 @@ public final class FraudMixture implements ForensicTest {
     public static final double FLAG_FRACTION = 0.05;
     /** eforensics' boundary k between incremental and extreme rates. */
     public static final double K = MixtureEm.K;
-    /** Most clean populations of the no-fraud family. */
+    /** The details key of BIC_fraud − BIC_clean (negative: the fraud mixture is preferred). */
+    public static final String BIC_DETAIL = "bic_fraud_minus_clean";
+    /** Most clean populations of the fraud family (the no-fraud family gets {@link #EXTRA_CLEAN_POPULATIONS} more). */
     public static final int MAX_CLEAN_COMPONENTS = 3;
     /** Extra clean populations the no-fraud family gets: one for each fraud class. */
     public static final int EXTRA_CLEAN_POPULATIONS = 2;
@@ -124,9 +129,10 @@ public final class FraudMixture implements ForensicTest {
         }
         // the fits are independent and deterministic: run them on the common pool, choose in a fixed order
         int cleanFits = MAX_CLEAN_COMPONENTS + EXTRA_CLEAN_POPULATIONS;
-        List<MixtureEm.Fit> fits = IntStream.range(0, cleanFits + MAX_CLEAN_COMPONENTS).parallel()
+        List<MixtureEm.Fit> fits = IntStream.range(0, cleanFits + 2 * MAX_CLEAN_COMPONENTS).parallel()
                 .mapToObj(i -> i < cleanFits ? MixtureEm.cleanMixture(t, w, i + 1)
-                        : MixtureEm.fraudMixture(t, w, i - cleanFits + 1, START_IOTA_M, START_IOTA_S))
+                        : MixtureEm.fraudMixture(t, w, (i - cleanFits) / 2 + 1, (i - cleanFits) % 2 == 0,
+                                START_IOTA_M, START_IOTA_S))
                 .toList();
         MixtureEm.Fit bestClean = null;
         MixtureEm.Fit bestFraud = null;
@@ -177,8 +183,8 @@ public final class FraudMixture implements ForensicTest {
         double[] centre = f.cleanCentre();
         double mu = centre[0];
         double[] extreme = f.mean[2 * k];
-        double[] man = {0, f.iotaM, (extreme[0] - mu) / (1 - mu)};
-        double[] st = {0, f.iotaS, extremeStolen(centre, man[2], extreme)};
+        double[] man = {0, f.iotaM, f.extreme ? (extreme[0] - mu) / (1 - mu) : 0};
+        double[] st = {0, f.iotaS, f.extreme ? extremeStolen(centre, man[2], extreme) : 0};
         // per fraud class z (copies of population k, then extreme): votes per registered voter
         double[] perM = new double[cl];
         double[] perS = new double[cl];
@@ -225,7 +231,7 @@ public final class FraudMixture implements ForensicTest {
         double[][] means = new double[3][];
         means[0] = centre.clone();
         means[1] = new double[] {f.iotaM + (1 - f.iotaM) * mu, MixtureEm.share(mu, centre[1], f.iotaM, f.iotaS)};
-        means[2] = extreme.clone();
+        means[2] = f.extreme ? extreme.clone() : centre.clone();
         return new FraudMixtureResult(f.share, mu, centre[1], man, st, means, post, unitMan, unitSt, sumM,
                 Math.sqrt(varM), sumS, Math.sqrt(varS), k, f.logLikelihood, cleanOne, bicFraud, bicClean,
                 f.iterations);
@@ -274,7 +280,7 @@ public final class FraudMixture implements ForensicTest {
         d.put("chi_m", r.manufactured()[2]);
         d.put("chi_s", r.stolen()[2]);
         d.put("clean_components", r.cleanComponents());
-        d.put("bic_fraud_minus_clean", r.bicFraud() - r.bicClean());
+        d.put(BIC_DETAIL, r.bicFraud() - r.bicClean());
         return new TestResult(ID, input.variable().name(), input.level(), value, 0, Double.NaN, Double.NaN,
                 Double.NaN, Double.NaN, flag, input.size(), true, "", d);
     }
