@@ -39,10 +39,7 @@ import org.psephos.forensics.TestResult;
  *
  * <p>Null model and decision. The no-fraud family is K clean populations for K = 1 to
  * {@value #MAX_CLEAN_COMPONENTS} + {@value #EXTRA_CLEAN_POPULATIONS}: each fraud class must fit better than one more
- * clean population would (another cluster is not fraud). The fraud family has K = 1 to
- * {@value #MAX_CLEAN_COMPONENTS} populations with both fraud classes or with the incremental class only (the number of
- * fraud types chosen by the data, as in Ferrari, McAlister and Mebane's varying-dimension model). The fraud mixture
- * is reported when its best BIC is below the no-fraud family's best; otherwise π = (1, 0, 0). The details carry
+ * clean population would (another cluster is not fraud). The fraud mixture is reported when its best BIC is below the no-fraud family's best; otherwise π = (1, 0, 0). The details carry
  * BIC_fraud − BIC_clean ({@value #BIC_DETAIL}), the statistic {@code psephos power} calibrates. The test flags when the reported π_incremental + π_extreme
  * exceeds {@value #FLAG_FRACTION} (nested mixtures have no χ² limit: no p-value; {@code psephos power} calibrates the
  * rule on clean simulations). Value: 1 − π_clean.
@@ -58,7 +55,7 @@ import org.psephos.forensics.TestResult;
  * sufficient statistics, then the extreme class (ECM). At most {@value #MAX_ITERATIONS} iterations per fit or until
  * the log-likelihood changes by less than 1e-7 per unit; starts are deterministic (clean populations along the
  * principal axis; the fraud fit from the units at or below the 80th turnout percentile, ι = (0.3, 0.1), extreme at
- * turnout 0.97). Eleven fits (five clean, six fraud), O(n·classes) per iteration, run on the common fork-join pool;
+ * turnout 0.97). Eight fits (five clean, three fraud), O(n·classes) per iteration, run on the common fork-join pool;
  * the result does not depend on the threads (Russia 2011, 95,220 units: about 12 s on 2 busy cores).
  *
  * <p>Limits. Klimek's incremental intensity |N(0, θ)| puts many units a hair from clean: the mixture's one rate sees
@@ -129,10 +126,9 @@ public final class FraudMixture implements ForensicTest {
         }
         // the fits are independent and deterministic: run them on the common pool, choose in a fixed order
         int cleanFits = MAX_CLEAN_COMPONENTS + EXTRA_CLEAN_POPULATIONS;
-        List<MixtureEm.Fit> fits = IntStream.range(0, cleanFits + 2 * MAX_CLEAN_COMPONENTS).parallel()
+        List<MixtureEm.Fit> fits = IntStream.range(0, cleanFits + MAX_CLEAN_COMPONENTS).parallel()
                 .mapToObj(i -> i < cleanFits ? MixtureEm.cleanMixture(t, w, i + 1)
-                        : MixtureEm.fraudMixture(t, w, (i - cleanFits) / 2 + 1, (i - cleanFits) % 2 == 0,
-                                START_IOTA_M, START_IOTA_S))
+                        : MixtureEm.fraudMixture(t, w, i - cleanFits + 1, START_IOTA_M, START_IOTA_S))
                 .toList();
         MixtureEm.Fit bestClean = null;
         MixtureEm.Fit bestFraud = null;
@@ -183,8 +179,8 @@ public final class FraudMixture implements ForensicTest {
         double[] centre = f.cleanCentre();
         double mu = centre[0];
         double[] extreme = f.mean[2 * k];
-        double[] man = {0, f.iotaM, f.extreme ? (extreme[0] - mu) / (1 - mu) : 0};
-        double[] st = {0, f.iotaS, f.extreme ? extremeStolen(centre, man[2], extreme) : 0};
+        double[] man = {0, f.iotaM, (extreme[0] - mu) / (1 - mu)};
+        double[] st = {0, f.iotaS, extremeStolen(centre, man[2], extreme)};
         // per fraud class z (copies of population k, then extreme): votes per registered voter
         double[] perM = new double[cl];
         double[] perS = new double[cl];
@@ -231,7 +227,7 @@ public final class FraudMixture implements ForensicTest {
         double[][] means = new double[3][];
         means[0] = centre.clone();
         means[1] = new double[] {f.iotaM + (1 - f.iotaM) * mu, MixtureEm.share(mu, centre[1], f.iotaM, f.iotaS)};
-        means[2] = f.extreme ? extreme.clone() : centre.clone();
+        means[2] = extreme.clone();
         return new FraudMixtureResult(f.share, mu, centre[1], man, st, means, post, unitMan, unitSt, sumM,
                 Math.sqrt(varM), sumS, Math.sqrt(varS), k, f.logLikelihood, cleanOne, bicFraud, bicClean,
                 f.iterations);

@@ -7,7 +7,7 @@ package org.psephos.estimation;
  *   <li>{@link #cleanMixture(double[], double[], int)}: K clean populations with their own means and one common
  *       covariance (regional effects on the means and one dispersion, the normal analogue of eforensics' covariates
  *       on μτ and μν);</li>
- *   <li>{@link #fraudMixture(double[], double[], int, boolean, double, double)}: eforensics' {@code bl} classes on top of
+ *   <li>{@link #fraudMixture(double[], double[], int, double, double)}: eforensics' {@code bl} classes on top of
  *       K clean populations: no fraud = the populations N(μ_k, Σ), incremental = each population pushed through the
  *       {@code bl} map g with common rates (ι_m, ι_s), N(g(μ_k), J_kΣJ_kᵀ) with J_k the map's Jacobian at μ_k,
  *       extreme = its own normal near turnout 1.</li>
@@ -43,8 +43,6 @@ final class MixtureEm {
     static final class Fit {
         final int populations;
         final boolean fraud;
-        /** Whether a fraud fit has an extreme class (without one, π_extreme stays 0). */
-        final boolean extreme;
         final int classes;
         final double[] pi;
         final double[][] mean;
@@ -59,10 +57,9 @@ final class MixtureEm {
         double iotaM;
         double iotaS;
 
-        Fit(int populations, boolean fraud, boolean extreme, int n) {
+        Fit(int populations, boolean fraud, int n) {
             this.populations = populations;
             this.fraud = fraud;
-            this.extreme = fraud && extreme;
             classes = fraud ? 2 * populations + 1 : populations;
             pi = new double[classes];
             mean = new double[classes][2];
@@ -70,12 +67,10 @@ final class MixtureEm {
             r = new double[n * classes];
         }
 
-        /**
-         * @return the number of free parameters: K − 1 weights, 2K means, one covariance; the incremental class adds
-         *         its proportion and two rates, the extreme class its proportion, mean and covariance
-         */
+        /** @return the number of free parameters: K − 1 weights, 2K means, one covariance; fraud adds 9 */
         int parameters() {
-            return (populations - 1) + 2 * populations + 3 + (fraud ? 3 : 0) + (extreme ? 6 : 0);
+            // fraud: 2 class proportions, two rates, the extreme class's mean and covariance
+            return (populations - 1) + 2 * populations + 3 + (fraud ? 9 : 0);
         }
 
         /** @return the Bayesian information criterion, −2 log L + p log n */
@@ -182,13 +177,10 @@ final class MixtureEm {
      */
     static Fit cleanMixture(double[] t, double[] w, int k) {
         int n = t.length;
-        Fit f = new Fit(k, false, false, n);
-        // principal axis of the units' 2x2 scatter (the one-class statistics)
-        Fit one = new Fit(1, false, false, n);
-        java.util.Arrays.fill(one.r, 1);
-        double[][] all = new double[1][6];
-        statistics(t, w, one, all);
-        double angle = 0.5 * Math.atan2(2 * all[0][4], all[0][3] - all[0][5]);
+        Fit f = new Fit(k, false, n);
+        double[] all = moments(t, w);
+        // principal axis of the 2x2 covariance
+        double angle = 0.5 * Math.atan2(2 * all[3], all[2] - all[4]);
         double ca = Math.cos(angle);
         double sa = Math.sin(angle);
         double[] proj = new double[n];
@@ -234,14 +226,13 @@ final class MixtureEm {
     /**
      * The fraud mixture with K clean populations from a start: the populations fitted to the units at or below the
      * 80th turnout percentile, incremental rates (ι_m, ι_s) as given, extreme at turnout 0.97,
-     * (π_clean, π_incremental, π_extreme) = (0.8, 0.15, 0.05); without the extreme class (0.8, 0.2, 0), its
-     * proportion staying 0.
+     * (π_clean, π_incremental, π_extreme) = (0.8, 0.15, 0.05).
      *
      * @return the fit
      */
-    static Fit fraudMixture(double[] t, double[] w, int k, boolean extreme, double iotaM, double iotaS) {
+    static Fit fraudMixture(double[] t, double[] w, int k, double iotaM, double iotaS) {
         int n = t.length;
-        Fit f = new Fit(k, true, extreme, n);
+        Fit f = new Fit(k, true, n);
         double[] sorted = t.clone();
         java.util.Arrays.sort(sorted);
         double cut = sorted[(int) (0.8 * (n - 1))];
@@ -259,8 +250,8 @@ final class MixtureEm {
         }
         Fit start = cleanMixture(lt, lw, k);
         f.share[0] = 0.8;
-        f.share[2] = extreme ? 0.05 : 0;
-        f.share[1] = 0.2 - f.share[2];
+        f.share[1] = 0.15;
+        f.share[2] = 0.05;
         for (int z = 0; z < k; z++) {
             f.mean[z] = start.mean[z].clone();
             f.cov[z] = start.cov[z].clone();
@@ -501,6 +492,30 @@ final class MixtureEm {
             q -= 0.5 * (st[0] * Math.log(det) + tr + st[0] * (i11 * a * a + 2 * i12 * a * b + i22 * b * b));
         }
         return q;
+    }
+
+    /** @return (mean t, mean ω, var t, cov, var ω) of all units */
+    static double[] moments(double[] t, double[] w) {
+        int n = t.length;
+        double mt = 0;
+        double mw = 0;
+        for (int j = 0; j < n; j++) {
+            mt += t[j];
+            mw += w[j];
+        }
+        mt /= n;
+        mw /= n;
+        double sxx = 0;
+        double sxy = 0;
+        double syy = 0;
+        for (int j = 0; j < n; j++) {
+            double a = t[j] - mt;
+            double b = w[j] - mw;
+            sxx += a * a;
+            sxy += a * b;
+            syy += b * b;
+        }
+        return new double[] {mt, mw, sxx / n, sxy / n, syy / n};
     }
 
     /** Bounds the variances of a packed 2x2 covariance and keeps it positive definite. */
