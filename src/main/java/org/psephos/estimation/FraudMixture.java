@@ -56,7 +56,8 @@ import org.psephos.forensics.TestResult;
  * the log-likelihood changes by less than 1e-7 per unit; starts are deterministic (clean populations along the
  * principal axis; the fraud fit from the units at or below the 80th turnout percentile, ι = (0.3, 0.1), extreme at
  * turnout 0.97). Eight fits (five clean, three fraud), O(n·classes) per iteration, run on the common fork-join pool;
- * the result does not depend on the threads (Russia 2011, 95,220 units: about 12 s on 2 busy cores).
+ * the result does not depend on the threads (Russia 2011, 95,220 units: 6 s wall
+ * with loading on 2 idle cores, 15 s under load).
  *
  * <p>Limits. Klimek's incremental intensity |N(0, θ)| puts many units a hair from clean: the mixture's one rate sees
  * the stronger part only, so manufactured votes there are a lower bound (about a third on simulations). Unlike
