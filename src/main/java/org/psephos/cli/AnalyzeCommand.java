@@ -10,6 +10,7 @@ import org.psephos.data.ElectionCsv;
 import org.psephos.data.Grouping;
 import org.psephos.data.UnitFilter;
 import org.psephos.estimation.Estimators;
+import org.psephos.estimation.FraudMixture;
 import org.psephos.forensics.Battery;
 import org.psephos.forensics.BatteryOptions;
 import org.psephos.forensics.BatteryResult;
@@ -103,6 +104,11 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--markdown", paramLabel = "OUT.md", description = "Write the results as a Markdown table.")
     Path markdown;
 
+    @Option(names = "--units-csv", paramLabel = "OUT", description = "With --tests FraudMixture: write each unit's "
+            + "posterior class probabilities (clean, incremental, extreme), modal class and expected manufactured "
+            + "and stolen votes under the national mixture fit as CSV.")
+    Path unitsCsv;
+
     @Option(names = "--quiet", description = "No progress bar on standard error (it is drawn only on a terminal).")
     boolean quiet;
 
@@ -132,7 +138,7 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        OutputFiles.requireNotInput(List.of(file), json, csv, markdown, report);
+        OutputFiles.requireNotInput(List.of(file), json, csv, markdown, report, unitsCsv);
         if (charts != null) {
             for (String name : List.of("fingerprint.csv", "turnout_hist.csv", "share_hist.csv")) {
                 OutputFiles.requireNotInput(List.of(file), charts.resolve(name));
@@ -154,6 +160,9 @@ final class AnalyzeCommand implements Callable<Integer> {
             }
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage(), e);
+        }
+        if (unitsCsv != null && !battery.tests().stream().anyMatch(t -> t.id().equals(FraudMixture.ID))) {
+            throw new UsageException("--units-csv writes the FraudMixture fit per unit: add FraudMixture to --tests");
         }
         Election election = loader.load(file, mapping);
         if (level != null && election.grouping(level).isEmpty()) {
@@ -183,6 +192,9 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         if (markdown != null) {
             report.writeMarkdown(markdown);
+        }
+        if (unitsCsv != null) {
+            MixtureUnitsCsv.write(UnitFilter.standard().apply(election).election(), unitsCsv);
         }
         if (this.report != null) {
             AnalysisReport.report(election, result, file.getFileName().toString(), VersionProvider.version(),

@@ -16,7 +16,8 @@ import org.psephos.simulation.Progress;
  * of a fraud model's parameters ({@link FraudSpec}), R elections are simulated (the engine) and every chosen test
  * runs on each; R clean elections calibrate each test's threshold.
  *
- * <p>Method. Score s of a test: its value for the estimators, 1 − p for tests with a p-value, otherwise
+ * <p>Method. Score s of a test: its value for the estimators (for {@code FraudMixture} its BIC evidence for fraud,
+ * BIC_clean − BIC_fraud, see {@link PowerTask}), 1 − p for tests with a p-value, otherwise
  * |value − median of its clean values| (two-sided). Threshold c = the ⌈(1 − α)m⌉-th smallest of the m clean scores, so that the clean rejection rate is
  * at most α. Power at a point = share of its replicates with s &gt; c (the <b>default</b> figure, comparable across
  * tests whatever their own rules); the own flag rule's rate is reported next to it, with its clean rate (the rule's

@@ -93,13 +93,18 @@ public record PowerTask(int point, int from, int to, long runSeed, ElectorateMod
 
     /**
      * The statistic a calibrated threshold is set on, larger meaning more evidence of fraud: the value for the
-     * estimators (a fraction or a vote count that fraud raises), 1 − p for tests with a p-value, else the value,
-     * which the reduction turns into |value − median of the clean values| (two-sided). NaN for a test that did
-     * not apply.
+     * estimators (a fraction or a vote count that fraud raises), except {@code FraudMixture}, whose value
+     * 1 − π_clean is 0 whenever the clean family wins and leaves nothing to calibrate: its BIC evidence for fraud,
+     * BIC_clean − BIC_fraud (detail {@code bic_fraud_minus_clean}, negated); 1 − p for tests with a p-value, else
+     * the value, which the reduction turns into |value − median of the clean values| (two-sided). NaN for a test
+     * that did not apply.
      */
     static double score(TestResult r) {
         if (!r.applicable()) {
             return Double.NaN;
+        }
+        if (r.id().equals(FraudMixture.ID) && r.details().get(FraudMixture.BIC_DETAIL) instanceof Number d) {
+            return -d.doubleValue();
         }
         if (!isEstimator(r.id()) && !Double.isNaN(r.pValue())) {
             return 1 - r.pValue();

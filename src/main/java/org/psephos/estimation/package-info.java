@@ -8,7 +8,8 @@
  *   <li>{@link org.psephos.estimation.Shpilkin}: the clean-peak extrapolation of the leader's anomalous votes,
  *       national, per group and per unit.</li>
  *   <li>{@link org.psephos.estimation.FraudMixture}: a three-class (no fraud, incremental, extreme) mixture in the
- *       manner of eforensics' {@code bl}, fitted by EM, with per-unit posteriors.</li>
+ *       manner of eforensics' {@code bl} on top of several clean populations, fitted by EM and chosen by BIC against
+ *       clean populations alone, with per-unit posteriors and expected manufactured and stolen votes.</li>
  *   <li>{@link org.psephos.estimation.PowerAnalysis}: detection power and estimator bias over a grid of injected
  *       fraud, cut into pure {@link org.psephos.estimation.PowerTask}s.</li>
  * </ul>

@@ -62,6 +62,11 @@ class AnalyzeCommandTest {
         return new Run(code, out.toString(), err.toString());
     }
 
+    /** @return the run of analyze on this election, whatever FILE names */
+    private static Run runOn(Election e, String... args) {
+        return run(Main.configure(new CommandLine(new AnalyzeCommand((file, mapping) -> e))), args);
+    }
+
     private static CommandLine stubbed() {
         return Main.configure(new CommandLine(new AnalyzeCommand((file, mapping) -> stub())));
     }
@@ -137,17 +142,21 @@ class AnalyzeCommandTest {
         assertTrue(lines.get(lines.size() - 1).startsWith("Flags: "));
     }
 
+    /** @return the first replicate of a Klimek-fraud election (θ = 0.4, α = 2) of U{500..1500}-voter units */
+    private static Election klimek(int units, long seed, double incremental, double extreme) {
+        ElectorateModel electorate = ElectorateModel.of(units, new SizeDistribution.Uniform(500, 1500),
+                ProportionDistribution.normal(0.5, 0.1), ProportionDistribution.normal(0.55, 0.08));
+        return MonteCarloEngine.run(SimulationModel.clean(electorate).with(FraudModel.Klimek.of(incremental, 0.4, 2,
+                extreme)), seed, 1, 1, MonteCarloEngine.UnitOutput.FIRST_REPLICATE, Progress.NONE).units()
+                .orElseThrow();
+    }
+
     /** With the opt-in estimators, --charts and --report also draw the Shpilkin curve and the Klimek fit. */
     @Test
     void estimatorsAddTheirCharts() throws IOException {
-        ElectorateModel electorate = ElectorateModel.of(2_000, new SizeDistribution.Uniform(500, 1500),
-                ProportionDistribution.normal(0.5, 0.1), ProportionDistribution.normal(0.55, 0.08));
-        Election e = MonteCarloEngine.run(SimulationModel.clean(electorate).with(FraudModel.Klimek.of(0.3, 0.4, 2,
-                0.03)), 3, 1, 1, MonteCarloEngine.UnitOutput.FIRST_REPLICATE, Progress.NONE).units().orElseThrow();
         Path html = dir.resolve("report.html");
         Path charts = dir.resolve("charts");
-        Run r = run(Main.configure(new CommandLine(new AnalyzeCommand((file, mapping) -> e))), "sim.csv",
-                "--tests", "Shpilkin,KlimekFit", "--replicates", "30", "--threads", "2", "--quiet", "--report",
+        Run r = runOn(klimek(2_000, 3, 0.3, 0.03), "sim.csv", "--tests", "Shpilkin,KlimekFit", "--replicates", "30", "--threads", "2", "--quiet", "--report",
                 html.toString(), "--charts", charts.toString());
         assertEquals(0, r.code(), r.err());
         for (String chart : List.of("shpilkin", "klimek_fit")) {
@@ -156,6 +165,44 @@ class AnalyzeCommandTest {
         }
         String doc = Files.readString(html);
         assertTrue(doc.contains("Shpilkin curve (Kobak") && doc.contains("Klimek model fit (Klimek"), "captions");
+    }
+
+    /** --units-csv writes the FraudMixture fit per unit; its vote columns add up to the JSON's totals. */
+    @Test
+    void unitsCsvWritesTheMixturePerUnit() throws IOException {
+        Election e = klimek(3_000, 5, 0.2, 0.03);
+        Path units = dir.resolve("units.csv");
+        Path json = dir.resolve("mixture.json");
+        Run r = runOn(e, "sim.csv", "--tests", "FraudMixture", "--quiet", "--json", json.toString(), "--units-csv", units.toString());
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = Files.readAllLines(units);
+        assertEquals("unit,registered,ballots,leader,turnout,share,p_clean,p_incremental,p_extreme,class,"
+                + "manufactured_votes,stolen_votes", lines.get(0));
+        assertEquals(e.size() + 1, lines.size());
+        double man = 0;
+        double stolen = 0;
+        int extreme = 0;
+        for (String line : lines.subList(1, lines.size())) {
+            String[] c = line.split(",");
+            assertEquals(1, Double.parseDouble(c[6]) + Double.parseDouble(c[7]) + Double.parseDouble(c[8]), 1e-9);
+            extreme += c[9].equals("extreme") ? 1 : 0;
+            man += Double.parseDouble(c[10]);
+            stolen += Double.parseDouble(c[11]);
+        }
+        JsonNode d = new ObjectMapper().readTree(json.toFile()).get("tests").get(0).get("details");
+        assertEquals(d.get("manufactured_votes").asDouble(), man, 1e-6 * man);
+        assertEquals(d.get("stolen_votes").asDouble(), stolen, 1e-6 * stolen);
+        assertEquals(d.get("units_extreme").asInt(), extreme);
+        assertTrue(man > 0 && extreme > 0);
+    }
+
+    @Test
+    void unitsCsvWithoutTheMixtureIsAUsageError() {
+        Run r = run(stubbed(), "results.csv", "--tests", "Correlation", "--units-csv",
+                dir.resolve("u.csv").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("add FraudMixture to --tests"), r.err());
+        assertFalse(Files.exists(dir.resolve("u.csv")));
     }
 
     /** The JSON is byte-identical for 1 and 2 threads: every random draw is keyed by test, variable and group. */

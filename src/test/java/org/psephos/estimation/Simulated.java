@@ -31,6 +31,45 @@ final class Simulated {
                 org.psephos.simulation.Progress.NONE).units().orElseThrow();
     }
 
+    /**
+     * A clean election of two populations with different centres and the same spread: the first half of the units
+     * from {@link #TURNOUT} and {@link #SHARE}, the second from the given distributions (each half the engine's first
+     * replicate, the second with seed + 1), concatenated. Unit ids and a {@code region} grouping (A, B) are kept.
+     *
+     * @return the election
+     */
+    static Election twoPopulations(int n, long seed, ProportionDistribution turnout2, ProportionDistribution share2) {
+        Election a = election(n / 2, seed);
+        SimulationModel m = new SimulationModel(ElectorateModel.of(n - n / 2, new SizeDistribution.Uniform(500, 1500),
+                turnout2, share2), List.of());
+        Election b = MonteCarloEngine.run(m, seed + 1, 1, 1, MonteCarloEngine.UnitOutput.FIRST_REPLICATE,
+                org.psephos.simulation.Progress.NONE).units().orElseThrow();
+        int[] reg = new int[n];
+        int[] bal = new int[n];
+        int[] valid = new int[n];
+        int[] inv = new int[n];
+        int[][] votes = new int[a.optionCount()][n];
+        int[] region = new int[n];
+        for (int i = 0; i < n; i++) {
+            Election e = i < a.size() ? a : b;
+            int u = i < a.size() ? i : i - a.size();
+            reg[i] = e.registered(u);
+            bal[i] = e.ballots(u);
+            valid[i] = e.valid(u);
+            inv[i] = e.invalid(u);
+            for (int k = 0; k < votes.length; k++) {
+                votes[k][i] = e.votes(k, u);
+            }
+            region[i] = e == a ? 0 : 1;
+        }
+        Election.Builder bld = Election.builder("two populations").registered(reg).ballots(bal).valid(valid)
+                .invalid(inv).grouping(new org.psephos.data.Grouping("region", new String[] {"A", "B"}, region));
+        for (int k = 0; k < votes.length; k++) {
+            bld.option(a.options().get(k), votes[k]);
+        }
+        return bld.leader(0).build();
+    }
+
     /** @return Σ leader votes of e minus those of the paired clean election */
     static long trueExcess(Election fraud, Election clean) {
         long s = 0;
