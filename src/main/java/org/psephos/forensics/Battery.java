@@ -136,7 +136,8 @@ public final class Battery {
 
     /*
      * Implementation note. Three phases, each spread over the threads with Parallel.map, with one thread inside
-     * every task so that no pool is nested in another:
+     * every task so that no pool is nested in another (except when phase 2 has fewer items than threads: then each
+     * item gets threads / items):
      *   1. per input (group and variable): the plans of the bootstrapped tests (guards, per-unit arrays, estimates)
      *      and one Resample of all pending plans;
      *   2. one flat list of work items: every test without a plan on every input (the integer-percent nulls first,
@@ -184,9 +185,13 @@ public final class Battery {
                 items.add(new int[] {1, i, b});
             }
         }
+        // Fewer items than threads (e.g. one KlimekFit on the national level): each item gets its share of the
+        // threads, so a lone heavy test is not left on one core. Results do not depend on the thread count.
+        BatteryOptions each = items.size() >= threads ? inner
+                : settings.withThreads(Math.max(1, threads / Math.max(1, items.size())));
         List<Object> done = Parallel.map(items.size(), threads, w -> {
             int[] item = items.get(w);
-            return item[0] == 0 ? testsOf.get(item[1]).get(item[2]).run(inputs.get(item[1]), inner)
+            return item[0] == 0 ? testsOf.get(item[1]).get(item[2]).run(inputs.get(item[1]), each)
                     : resamples.get(item[1]).block(item[2]);
         }, Progress.NONE);
         TestResult[][] ran = new TestResult[inputs.size()][];
