@@ -19,7 +19,6 @@ import org.psephos.report.AnalysisReport;
 import org.psephos.report.BatteryReport;
 import org.psephos.report.ChartImages;
 import org.psephos.report.FingerprintCharts;
-import org.psephos.simulation.Parallel;
 import org.psephos.simulation.Progress;
 import org.psephos.spark.SparkNullRunner;
 import picocli.CommandLine.Command;
@@ -77,9 +76,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "Seed (default ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--threads", paramLabel = "T", description = "Worker threads (default: all processors; results "
-            + "do not depend on it).")
-    Integer threads;
+    @Mixin
+    ThreadsOption threads;
 
     @Mixin
     EngineOptions engine;
@@ -152,7 +150,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         Battery battery = Battery.withDefaults().withLevel(level);
         try {
             options = BatteryOptions.defaults().withReplicates(replicates).withSeed(seed)
-                    .withThreads(threads == null ? Parallel.defaultThreads() : threads);
+                    .withThreads(threads.resolve());
             engine.check("analyze");
             if (tests != null) {
                 battery = battery.withTests(Estimators.registry().select(tests.stream().map(String::trim)

@@ -10,7 +10,6 @@ import org.psephos.report.KazakhstanReport;
 import org.psephos.scenarios.KazakhstanCase;
 import org.psephos.scenarios.ScenarioResult;
 import org.psephos.scenarios.ScenarioRunner;
-import org.psephos.simulation.Parallel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,8 +42,8 @@ final class KazakhstanCommand implements Callable<Integer> {
             description = "The Kazakhstan dataset directory (default: ${DEFAULT-VALUE}).")
     Path dataset;
 
-    @Option(names = "--threads", paramLabel = "T", description = "Threads (default: all cores).")
-    Integer threads;
+    @Mixin
+    ThreadsOption threads;
 
     @Mixin
     EngineOptions engine;
@@ -58,10 +57,7 @@ final class KazakhstanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        int t = threads == null ? Parallel.defaultThreads() : threads;
-        if (t < 1) {
-            throw new UsageException("--threads is not positive: " + t);
-        }
+        int t = threads.resolve();
         ScenariosCommand.checkEngine(engine, blockSize, "kazakhstan");
         // The outputs include exit_polls.csv, a name the dataset also uses: never write into the dataset.
         OutputFiles.requireNotInput(java.util.List.of(dataset), out);

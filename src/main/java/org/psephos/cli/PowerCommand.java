@@ -15,7 +15,6 @@ import org.psephos.estimation.PowerAnalysis;
 import org.psephos.estimation.PowerResult;
 import org.psephos.report.PowerReport;
 import org.psephos.simulation.ElectorateModel;
-import org.psephos.simulation.Parallel;
 import org.psephos.simulation.Progress;
 import org.psephos.simulation.ProportionDistribution;
 import org.psephos.simulation.SizeDistribution;
@@ -101,8 +100,8 @@ final class PowerCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Run seed (default ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--threads", paramLabel = "T", description = "Threads (default: all cores).")
-    Integer threads;
+    @Mixin
+    ThreadsOption threads;
 
     @Mixin
     EngineOptions engine;
@@ -133,11 +132,8 @@ final class PowerCommand implements Callable<Integer> {
             OutputFiles.requireNotInput(List.of(sizesFrom), json, csv, chart, report);
         }
         PowerAnalysis analysis;
-        int t = threads == null ? Parallel.defaultThreads() : threads;
+        int t = threads.resolve();
         try {
-            if (t < 1) {
-                throw new IllegalArgumentException("--threads is not positive: " + t);
-            }
             if (blockSize < 1) {
                 throw new IllegalArgumentException("--block-size is not positive: " + blockSize);
             }

@@ -9,7 +9,6 @@ import org.psephos.scenarios.ScenarioJson;
 import org.psephos.scenarios.ScenarioResult;
 import org.psephos.scenarios.ScenarioRunner;
 import org.psephos.scenarios.ScenarioSpec;
-import org.psephos.simulation.Parallel;
 import org.psephos.simulation.Progress;
 import org.psephos.report.ScenarioReport;
 import picocli.CommandLine.Command;
@@ -46,8 +45,8 @@ final class ScenariosCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "Run seed (default: the file's).")
     Long seed;
 
-    @Option(names = "--threads", paramLabel = "T", description = "Threads (default: all cores).")
-    Integer threads;
+    @Mixin
+    ThreadsOption threads;
 
     @Option(names = "--replicates", paramLabel = "R", description = "Replicates per point (default: the file's).")
     Integer replicates;
@@ -71,10 +70,7 @@ final class ScenariosCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        int t = threads == null ? Parallel.defaultThreads() : threads;
-        if (t < 1) {
-            throw new UsageException("--threads is not positive: " + t);
-        }
+        int t = threads.resolve();
         if (replicates != null && replicates < 1) {
             throw new UsageException("--replicates is not positive: " + replicates);
         }

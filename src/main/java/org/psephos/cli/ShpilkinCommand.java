@@ -17,7 +17,6 @@ import org.psephos.estimation.Shpilkin;
 import org.psephos.estimation.ShpilkinEstimate;
 import org.psephos.estimation.ShpilkinResult;
 import org.psephos.report.CsvWriter;
-import org.psephos.simulation.Parallel;
 import org.psephos.report.ShpilkinReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -60,8 +59,8 @@ final class ShpilkinCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "Seed (default ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--threads", paramLabel = "T", description = "Threads (default: all cores).")
-    Integer threads;
+    @Mixin
+    ThreadsOption threads;
 
     @Option(names = "--csv", paramLabel = "FILE", description = "Write each unit's anomalous votes.")
     Path csv;
@@ -77,13 +76,10 @@ final class ShpilkinCommand implements Callable<Integer> {
     public Integer call() {
         OutputFiles.requireNotInput(List.of(file), json, csv, report);
         Shpilkin method;
-        int t = threads == null ? Parallel.defaultThreads() : threads;
+        int t = threads.resolve();
         try {
             if (mapping.levels.size() > 1) {
                 throw new IllegalArgumentException("shpilkin takes one --level; got " + mapping.levels);
-            }
-            if (t < 1) {
-                throw new IllegalArgumentException("--threads is not positive: " + t);
             }
             String p = peak.trim().toLowerCase(Locale.ROOT);
             method = switch (p) {

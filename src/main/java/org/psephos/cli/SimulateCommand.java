@@ -14,7 +14,6 @@ import org.psephos.data.LoadReport;
 import org.psephos.simulation.ElectorateModel;
 import org.psephos.simulation.FraudModel;
 import org.psephos.simulation.MonteCarloEngine;
-import org.psephos.simulation.Parallel;
 import org.psephos.simulation.Progress;
 import org.psephos.simulation.ProportionDistribution;
 import org.psephos.simulation.ReplicateDistribution;
@@ -25,6 +24,7 @@ import org.psephos.simulation.SizeDistribution;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -157,8 +157,8 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--seed", required = true, paramLabel = "S", description = "Run seed (required).")
     long seed;
 
-    @Option(names = "--threads", paramLabel = "T", description = "Threads (default: all cores).")
-    Integer threads;
+    @Mixin
+    ThreadsOption threads;
 
     @Option(names = "--replicates", paramLabel = "R", defaultValue = "1000",
             description = "Replicates (default: ${DEFAULT-VALUE}).")
@@ -179,10 +179,7 @@ final class SimulateCommand implements Callable<Integer> {
             OutputFiles.requireNotInput(List.of(sizes.file), out, json);
         }
         SimulationModel model = model();
-        int t = threads == null ? Parallel.defaultThreads() : threads;
-        if (t < 1) {
-            throw new UsageException("--threads is not positive: " + t);
-        }
+        int t = threads.resolve();
         if (replicates < 1) {
             throw new UsageException("--replicates is not positive: " + replicates);
         }

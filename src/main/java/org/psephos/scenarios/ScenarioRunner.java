@@ -214,7 +214,7 @@ public final class ScenarioRunner {
             double need = minimal.noRunoffProbability();
             if (phase == FIRST) {
                 if (p.pNoRunoff() >= need) {
-                    finish(true, p, Double.NaN);
+                    reached(p, Double.NaN);
                 } else {
                     phase = LAST;
                 }
@@ -237,12 +237,13 @@ public final class ScenarioRunner {
                 step++;
             }
             if (phase == BISECT && step == minimal.steps()) {
-                finish(true, pass, lo);
+                reached(pass, lo);
             }
         }
 
-        private void finish(boolean reached, ScenarioResult.Point p, double bracketLow) {
-            minimum = new ScenarioResult.Minimum(share, family.label(), minimal.noRunoffProbability(), reached,
+        /** Ends the search: p is the smallest passing intensity found, bracketLow the largest failing one below. */
+        private void reached(ScenarioResult.Point p, double bracketLow) {
+            minimum = new ScenarioResult.Minimum(share, family.label(), minimal.noRunoffProbability(), true,
                     p.intensity(), bracketLow, p.pNoRunoff(), p.turnout().mean(), p.leaderShare().mean());
             phase = DONE;
         }
