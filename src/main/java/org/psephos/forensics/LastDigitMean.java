@@ -61,9 +61,9 @@ public final class LastDigitMean implements ForensicTest, Plan.Source {
     @Override
     public Plan plan(TestInput input, BatteryOptions options) {
         int[] counts = input.counts();
-        String why = Results.tooFewCounts(Digits.twoDigitCount(counts), minCounts, "counts of 10 or more");
-        if (why != null) {
-            return new Plan.Done(TestResult.notApplicable(ID, input, Digits.twoDigitCount(counts), why));
+        Plan.Done tooFew = Results.tooFewTwoDigitCounts(ID, input, minCounts);
+        if (tooFew != null) {
+            return tooFew;
         }
         Plan.Pending p = Results.bootstrappedMean(ID, input, Digits.lastDigitsOrNone(counts, minCount), REFERENCE,
                 Double.NaN, null, Results.details("min_count", minCount,

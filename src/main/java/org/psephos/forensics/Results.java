@@ -55,6 +55,21 @@ final class Results {
     }
 
     /**
+     * The applicability guard of the digit tests on last and second digits: they need {@code minimum} counts of
+     * 10 or more, since a one-digit count has no second digit and its last digit is its first.
+     *
+     * @param id      the test id
+     * @param input   the input
+     * @param minimum the fewest counts of 10 or more
+     * @return the not-applicable plan, or {@code null} if the test applies
+     */
+    static Plan.Done tooFewTwoDigitCounts(String id, TestInput input, int minimum) {
+        int usable = Digits.twoDigitCount(input.counts());
+        String why = tooFewCounts(usable, minimum, "counts of 10 or more");
+        return why == null ? null : new Plan.Done(TestResult.notApplicable(id, input, usable, why));
+    }
+
+    /**
      * @param keysAndValues alternating keys (strings) and values
      * @return an insertion-ordered map of them, so that details print in a stable order
      */

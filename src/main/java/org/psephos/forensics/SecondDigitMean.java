@@ -70,11 +70,11 @@ public final class SecondDigitMean implements ForensicTest, Plan.Source {
     @Override
     public Plan plan(TestInput input, BatteryOptions options) {
         int[] counts = input.counts();
-        int usable = Digits.twoDigitCount(counts);
-        String why = Results.tooFewCounts(usable, minCounts, "counts of 10 or more");
-        if (why != null) {
-            return new Plan.Done(TestResult.notApplicable(ID, input, usable, why));
+        Plan.Done tooFew = Results.tooFewTwoDigitCounts(ID, input, minCounts);
+        if (tooFew != null) {
+            return tooFew;
         }
+        int usable = Digits.twoDigitCount(counts);
         byte[] d = new byte[counts.length];
         for (int i = 0; i < d.length; i++) {
             d[i] = (byte) Digits.second(counts[i]);

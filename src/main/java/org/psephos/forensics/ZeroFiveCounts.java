@@ -67,10 +67,9 @@ public final class ZeroFiveCounts implements ForensicTest, Plan.Source {
     @Override
     public Plan plan(TestInput input, BatteryOptions options) {
         int[] counts = input.counts();
-        int twoDigit = Digits.twoDigitCount(counts);
-        String why = Results.tooFewCounts(twoDigit, minCounts, "counts of 10 or more");
-        if (why != null) {
-            return new Plan.Done(TestResult.notApplicable(ID, input, twoDigit, why));
+        Plan.Done tooFew = Results.tooFewTwoDigitCounts(ID, input, minCounts);
+        if (tooFew != null) {
+            return tooFew;
         }
         byte[] ind = Digits.lastDigitsOrNone(counts, minCount);
         for (int i = 0; i < ind.length; i++) {
