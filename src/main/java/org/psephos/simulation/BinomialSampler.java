@@ -92,6 +92,53 @@ public final class BinomialSampler {
         return draw(rng, n, p);
     }
 
+    /**
+     * Draws {@code out[i] ~ Binomial(n[i], p[i])} for every i in [0, len): the block sampler the engine uses
+     * ({@link BinomialBatch}), same algorithms as {@link #sample(UniformRandomProvider, int, double)} run over the
+     * whole array at once, which is about three times faster per draw when the parameters change from draw to draw.
+     * The draws consume the generator in a different order than {@code len} calls of the scalar method, so the two
+     * give different (equally distributed) counts for the same seed; the same seed and arrays always give the same
+     * counts.
+     *
+     * @param rng the generator to draw from
+     * @param n   trials, each at least 0
+     * @param p   probabilities, each in [0, 1]
+     * @param out the counts, each in [0, n[i]]
+     * @param len how many to draw, at most the length of each array
+     * @throws IllegalArgumentException if len is negative or above an array's length, a count of trials is
+     *                                  negative or a probability is not in [0, 1] (NaN included); nothing is drawn
+     */
+    public static void sample(UniformRandomProvider rng, int[] n, double[] p, int[] out, int len) {
+        if (len < 0 || len > n.length || len > p.length || len > out.length) {
+            throw new IllegalArgumentException("length " + len + " is negative or longer than an array (n "
+                    + n.length + ", p " + p.length + ", out " + out.length + ")");
+        }
+        for (int i = 0; i < len; i++) {
+            if (n[i] < 0) {
+                throw new IllegalArgumentException("number of trials at index " + i + " is negative: " + n[i]);
+            }
+            if (!(p[i] >= 0 && p[i] <= 1)) {
+                throw new IllegalArgumentException("probability at index " + i + " is not in [0, 1]: " + p[i]);
+            }
+        }
+        BinomialBatch batch = BinomialBatch.forThisThread();
+        int chunk = BlockSimulator.BLOCK_SIZE;
+        if (len <= chunk) {
+            batch.sample(rng, n, p, out, len);
+            return;
+        }
+        int[] nc = new int[chunk];
+        double[] pc = new double[chunk];
+        int[] oc = new int[chunk];
+        for (int from = 0; from < len; from += chunk) {
+            int m = Math.min(chunk, len - from);
+            System.arraycopy(n, from, nc, 0, m);
+            System.arraycopy(p, from, pc, 0, m);
+            batch.sample(rng, nc, pc, oc, m);
+            System.arraycopy(oc, 0, out, from, m);
+        }
+    }
+
     /** Draws with 0 < p ≤ 1/2 and n > 0. */
     private static int draw(UniformRandomProvider rng, int n, double p) {
         return n * p < INVERSION_LIMIT ? inversion(rng, n, p) : btrd(rng, n, p);

@@ -31,7 +31,7 @@ public final class CpuTimeCheck {
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         RngFloorPerformance floor = new RngFloorPerformance();
-        for (String what : new String[] {"java 1 thread", "java 2 threads", "RNG floor"}) {
+        for (String what : new String[] {"java 1 thread", "java 2 threads", "RNG floor", "variates floor"}) {
             double bestCpu = Double.MAX_VALUE;
             double bestWall = Double.MAX_VALUE;
             double sink = 0;
@@ -41,6 +41,10 @@ public final class CpuTimeCheck {
                 if (what.startsWith("RNG")) {
                     for (int k = 0; k < perRun; k++) {
                         sink += floor.floor();
+                    }
+                } else if (what.startsWith("variates")) {
+                    for (int k = 0; k < perRun; k++) {
+                        sink += floor.variates();
                     }
                 } else {
                     int threads = what.contains("2") ? 2 : 1;
