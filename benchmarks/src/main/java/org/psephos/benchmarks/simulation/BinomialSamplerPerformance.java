@@ -14,7 +14,8 @@ import org.openjdk.jmh.annotations.Setup;
  * {@link org.psephos.simulation.BinomialSampler} alone, ns per draw, for small n (inversion: n = 10, 100 at
  * p = 0.05) and large n (BTRD: 1,000 and 1,000,000), against a {@code nextDouble()} baseline and commons-math3's
  * {@code BinomialDistribution.sample()} (inversion of the cdf; its generator and setup are made once). p moves a
- * little from draw to draw, as it does in the engine, so nothing is hoisted out of the loop.
+ * little from draw to draw, as it does in the engine, so nothing is hoisted out of the loop. {@link #psephosBlock()}
+ * draws the same 1,024 counts with the block method, as the engine does.
  */
 public class BinomialSamplerPerformance extends AbstractBenchmark {
     static final int DRAWS = 1024;
@@ -29,6 +30,8 @@ public class BinomialSamplerPerformance extends AbstractBenchmark {
 
     UniformRandomProvider rng;
     double[] probabilities;
+    int[] trials;
+    int[] counts;
     BinomialDistribution commonsMath;
 
     /** Makes the generator and the probabilities. */
@@ -39,6 +42,9 @@ public class BinomialSamplerPerformance extends AbstractBenchmark {
         for (int i = 0; i < DRAWS; i++) {
             probabilities[i] = p * (0.95 + 0.1 * i / DRAWS);
         }
+        trials = new int[DRAWS];
+        java.util.Arrays.fill(trials, n);
+        counts = new int[DRAWS];
         RandomGenerator g = new Well19937c(12345);
         commonsMath = new BinomialDistribution(g, n, p);
     }
@@ -50,6 +56,18 @@ public class BinomialSamplerPerformance extends AbstractBenchmark {
         long s = 0;
         for (int i = 0; i < DRAWS; i++) {
             s += org.psephos.simulation.BinomialSampler.sample(rng, n, probabilities[i]);
+        }
+        return s;
+    }
+
+    /** @return the sum of the same draws made by the block method */
+    @Benchmark
+    @OperationsPerInvocation(DRAWS)
+    public long psephosBlock() {
+        org.psephos.simulation.BinomialSampler.sample(rng, trials, probabilities, counts, DRAWS);
+        long s = 0;
+        for (int i = 0; i < DRAWS; i++) {
+            s += counts[i];
         }
         return s;
     }
