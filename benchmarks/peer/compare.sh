@@ -29,19 +29,19 @@ for r in json.load(open("target/jmh-result.compare.json")):
     rows[key] = (r["primaryMetric"]["score"], r["primaryMetric"]["scoreError"])
 numpy = float(re.search(r"ns_per_unit=([0-9.]+)", open("target/numpy-compare.txt").read()).group(1))
 one = rows["java 1 thread"][0]
-print(f"{'implementation':<28} {'ns/unit':>9} {'± err':>7}  vs numpy  vs java 1 thread")
+print(f"{'implementation':<33} {'ns/unit':>9} {'± err':>7}  vs numpy  vs java 1 thread")
 for k in ["java 1 thread", "java 2 threads", "RNG floor (java, 1 thread)", "variates floor (java, 1 thread)"]:
     s, e = rows[k]
-    print(f"{k:<28} {s:9.1f} {e:7.1f}  {numpy / s:7.2f}x  {one / s:7.2f}x")
-print(f"{'numpy (1 thread)':<28} {numpy:9.1f} {'':>7}  {1:7.2f}x  {one / numpy:7.2f}x")
+    print(f"{k:<33} {s:9.1f} {e:7.1f}  {numpy / s:7.2f}x  {one / s:7.2f}x")
+print(f"{'numpy (1 thread)':<33} {numpy:9.1f} {'':>7}  {1:7.2f}x  {one / numpy:7.2f}x")
 text = open("target/cpu-compare.txt").read()
 cpu = {m.group(1): float(m.group(2)) for m in re.finditer(r"^(\S+) cpu_ns_per_unit=([0-9.]+)", text, re.M)}
 wall = {m.group(1): float(m.group(2)) for m in re.finditer(r"^(\S+) cpu_ns_per_unit=[0-9.]+ wall_ns_per_unit=([0-9.]+)", text, re.M)}
 np_cpu = float(re.search(r"clock=cpu .*ns_per_unit=([0-9.]+)", text).group(1))
 print()
 print("CPU time per unit (process CPU, 10 million units per timing, best of 5 after warm-up; robust to shared cores)")
-print(f"{'implementation':<28} {'cpu ns':>9} {'wall ns':>9}  numpy cpu / cpu")
+print(f"{'implementation':<33} {'cpu ns':>9} {'wall ns':>9}  numpy cpu / cpu")
 for k in ["java_1_thread", "java_2_threads", "RNG_floor", "variates_floor"]:
-    print(f"{k.replace('_', ' '):<28} {cpu[k]:9.1f} {wall[k]:9.1f}  {np_cpu / cpu[k]:7.2f}x")
-print(f"{'numpy (1 thread)':<28} {np_cpu:9.1f} {'':>9}  {1:7.2f}x")
+    print(f"{k.replace('_', ' '):<33} {cpu[k]:9.1f} {wall[k]:9.1f}  {np_cpu / cpu[k]:7.2f}x")
+print(f"{'numpy (1 thread)':<33} {np_cpu:9.1f} {'':>9}  {1:7.2f}x")
 PY
