@@ -1,5 +1,6 @@
 package org.psephos.benchmarks.simulation;
 
+import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
 import org.psephos.simulation.ElectorateModel;
 import org.psephos.simulation.FraudModel;
 import org.psephos.simulation.ProportionDistribution;
@@ -28,5 +29,19 @@ final class BenchmarkModel {
         ElectorateModel e = ElectorateModel.of(units, new SizeDistribution.Uniform(500, 2000),
                 ProportionDistribution.normal(0.7, 0.1), ProportionDistribution.normal(0.6, 0.1));
         return SimulationModel.clean(e).with(FraudModel.Klimek.of(F_I, 0.4, 2, F_E));
+    }
+
+    /**
+     * @param g    standard normals
+     * @param mean the proportion's mean
+     * @return N(mean, 0.1) truncated to [0, 1] by redrawing, as the engine's normal proportions
+     */
+    static double truncated(NormalizedGaussianSampler g, double mean) {
+        while (true) {
+            double x = mean + 0.1 * g.sample();
+            if (x >= 0 && x <= 1) {
+                return x;
+            }
+        }
     }
 }

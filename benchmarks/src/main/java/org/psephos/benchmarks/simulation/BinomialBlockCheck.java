@@ -35,8 +35,8 @@ public final class BinomialBlockCheck {
             NormalizedGaussianSampler g = ZigguratSampler.NormalizedGaussian.of(rng);
             for (int i = 0; i < BLOCK; i++) {
                 registered[b][i] = 500 + rng.nextInt(1501);
-                turnout[b][i] = truncated(g, 0.7);
-                support[b][i] = truncated(g, 0.6);
+                turnout[b][i] = BenchmarkModel.truncated(g, 0.7);
+                support[b][i] = BenchmarkModel.truncated(g, 0.6);
             }
         }
         int[] voters = new int[BLOCK];
@@ -59,14 +59,5 @@ public final class BinomialBlockCheck {
             }
         }
         System.out.printf(Locale.ROOT, "block_binomial ns_per_draw=%.2f (%s)%n", best, sum > 0 ? "ok" : "?");
-    }
-
-    private static double truncated(NormalizedGaussianSampler g, double mean) {
-        while (true) {
-            double x = mean + 0.1 * g.sample();
-            if (x >= 0 && x <= 1) {
-                return x;
-            }
-        }
     }
 }

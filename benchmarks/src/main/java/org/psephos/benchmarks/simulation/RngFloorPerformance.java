@@ -36,22 +36,18 @@ public class RngFloorPerformance extends AbstractBenchmark {
         double acc = 0;
         double fraud = BenchmarkModel.F_I + BenchmarkModel.F_E;
         for (int b = 0; b * BLOCK < UNITS; b++) {
-            UniformRandomProvider sizes = streams.stream(2, b);
-            UniformRandomProvider rng = streams.stream(1, 0, b);
-            NormalizedGaussianSampler g = ZigguratSampler.NormalizedGaussian.of(rng);
-            UniformRandomProvider frng = streams.stream(16, 0, b);
-            NormalizedGaussianSampler fg = ZigguratSampler.NormalizedGaussian.of(frng);
+            BlockStreams s = new BlockStreams(streams, b);
             int end = Math.min(UNITS, (b + 1) * BLOCK);
             for (int i = b * BLOCK; i < end; i++) {
-                int n = 500 + sizes.nextInt(1501);
-                double a = 0.7 + 0.1 * g.sample();
-                double v = 0.6 + 0.1 * g.sample();
-                double voters = rng.nextDouble();
-                double leader = rng.nextDouble();
-                double u = frng.nextDouble();
+                int n = 500 + s.sizes.nextInt(1501);
+                double a = 0.7 + 0.1 * s.gauss.sample();
+                double v = 0.6 + 0.1 * s.gauss.sample();
+                double voters = s.units.nextDouble();
+                double leader = s.units.nextDouble();
+                double u = s.fraud.nextDouble();
                 acc += n + a + v + voters + leader;
                 if (u < fraud) {
-                    acc += Math.abs(0.4 * fg.sample()) + frng.nextDouble() + frng.nextDouble();
+                    acc += Math.abs(0.4 * s.fraudGauss.sample()) + s.fraud.nextDouble() + s.fraud.nextDouble();
                 }
             }
         }
@@ -78,30 +74,26 @@ public class RngFloorPerformance extends AbstractBenchmark {
         long acc = 0;
         double any = BenchmarkModel.F_I + BenchmarkModel.F_E;
         for (int b = 0; b * BLOCK < UNITS; b++) {
-            UniformRandomProvider sizes = streams.stream(2, b);
-            UniformRandomProvider rng = streams.stream(1, 0, b);
-            NormalizedGaussianSampler g = ZigguratSampler.NormalizedGaussian.of(rng);
-            UniformRandomProvider frng = streams.stream(16, 0, b);
-            NormalizedGaussianSampler fg = ZigguratSampler.NormalizedGaussian.of(frng);
+            BlockStreams s = new BlockStreams(streams, b);
             int len = Math.min(BLOCK, UNITS - b * BLOCK);
             for (int i = 0; i < len; i++) {
-                registered[i] = 500 + sizes.nextInt(1501);
-                turnout[i] = truncated(g, 0.7);
-                share[i] = truncated(g, 0.6);
+                registered[i] = 500 + s.sizes.nextInt(1501);
+                turnout[i] = BenchmarkModel.truncated(s.gauss, 0.7);
+                share[i] = BenchmarkModel.truncated(s.gauss, 0.6);
             }
-            BinomialSampler.sample(rng, registered, turnout, voters, len);
-            BinomialSampler.sample(rng, voters, share, leader, len);
+            BinomialSampler.sample(s.units, registered, turnout, voters, len);
+            BinomialSampler.sample(s.units, voters, share, leader, len);
             int f = 0;
             for (int i = 0; i < len; i++) {
-                double u = frng.nextDouble();
+                double u = s.fraud.nextDouble();
                 if (u < any) {
                     double x;
                     if (u < BenchmarkModel.F_I) {
                         do {
-                            x = Math.abs(0.4 * fg.sample());
+                            x = Math.abs(0.4 * s.fraudGauss.sample());
                         } while (x >= 1);
                     } else {
-                        x = Math.max(0, 1 - Math.abs(0.075 * fg.sample()));
+                        x = Math.max(0, 1 - Math.abs(0.075 * s.fraudGauss.sample()));
                     }
                     nonVoters[f] = registered[i] - voters[i];
                     opposition[f] = voters[i] - leader[i];
@@ -109,20 +101,30 @@ public class RngFloorPerformance extends AbstractBenchmark {
                     stealing[f++] = x * x;
                 }
             }
-            BinomialSampler.sample(frng, nonVoters, intensity, stuffed, f);
-            BinomialSampler.sample(frng, opposition, stealing, stolen, f);
+            BinomialSampler.sample(s.fraud, nonVoters, intensity, stuffed, f);
+            BinomialSampler.sample(s.fraud, opposition, stealing, stolen, f);
             acc += leader[len - 1] + (f > 0 ? stuffed[f - 1] + stolen[0] : 0);
         }
         return acc;
     }
 
-    /** N(mean, 0.1) truncated to [0, 1] by redrawing, as the engine's normal proportions. */
-    private static double truncated(NormalizedGaussianSampler g, double mean) {
-        while (true) {
-            double x = mean + 0.1 * g.sample();
-            if (x >= 0 && x <= 1) {
-                return x;
-            }
+    /**
+     * A block's streams, keyed as the engine keys them (BlockSimulator's purposes: sizes 2 by block; units 1 and
+     * the first fraud model 16 by replicate 0 and block), with ziggurat normals on the units and fraud streams.
+     */
+    private static final class BlockStreams {
+        final UniformRandomProvider sizes;
+        final UniformRandomProvider units;
+        final NormalizedGaussianSampler gauss;
+        final UniformRandomProvider fraud;
+        final NormalizedGaussianSampler fraudGauss;
+
+        BlockStreams(RandomStreams streams, int block) {
+            sizes = streams.stream(2, block);
+            units = streams.stream(1, 0, block);
+            gauss = ZigguratSampler.NormalizedGaussian.of(units);
+            fraud = streams.stream(16, 0, block);
+            fraudGauss = ZigguratSampler.NormalizedGaussian.of(fraud);
         }
     }
 
