@@ -107,8 +107,8 @@ final class AnalyzeCommand implements Callable<Integer> {
             + "and stolen votes under the national mixture fit as CSV.")
     Path unitsCsv;
 
-    @Option(names = "--quiet", description = "No progress bar on standard error (it is drawn only on a terminal).")
-    boolean quiet;
+    @Mixin
+    QuietOption quiet;
 
     @Option(names = "--verbose", description = "Show stack traces of internal errors.")
     boolean verbose;
@@ -167,7 +167,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             throw new UsageException("--level " + level + ": the file has no such grouping column; groupings are "
                     + election.groupings().stream().map(Grouping::name).toList());
         }
-        Progress progress = ProgressBar.of(spec.commandLine().getErr(), "analysing", quiet);
+        Progress progress = quiet.bar(spec.commandLine().getErr(), "analysing");
         BatteryResult result;
         try {
             if (engine.spark()) {

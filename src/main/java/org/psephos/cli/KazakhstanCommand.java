@@ -52,8 +52,8 @@ final class KazakhstanCommand implements Callable<Integer> {
             description = "Replicates per task (default ${DEFAULT-VALUE}); does not change the result.")
     int blockSize;
 
-    @Option(names = "--quiet", description = "No progress bars.")
-    boolean quiet;
+    @Mixin
+    QuietOption quiet;
 
     @Override
     public Integer call() {
@@ -70,14 +70,14 @@ final class KazakhstanCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         long t0 = System.nanoTime();
         KazakhstanCase.Result r = engine.withScenarioEngine(t, e -> KazakhstanCase.run(dataset, e, blockSize,
-                label -> ProgressBar.of(err, label, quiet), ProgressBar::close));
+                label -> quiet.bar(err, label), ProgressBar::close));
         KazakhstanReport.write(r, out);
         PrintWriter o = spec.commandLine().getOut();
         for (ScenarioResult s : new ScenarioResult[] {r.a(), r.b(), r.c(), r.d(), r.e()}) {
             ScenariosCommand.print(o, s);
         }
         o.printf(Locale.ROOT, "wrote %s (report.html, results.json, CSV tables, PNG/SVG charts)%n", out);
-        if (!quiet) {
+        if (!quiet.quiet) {
             err.printf(Locale.ROOT, "psephos kazakhstan: %.1f s on %s%n", (System.nanoTime() - t0) / 1e9,
                     engine.spark() ? "Spark" : t + " threads");
         }

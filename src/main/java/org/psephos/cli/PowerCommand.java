@@ -123,8 +123,8 @@ final class PowerCommand implements Callable<Integer> {
             description = "Write a self-contained HTML report: calibration, power curves and every grid point.")
     Path report;
 
-    @Option(names = "--quiet", description = "No progress bar.")
-    boolean quiet;
+    @Mixin
+    QuietOption quiet;
 
     @Override
     public Integer call() {
@@ -159,7 +159,7 @@ final class PowerCommand implements Callable<Integer> {
             result = SparkPowerRunner.run(analysis, engine.master, blockSize);
         } else {
             PrintWriter err = spec.commandLine().getErr();
-            Progress progress = ProgressBar.of(err, "power", quiet);
+            Progress progress = quiet.bar(err, "power");
             try {
                 result = analysis.run(t, blockSize, progress);
             } finally {

@@ -65,8 +65,8 @@ final class ScenariosCommand implements Callable<Integer> {
             description = "Write a self-contained HTML report: the answers, the curves and every simulated point.")
     Path report;
 
-    @Option(names = "--quiet", description = "No progress bar.")
-    boolean quiet;
+    @Mixin
+    QuietOption quiet;
 
     @Override
     public Integer call() {
@@ -78,7 +78,7 @@ final class ScenariosCommand implements Callable<Integer> {
         OutputFiles.requireNotInput(java.util.List.of(file), json, report);
         ScenarioSpec s = override(ScenarioFiles.read(file), seed, replicates);
         PrintWriter err = spec.commandLine().getErr();
-        Progress progress = ProgressBar.of(err, s.name(), quiet);
+        Progress progress = quiet.bar(err, s.name());
         ScenarioResult result;
         try {
             result = engine.withScenarioEngine(t, e -> ScenarioRunner.run(s, e, blockSize, progress));

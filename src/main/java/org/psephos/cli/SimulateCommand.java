@@ -170,8 +170,8 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Write the summary over replicates as JSON.")
     Path json;
 
-    @Option(names = "--quiet", description = "No progress bar on standard error (it is drawn only on a terminal).")
-    boolean quiet;
+    @Mixin
+    QuietOption quiet;
 
     @Override
     public Integer call() {
@@ -184,7 +184,7 @@ final class SimulateCommand implements Callable<Integer> {
             throw new UsageException("--replicates is not positive: " + replicates);
         }
         PrintWriter err = spec.commandLine().getErr();
-        Progress progress = ProgressBar.of(err, "simulating", quiet);
+        Progress progress = quiet.bar(err, "simulating");
         SimulationResult result;
         try {
             result = MonteCarloEngine.run(model, seed, t, replicates, out == null

@@ -62,6 +62,7 @@ class KazakhstanCommandTest {
         assertTrue(html.contains("opponents&#39; votes"), "text is escaped");
         assertFalse(html.contains("<script"));
         assertTrue(o.toString().contains("power, ballot-stuffing"), o.toString());
+        assertEquals("", e.toString(), "--quiet leaves standard error empty (no timing line)");
     }
 
     @Test
