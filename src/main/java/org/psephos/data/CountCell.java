@@ -111,12 +111,20 @@ final class CountCell {
         if (c == '-' || c == '+') {
             i++;
         }
-        int n = end - i;
-        if (n != 3 && n != 8) {
+        return matches(s, i, end, "nan") || matches(s, i, end, "inf") || matches(s, i, end, "infinity");
+    }
+
+    /** @return whether s[i, end) is the lower-case word, ignoring case, without allocating (most cells are digits) */
+    private static boolean matches(CharSequence s, int i, int end, String word) {
+        if (end - i != word.length()) {
             return false;
         }
-        String word = s.subSequence(i, end).toString().toLowerCase(java.util.Locale.ROOT);
-        return word.equals("nan") || word.equals("inf") || word.equals("infinity");
+        for (int k = 0; k < word.length(); k++) {
+            if (Character.toLowerCase(s.charAt(i + k)) != word.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isDigit(char c) {
