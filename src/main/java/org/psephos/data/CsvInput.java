@@ -47,10 +47,18 @@ final class CsvInput {
         } catch (java.nio.charset.CharacterCodingException e) {
             throw encodingError(file.toString(), 1, charset, e);
         } catch (IOException e) {
-            String why = e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.getMessage();
-            throw DataException.of("cannot read the file (" + why + ")").file(file)
+            throw DataException.of("cannot read the file (" + reason(e) + ")").file(file)
                     .fix("Check the path and the file's permissions").cause(e).build();
         }
+    }
+
+    /**
+     * @param e a failure to read
+     * @return why, for a message: {@link AtomicFiles#reason} (never null), with a read's denied permission named
+     *         as such rather than as a directory's
+     */
+    static String reason(IOException e) {
+        return e instanceof java.nio.file.AccessDeniedException ? "permission denied" : AtomicFiles.reason(e);
     }
 
     /**

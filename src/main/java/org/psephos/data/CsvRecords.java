@@ -17,7 +17,8 @@ import java.util.List;
  * current record is held in memory.
  */
 final class CsvRecords implements RecordSource {
-    private static final char[] DELIMITERS = {',', ';', '\t'};
+    /** The delimiters the loader detects: comma, semicolon, tab. */
+    static final char[] DELIMITERS = {',', ';', '\t'};
     /** The longest record text kept (characters): more means a quote never closed or a file that is not CSV. */
     static final int MAX_RECORD_CHARS = 1 << 24;
     /** The most fields in one record. */
@@ -131,7 +132,7 @@ final class CsvRecords implements RecordSource {
     }
 
     private DataException ioError(IOException e) {
-        return DataException.of("cannot read the file (" + e.getMessage() + ")").file(name).line(physicalLine)
+        return DataException.of("cannot read the file (" + CsvInput.reason(e) + ")").file(name).line(physicalLine)
                 .cause(e).build();
     }
 

@@ -130,6 +130,7 @@ final class LoadPlan {
 
     private void leftOver(int c, boolean candidatesGiven) {
         String h = header.get(c);
+        Count role = countRoleName(h);
         if (candidatesGiven) {
             ignored.add(new IgnoredColumn(c + 1, h, "not mapped (candidates were given explicitly)"));
         } else if (h.isEmpty()) {
@@ -139,9 +140,8 @@ final class LoadPlan {
                     + resolver.label(id) + ")"));
         } else if (HeaderNames.is(HeaderNames.LABELS, h)) {
             ignored.add(new IgnoredColumn(c + 1, h, "the simulated-fraud label of a toolkit output file"));
-        } else if (countRoleName(h) != null) {
+        } else if (role != null) {
             // A second 'registered' (or 'voters', 'ballots', ...) is not an option: its counts would be read as votes.
-            Count role = countRoleName(h);
             ignored.add(new IgnoredColumn(c + 1, h, "named like a " + role.role() + " column, and the " + role.role()
                     + " column is " + String.join(" + ", labels(role.columns())) + "; give --" + role.role()
                     + " or --candidate to use this one"));

@@ -202,23 +202,17 @@ public final class BinomialSampler {
     }
 
     /**
-     * BTRD from step 2 on, for a first uniform v that missed the squeeze of step 1: also the fallback of
-     * {@link BinomialBatch}, which runs step 1 for a whole block at once.
+     * BTRD from step 2 on, for a first uniform v that missed the squeeze of step 1, with the squeeze's constants b
+     * and D = 0.92·b − 4.2 already computed by the caller: the fallback of {@link BinomialBatch}, which runs step 1
+     * for a whole block at once.
      *
      * @param rng the stream
      * @param n   trials, with n·p ≥ {@link #INVERSION_LIMIT}
      * @param p   probability in (0, 1/2]
      * @param v   step 1's uniform
+     * @param b   BTRD's b
+     * @param d   D = 0.92·b − 4.2
      * @return the draw
-     */
-    static int btrdAfterSqueeze(UniformRandomProvider rng, int n, double p, double v) {
-        double b = 1.15 + 2.53 * Math.sqrt(n * p * (1 - p));
-        return btrdAfterSqueeze(rng, n, p, v, b, 0.92 * b - 4.2);
-    }
-
-    /**
-     * As {@link #btrdAfterSqueeze(UniformRandomProvider, int, double, double)} with the squeeze's constants b and
-     * D = 0.92·b − 4.2 already computed by the caller.
      */
     static int btrdAfterSqueeze(UniformRandomProvider rng, int n, double p, double v, double b, double d) {
         double q = 1 - p;

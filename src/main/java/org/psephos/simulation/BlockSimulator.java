@@ -64,12 +64,9 @@ final class BlockSimulator {
         static final ThreadLocal<Buffers> PER_THREAD = ThreadLocal.withInitial(Buffers::new);
 
         final int[] region = new int[BLOCK_SIZE];
-        final int[] registered = new int[BLOCK_SIZE];
         final double[] turnout = new double[BLOCK_SIZE];
         final double[] support = new double[BLOCK_SIZE];
         final double[] rate = new double[BLOCK_SIZE];
-        final int[] voters = new int[BLOCK_SIZE];
-        final int[] invalid = new int[BLOCK_SIZE];
         final int[] valid = new int[BLOCK_SIZE];
         final int[] leader = new int[BLOCK_SIZE];
         private BlockCounts counts;
@@ -147,6 +144,10 @@ final class BlockSimulator {
         double alphaEach = e.concentration() / (options - 1);
         Buffers buf = Buffers.PER_THREAD.get();
         BinomialBatch binomials = BinomialBatch.forThisThread();
+        BlockCounts counts = buf.counts(options);
+        int[] registered = counts.registered;
+        int[] voters = counts.ballots;
+        int[] invalid = counts.invalid;
         int len = end - first;
         // Phase 1: sizes and the clean proportions, unit by unit.
         int region = 0;
@@ -158,28 +159,24 @@ final class BlockSimulator {
                 nextRegionStart = firstUnitOf(firstRegion + region + 1);
             }
             buf.region[j] = region + firstRegion;
-            buf.registered[j] = sizes.sample(sizeRng, sizeGauss, i);
+            registered[j] = sizes.sample(sizeRng, sizeGauss, i);
             buf.turnout[j] = turnout.sample(rng, gauss, turnoutCentre[region]);
             buf.support[j] = share.sample(rng, gauss, shareCentre[region]);
         }
         // Phase 2: the counts, block-wise binomials.
-        binomials.sample(rng, buf.registered, buf.turnout, buf.voters, len);
+        binomials.sample(rng, registered, buf.turnout, voters, len);
         if (invalidRate > 0) {
             java.util.Arrays.fill(buf.rate, 0, len, invalidRate);
-            binomials.sample(rng, buf.voters, buf.rate, buf.invalid, len);
+            binomials.sample(rng, voters, buf.rate, invalid, len);
         } else {
-            java.util.Arrays.fill(buf.invalid, 0, len, 0);
+            java.util.Arrays.fill(invalid, 0, len, 0);
         }
         for (int j = 0; j < len; j++) {
-            buf.valid[j] = buf.voters[j] - buf.invalid[j];
+            buf.valid[j] = voters[j] - invalid[j];
         }
         binomials.sample(rng, buf.valid, buf.support, buf.leader, len);
         // Phase 3: the other options, unit by unit.
-        BlockCounts counts = buf.counts(options);
         int[][] votes = counts.votes;
-        System.arraycopy(buf.registered, 0, counts.registered, 0, len);
-        System.arraycopy(buf.voters, 0, counts.ballots, 0, len);
-        System.arraycopy(buf.invalid, 0, counts.invalid, 0, len);
         java.util.Arrays.fill(counts.mask, 0, len, 0);
         for (int j = 0; j < len; j++) {
             int leader = buf.leader[j];

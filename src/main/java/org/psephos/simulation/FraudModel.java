@@ -79,6 +79,7 @@ public sealed interface FraudModel extends java.io.Serializable {
             return new Klimek(incremental, theta, alpha, extreme, EXTREME_SD);
         }
 
+        /** @return {@link FraudClass#INCREMENTAL}; the units it makes extreme are marked {@link FraudClass#EXTREME} */
         @Override
         public FraudClass fraudClass() {
             return FraudClass.INCREMENTAL;

@@ -4,34 +4,19 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
 
 /**
- * The executable form of a {@link FraudModel}: applies it to one unit. Stateless, so one instance serves all
- * threads; the randomness comes from the calling block's stream for this model.
+ * The executable form of a {@link FraudModel}: applies it to the units of a block. Stateless, so one instance
+ * serves all threads; the randomness comes from the calling block's stream for this model.
  */
 abstract class FraudStep {
     /**
-     * @param s        the unit, changed in place
-     * @param rng      the model's stream for this block
-     * @param gaussian standard normals on that stream
-     */
-    abstract void apply(UnitState s, UniformRandomProvider rng, NormalizedGaussianSampler gaussian);
-
-    /**
-     * Applies the model to every unit of a block, in unit order. The default moves each unit through a
-     * {@link UnitState}; models whose draws can be batched override it.
+     * Applies the model to every unit of a block, in unit order.
      *
      * @param c        the block's counts, changed in place
      * @param len      number of units in the block
      * @param rng      the model's stream for this block
      * @param gaussian standard normals on that stream
      */
-    void applyBlock(BlockCounts c, int len, UniformRandomProvider rng, NormalizedGaussianSampler gaussian) {
-        UnitState s = new UnitState(c.votes.length);
-        for (int j = 0; j < len; j++) {
-            c.load(j, s);
-            apply(s, rng, gaussian);
-            c.store(j, s);
-        }
-    }
+    abstract void applyBlock(BlockCounts c, int len, UniformRandomProvider rng, NormalizedGaussianSampler gaussian);
 
     /**
      * @param model a fraud model
@@ -42,7 +27,7 @@ abstract class FraudStep {
             return new KlimekStep(k);
         }
         if (model instanceof FraudModel.BallotStuffing b) {
-            return new Selected(b.fraction(), FraudClass.STUFFING) {
+            return new Selected(b.fraction(), b.fraudClass()) {
                 @Override
                 void change(UnitState s, UniformRandomProvider rng) {
                     stuff(s, BinomialSampler.sample(rng, s.registered - s.ballots, b.share()));
@@ -50,7 +35,7 @@ abstract class FraudStep {
             };
         }
         if (model instanceof FraudModel.VoteSwitching v) {
-            return new Selected(v.fraction(), FraudClass.SWITCHING) {
+            return new Selected(v.fraction(), v.fraudClass()) {
                 @Override
                 void change(UnitState s, UniformRandomProvider rng) {
                     steal(s, rng, v.share());
@@ -58,7 +43,7 @@ abstract class FraudStep {
             };
         }
         if (model instanceof FraudModel.CarouselVoting c) {
-            return new Selected(c.fraction(), FraudClass.CAROUSEL) {
+            return new Selected(c.fraction(), c.fraudClass()) {
                 @Override
                 void change(UnitState s, UniformRandomProvider rng) {
                     int extra = BinomialSampler.sample(rng, s.ballots, c.rate());
@@ -67,7 +52,7 @@ abstract class FraudStep {
             };
         }
         if (model instanceof FraudModel.InvalidatedOpposition i) {
-            return new Selected(i.fraction(), FraudClass.INVALIDATED) {
+            return new Selected(i.fraction(), i.fraudClass()) {
                 @Override
                 void change(UnitState s, UniformRandomProvider rng) {
                     for (int k = 1; k < s.votes.length; k++) {
@@ -79,7 +64,7 @@ abstract class FraudStep {
             };
         }
         if (model instanceof FraudModel.InflatedRegister r) {
-            return new Selected(r.fraction(), FraudClass.INFLATED) {
+            return new Selected(r.fraction(), r.fraudClass()) {
                 @Override
                 void change(UnitState s, UniformRandomProvider rng) {
                     int phantoms = BinomialSampler.sample(rng, s.registered, r.rate());
@@ -90,7 +75,7 @@ abstract class FraudStep {
             };
         }
         FraudModel.InventedResults inv = (FraudModel.InventedResults) model;
-        return new Selected(inv.fraction(), FraudClass.INVENTED) {
+        return new Selected(inv.fraction(), inv.fraudClass()) {
             @Override
             void change(UnitState s, UniformRandomProvider rng) {
                 if (inv.target() != FraudModel.InventedResults.Target.SHARE) {
@@ -180,13 +165,19 @@ abstract class FraudStep {
             this.bit = fraudClass.bit();
         }
 
+        /** Draws whether each unit is chosen; only chosen units are moved through a {@link UnitState}. */
         @Override
-        final void apply(UnitState s, UniformRandomProvider rng, NormalizedGaussianSampler gaussian) {
-            if (fraction < 1 && !(rng.nextDouble() < fraction)) {
-                return;
+        final void applyBlock(BlockCounts c, int len, UniformRandomProvider rng, NormalizedGaussianSampler gaussian) {
+            UnitState s = new UnitState(c.votes.length);
+            for (int j = 0; j < len; j++) {
+                if (fraction < 1 && !(rng.nextDouble() < fraction)) {
+                    continue;
+                }
+                c.mask[j] |= bit;
+                c.load(j, s);
+                change(s, rng);
+                c.store(j, s);
             }
-            s.mask |= bit;
-            change(s, rng);
         }
 
         abstract void change(UnitState s, UniformRandomProvider rng);
@@ -277,27 +268,6 @@ abstract class FraudStep {
             final int[] n = new int[BlockSimulator.BLOCK_SIZE];
             final int[] stuffed = new int[BlockSimulator.BLOCK_SIZE];
             final int[] stolen = new int[BlockSimulator.BLOCK_SIZE];
-        }
-
-        @Override
-        void apply(UnitState s, UniformRandomProvider rng, NormalizedGaussianSampler gaussian) {
-            double u = rng.nextDouble();
-            if (u >= any) {
-                return;
-            }
-            double x;
-            if (u < incremental) {
-                s.mask |= FraudClass.INCREMENTAL.bit();
-                do {
-                    x = Math.abs(theta * gaussian.sample());
-                } while (x >= 1);
-            } else {
-                s.mask |= FraudClass.EXTREME.bit();
-                x = Math.max(0, 1 - Math.abs(extremeSd * gaussian.sample()));
-            }
-            int stuffed = BinomialSampler.sample(rng, s.registered - s.ballots, x);
-            steal(s, rng, alpha == 2 ? x * x : alpha == 1 ? x : Math.pow(x, alpha));
-            stuff(s, stuffed);
         }
     }
 }

@@ -63,21 +63,21 @@ public final class Parallel {
         });
         try {
             Runnable work = () -> {
-                for (int b = next.getAndIncrement(); b < blocks; b = next.getAndIncrement()) {
-                    results[b] = task.apply(b);
-                    progress.update(done.incrementAndGet(), blocks);
+                try {
+                    for (int b = next.getAndIncrement(); b < blocks; b = next.getAndIncrement()) {
+                        results[b] = task.apply(b);
+                        progress.update(done.incrementAndGet(), blocks);
+                    }
+                } catch (RuntimeException | Error e) {
+                    next.set(blocks); // a failure on any thread: the others stop after their current block
+                    throw e;
                 }
             };
             List<Future<?>> futures = new ArrayList<>(workers - 1);
             for (int w = 1; w < workers; w++) {
                 futures.add(pool.submit(work));
             }
-            try {
-                work.run();
-            } catch (RuntimeException | Error e) {
-                next.set(blocks); // the other workers stop after their current block
-                throw e;
-            }
+            work.run();
             for (Future<?> f : futures) {
                 f.get();
             }
