@@ -36,6 +36,9 @@ final class BlockSimulator {
     private final long[] stepKeys;
     private final int options;
     private final int classes;
+    /** The Dirichlet split of the other options: each option's shape α/(K−1), and the shape of those after k. */
+    private final Gamma.Shape dirichletEach;
+    private final Gamma.Shape[] dirichletRest;
 
     BlockSimulator(SimulationModel model) {
         this.e = model.electorate();
@@ -57,6 +60,14 @@ final class BlockSimulator {
         }
         this.options = e.options();
         this.classes = FraudClass.values().length;
+        double alphaEach = e.concentration() / (options - 1);
+        this.dirichletEach = Gamma.Shape.of(alphaEach);
+        this.dirichletRest = new Gamma.Shape[Math.max(1, options - 1)];
+        double alphaRest = e.concentration();
+        for (int k = 1; k < options - 1; k++) {
+            alphaRest -= alphaEach;
+            dirichletRest[k] = Gamma.Shape.of(alphaRest);
+        }
     }
 
     /** Per-thread block arrays. */
@@ -122,8 +133,8 @@ final class BlockSimulator {
         }
         int firstRegion = e.regionOf(first);
         int lastRegion = e.regionOf(end - 1);
-        double[] turnoutCentre = new double[lastRegion - firstRegion + 1];
-        double[] shareCentre = new double[turnoutCentre.length];
+        ProportionDistribution.Centred[] turnoutAt = new ProportionDistribution.Centred[lastRegion - firstRegion + 1];
+        ProportionDistribution.Centred[] shareAt = new ProportionDistribution.Centred[turnoutAt.length];
         for (int r = firstRegion; r <= lastRegion; r++) {
             double tz = 0;
             double sz = 0;
@@ -133,15 +144,12 @@ final class BlockSimulator {
                 tz = rg.sample();
                 sz = rg.sample();
             }
-            turnoutCentre[r - firstRegion] = e.turnout().centre(e.regionTurnoutSd() * tz);
-            shareCentre[r - firstRegion] = e.share().centre(e.regionShareSd() * sz);
+            turnoutAt[r - firstRegion] = e.turnout().around(e.regionTurnoutSd() * tz);
+            shareAt[r - firstRegion] = e.share().around(e.regionShareSd() * sz);
         }
 
-        ProportionDistribution turnout = e.turnout();
-        ProportionDistribution share = e.share();
         SizeDistribution sizes = e.sizes();
         double invalidRate = e.invalidRate();
-        double alphaEach = e.concentration() / (options - 1);
         Buffers buf = Buffers.PER_THREAD.get();
         BinomialBatch binomials = BinomialBatch.forThisThread();
         BlockCounts counts = buf.counts(options);
@@ -160,8 +168,8 @@ final class BlockSimulator {
             }
             buf.region[j] = region + firstRegion;
             registered[j] = sizes.sample(sizeRng, sizeGauss, i);
-            buf.turnout[j] = turnout.sample(rng, gauss, turnoutCentre[region]);
-            buf.support[j] = share.sample(rng, gauss, shareCentre[region]);
+            buf.turnout[j] = turnoutAt[region].sample(rng, gauss);
+            buf.support[j] = shareAt[region].sample(rng, gauss);
         }
         // Phase 2: the counts, block-wise binomials.
         binomials.sample(rng, registered, buf.turnout, voters, len);
@@ -183,11 +191,9 @@ final class BlockSimulator {
             votes[0][j] = leader;
             int rest = buf.valid[j] - leader;
             if (options > 2) {
-                double alphaRest = e.concentration();
                 for (int k = 1; k < options - 1; k++) {
-                    alphaRest -= alphaEach;
-                    double g1 = Gamma.sample(rng, gauss, alphaEach);
-                    double g2 = Gamma.sample(rng, gauss, alphaRest);
+                    double g1 = Gamma.sample(rng, gauss, dirichletEach);
+                    double g2 = Gamma.sample(rng, gauss, dirichletRest[k]);
                     double w = g1 + g2 > 0 ? g1 / (g1 + g2) : 0;
                     int x = BinomialSampler.sample(rng, rest, w);
                     votes[k][j] = x;

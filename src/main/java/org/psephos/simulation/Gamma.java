@@ -14,21 +14,54 @@ final class Gamma {
     }
 
     /**
+     * A shape with Marsaglia and Tsang's constants d = a − 1/3 and c = 1/sqrt(9d) computed once (a = shape, or
+     * shape + 1 for the boost below 1), for draws that reuse the shape unit after unit.
+     *
+     * @param shape the shape
+     * @param d     d of the boosted shape
+     * @param c     c of the boosted shape
+     */
+    record Shape(double shape, double d, double c) {
+        /**
+         * @param shape a shape, at least 0
+         * @return it with its constants
+         */
+        static Shape of(double shape) {
+            double boosted = shape < 1 ? shape + 1 : shape;
+            double d = boosted - 1.0 / 3;
+            return new Shape(shape, d, 1 / Math.sqrt(9 * d));
+        }
+    }
+
+    /**
      * @param rng      the stream
      * @param gaussian standard normals on the same stream
      * @param shape    the shape, positive
      * @return a Gamma(shape, 1) draw (0 for a shape of 0)
      */
     static double sample(UniformRandomProvider rng, NormalizedGaussianSampler gaussian, double shape) {
-        if (!(shape > 0)) {
+        return sample(rng, gaussian, Shape.of(shape));
+    }
+
+    /**
+     * @param rng      the stream
+     * @param gaussian standard normals on the same stream
+     * @param s        the shape with its constants
+     * @return a Gamma(shape, 1) draw (0 for a shape of 0)
+     */
+    static double sample(UniformRandomProvider rng, NormalizedGaussianSampler gaussian, Shape s) {
+        if (!(s.shape() > 0)) {
             return 0;
         }
-        if (shape < 1) {
+        if (s.shape() < 1) {
             double u = rng.nextDouble();
-            return sample(rng, gaussian, shape + 1) * Math.pow(u, 1 / shape);
+            return marsagliaTsang(rng, gaussian, s.d(), s.c()) * Math.pow(u, 1 / s.shape());
         }
-        double d = shape - 1.0 / 3;
-        double c = 1 / Math.sqrt(9 * d);
+        return marsagliaTsang(rng, gaussian, s.d(), s.c());
+    }
+
+    private static double marsagliaTsang(UniformRandomProvider rng, NormalizedGaussianSampler gaussian, double d,
+                                         double c) {
         while (true) {
             double x = gaussian.sample();
             double v = 1 + c * x;

@@ -118,33 +118,63 @@ public record ProportionDistribution(Shape shape, double mean, double sd) implem
     }
 
     /**
-     * Draws one unit's proportion around a centre.
-     *
-     * @param rng      the block's stream
-     * @param gaussian standard normals on the same stream
-     * @param centre   the region's centre from {@link #centre(double)}
-     * @return a proportion in [0, 1]
+     * @param logitShift a region's shift on the logit scale
+     * @return this distribution around the region's centre {@link #centre(double)}, with the constants every
+     *         unit's draw needs computed once for the region
      */
-    double sample(UniformRandomProvider rng, NormalizedGaussianSampler gaussian, double centre) {
-        switch (shape) {
-            case NORMAL:
-                if (sd == 0) {
-                    return centre;
-                }
-                while (true) {
-                    double x = centre + sd * gaussian.sample();
-                    if (x >= 0 && x <= 1) {
-                        return x;
+    Centred around(double logitShift) {
+        return new Centred(this, centre(logitShift));
+    }
+
+    /**
+     * The distribution around one region's centre: the logit of the centre (logit-normal) or the two gamma shapes
+     * (beta) are computed once here, not once per unit.
+     */
+    static final class Centred {
+        private final Shape shape;
+        private final double sd;
+        private final double centre;
+        private final double logitCentre;
+        private final Gamma.Shape a;
+        private final Gamma.Shape b;
+
+        Centred(ProportionDistribution d, double centre) {
+            this.shape = d.shape;
+            this.sd = d.sd;
+            this.centre = centre;
+            this.logitCentre = shape == Shape.LOGIT_NORMAL ? Math.log(centre / (1 - centre)) : Double.NaN;
+            double nu = shape == Shape.BETA ? d.concentration() : Double.NaN;
+            this.a = shape == Shape.BETA ? Gamma.Shape.of(centre * nu) : null;
+            this.b = shape == Shape.BETA ? Gamma.Shape.of((1 - centre) * nu) : null;
+        }
+
+        /**
+         * Draws one unit's proportion.
+         *
+         * @param rng      the block's stream
+         * @param gaussian standard normals on the same stream
+         * @return a proportion in [0, 1]
+         */
+        double sample(UniformRandomProvider rng, NormalizedGaussianSampler gaussian) {
+            switch (shape) {
+                case NORMAL:
+                    if (sd == 0) {
+                        return centre;
                     }
-                }
-            case LOGIT_NORMAL:
-                double z = Math.log(centre / (1 - centre)) + sd * gaussian.sample();
-                return 1 / (1 + Math.exp(-z));
-            default:
-                double nu = concentration();
-                double a = Gamma.sample(rng, gaussian, centre * nu);
-                double b = Gamma.sample(rng, gaussian, (1 - centre) * nu);
-                return a + b > 0 ? a / (a + b) : centre;
+                    while (true) {
+                        double x = centre + sd * gaussian.sample();
+                        if (x >= 0 && x <= 1) {
+                            return x;
+                        }
+                    }
+                case LOGIT_NORMAL:
+                    double z = logitCentre + sd * gaussian.sample();
+                    return 1 / (1 + Math.exp(-z));
+                default:
+                    double ga = Gamma.sample(rng, gaussian, a);
+                    double gb = Gamma.sample(rng, gaussian, b);
+                    return ga + gb > 0 ? ga / (ga + gb) : centre;
+            }
         }
     }
 }

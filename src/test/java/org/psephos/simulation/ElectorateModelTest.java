@@ -24,9 +24,10 @@ class ElectorateModelTest {
     private static double[] draws(ProportionDistribution d, double centre) {
         UniformRandomProvider rng = RandomSource.XO_SHI_RO_256_PP.create(SEED);
         NormalizedGaussianSampler g = ZigguratSampler.NormalizedGaussian.of(rng);
+        ProportionDistribution.Centred around = new ProportionDistribution.Centred(d, centre);
         double[] x = new double[DRAWS];
         for (int i = 0; i < DRAWS; i++) {
-            x[i] = d.sample(rng, g, centre);
+            x[i] = around.sample(rng, g);
             assertTrue(x[i] >= 0 && x[i] <= 1);
         }
         return x;
