@@ -54,7 +54,7 @@ final class AggregateCsv {
         try (Reader in = CsvInput.open(file, charset);
              CsvRecords records = new CsvRecords(file.toString(), in, charset)) {
             List<Row> rows = new ArrayList<>();
-            rows.add(new Row(1, records.header()));
+            rows.add(new Row(records.headerLine(), records.header()));
             while (!headerOnly && records.next()) {
                 List<String> fields = new ArrayList<>(records.fieldCount());
                 for (int i = 0; i < records.fieldCount(); i++) {

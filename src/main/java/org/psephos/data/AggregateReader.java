@@ -48,7 +48,7 @@ final class AggregateReader {
         }
         List<String> ignored = readHeader(rows.get(0));
         if (rows.size() == 1) {
-            throw DataException.of("the file has a header but no rows").file(file).line(1)
+            throw DataException.of("the file has a header but no rows").file(file).line(rows.get(0).line())
                     .fix("add one row per election and option").build();
         }
         for (int r = 1; r < rows.size(); r++) {
@@ -67,7 +67,7 @@ final class AggregateReader {
         for (int i = 0; i < header.size(); i++) {
             String name = header.get(i).trim().toLowerCase(Locale.ROOT);
             if (columns.containsKey(name)) {
-                throw DataException.of("the column name appears twice").file(file).line(1).column(describe(i))
+                throw DataException.of("the column name appears twice").file(file).line(row.line()).column(describe(i))
                         .fix("rename or remove one of the two columns").build();
             }
             if (!name.isEmpty()) {
@@ -78,7 +78,7 @@ final class AggregateReader {
             }
         }
         if (!columns.containsKey("election")) {
-            throw DataException.of("missing column 'election'").file(file).line(1).value(String.join(",", header))
+            throw DataException.of("missing column 'election'").file(file).line(row.line()).value(String.join(",", header))
                     .fix("the aggregate format needs an election column; " + FORMAT_HELP).build();
         }
         return ignored;

@@ -13,9 +13,12 @@ final class ColumnResolver {
     private final String file;
     private final List<String> header;
 
-    ColumnResolver(String file, List<String> header) {
+    private final long headerLine;
+
+    ColumnResolver(String file, List<String> header, long headerLine) {
         this.file = file;
         this.header = header;
+        this.headerLine = headerLine;
     }
 
     /** @return the column's label for messages and reports: {@code 'name' (#N)} */
@@ -104,19 +107,19 @@ final class ColumnResolver {
     private void checkPosition(String role, String whole, int n) {
         if (n > header.size()) {
             throw DataException.of(role + ": there is no column #" + n + " (in '" + whole + "'); the header has "
-                    + header.size() + " columns").file(file).line(1).fix("Available columns: " + available()).build();
+                    + header.size() + " columns").file(file).line(headerLine).fix("Available columns: " + available()).build();
         }
     }
 
     private DataException ambiguous(String role, String name, int a, int b) {
         return DataException.of(role + ": the header name appears more than once (#" + (a + 1) + " and #" + (b + 1)
-                + ")").file(file).line(1).column(name).fix("Name the column by its position, #" + (a + 1) + " or #"
+                + ")").file(file).line(headerLine).column(name).fix("Name the column by its position, #" + (a + 1) + " or #"
                 + (b + 1)).build();
     }
 
     DataException missing(String role, String name) {
         String closest = closest(name);
-        return DataException.of(role + ": no such column").file(file).line(1).column("'" + name + "'")
+        return DataException.of(role + ": no such column").file(file).line(headerLine).column("'" + name + "'")
                 .fix((closest == null ? "" : "Did you mean '" + closest + "'? ") + "Available columns: " + available())
                 .build();
     }

@@ -32,6 +32,7 @@ final class CsvRecords implements RecordSource {
     private int pos;
     private int limit;
     private long physicalLine = 1;
+    private long headerLine = 1;
     private long recordLine;
     private int blankLines;
     private char[] text = new char[256];
@@ -89,6 +90,7 @@ final class CsvRecords implements RecordSource {
                 }
             }
             physicalLine = 2;
+            headerLine = 2;
             return head.charAt(4);
         } catch (CharacterCodingException e) {
             throw CsvInput.encodingError(name, 1, charset, e);
@@ -139,6 +141,11 @@ final class CsvRecords implements RecordSource {
     @Override
     public String name() {
         return name;
+    }
+
+    @Override
+    public long headerLine() {
+        return headerLine;
     }
 
     @Override

@@ -34,7 +34,7 @@ final class ElectionReader {
      * @throws DataException if the data are invalid
      */
     static LoadReport read(RecordSource src, ColumnMapping mapping, String format) {
-        LoadPlan plan = new LoadPlan(src.name(), src.header(), mapping);
+        LoadPlan plan = new LoadPlan(src.name(), src.header(), src.headerLine(), mapping);
         ElectionReader r = new ElectionReader(src, plan);
         return r.run(mapping, format);
     }
@@ -59,7 +59,7 @@ final class ElectionReader {
             rows++;
         }
         if (rows == 0) {
-            throw DataException.of("the file has a header but no data rows").file(src.name()).line(2)
+            throw DataException.of("the file has a header but no data rows").file(src.name()).line(src.headerLine() + 1)
                     .fix("A results file needs one line per unit after the header").build();
         }
         return report(mapping, format, rows);
@@ -182,7 +182,7 @@ final class ElectionReader {
                 return k;
             }
         }
-        throw DataException.of("--leader: the column is not one of the options").file(src.name()).line(1)
+        throw DataException.of("--leader: the column is not one of the options").file(src.name()).line(src.headerLine())
                 .column(String.join(" + ", plan.labels(plan.leader)))
                 .fix("Name one of the candidate columns, or add it with --candidate").build();
     }

@@ -36,10 +36,13 @@ final class LoadPlan {
     final Map<String, List<String>> described = new LinkedHashMap<>();
     private final Set<Integer> used = new HashSet<>();
 
-    LoadPlan(String file, List<String> header, ColumnMapping m) {
+    private final long headerLine;
+
+    LoadPlan(String file, List<String> header, long headerLine, ColumnMapping m) {
         this.file = file;
         this.header = header;
-        this.resolver = new ColumnResolver(file, header);
+        this.headerLine = headerLine;
+        this.resolver = new ColumnResolver(file, header, headerLine);
         registered = count("registered", m.registered(), HeaderNames.REGISTERED, "N", true);
         ballots = count("ballots", m.ballots(), HeaderNames.BALLOTS, "t", true);
         valid = count("valid", m.valid(), HeaderNames.VALID, null, false);
@@ -79,7 +82,7 @@ final class LoadPlan {
             if (c < 0 && required) {
                 throw DataException.of("no " + role + " column: none of the recognised names "
                                 + new java.util.TreeSet<>(names) + " is in the header").file(file)
-                        .line(1).fix("Name it with --" + role + " COL (a header name, #N, or A+B+C). Available columns: "
+                        .line(headerLine).fix("Name it with --" + role + " COL (a header name, #N, or A+B+C). Available columns: "
                                 + resolver.available()).build();
             }
             cols = c < 0 ? null : new int[] {c};

@@ -13,6 +13,11 @@ interface RecordSource extends AutoCloseable {
     /** @return the header cells */
     List<String> header();
 
+    /** @return the line of the header in the file: 1, or 2 below Excel's {@code sep=} line */
+    default long headerLine() {
+        return 1;
+    }
+
     /**
      * @return whether a row was read
      * @throws DataException if the input is malformed

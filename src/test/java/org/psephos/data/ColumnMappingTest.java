@@ -15,7 +15,7 @@ class ColumnMappingTest {
     private static final List<String> HEADER = List.of("region", "A+B", "A", "B", "C", "Votes", "votes2");
 
     private static int[] resolve(String ref) {
-        return new ColumnResolver("f.csv", HEADER).resolve("--x", ColumnRef.parse("--x", ref));
+        return new ColumnResolver("f.csv", HEADER, 1).resolve("--x", ColumnRef.parse("--x", ref));
     }
 
     @Test

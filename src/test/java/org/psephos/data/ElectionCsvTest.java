@@ -64,6 +64,24 @@ class ElectionCsvTest {
         assertEquals(5, e.ballots(0));
     }
 
+    /**
+     * Below Excel's {@code sep=;} line the header is line 2: errors about the header say line 2, a header with no
+     * rows says line 3, and the aggregate reader agrees.
+     */
+    @Test
+    void headerErrorsBelowASepLineNameLineTwo() {
+        Path f = CsvFiles.write(dir, "sep.csv", "sep=;\nunit;registered;ballots;A\n");
+        DataException noRows = LoadErrorsTest.fails(f, ColumnMapping.recognise());
+        assertEquals(3, noRows.line(), noRows.getMessage());
+        Path g = CsvFiles.write(dir, "sep2.csv", "sep=;\nunit;registered;ballots;A\n1;10;5;5\n");
+        DataException noColumn = LoadErrorsTest.fails(g, ColumnMapping.builder().registered("nosuch").build());
+        assertEquals(2, noColumn.line(), noColumn.getMessage());
+        Path h = CsvFiles.write(dir, "agg.csv", "sep=;\nyear;option;votes\n");
+        DataException aggregate = org.junit.jupiter.api.Assertions.assertThrows(DataException.class,
+                () -> AggregateResults.read(h));
+        assertEquals(2, aggregate.line(), aggregate.getMessage());
+    }
+
     @Test
     void linesAfterAQuotedNewlineAreCountedPhysically() {
         // The record on lines 3-5 spans three physical lines; the bad cell is on line 6 (CRLF endings).
