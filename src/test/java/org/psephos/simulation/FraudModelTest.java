@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.apache.commons.math3.distribution.NormalDistribution;
 import org.junit.jupiter.api.Test;
 import org.psephos.data.Election;
 import org.psephos.data.Grouping;
@@ -138,13 +139,37 @@ class FraudModelTest {
         assertEquals(0.25, moved / opposition, 5 * Math.sqrt(0.25 * 0.75 / opposition), "switched share");
     }
 
+    /**
+     * Moments E[x^k], k = 1, 2, 4, of the incremental intensity x = |θZ| conditioned on x &lt; 1 (KlimekStep draws
+     * until x &lt; 1), in closed form with c = 1/θ and P = 2Φ(c) − 1:
+     * E[x] = 2θ(φ(0) − φ(c))/P, E[x²] = θ²(1 − 2cφ(c)/P), E[x⁴] = θ⁴(3 − 2(c³ + 3c)φ(c)/P).
+     */
+    static double[] truncatedHalfNormalMoments(double theta) {
+        NormalDistribution z = new NormalDistribution(0, 1);
+        double c = 1 / theta;
+        double p = 2 * z.cumulativeProbability(c) - 1;
+        double phiC = z.density(c);
+        double m1 = 2 * theta * (z.density(0) - phiC) / p;
+        double m2 = theta * theta * (1 - 2 * c * phiC / p);
+        double m4 = Math.pow(theta, 4) * (3 - 2 * (c * c * c + 3 * c) * phiC / p);
+        return new double[] {m1, m2, m4};
+    }
+
     @Test
     void klimekStuffsAndStealsWithTheRightIntensities() {
-        Election e = with(FraudModel.Klimek.of(0.2, 0.4, 2, 0.05));
+        double theta = 0.4;
+        Election e = with(FraudModel.Klimek.of(0.2, theta, 2, 0.05));
         Grouping fraud = e.grouping("fraud").orElseThrow();
         int incremental = 0;
         int extreme = 0;
         double extremeTurnout = 0;
+        // Pooled over incremental units: stuffed and non-voters, stolen and (clean) opposition, and their squares.
+        double stuffedSum = 0;
+        double nonVoters = 0;
+        double nonVoters2 = 0;
+        double stolenSum = 0;
+        double opposition = 0;
+        double opposition2 = 0;
         for (int i = 0; i < UNITS; i++) {
             assertEquals(CLEAN.registered(i), e.registered(i));
             assertEquals(CLEAN.invalid(i), e.invalid(i));
@@ -158,6 +183,14 @@ class FraudModelTest {
             String label = fraud.label(i);
             if (label.equals("incremental")) {
                 incremental++;
+                double n = CLEAN.registered(i) - CLEAN.ballots(i);
+                double opp = CLEAN.valid(i) - CLEAN.votes(0, i);
+                stuffedSum += stuffed;
+                nonVoters += n;
+                nonVoters2 += n * n;
+                stolenSum += lost;
+                opposition += opp;
+                opposition2 += opp * opp;
             } else if (label.equals("extreme")) {
                 extreme++;
                 extremeTurnout += (double) e.ballots(i) / e.registered(i);
@@ -167,6 +200,22 @@ class FraudModelTest {
         assertEquals(0.05 * UNITS, extreme, 5 * Math.sqrt(UNITS * 0.05 * 0.95), "extreme units");
         // Extreme x = 1 − |N(0, 0.075)| has mean 1 − 0.075·sqrt(2/π) ≈ 0.94: reported turnout a + x(1 − a) > 0.9.
         assertTrue(extremeTurnout / extreme > 0.9, "extreme units' turnout " + extremeTurnout / extreme);
+
+        // θ = 0.4: E[x] = 0.30897, E[x²] = 0.14581 (golden values guard the closed form itself).
+        double[] m = truncatedHalfNormalMoments(theta);
+        assertEquals(0.30897, m[0], 1e-4, "E[x]");
+        assertEquals(0.14581, m[1], 1e-4, "E[x^2]");
+        // Incremental unit i stuffs Bin(n_i, x_i) of its n_i non-voters and steals Bin(o_i, x_i^α) of its o_i
+        // opposition votes (α = 2), x_i independent of n_i, o_i. So Σstuffed/Σn has mean E[x] and, x varying
+        // across units, variance (Var(x)·Σn² + E[x(1 − x)]·Σn)/(Σn)²; likewise Σstolen/Σo with x² for x
+        // (Var(x²) = E[x⁴] − E[x²]²). About 1250 units: sd ≈ 0.0077 and 0.0065, so 5 sd ≈ 0.038 and 0.033,
+        // which θ = 0.5 (E[x] ≈ 0.361), ignoring θ (x = |Z| < 1: E[x] ≈ 0.46) or α = 1 (0.309 stolen) all miss.
+        double varX = m[1] - m[0] * m[0];
+        double sdStuffed = Math.sqrt(varX * nonVoters2 + (m[0] - m[1]) * nonVoters) / nonVoters;
+        assertEquals(m[0], stuffedSum / nonVoters, 5 * sdStuffed, "stuffed share of non-voters, E[x]");
+        double varX2 = m[2] - m[1] * m[1];
+        double sdStolen = Math.sqrt(varX2 * opposition2 + (m[1] - m[2]) * opposition) / opposition;
+        assertEquals(m[1], stolenSum / opposition, 5 * sdStolen, "stolen share of opposition, E[x^alpha]");
         assertUnmarkedUntouched(e);
     }
 
