@@ -83,9 +83,12 @@ class ElectorateModelTest {
 
     @Test
     void regionCentresMoveOnTheLogitScale() {
-        ProportionDistribution d = ProportionDistribution.normal(0.5, 0.1);
-        assertEquals(1 / (1 + Math.exp(-1.0)), d.centre(1.0), 1e-15);
-        assertEquals(0.5, d.centre(0), 0);
+        // Mean 0.3, logit −0.8473: a shift of 1 gives expit(−0.8473 + 1) = 0.53810; dropping the national mean
+        // would give expit(1) = 0.73106, shifting on the probability scale 1.3 (clamped) or 0.3 + expit(1) − 0.5.
+        ProportionDistribution d = ProportionDistribution.normal(0.3, 0.1);
+        assertEquals(0.538101, d.centre(1.0), 1e-6);
+        assertEquals(1 / (1 + Math.exp(-(Math.log(0.3 / 0.7) + 1.0))), d.centre(1.0), 1e-15);
+        assertEquals(0.3, d.centre(0), 0);
     }
 
     @Test
