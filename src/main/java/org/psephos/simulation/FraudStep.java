@@ -131,8 +131,13 @@ abstract class FraudStep {
             return;
         }
         int taken = 0;
+        // Remainders of take·v_k/opposition from the votes before any are taken; -1 once an option has given its
+        // extra vote, so each option gives at most one vote over its floor.
+        long[] remainder = new long[s.votes.length];
         for (int k = 1; k < s.votes.length; k++) {
-            int t = (int) ((long) take * s.votes[k] / opposition);
+            long share = (long) take * s.votes[k];
+            int t = (int) (share / opposition);
+            remainder[k] = share % opposition;
             s.votes[k] -= t;
             taken += t;
         }
@@ -141,14 +146,12 @@ abstract class FraudStep {
             int best = -1;
             long bestRem = -1;
             for (int k = 1; k < s.votes.length; k++) {
-                if (s.votes[k] > 0) {
-                    long rem = (long) take * s.votes[k] % opposition;
-                    if (rem > bestRem) {
-                        bestRem = rem;
-                        best = k;
-                    }
+                if (s.votes[k] > 0 && remainder[k] > bestRem) {
+                    bestRem = remainder[k];
+                    best = k;
                 }
             }
+            remainder[best] = -1;
             s.votes[best]--;
             taken++;
         }

@@ -84,9 +84,12 @@ class ElectorateModelTest {
 
     @Test
     void regionCentresMoveOnTheLogitScale() {
-        ProportionDistribution d = ProportionDistribution.normal(0.5, 0.1);
-        assertEquals(1 / (1 + Math.exp(-1.0)), d.centre(1.0), 1e-15);
-        assertEquals(0.5, d.centre(0), 0);
+        // Mean 0.3, logit −0.8473: a shift of 1 gives expit(−0.8473 + 1) = 0.53810; dropping the national mean
+        // would give expit(1) = 0.73106, shifting on the probability scale 1.3 (clamped) or 0.3 + expit(1) − 0.5.
+        ProportionDistribution d = ProportionDistribution.normal(0.3, 0.1);
+        assertEquals(0.538101, d.centre(1.0), 1e-6);
+        assertEquals(1 / (1 + Math.exp(-(Math.log(0.3 / 0.7) + 1.0))), d.centre(1.0), 1e-15);
+        assertEquals(0.3, d.centre(0), 0);
     }
 
     @Test
@@ -166,10 +169,23 @@ class ElectorateModelTest {
         assertTrue(seen[3] > 900 && seen[4] > 900 && seen[5] > 900, "all of 3..5 about equally often");
         SizeDistribution.LogNormal ln = new SizeDistribution.LogNormal(Math.log(1000), 0.5);
         int below = 0;
+        int belowPlusOneSd = 0;
+        double[] logs = new double[DRAWS];
         for (int i = 0; i < DRAWS; i++) {
-            below += ln.sample(rng, g, i) < 1000 ? 1 : 0;
+            int size = ln.sample(rng, g, i);
+            below += size < 1000 ? 1 : 0;
+            belowPlusOneSd += size < 1000 * Math.exp(0.5) ? 1 : 0;
+            logs[i] = Math.log(size);
         }
         assertEquals(0.5 * DRAWS, below, 5 * Math.sqrt(0.25 * DRAWS) + 0.001 * DRAWS, "log-normal median");
+        // σ: P(size < 1000·e^σ) = Φ(1) = 0.841345, within 5 binomial sd (0.0058 of DRAWS); rounding to whole voters
+        // moves the cut 1648.72 to 1648.5, shifting the fraction by density × 0.22 ≈ 7e-5 (negligible). σ = 0.25
+        // (the variance for the sd) gives Φ(2) = 0.977, σ = 1 gives Φ(0.5) = 0.691.
+        double p = 0.8413447460685429;
+        assertEquals(p * DRAWS, belowPlusOneSd, 5 * Math.sqrt(p * (1 - p) * DRAWS), "log-normal fraction below e^σ");
+        // The sd of log size is σ = 0.5 with standard error σ/sqrt(2N) = 0.0011 for a normal sample; rounding adds
+        // variance of about 1/(12·size²), ~1e-7 on average on the log scale. 5 standard errors: 0.0056.
+        assertEquals(0.5, sd(logs), 5 * 0.5 / Math.sqrt(2.0 * DRAWS), "sd of log size");
         SizeDistribution.Listed listed = new SizeDistribution.Listed(new int[] {7, 9});
         assertEquals(9, listed.sample(rng, g, 3));
     }

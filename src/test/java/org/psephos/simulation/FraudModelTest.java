@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.apache.commons.math3.distribution.NormalDistribution;
 import org.junit.jupiter.api.Test;
 import org.psephos.data.Election;
 import org.psephos.data.Grouping;
@@ -138,13 +139,37 @@ class FraudModelTest {
         assertEquals(0.25, moved / opposition, 5 * Math.sqrt(0.25 * 0.75 / opposition), "switched share");
     }
 
+    /**
+     * Moments E[x^k], k = 1, 2, 4, of the incremental intensity x = |θZ| conditioned on x &lt; 1 (KlimekStep draws
+     * until x &lt; 1), in closed form with c = 1/θ and P = 2Φ(c) − 1:
+     * E[x] = 2θ(φ(0) − φ(c))/P, E[x²] = θ²(1 − 2cφ(c)/P), E[x⁴] = θ⁴(3 − 2(c³ + 3c)φ(c)/P).
+     */
+    static double[] truncatedHalfNormalMoments(double theta) {
+        NormalDistribution z = new NormalDistribution(0, 1);
+        double c = 1 / theta;
+        double p = 2 * z.cumulativeProbability(c) - 1;
+        double phiC = z.density(c);
+        double m1 = 2 * theta * (z.density(0) - phiC) / p;
+        double m2 = theta * theta * (1 - 2 * c * phiC / p);
+        double m4 = Math.pow(theta, 4) * (3 - 2 * (c * c * c + 3 * c) * phiC / p);
+        return new double[] {m1, m2, m4};
+    }
+
     @Test
     void klimekStuffsAndStealsWithTheRightIntensities() {
-        Election e = with(FraudModel.Klimek.of(0.2, 0.4, 2, 0.05));
+        double theta = 0.4;
+        Election e = with(FraudModel.Klimek.of(0.2, theta, 2, 0.05));
         Grouping fraud = e.grouping("fraud").orElseThrow();
         int incremental = 0;
         int extreme = 0;
         double extremeTurnout = 0;
+        // Pooled over incremental units: stuffed and non-voters, stolen and (clean) opposition, and their squares.
+        double stuffedSum = 0;
+        double nonVoters = 0;
+        double nonVoters2 = 0;
+        double stolenSum = 0;
+        double opposition = 0;
+        double opposition2 = 0;
         for (int i = 0; i < UNITS; i++) {
             assertEquals(CLEAN.registered(i), e.registered(i));
             assertEquals(CLEAN.invalid(i), e.invalid(i));
@@ -158,6 +183,14 @@ class FraudModelTest {
             String label = fraud.label(i);
             if (label.equals("incremental")) {
                 incremental++;
+                double n = CLEAN.registered(i) - CLEAN.ballots(i);
+                double opp = CLEAN.valid(i) - CLEAN.votes(0, i);
+                stuffedSum += stuffed;
+                nonVoters += n;
+                nonVoters2 += n * n;
+                stolenSum += lost;
+                opposition += opp;
+                opposition2 += opp * opp;
             } else if (label.equals("extreme")) {
                 extreme++;
                 extremeTurnout += (double) e.ballots(i) / e.registered(i);
@@ -167,6 +200,22 @@ class FraudModelTest {
         assertEquals(0.05 * UNITS, extreme, 5 * Math.sqrt(UNITS * 0.05 * 0.95), "extreme units");
         // Extreme x = 1 − |N(0, 0.075)| has mean 1 − 0.075·sqrt(2/π) ≈ 0.94: reported turnout a + x(1 − a) > 0.9.
         assertTrue(extremeTurnout / extreme > 0.9, "extreme units' turnout " + extremeTurnout / extreme);
+
+        // θ = 0.4: E[x] = 0.30897, E[x²] = 0.14581 (golden values guard the closed form itself).
+        double[] m = truncatedHalfNormalMoments(theta);
+        assertEquals(0.30897, m[0], 1e-4, "E[x]");
+        assertEquals(0.14581, m[1], 1e-4, "E[x^2]");
+        // Incremental unit i stuffs Bin(n_i, x_i) of its n_i non-voters and steals Bin(o_i, x_i^α) of its o_i
+        // opposition votes (α = 2), x_i independent of n_i, o_i. So Σstuffed/Σn has mean E[x] and, x varying
+        // across units, variance (Var(x)·Σn² + E[x(1 − x)]·Σn)/(Σn)²; likewise Σstolen/Σo with x² for x
+        // (Var(x²) = E[x⁴] − E[x²]²). About 1250 units: sd ≈ 0.0077 and 0.0065, so 5 sd ≈ 0.038 and 0.033,
+        // which θ = 0.5 (E[x] ≈ 0.361), ignoring θ (x = |Z| < 1: E[x] ≈ 0.46) or α = 1 (0.309 stolen) all miss.
+        double varX = m[1] - m[0] * m[0];
+        double sdStuffed = Math.sqrt(varX * nonVoters2 + (m[0] - m[1]) * nonVoters) / nonVoters;
+        assertEquals(m[0], stuffedSum / nonVoters, 5 * sdStuffed, "stuffed share of non-voters, E[x]");
+        double varX2 = m[2] - m[1] * m[1];
+        double sdStolen = Math.sqrt(varX2 * opposition2 + (m[1] - m[2]) * opposition) / opposition;
+        assertEquals(m[1], stolenSum / opposition, 5 * sdStolen, "stolen share of opposition, E[x^alpha]");
         assertUnmarkedUntouched(e);
     }
 
@@ -198,18 +247,26 @@ class FraudModelTest {
         Election e = with(new FraudModel.InvalidatedOpposition(0.3, 0.4));
         assertFraction(e, 0.3);
         assertUnmarkedUntouched(e);
+        double spoiled = 0;
+        double opposition = 0;
         for (int i = 0; i < UNITS; i++) {
             assertEquals(CLEAN.ballots(i), e.ballots(i), "turnout kept");
             assertEquals(CLEAN.votes(0, i), e.votes(0, i), "leader unchanged");
             int lost = 0;
             for (int k = 1; k < e.optionCount(); k++) {
+                assertTrue(e.votes(k, i) <= CLEAN.votes(k, i), "invalidation never adds opposition votes");
                 lost += CLEAN.votes(k, i) - e.votes(k, i);
             }
             assertEquals(lost, e.invalid(i) - CLEAN.invalid(i), "spoiled ballots become invalid");
-            if (marked(e, i) && CLEAN.valid(i) - CLEAN.votes(0, i) > 200) {
-                assertTrue(lost > 0, "a marked unit with opposition votes loses some");
+            if (marked(e, i)) {
+                spoiled += lost;
+                opposition += CLEAN.valid(i) - CLEAN.votes(0, i);
             }
         }
+        // Spoiled ~ Bin(opposition, 0.4) in marked units (share fixed, no per-unit intensity): the pooled share
+        // must be 0.4 within 5 binomial sd, sqrt(0.24 / opposition) ≈ 0.0006 for ~0.7M opposition votes; a share
+        // 5% off (0.38) misses it.
+        assertEquals(0.4, spoiled / opposition, 5 * Math.sqrt(0.4 * 0.6 / opposition), "spoiled share of opposition");
     }
 
     @Test
@@ -219,6 +276,7 @@ class FraudModelTest {
         assertUnmarkedUntouched(e);
         double phantoms = 0;
         double registered = 0;
+        double phantomBallots = 0;
         for (int i = 0; i < UNITS; i++) {
             int added = e.registered(i) - CLEAN.registered(i);
             assertTrue(added >= 0);
@@ -228,28 +286,70 @@ class FraudModelTest {
             if (marked(e, i)) {
                 phantoms += added;
                 registered += CLEAN.registered(i);
+                phantomBallots += voted;
             }
         }
         assertEquals(0.1, phantoms / registered, 5 * Math.sqrt(0.09 / registered), "phantoms per registered");
+        // Phantom ballots ~ Bin(phantoms, 0.5) given the phantoms: Σvoted/Σadded = 0.5 within 5 binomial sd,
+        // sqrt(0.25 / Σadded) ≈ 0.001 for ~0.28M phantoms; a turnout 2% off (0.49) misses it.
+        assertEquals(0.5, phantomBallots / phantoms, 5 * Math.sqrt(0.5 * 0.5 / phantoms), "phantom turnout");
     }
 
+    /**
+     * Invented results are deterministic (FraudStep.inventTurnout then inventShare), so every unit is checked
+     * exactly. Turnout: P = ⌈100·b/n⌉ from the clean ballots b of n registered, and the new ballots B are P% of n
+     * rounded to the nearest whole ballot (|B − P·n/100| ≤ 1/2), all added for the leader. Share: v' = clean leader
+     * votes + added ballots, Q = ⌈100·v'/B⌉, and the leader ends with Q% of B to the nearest vote unless the
+     * opposition runs out first; option k gives up ⌊take·v_k/opposition⌋ or one more (largest remainders).
+     */
     @Test
     void inventedResultsAreWholePercentages() {
         Election e = with(new FraudModel.InventedResults(1, FraudModel.InventedResults.Target.BOTH));
-        int wholeTurnout = 0;
-        int wholeShare = 0;
+        int exhausted = 0;
         for (int i = 0; i < UNITS; i++) {
-            double t = 100.0 * e.ballots(i) / e.registered(i);
-            double s = 100.0 * e.votes(0, i) / e.ballots(i);
-            assertTrue(e.ballots(i) >= CLEAN.ballots(i) && e.votes(0, i) >= CLEAN.votes(0, i));
-            // Rounding P·N/100 to whole ballots leaves at most 50/N percentage points.
-            assertTrue(Math.abs(t - Math.rint(t)) <= 50.0 / e.registered(i) + 1e-9, "turnout " + t);
-            wholeTurnout += Math.abs(t - Math.rint(t)) <= 0.05 ? 1 : 0;
-            wholeShare += Math.abs(s - Math.rint(s)) <= 0.05 ? 1 : 0;
+            assertTrue(marked(e, i), "fraction 1 marks every unit");
+            long n = CLEAN.registered(i);
+            long b = CLEAN.ballots(i);
+            long ballots = e.ballots(i);
+            assertEquals(n, e.registered(i));
+            assertEquals(CLEAN.invalid(i), e.invalid(i), "invalid ballots unchanged");
+            long p = (100 * b + n - 1) / n;
+            assertTrue(ballots >= b && Math.abs(ballots - p * n / 100.0) <= 0.5,
+                    "unit " + i + ": turnout " + b + "/" + n + " raised to " + ballots + ", not " + p + "%");
+            long leader = CLEAN.votes(0, i) + (ballots - b);
+            long q = (100 * leader + ballots - 1) / ballots;
+            long take = e.votes(0, i) - leader;
+            long opposition = CLEAN.valid(i) - CLEAN.votes(0, i);
+            assertTrue(take >= 0 && take <= opposition, "unit " + i + " takes " + take);
+            if (take == opposition) {
+                exhausted++;
+                assertTrue(q * ballots / 100.0 >= leader + opposition - 0.5, "unit " + i + " took all it could not");
+            } else {
+                assertTrue(Math.abs(e.votes(0, i) - q * ballots / 100.0) <= 0.5,
+                        "unit " + i + ": leader " + leader + "/" + ballots + " raised to " + e.votes(0, i)
+                                + ", not " + q + "%");
+            }
+            // Largest remainders: every option that gives one vote over its floor has a remainder take·v_k mod
+            // opposition at least that of every option that does not.
+            long minRemWithExtra = Long.MAX_VALUE;
+            long maxRemWithout = -1;
+            for (int k = 1; k < e.optionCount(); k++) {
+                long share = opposition == 0 ? 0 : take * CLEAN.votes(k, i) / opposition;
+                long rem = opposition == 0 ? 0 : take * CLEAN.votes(k, i) % opposition;
+                long given = CLEAN.votes(k, i) - e.votes(k, i);
+                assertTrue(given == share || given == share + 1, "unit " + i + " option " + k + " gives " + given
+                        + ", proportional share " + share);
+                if (given == share + 1) {
+                    minRemWithExtra = Math.min(minRemWithExtra, rem);
+                } else {
+                    maxRemWithout = Math.max(maxRemWithout, rem);
+                }
+            }
+            assertTrue(maxRemWithout <= minRemWithExtra, "unit " + i + ": extra vote not from the largest remainder");
         }
-        // Kobak's indicator (|p − round p| ≤ 0.05) holds for ~5-10% of clean units; here for most.
-        assertTrue(wholeTurnout > 0.5 * UNITS, "integer turnouts " + wholeTurnout);
-        assertTrue(wholeShare > 0.5 * UNITS, "integer shares " + wholeShare);
+        // The opposition runs out only where it is under one percentage point of ballots: clean support above
+        // ~0.99, P ≈ 0.002 for N(0.55, 0.15) (~10 units; 4 at this seed). The exact bound covers all the others.
+        assertTrue(exhausted <= 0.01 * UNITS, "units whose opposition ran out: " + exhausted);
     }
 
     @Test
