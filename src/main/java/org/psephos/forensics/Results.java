@@ -164,19 +164,8 @@ final class Results {
         if (why != null) {
             return new Plan.Done(TestResult.notApplicable(id, input, used.length, why));
         }
-        double center = Moments.mean(used);
-        double[] m = Moments.centralMoments(used);
+        double[] m = Moments.centralMoments(used); // {mean, m2, m3, m4}: the mean is the resample's shift
         return new Plan.Pending(id, input, stat.of(m[1], m[2], m[3]), used.length,
-                new Resample.Moment(values, center, stat), reference, Double.NaN, null, details);
-    }
-
-    /** Skewness from central moments, NaN without variance. */
-    static double skewness(double m2, double m3, double m4) {
-        return m2 > 0 ? m3 / Math.pow(m2, 1.5) : Double.NaN;
-    }
-
-    /** Pearson kurtosis from central moments, NaN without variance. */
-    static double kurtosis(double m2, double m3, double m4) {
-        return m2 > 0 ? m4 / (m2 * m2) : Double.NaN;
+                new Resample.Moment(values, m[0], stat), reference, Double.NaN, null, details);
     }
 }
