@@ -129,6 +129,29 @@ class BootstrapTest {
         assertEquals(0, one[0]);
     }
 
+    /**
+     * More share specs than one packed long holds (16): each spec's replicates are still those it gets alone, with
+     * units not used (-1) and tuples repeating across the words.
+     */
+    @Test
+    void manyShareSpecsGetTheReplicatesTheyGetAlone() {
+        int n = 300;
+        List<Resample.Spec> specs = new java.util.ArrayList<>();
+        for (int j = 0; j < 21; j++) {
+            byte[] v = digits(n, 20 + j % 7);
+            for (int i = j; i < n; i += 5 + j) {
+                v[i] = -1;
+            }
+            specs.add(new Resample.Share(v));
+        }
+        BatteryOptions o = BatteryOptions.defaults().withSeed(SEED).withReplicates(60);
+        double[][] all = replicates(new Resample(n, specs, o, new long[] {4}), 2);
+        for (int j = 0; j < specs.size(); j++) {
+            double[] alone = replicates(new Resample(n, List.of(specs.get(j)), o, new long[] {4}), 1)[0];
+            assertArrayEquals(alone, all[j], "share spec " + j);
+        }
+    }
+
     /** Every kind of statistic of a shared resample, for any thread count and block order; the key matters. */
     @Test
     void replicatesAreTheSameForAnyThreadCountAndBlockOrder() {
