@@ -74,7 +74,7 @@ public final class Battery {
     /**
      * @param election the election
      * @param settings replicates, seed, threads, minimum units
-     * @param progress told after each variable of each group (done, groups × variables)
+     * @param progress told as the work items (tests without a plan, bootstrap blocks) finish: (done, items)
      * @return the results, with q-values
      * @throws IllegalArgumentException if the level names no grouping of the election or an option is unknown
      */
@@ -109,22 +109,19 @@ public final class Battery {
         }
         List<TestInput> inputs = new ArrayList<>();
         List<List<ForensicTest>> testsOf = new ArrayList<>();
-        List<Boolean> perVariable = new ArrayList<>();
         for (int gi = 0; gi < groups.size(); gi++) {
             Election units = groups.get(gi);
             for (Variable v : variables) {
                 inputs.add(new TestInput(units, labels.get(gi), v));
                 testsOf.add(tests.stream().filter(t -> t.scope() == ForensicTest.Scope.PER_VARIABLE).toList());
-                perVariable.add(true);
             }
             if (units.leader() >= 0) {
                 inputs.add(new TestInput(units, labels.get(gi), Variable.option(units, units.leader())));
                 testsOf.add(tests.stream().filter(t -> t.scope() == ForensicTest.Scope.LEADER_AND_TURNOUT)
                         .toList());
-                perVariable.add(false);
             }
         }
-        List<TestResult> rows = runAll(inputs, testsOf, perVariable, settings, progress, (long) groups.size() * variables.size());
+        List<TestResult> rows = runAll(inputs, testsOf, settings, progress);
         double[] p = rows.stream().mapToDouble(TestResult::pValue).toArray();
         double[] q = MultipleTesting.benjaminiHochberg(p);
         List<TestResult> withQ = new ArrayList<>(rows.size());
@@ -143,10 +140,11 @@ public final class Battery {
      *   2. one flat list of work items: every test without a plan on every input (the integer-percent nulls first,
      *      as they are the longest), then every block of every Resample;
      *   3. the pending plans finished with their replicates, in table order.
+     * Progress counts the work items of phase 2, which is nearly all of the time; phases 1 and 3 are not counted.
      * Randomness is keyed by test, group, variable and block only, so the table is the same for any thread count.
      */
     private static List<TestResult> runAll(List<TestInput> inputs, List<List<ForensicTest>> testsOf,
-                                           List<Boolean> perVariable, BatteryOptions settings, Progress progress, long variableCount) {
+                                           BatteryOptions settings, Progress progress) {
         int threads = settings.threads();
         BatteryOptions inner = settings.withThreads(1);
         List<List<Plan>> plans = Parallel.map(inputs.size(), threads, i -> {
@@ -193,7 +191,7 @@ public final class Battery {
             int[] item = items.get(w);
             return item[0] == 0 ? testsOf.get(item[1]).get(item[2]).run(inputs.get(item[1]), each)
                     : resamples.get(item[1]).block(item[2]);
-        }, Progress.NONE);
+        }, new Monotone(progress));
         TestResult[][] ran = new TestResult[inputs.size()][];
         List<List<double[][]>> blocks = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {
@@ -211,7 +209,6 @@ public final class Battery {
             }
         }
         List<TestResult> rows = new ArrayList<>();
-        long variablesDone = 0;
         for (int i = 0; i < inputs.size(); i++) {
             double[][] t = resamples.get(i) == null ? null : resamples.get(i).gather(blocks.get(i));
             int spec = 0;
@@ -226,10 +223,28 @@ public final class Battery {
                     rows.add(((Plan.Pending) p).finish(t[spec++]));
                 }
             }
-            if (perVariable.get(i)) {
-                progress.update(++variablesDone, variableCount);
-            }
         }
         return rows;
+    }
+
+    /**
+     * Forwards the finished-item counts of a {@link Parallel#map} in increasing order only: workers report as they
+     * finish, so a smaller count can arrive after a larger one (even after the final one, which closes a bar).
+     */
+    private static final class Monotone implements Progress {
+        private final Progress out;
+        private long last;
+
+        Monotone(Progress out) {
+            this.out = out;
+        }
+
+        @Override
+        public synchronized void update(long done, long total) {
+            if (done > last) {
+                last = done;
+                out.update(done, total);
+            }
+        }
     }
 }

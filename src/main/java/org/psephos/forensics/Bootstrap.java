@@ -2,12 +2,8 @@ package org.psephos.forensics;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.List;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.psephos.simulation.Parallel;
-import org.psephos.simulation.Progress;
-import org.psephos.simulation.RandomStreams;
 
 /**
  * The nonparametric bootstrap with the basic ("reverse percentile") interval, as R's
@@ -21,13 +17,12 @@ import org.psephos.simulation.RandomStreams;
  * equal) are dropped before the quantiles, as {@code norm.inter} does; if fewer than two finite replicates remain,
  * the interval is NaN.
  *
- * <p>Reproducibility: the replicates are split into blocks of {@link #BLOCK} replicates. Block b draws from
- * {@code RandomStreams.stream(key..., b)}, where the key names the test, variable and group, never the thread.
- * Blocks run through {@link Parallel#map} and their results are concatenated in block order, so the replicates and
- * the interval are identical for any thread count. The resampling loop draws indices into one reused
- * {@code int[]} per block; statistics read the data through those indices, without boxing.
+ * <p>This class holds the pieces the resampling shares: the block size, the index generator, the interval and the
+ * stream-key hash. The replicates themselves are drawn by {@code Resample}, once per group and variable for all the
+ * tests that need them: blocks of {@link #BLOCK} replicates, block b drawing from a stream keyed by the group,
+ * variable and b, never by the thread, so the replicates and the interval are identical for any thread count.
  *
- * <p>Immutable and thread-safe, provided the statistics are pure functions of the indices they are given.
+ * <p>Stateless and thread-safe.
  *
  * @since 0.1
  */
@@ -37,41 +32,7 @@ public final class Bootstrap {
 
     private static final NormalDistribution NORMAL = new NormalDistribution(null, 0, 1);
 
-    private final int replicates;
-    private final RandomStreams streams;
-    private final int threads;
-
-    private Bootstrap(int replicates, RandomStreams streams, int threads) {
-        if (replicates < 1) {
-            throw new IllegalArgumentException("replicates is not positive: " + replicates);
-        }
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads is not positive: " + threads);
-        }
-        this.replicates = replicates;
-        this.streams = streams;
-        this.threads = threads;
-    }
-
-    /**
-     * @param options replicates, seed and threads
-     * @return a bootstrap with those settings
-     */
-    public static Bootstrap of(BatteryOptions options) {
-        return new Bootstrap(options.replicates(), RandomStreams.seeded(options.seed()), options.threads());
-    }
-
-    /**
-     * A statistic of a resample, given as indices into data the statistic holds.
-     */
-    @FunctionalInterface
-    public interface Statistic {
-        /**
-         * @param idx resampled unit indices; only the first {@code n} are valid
-         * @param n   the sample size
-         * @return the statistic of the resample
-         */
-        double of(int[] idx, int n);
+    private Bootstrap() {
     }
 
     /**
@@ -90,38 +51,6 @@ public final class Bootstrap {
         public boolean excludes(double reference) {
             return low > reference || high < reference;
         }
-    }
-
-    /**
-     * Draws the replicates of a statistic.
-     *
-     * @param n    the sample size (units resampled)
-     * @param stat the statistic
-     * @param key  the stream key: test, variable, group (see {@link #key})
-     * @return the {@code replicates} statistics, in replicate order
-     */
-    public double[] replicates(int n, Statistic stat, long... key) {
-        int blocks = (replicates + BLOCK - 1) / BLOCK;
-        List<double[]> parts = Parallel.map(blocks, threads, b -> {
-            long[] k = Arrays.copyOf(key, key.length + 1);
-            k[key.length] = b;
-            UniformRandomProvider rng = streams.stream(k);
-            int count = Math.min(BLOCK, replicates - b * BLOCK);
-            double[] t = new double[count];
-            int[] idx = new int[n];
-            for (int r = 0; r < count; r++) {
-                drawIndices(rng, idx, n);
-                t[r] = stat.of(idx, n);
-            }
-            return t;
-        }, Progress.NONE);
-        double[] out = new double[replicates];
-        int pos = 0;
-        for (double[] part : parts) {
-            System.arraycopy(part, 0, out, pos, part.length);
-            pos += part.length;
-        }
-        return out;
     }
 
     /**
@@ -149,19 +78,6 @@ public final class Bootstrap {
                 idx[j++] = (int) (m >>> 32);
             }
         }
-    }
-
-    /**
-     * The 95% basic interval of a statistic.
-     *
-     * @param estimate the statistic on the data, \( \hat\theta \)
-     * @param n        the sample size
-     * @param stat     the statistic
-     * @param key      the stream key
-     * @return the interval
-     */
-    public Interval basic(double estimate, int n, Statistic stat, long... key) {
-        return basicInterval(estimate, replicates(n, stat, key), 0.95);
     }
 
     /**

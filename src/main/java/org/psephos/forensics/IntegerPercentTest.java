@@ -471,7 +471,7 @@ public final class IntegerPercentTest implements ForensicTest {
                         Stations s = new Stations(registered, ballots, denominator, leader, period);
                         IndicatorDraw draw;
                         if (method == NullMethod.COUNTS) {
-                            draw = new CountDraw(s, period);
+                            draw = new CountDraw(period);
                         } else {
                             double[][] q = integerProbabilities(s, period, threads);
                             draw = new BernoulliDraw(q[0], q[1]);
@@ -607,52 +607,61 @@ public final class IntegerPercentTest implements ForensicTest {
         return Math.min(1.0, sum);
     }
 
-    /** Draws one replicate's indicators for every station. */
-    @FunctionalInterface
+    /** Draws one replicate's indicators for every station and adds its twelve weighted counts to a sum. */
     private interface IndicatorDraw {
-        void fill(UniformRandomProvider rng, boolean[] leaderInt, boolean[] turnoutInt);
+        /** @return the null-method index of this draw's random streams (0 counts, 1 indicators) */
+        int streamMethod();
+
+        /**
+         * @param s the stations
+         * @return a draw for one block's replicates; draws that need scratch arrays return a copy with their own,
+         *     allocated once per block
+         */
+        IndicatorDraw forBlock(Stations s);
+
+        /** Draws one replicate and adds its twelve weighted counts to {@code acc}. */
+        void drawAndAccumulate(UniformRandomProvider rng, Stations s, long[] acc);
     }
 
     /*
-     * Implementation note. A block draws its replicates from the stream keyed by (test, null method, block); per
-     * replicate one pass fills the indicators and one pass adds them to all twelve sums. The indicator arrays are
-     * allocated once per block, not per replicate.
+     * Implementation note. A block draws its replicates from the stream keyed by (test, null method, block); each
+     * replicate's twelve sums are added into that replicate's row of the result, which is the only allocation per
+     * replicate. Scratch arrays, where a draw needs them, are allocated once per block (IndicatorDraw.forBlock).
      */
     private static long[][] block(Stations s, RandomStreams streams, int block, int reps, IndicatorDraw draw) {
         int count = Math.min(BLOCK, reps - block * BLOCK);
         long[][] out = new long[count][];
-        UniformRandomProvider rng = streams.stream(STREAM_KEY, draw instanceof CountDraw ? 0 : 1, block);
-        boolean fused = draw instanceof BernoulliDraw;
-        boolean[] li = fused ? null : new boolean[s.size];
-        boolean[] ti = fused ? null : new boolean[s.size];
+        UniformRandomProvider rng = streams.stream(STREAM_KEY, draw.streamMethod(), block);
+        IndicatorDraw d = draw.forBlock(s);
         for (int c = 0; c < count; c++) {
             long[] acc = new long[STATS];
-            if (draw instanceof BernoulliDraw bd) {
-                bd.drawAndAccumulate(rng, s, acc);
-            } else {
-                draw.fill(rng, li, ti);
-                accumulate(s, li, ti, acc);
-            }
+            d.drawAndAccumulate(rng, s, acc);
             out[c] = acc;
         }
         return out;
     }
 
-    /** The INDICATORS null: Bernoulli(q) indicators, two uniforms per station. */
+    /**
+     * The INDICATORS null: Bernoulli(q) indicators, two uniforms per station (leader then turnout), counted in the
+     * same pass without indicator arrays. Stateless, so one instance serves every block.
+     */
     private record BernoulliDraw(double[] qw, double[] qb) implements IndicatorDraw {
         @Override
-        public void fill(UniformRandomProvider rng, boolean[] li, boolean[] ti) {
-            for (int j = 0; j < li.length; j++) {
-                li[j] = rng.nextDouble() < qw[j];
-                ti[j] = rng.nextDouble() < qb[j];
-            }
+        public int streamMethod() {
+            return 1;
+        }
+
+        @Override
+        public IndicatorDraw forBlock(Stations s) {
+            return this;
         }
 
         /**
-         * {@link #fill} and {@link #accumulate} in one pass, without the indicator arrays: the same draws in the
-         * same order, so the same sums. The twelve sums are kept in locals and added with masks (branch-free).
+         * The same sums as {@link #accumulate} of the indicators would give; the twelve sums are kept in locals and
+         * added with masks (branch-free).
          */
-        void drawAndAccumulate(UniformRandomProvider rng, Stations s, long[] acc) {
+        @Override
+        public void drawAndAccumulate(UniformRandomProvider rng, Stations s, long[] acc) {
             long[] wn = s.weights[1];
             long[] wb = s.weights[2];
             long[] ww = s.weights[3];
@@ -688,23 +697,49 @@ public final class IntegerPercentTest implements ForensicTest {
                 t2 += b & mt;
                 t3 += w & mt;
             }
-            long[] sums = {e0, e1, e2, e3, l0, l1, l2, l3, t0, t1, t2, t3};
-            for (int t = 0; t < STATS; t++) {
-                acc[t] += sums[t];
-            }
+            acc[0] += e0;
+            acc[1] += e1;
+            acc[2] += e2;
+            acc[3] += e3;
+            acc[4] += l0;
+            acc[5] += l1;
+            acc[6] += l2;
+            acc[7] += l3;
+            acc[8] += t0;
+            acc[9] += t1;
+            acc[10] += t2;
+            acc[11] += t3;
         }
     }
 
-    /** The COUNTS null: W* and B* from {@link BinomialSampler}, then tested. */
-    private record CountDraw(Stations s, int period) implements IndicatorDraw {
+    /**
+     * The COUNTS null: W* and B* from {@link BinomialSampler}, then tested. The indicator arrays are scratch: the
+     * instance built by {@link NullSpec} has none, {@link #forBlock} gives each block its own.
+     */
+    private record CountDraw(int period, boolean[] li, boolean[] ti) implements IndicatorDraw {
+        CountDraw(int period) {
+            this(period, null, null);
+        }
+
         @Override
-        public void fill(UniformRandomProvider rng, boolean[] li, boolean[] ti) {
-            for (int j = 0; j < li.length; j++) {
+        public int streamMethod() {
+            return 0;
+        }
+
+        @Override
+        public IndicatorDraw forBlock(Stations s) {
+            return new CountDraw(period, new boolean[s.size], new boolean[s.size]);
+        }
+
+        @Override
+        public void drawAndAccumulate(UniformRandomProvider rng, Stations s, long[] acc) {
+            for (int j = 0; j < s.size; j++) {
                 int r = s.denominator[j];
                 int n = s.registered[j];
                 li[j] = isInteger(BinomialSampler.sample(rng, r, s.share[j]), r, period);
                 ti[j] = isInteger(BinomialSampler.sample(rng, n, s.turnout[j]), n, period);
             }
+            accumulate(s, li, ti, acc);
         }
     }
 

@@ -32,7 +32,7 @@ public final class Kurtosis implements ForensicTest, Plan.Source {
 
     /** @param x values @return their Pearson kurtosis, NaN if all are equal */
     public double statistic(double[] x) {
-        return Moments.kurtosis(x, null, x.length, 0);
+        return Moments.kurtosis(x);
     }
 
     @Override
@@ -42,6 +42,6 @@ public final class Kurtosis implements ForensicTest, Plan.Source {
 
     @Override
     public Plan plan(TestInput input, BatteryOptions options) {
-        return Results.shape(ID, input, options, input.proportions(), Results::kurtosis, NORMAL, Results.details());
+        return Results.shape(ID, input, options, input.proportions(), Moments::kurtosis, NORMAL, Results.details());
     }
 }

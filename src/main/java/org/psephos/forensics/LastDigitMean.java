@@ -65,11 +65,8 @@ public final class LastDigitMean implements ForensicTest, Plan.Source {
         if (tooFew != null) {
             return tooFew;
         }
-        Plan.Pending p = Results.bootstrappedMean(ID, input, Digits.lastDigitsOrNone(counts, minCount), REFERENCE,
-                Double.NaN, null, Results.details("min_count", minCount,
-                        "p_value_method", "normal approximation, uniform digits"));
-        double z = (p.estimate() - REFERENCE) / Math.sqrt(VARIANCE / p.n());
-        return new Plan.Pending(ID, input, p.estimate(), p.n(), p.spec(), REFERENCE,
-                NullDistributions.normalTwoSided(z), null, p.details());
+        return Results.bootstrappedMean(ID, input, Digits.lastDigitsOrNone(counts, minCount), REFERENCE,
+                (mean, n) -> NullDistributions.normalTwoSided((mean - REFERENCE) / Math.sqrt(VARIANCE / n)), null,
+                Results.details("min_count", minCount, "p_value_method", "normal approximation, uniform digits"));
     }
 }

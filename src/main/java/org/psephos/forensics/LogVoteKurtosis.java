@@ -67,7 +67,7 @@ public final class LogVoteKurtosis implements ForensicTest, Plan.Source {
     /** @param w votes per unit @param r denominators @return the kurtosis of the rescaled rates */
     public double statistic(int[] w, int[] r) {
         double[] nu = rescaledRates(w, r);
-        return Moments.kurtosis(nu, null, nu.length, 0);
+        return Moments.kurtosis(nu);
     }
 
     @Override
@@ -86,7 +86,7 @@ public final class LogVoteKurtosis implements ForensicTest, Plan.Source {
         for (int i = 0; i < w.length; i++) {
             perUnit[i] = w[i] > 0 && w[i] < r[i] ? nu[k++] : Double.NaN;
         }
-        return Results.shape(ID, input, options, perUnit, Results::kurtosis, Kurtosis.NORMAL,
+        return Results.shape(ID, input, options, perUnit, Moments::kurtosis, Kurtosis.NORMAL,
                 Results.details("units_without_finite_rate", w.length - nu.length));
     }
 }

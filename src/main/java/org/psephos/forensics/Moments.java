@@ -1,8 +1,9 @@
 package org.psephos.forensics;
 
 /**
- * Central moments and the statistics built on them, over a whole array or over resampled indices, with population
- * (divide-by-n) moments as R's {@code moments} package uses. Package-private helper.
+ * Central moments and the statistics built on them, with population (divide-by-n) moments as R's {@code moments}
+ * package uses: over a whole array in two passes, and from the one-pass power sums the bootstrap accumulates over a
+ * resample ({@link #centralFromSums}, {@link #crossFromSums}, used by {@link Resample}). Package-private helper.
  */
 final class Moments {
     private Moments() {
@@ -28,55 +29,35 @@ final class Moments {
     }
 
     /**
-     * @param x   values
-     * @param idx indices into {@code x}
-     * @param n   how many indices to use
-     * @return the mean of {@code x[idx[0..n)]}
-     */
-    static double mean(double[] x, int[] idx, int n) {
-        double s = 0;
-        for (int j = 0; j < n; j++) {
-            s += x[idx[j]];
-        }
-        return s / n;
-    }
-
-    /**
      * Skewness \( m_3 / m_2^{3/2} \) as {@code moments::skewness}; NaN if the values are all equal.
      *
-     * @param x      values
-     * @param idx    indices into {@code x}, or {@code null} for all of {@code x} in order
-     * @param n      how many values
-     * @param center with indices, the mean of all of {@code x} (the shift of the one-pass sums)
+     * @param x values
      * @return the skewness
      */
-    static double skewness(double[] x, int[] idx, int n, double center) {
-        double[] m = central(x, idx, n, center);
-        return m[1] > 0 ? m[2] / Math.pow(m[1], 1.5) : Double.NaN;
+    static double skewness(double[] x) {
+        double[] m = centralMoments(x);
+        return skewness(m[1], m[2], m[3]);
     }
 
     /**
      * Pearson kurtosis \( m_4 / m_2^2 \) (normal = 3) as {@code moments::kurtosis}; NaN if the values are all equal.
      *
-     * @param x      values
-     * @param idx    indices into {@code x}, or {@code null} for all of {@code x} in order
-     * @param n      how many values
-     * @param center with indices, the mean of all of {@code x} (the shift of the one-pass sums)
+     * @param x values
      * @return the kurtosis
      */
-    static double kurtosis(double[] x, int[] idx, int n, double center) {
-        double[] m = central(x, idx, n, center);
-        return m[1] > 0 ? m[3] / (m[1] * m[1]) : Double.NaN;
+    static double kurtosis(double[] x) {
+        double[] m = centralMoments(x);
+        return kurtosis(m[1], m[2], m[3]);
     }
 
-    /**
-     * @return {mean, m2, m3, m4}: population central moments. Over the whole array: two passes. Over resampled
-     *         indices: one pass of power sums of \( d = x - c \) about the whole array's mean c (close to the
-     *         resample's mean, so the sums do not cancel badly), converted to central moments by the binomial
-     *         expansion; this halves the reads of the bootstrap's inner loop.
-     */
-    private static double[] central(double[] x, int[] idx, int n, double center) {
-        return idx != null ? centralAbout(x, idx, n, center) : centralMoments(x);
+    /** Skewness from population central moments, NaN without variance (a {@link Resample.MomentStatistic}). */
+    static double skewness(double m2, double m3, double m4) {
+        return m2 > 0 ? m3 / Math.pow(m2, 1.5) : Double.NaN;
+    }
+
+    /** Pearson kurtosis from population central moments, NaN without variance (a {@link Resample.MomentStatistic}). */
+    static double kurtosis(double m2, double m3, double m4) {
+        return m2 > 0 ? m4 / (m2 * m2) : Double.NaN;
     }
 
     /** @param x values @return {mean, m2, m3, m4}: population central moments of all of x, in two passes */
@@ -94,24 +75,6 @@ final class Moments {
             m4 += d2 * d2;
         }
         return new double[] {mean, m2 / n, m3 / n, m4 / n};
-    }
-
-    private static double[] centralAbout(double[] x, int[] idx, int n, double c) {
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        double s4 = 0;
-        for (int j = 0; j < n; j++) {
-            double d = x[idx[j]] - c;
-            double d2 = d * d;
-            s1 += d;
-            s2 += d2;
-            s3 += d2 * d;
-            s4 += d2 * d2;
-        }
-        double[] m = centralFromSums(n, s1, s2, s3, s4);
-        m[0] = c + s1 / n;
-        return m;
     }
 
     /**
@@ -141,53 +104,25 @@ final class Moments {
     }
 
     /**
-     * Pearson correlation and OLS slope of y on x. Over the whole arrays: two passes. Over resampled indices: one
-     * pass of cross-products of deviations from the given centers (the whole arrays' means), corrected by the
-     * resample's mean deviation, which halves the reads of the bootstrap's inner loop.
+     * Pearson correlation and OLS slope of y on x over the whole arrays, in two passes. (The bootstrap's one-pass
+     * version over a resample is {@link #crossFromSums}.)
      *
-     * @param x   regressor values
-     * @param y   response values
-     * @param idx indices, or {@code null} for all in order
-     * @param n   how many
-     * @param cx  with indices, the mean of all of x
-     * @param cy  with indices, the mean of all of y
+     * @param x regressor values
+     * @param y response values, as many
      * @return {r, slope, mean of y}; r and slope are NaN when x (or, for r, y) has zero variance
      */
-    static double[] regression(double[] x, double[] y, int[] idx, int n, double cx, double cy) {
-        double sxx;
-        double syy;
-        double sxy;
-        double my;
-        if (idx == null) {
-            double mx = mean(x);
-            my = mean(y);
-            sxx = 0;
-            syy = 0;
-            sxy = 0;
-            for (int i = 0; i < n; i++) {
-                double dx = x[i] - mx;
-                double dy = y[i] - my;
-                sxx += dx * dx;
-                syy += dy * dy;
-                sxy += dx * dy;
-            }
-        } else {
-            double sx = 0;
-            double sy = 0;
-            double rxx = 0;
-            double ryy = 0;
-            double rxy = 0;
-            for (int j = 0; j < n; j++) {
-                int i = idx[j];
-                double dx = x[i] - cx;
-                double dy = y[i] - cy;
-                sx += dx;
-                sy += dy;
-                rxx += dx * dx;
-                ryy += dy * dy;
-                rxy += dx * dy;
-            }
-            return crossFromSums(n, sx, sy, rxx, ryy, rxy, cy);
+    static double[] regression(double[] x, double[] y) {
+        double mx = mean(x);
+        double my = mean(y);
+        double sxx = 0;
+        double syy = 0;
+        double sxy = 0;
+        for (int i = 0; i < x.length; i++) {
+            double dx = x[i] - mx;
+            double dy = y[i] - my;
+            sxx += dx * dx;
+            syy += dy * dy;
+            sxy += dx * dy;
         }
         return finishRegression(sxx, syy, sxy, my);
     }

@@ -2,9 +2,7 @@ package org.psephos.forensics;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.psephos.simulation.RandomStreams;
 
@@ -186,50 +184,89 @@ final class Resample {
     }
 
     /**
-     * Packs each unit's share values (4 bits each, value + 1) into a long, numbers the distinct tuples and writes
-     * each unit's tuple id into {@code code}.
+     * Numbers the distinct tuples of the units' share values in order of first appearance and writes each unit's
+     * tuple id into {@code code}. The values of up to 16 share specs are packed into one long per unit (4 bits
+     * each, value + 1), whose dense id is the tuple's; with more specs, each further long's id is chained onto the
+     * previous id as one long key ({@code previous id << 32 | id of the word}), which numbers the full tuples in the
+     * same order.
      *
      * @return [share][tuple id] the value (-1: not used)
      */
     private byte[][] encode(List<byte[]> shares, int[] code) {
         int k = shares.size();
-        long[][] packedShares = new long[(k + 15) / 16][n];
-        Map<List<Long>, Integer> ids = new HashMap<>();
-        List<long[]> tuples = new ArrayList<>();
+        LongIds first = new LongIds(n);
         for (int i = 0; i < n; i++) {
-            Long[] key = new Long[packedShares.length];
-            for (int w = 0; w < packedShares.length; w++) {
-                long packed = 0;
-                for (int j = w * 16; j < Math.min(k, (w + 1) * 16); j++) {
-                    int v = shares.get(j)[i];
-                    if (v < -1 || v > 9) {
-                        throw new IllegalArgumentException("share value is not in [-1, 9]: " + v);
-                    }
-                    packed |= (long) (v + 1) << (4 * (j - w * 16));
-                }
-                key[w] = packed;
-            }
-            List<Long> tuple = Arrays.asList(key);
-            Integer id = ids.get(tuple);
-            if (id == null) {
-                id = tuples.size();
-                ids.put(tuple, id);
-                long[] t = new long[key.length];
-                for (int w = 0; w < key.length; w++) {
-                    t[w] = key[w];
-                }
-                tuples.add(t);
-            }
-            code[i] = id;
+            code[i] = first.id(pack(shares, 0, i));
         }
-        byte[][] values = new byte[k][tuples.size()];
-        for (int c = 0; c < tuples.size(); c++) {
-            long[] t = tuples.get(c);
-            for (int j = 0; j < k; j++) {
-                values[j][c] = (byte) (((t[j / 16] >>> (4 * (j % 16))) & 0xF) - 1);
+        int tuples = first.size();
+        for (int w = 1; w * 16 < k; w++) {
+            LongIds word = new LongIds(n);
+            LongIds pair = new LongIds(n);
+            for (int i = 0; i < n; i++) {
+                code[i] = pair.id((long) code[i] << 32 | word.id(pack(shares, w, i)));
+            }
+            tuples = pair.size();
+        }
+        byte[][] values = new byte[k][tuples];
+        boolean[] seen = new boolean[tuples];
+        for (int i = 0; i < n; i++) {
+            int c = code[i];
+            if (!seen[c]) {
+                seen[c] = true;
+                for (int j = 0; j < k; j++) {
+                    values[j][c] = shares.get(j)[i];
+                }
             }
         }
         return values;
+    }
+
+    /** @return share specs 16w .. 16w+15 of unit i, 4 bits each (value + 1) */
+    private static long pack(List<byte[]> shares, int w, int i) {
+        long packed = 0;
+        for (int j = w * 16; j < Math.min(shares.size(), (w + 1) * 16); j++) {
+            int v = shares.get(j)[i];
+            if (v < -1 || v > 9) {
+                throw new IllegalArgumentException("share value is not in [-1, 9]: " + v);
+            }
+            packed |= (long) (v + 1) << (4 * (j - w * 16));
+        }
+        return packed;
+    }
+
+    /** Dense ids (0, 1, …) for long keys in order of first sight: open addressing, linear probing, no boxing. */
+    private static final class LongIds {
+        private final long[] keys;
+        private final int[] ids;
+        private final int shift;
+        private int size;
+
+        /** @param most the most distinct keys there will be (the table stays at most half full) */
+        LongIds(int most) {
+            int bits = Math.max(2, 33 - Integer.numberOfLeadingZeros(Math.max(1, most)));
+            keys = new long[1 << bits];
+            ids = new int[1 << bits];
+            Arrays.fill(ids, -1);
+            shift = 64 - bits;
+        }
+
+        int id(long key) {
+            int mask = ids.length - 1;
+            int h = (int) ((key * 0x9E3779B97F4A7C15L) >>> shift);
+            while (ids[h] >= 0) {
+                if (keys[h] == key) {
+                    return ids[h];
+                }
+                h = (h + 1) & mask;
+            }
+            keys[h] = key;
+            ids[h] = size;
+            return size++;
+        }
+
+        int size() {
+            return size;
+        }
     }
 
     /**
@@ -460,19 +497,6 @@ final class Resample {
             count += (long) hist[c] * used[c];
         }
         return count == 0 ? Double.NaN : (double) sum / count;
-    }
-
-    /**
-     * Runs every block (in this thread) and gathers the replicates.
-     *
-     * @return [spec][replicate]
-     */
-    double[][] replicates() {
-        List<double[][]> parts = new ArrayList<>();
-        for (int b = 0; b < blocks(); b++) {
-            parts.add(block(b));
-        }
-        return gather(parts);
     }
 
     /**

@@ -92,13 +92,13 @@ final class Results {
      * @param values    per unit of the group a value in [0, 9], or -1 if the unit is not used; the statistic is the
      *                  mean of the used values
      * @param reference the null value of the mean
-     * @param pValue    the p-value, or NaN
+     * @param pValue    the p-value of the mean of the used values and their number (NaN if the test has none)
      * @param flag      the rule: {@code null} flags when the interval excludes the reference
      * @param details   details
      * @return the pending result
      */
-    static Plan.Pending bootstrappedMean(String id, TestInput input, byte[] values, double reference, double pValue,
-                                         Boolean flag, Map<String, Object> details) {
+    static Plan.Pending bootstrappedMean(String id, TestInput input, byte[] values, double reference,
+                                         MeanPValue pValue, Boolean flag, Map<String, Object> details) {
         long sum = 0;
         int used = 0;
         for (byte v : values) {
@@ -107,8 +107,20 @@ final class Results {
                 used++;
             }
         }
-        return new Plan.Pending(id, input, (double) sum / used, used, new Resample.Share(values), reference, pValue,
-                flag, details);
+        double mean = (double) sum / used;
+        return new Plan.Pending(id, input, mean, used, new Resample.Share(values), reference,
+                pValue.of(mean, used), flag, details);
+    }
+
+    /** The p-value of a mean test. */
+    @FunctionalInterface
+    interface MeanPValue {
+        /**
+         * @param mean the mean of the used values
+         * @param n    how many values are used
+         * @return the p-value
+         */
+        double of(double mean, int n);
     }
 
     /**
@@ -138,7 +150,7 @@ final class Results {
         Map<String, Object> d = new LinkedHashMap<>(details);
         d.put("successes", k);
         d.put("p_value_method", "exact binomial, two-sided");
-        return bootstrappedMean(id, input, indicator, reference, p, flagByP ? p < ALPHA : null, d);
+        return bootstrappedMean(id, input, indicator, reference, (mean, n) -> p, flagByP ? p < ALPHA : null, d);
     }
 
     /**
@@ -164,19 +176,8 @@ final class Results {
         if (why != null) {
             return new Plan.Done(TestResult.notApplicable(id, input, used.length, why));
         }
-        double center = Moments.mean(used);
-        double[] m = Moments.centralMoments(used);
+        double[] m = Moments.centralMoments(used); // {mean, m2, m3, m4}: the mean is the resample's shift
         return new Plan.Pending(id, input, stat.of(m[1], m[2], m[3]), used.length,
-                new Resample.Moment(values, center, stat), reference, Double.NaN, null, details);
-    }
-
-    /** Skewness from central moments, NaN without variance. */
-    static double skewness(double m2, double m3, double m4) {
-        return m2 > 0 ? m3 / Math.pow(m2, 1.5) : Double.NaN;
-    }
-
-    /** Pearson kurtosis from central moments, NaN without variance. */
-    static double kurtosis(double m2, double m3, double m4) {
-        return m2 > 0 ? m4 / (m2 * m2) : Double.NaN;
+                new Resample.Moment(values, m[0], stat), reference, Double.NaN, null, details);
     }
 }

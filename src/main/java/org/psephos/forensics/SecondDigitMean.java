@@ -74,17 +74,17 @@ public final class SecondDigitMean implements ForensicTest, Plan.Source {
         if (tooFew != null) {
             return tooFew;
         }
-        int usable = Digits.twoDigitCount(counts);
         byte[] d = new byte[counts.length];
+        int dropped = 0;
         for (int i = 0; i < d.length; i++) {
-            d[i] = (byte) Digits.second(counts[i]);
+            d[i] = (byte) Digits.second(counts[i]); // -1 for a one-digit count
+            dropped += d[i] < 0 ? 1 : 0;
         }
-        double mean = BenfordSecondDigit.mean();
-        Plan.Pending p = Results.bootstrappedMean(ID, input, d, mean, Double.NaN, null, Results.details(
-                "one_digit_counts_dropped", counts.length - usable,
-                "p_value_method", "normal approximation, Benford null variance"));
-        double z = (p.estimate() - mean) / Math.sqrt(BenfordSecondDigit.variance() / usable);
-        return new Plan.Pending(ID, input, p.estimate(), usable, p.spec(), mean, NullDistributions.normalTwoSided(z),
-                null, p.details());
+        double reference = BenfordSecondDigit.mean();
+        double variance = BenfordSecondDigit.variance();
+        return Results.bootstrappedMean(ID, input, d, reference,
+                (mean, n) -> NullDistributions.normalTwoSided((mean - reference) / Math.sqrt(variance / n)), null,
+                Results.details("one_digit_counts_dropped", dropped,
+                        "p_value_method", "normal approximation, Benford null variance"));
     }
 }

@@ -30,7 +30,7 @@ public final class Skewness implements ForensicTest, Plan.Source {
 
     /** @param x values @return their skewness, NaN if all are equal */
     public double statistic(double[] x) {
-        return Moments.skewness(x, null, x.length, 0);
+        return Moments.skewness(x);
     }
 
     @Override
@@ -40,6 +40,6 @@ public final class Skewness implements ForensicTest, Plan.Source {
 
     @Override
     public Plan plan(TestInput input, BatteryOptions options) {
-        return Results.shape(ID, input, options, input.proportions(), Results::skewness, 0.0, Results.details());
+        return Results.shape(ID, input, options, input.proportions(), Moments::skewness, 0.0, Results.details());
     }
 }

@@ -37,7 +37,7 @@ public final class Sobyanin implements ForensicTest, Plan.Source {
      * @return slope of share on turnout minus mean share (NaN if turnout does not vary)
      */
     public double statistic(double[] turnout, double[] share) {
-        double[] reg = Moments.regression(turnout, share, null, turnout.length, 0, 0);
+        double[] reg = Moments.regression(turnout, share);
         return reg[1] - reg[2];
     }
 

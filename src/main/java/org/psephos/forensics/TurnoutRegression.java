@@ -37,7 +37,7 @@ final class TurnoutRegression {
         if (why != null) {
             return new Plan.Done(TestResult.notApplicable(id, input, input.size(), why));
         }
-        double value = pick(Moments.regression(t, v, null, t.length, 0, 0), which);
+        double value = pick(Moments.regression(t, v), which);
         double ct = Moments.mean(t);
         double cv = Moments.mean(v);
         return new Plan.Pending(id, input, value, t.length, new Resample.Cross(t, v, ct, cv, which), reference,

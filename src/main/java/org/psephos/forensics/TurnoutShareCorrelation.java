@@ -34,7 +34,7 @@ public final class TurnoutShareCorrelation implements ForensicTest, Plan.Source 
 
     /** @param turnout turnout per unit @param share share per unit @return Pearson's r (NaN without variance) */
     public double statistic(double[] turnout, double[] share) {
-        return Moments.regression(turnout, share, null, turnout.length, 0, 0)[0];
+        return Moments.regression(turnout, share)[0];
     }
 
     @Override

@@ -59,6 +59,24 @@ class BatteryTest {
     }
 
     @Test
+    void progressAdvancesWhileTheWorkRunsAndEndsAtTheTotal() {
+        Election e = synthetic(400);
+        List<long[]> seen = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        Progress recording = (done, total) -> seen.add(new long[] {done, total});
+        BatteryOptions o = BatteryOptions.defaults().withReplicates(60).withSeed(5).withThreads(2);
+        Battery.withDefaults().run(e, o, recording);
+        assertFalse(seen.isEmpty(), "no progress at all");
+        long total = seen.get(0)[1];
+        long before = seen.stream().filter(u -> u[0] < total).mapToLong(u -> u[0]).distinct().count();
+        assertTrue(before > 1, "progress jumps to the end: " + before + " distinct values before completion");
+        for (int i = 0; i < seen.size(); i++) {
+            assertEquals(total, seen.get(i)[1], "the total changes");
+            assertTrue(i == 0 || seen.get(i)[0] > seen.get(i - 1)[0], "progress goes backwards or repeats");
+        }
+        assertEquals(total, seen.get(seen.size() - 1)[0], "progress does not end at the total");
+    }
+
+    @Test
     void aTestRunAloneGetsTheSameIntervalAsInTheSharedResampleOfTheBattery() {
         Election e = synthetic(400);
         BatteryOptions o = BatteryOptions.defaults().withReplicates(60).withSeed(5).withThreads(2);
@@ -124,12 +142,17 @@ class BatteryTest {
         Election e = synthetic(200);
         BatteryOptions o = BatteryOptions.defaults().withReplicates(20).withThreads(1);
         List<Long> seen = new java.util.ArrayList<>();
+        List<Long> totals = new java.util.ArrayList<>();
         BatteryResult r = Battery.withDefaults().withTests(TestRegistry.standard().select(List.of("Kurt", "2BL")))
                 .withOptions(List.of("B")).withLevel("region").run(e, o, (done, total) -> {
-                    assertEquals(6, total, "3 groups x 2 variables");
+                    totals.add(total);
                     seen.add(done);
                 });
-        assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L), seen);
+        assertFalse(seen.isEmpty());
+        long total = totals.get(0);
+        assertTrue(totals.stream().allMatch(x -> x == total), "one total, the work items: " + totals);
+        assertEquals(java.util.stream.LongStream.rangeClosed(1, total).boxed().toList(), seen,
+                "one update per work item, in order on one thread");
         r = Battery.withDefaults().withTests(TestRegistry.standard().select(List.of("Kurt", "2BL")))
                 .withOptions(List.of("B")).run(e, o, Progress.NONE);
         assertEquals(List.of("2BL/turnout", "Kurt/turnout", "2BL/B", "Kurt/B"),

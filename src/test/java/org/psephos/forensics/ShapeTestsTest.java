@@ -1,13 +1,15 @@
 package org.psephos.forensics;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+import org.apache.commons.rng.UniformRandomProvider;
 import org.junit.jupiter.api.Test;
 import org.psephos.data.Election;
 import org.psephos.data.ShareBase;
+import org.psephos.simulation.RandomStreams;
 
 /** Distribution statistics against scipy 1.17.1. */
 class ShapeTestsTest {
@@ -34,36 +36,45 @@ class ShapeTestsTest {
     }
 
     /**
-     * The bootstrap's one-pass moments (power sums about the full-sample mean) equal the two-pass ones on a
-     * resample, here the identity and a repeated-index resample; and a constant resample gives NaN, not a
-     * rounding-error kurtosis.
+     * The bootstrap's one-pass moments and cross-products (weighted power sums about the full-sample means,
+     * {@link Moments#centralFromSums}, {@link Moments#crossFromSums}) equal the two-pass statistics of the same
+     * resample, redrawn here from the block's stream; and a constant resample gives NaN, not a rounding-error
+     * kurtosis or correlation.
      */
     @Test
     void onePassResampleMomentsEqualTwoPass() {
         int n = X.length;
-        int[] same = new int[n];
-        int[] skewed = new int[n];
-        double[] picked = new double[n];
-        for (int i = 0; i < n; i++) {
-            same[i] = i;
-            skewed[i] = (i * i) % n;
-            picked[i] = X[skewed[i]];
+        double cx = Moments.mean(X);
+        double cy = Moments.mean(Y);
+        List<Resample.Spec> specs = List.of(new Resample.Moment(X, cx, Moments::skewness),
+                new Resample.Moment(X, cx, Moments::kurtosis), new Resample.Cross(X, Y, cx, cy, 0),
+                new Resample.Cross(X, Y, cx, cy, 1));
+        BatteryOptions o = BatteryOptions.defaults().withSeed(3).withReplicates(Bootstrap.BLOCK);
+        double[][] one = new Resample(n, specs, o, new long[] {1, 2}).block(0);
+        UniformRandomProvider rng = RandomStreams.seeded(3).stream(1, 2, 0);
+        int[] idx = new int[n];
+        double[] px = new double[n];
+        double[] py = new double[n];
+        for (int r = 0; r < Bootstrap.BLOCK; r++) {
+            Bootstrap.drawIndices(rng, idx, n);
+            for (int i = 0; i < n; i++) {
+                px[i] = X[idx[i]];
+                py[i] = Y[idx[i]];
+            }
+            double[] reg = Moments.regression(px, py);
+            assertEquals(Moments.skewness(px), one[0][r], 1e-12, "skewness, replicate " + r);
+            assertEquals(Moments.kurtosis(px), one[1][r], 1e-12, "kurtosis, replicate " + r);
+            assertEquals(reg[0], one[2][r], 1e-12, "r, replicate " + r);
+            assertEquals(reg[1] - reg[2], one[3][r], 1e-12, "slope - mean, replicate " + r);
         }
-        double c = Moments.mean(X);
-        assertEquals(Moments.kurtosis(X, null, n, 0), Moments.kurtosis(X, same, n, c), 1e-12);
-        assertEquals(Moments.skewness(picked, null, n, 0), Moments.skewness(X, skewed, n, c), 1e-12);
-        assertEquals(Moments.kurtosis(picked, null, n, 0), Moments.kurtosis(X, skewed, n, c), 1e-12);
-        double[] pickedY = new double[n];
-        for (int i = 0; i < n; i++) {
-            pickedY[i] = Y[skewed[i]];
+        double[] constant = new double[n]; // every resample constant, shifted by the mean of X
+        java.util.Arrays.fill(constant, X[3]);
+        double[][] flat = new Resample(n, List.of(new Resample.Moment(constant, cx, Moments::kurtosis),
+                new Resample.Cross(constant, Y, cx, cy, 0)), o, new long[] {1, 2}).block(0);
+        for (int r = 0; r < Bootstrap.BLOCK; r++) {
+            assertTrue(Double.isNaN(flat[0][r]), "kurtosis of a constant resample: " + flat[0][r]);
+            assertTrue(Double.isNaN(flat[1][r]), "r of a constant resample: " + flat[1][r]);
         }
-        double[] two = Moments.regression(picked, pickedY, null, n, 0, 0);
-        double[] one = Moments.regression(X, Y, skewed, n, c, Moments.mean(Y));
-        assertArrayEquals(two, one, 1e-12);
-        int[] constant = new int[n]; // all index 3
-        java.util.Arrays.fill(constant, 3);
-        assertTrue(Double.isNaN(Moments.kurtosis(X, constant, n, c)));
-        assertTrue(Double.isNaN(Moments.regression(X, Y, constant, n, c, 0.5)[0]));
     }
 
     @Test
