@@ -69,12 +69,7 @@ public final class FingerprintCharts {
      * @throws UncheckedIOException if a file cannot be written
      */
     public static void writeAll(Election election, Path dir, String title, Fingerprint config) {
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the directory " + dir + " ("
-                    + (Files.exists(dir) ? "a file of that name exists" : AtomicFiles.reason(e)) + ")", e);
-        }
+        createDirectory(dir);
         Fingerprint.Grid grid = config.grid(election);
         Fingerprint.Histogram turnout = config.turnoutHistogram(election);
         Fingerprint.Histogram share = config.shareHistogram(election);
@@ -84,6 +79,16 @@ public final class FingerprintCharts {
         save(heatMap(grid, title), dir, "fingerprint");
         save(histogram(turnout, title), dir, "turnout_hist");
         save(histogram(share, title), dir, "share_hist");
+    }
+
+    /** Creates a chart directory, saying why not if it cannot. */
+    static void createDirectory(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the directory " + dir + " ("
+                    + (Files.exists(dir) ? "a file of that name exists" : AtomicFiles.reason(e)) + ")", e);
+        }
     }
 
     /**
