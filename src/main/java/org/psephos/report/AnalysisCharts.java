@@ -2,8 +2,6 @@ package org.psephos.report;
 
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -28,8 +26,7 @@ public final class AnalysisCharts {
     private final Fingerprint.Grid grid;
     private final Fingerprint.Histogram turnout;
     private final Fingerprint.Histogram share;
-    private final Map<String, Chart<?, ?>> charts;
-    private final Map<String, byte[]> png = new HashMap<>();
+    private final ChartSet charts;
 
     private AnalysisCharts(Election kept, Fingerprint.Grid grid, Fingerprint.Histogram turnout,
                            Fingerprint.Histogram share, Map<String, Chart<?, ?>> charts) {
@@ -37,7 +34,7 @@ public final class AnalysisCharts {
         this.grid = grid;
         this.turnout = turnout;
         this.share = share;
-        this.charts = Collections.unmodifiableMap(charts);
+        this.charts = new ChartSet(charts);
     }
 
     /**
@@ -68,15 +65,7 @@ public final class AnalysisCharts {
 
     /** @return the charts by file name, in order (unmodifiable) */
     public Map<String, Chart<?, ?>> charts() {
-        return charts;
-    }
-
-    /**
-     * @param name a chart's file name
-     * @return its PNG encoding, encoded on first use
-     */
-    synchronized byte[] png(String name) {
-        return png.computeIfAbsent(name, k -> ChartImages.png(Objects.requireNonNull(charts.get(k), k)));
+        return charts.charts();
     }
 
     /**
@@ -85,7 +74,7 @@ public final class AnalysisCharts {
      * @return the chart as a report figure, its title as the alternative text
      */
     HtmlReport.Figure figure(String name, String caption) {
-        return new HtmlReport.Figure(png(name), charts.get(name).getTitle(), caption);
+        return charts.figure(name, caption);
     }
 
     /**
@@ -100,6 +89,6 @@ public final class AnalysisCharts {
         grid.writeCsv(dir.resolve("fingerprint.csv"));
         turnout.writeCsv(dir.resolve("turnout_hist.csv"));
         share.writeCsv(dir.resolve("share_hist.csv"));
-        charts.forEach((name, chart) -> ChartImages.write(chart, png(name), dir, name));
+        charts.write(dir);
     }
 }
