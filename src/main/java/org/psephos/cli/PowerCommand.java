@@ -133,11 +133,8 @@ final class PowerCommand implements Callable<Integer> {
         }
         PowerAnalysis analysis;
         int t = threads.resolve();
+        engine.check("power", blockSize);
         try {
-            if (blockSize < 1) {
-                throw new IllegalArgumentException("--block-size is not positive: " + blockSize);
-            }
-            engine.check("power");
             Map<String, Double> fixed = new LinkedHashMap<>();
             for (String s : set) {
                 String[] kv = s.split("=", 2);

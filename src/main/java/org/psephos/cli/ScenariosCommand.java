@@ -74,7 +74,7 @@ final class ScenariosCommand implements Callable<Integer> {
         if (replicates != null && replicates < 1) {
             throw new UsageException("--replicates is not positive: " + replicates);
         }
-        checkEngine(engine, blockSize, "scenarios");
+        engine.check("scenarios", blockSize);
         OutputFiles.requireNotInput(java.util.List.of(file), json, report);
         ScenarioSpec s = override(ScenarioFiles.read(file), seed, replicates);
         PrintWriter err = spec.commandLine().getErr();
@@ -94,23 +94,6 @@ final class ScenariosCommand implements Callable<Integer> {
         }
         print(spec.commandLine().getOut(), result);
         return Main.OK;
-    }
-
-    /**
-     * @param engine    the engine options
-     * @param blockSize --block-size
-     * @param command   the subcommand, for the message
-     * @throws UsageException if the engine choice or the block size is wrong
-     */
-    static void checkEngine(EngineOptions engine, int blockSize, String command) {
-        if (blockSize < 1) {
-            throw new UsageException("--block-size is not positive: " + blockSize);
-        }
-        try {
-            engine.check(command);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage(), e);
-        }
     }
 
     static ScenarioSpec override(ScenarioSpec s, Long seed, Integer replicates) {
