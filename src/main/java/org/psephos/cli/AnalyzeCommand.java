@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.psephos.Psephos;
 import org.psephos.data.DataException;
 import org.psephos.data.Election;
 import org.psephos.data.ElectionCsv;
@@ -198,7 +199,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         AnalysisCharts drawn = this.report != null || charts != null ? AnalysisCharts.of(kept, result) : null;
         if (this.report != null) {
-            AnalysisReport.report(election, result, drawn, file.getFileName().toString(), VersionProvider.version(),
+            AnalysisReport.report(election, result, drawn, file.getFileName().toString(), Psephos.version(),
                     commandLine()).write(this.report);
         }
         if (charts != null) {
