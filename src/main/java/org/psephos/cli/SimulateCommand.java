@@ -199,8 +199,7 @@ final class SimulateCommand implements Callable<Integer> {
             OutputFiles.writeText(out, w -> UnitsCsv.write(units, w));
         }
         if (json != null) {
-            String doc = SimulationJson.of(s, names, sizes.file == null ? null : sizes.file.toString());
-            OutputFiles.writeText(json, w -> w.write(doc));
+            OutputFiles.writeJson(json, SimulationJson.of(s, names, sizes.file == null ? null : sizes.file.toString()));
         }
         printSummary(spec.commandLine().getOut(), s, names);
         return Main.OK;
