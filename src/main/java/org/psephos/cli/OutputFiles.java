@@ -2,7 +2,6 @@ package org.psephos.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.psephos.data.AtomicFiles;
@@ -51,40 +50,24 @@ final class OutputFiles {
     }
 
     /**
-     * @param target  the file
-     * @param content what to write
-     * @throws UsageException if the file cannot be written
-     */
-    static void write(Path target, AtomicFiles.Content content) {
-        try {
-            AtomicFiles.write(target, content);
-        } catch (IOException e) {
-            throw new UsageException("cannot write " + target + " (" + AtomicFiles.reason(e)
-                    + "); choose a path in an existing, writable directory", e);
-        }
-    }
-
-    /**
+     * Writes a text output atomically. A failure is an {@link java.io.UncheckedIOException} naming the file and
+     * why, which {@link Main} answers as a usage error (exit 2) like the failures of the report writers.
+     *
      * @param target  the file
      * @param content the UTF-8 text to write
-     * @throws UsageException if the file cannot be written
+     * @throws java.io.UncheckedIOException if the file cannot be written
      */
     static void writeText(Path target, AtomicFiles.TextContent content) {
-        try {
-            AtomicFiles.writeText(target, content);
-        } catch (java.io.UncheckedIOException e) {
-            throw new UsageException("cannot write " + target + " (" + AtomicFiles.reason(e.getCause())
-                    + "); choose a path in an existing, writable directory", e);
-        }
+        AtomicFiles.writeText(target, content);
     }
 
     /**
      * @param target the file
      * @param value  a Jackson tree or any object Jackson serialises; written indented, non-finite doubles as
      *               null ({@link FiniteJson}), ending with a newline
-     * @throws UsageException if the file cannot be written
+     * @throws java.io.UncheckedIOException if the file cannot be written
      */
     static void writeJson(Path target, Object value) {
-        write(target, out -> out.write((JSON.writeValueAsString(value) + "\n").getBytes(StandardCharsets.UTF_8)));
+        writeText(target, w -> w.write(JSON.writeValueAsString(value) + "\n"));
     }
 }

@@ -87,7 +87,7 @@ final class ScenariosCommand implements Callable<Integer> {
         }
         if (json != null) {
             String doc = ScenarioJson.write(result);
-            OutputFiles.write(json, out -> out.write(doc.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            OutputFiles.writeText(json, w -> w.write(doc));
         }
         if (report != null) {
             ScenarioReport.html(result).write(report);
