@@ -2,16 +2,17 @@ package org.psephos;
 
 import java.util.List;
 import java.util.Objects;
+import org.psephos.estimation.Estimators;
 import org.psephos.forensics.BatteryOptions;
-import org.psephos.forensics.TestRegistry;
 import org.psephos.simulation.Parallel;
 
 /**
  * How {@link Psephos#analyze(org.psephos.data.Election, AnalysisOptions)} runs the forensic battery: the tests (by
- * id, as in {@link TestRegistry}), a grouping to test per group as well, the bootstrap and Monte Carlo replicates,
+ * id, as in {@link Estimators#registry()}, the registry {@code psephos analyze --tests} uses: the forensic tests and
+ * the estimators), a grouping to test per group as well, the bootstrap and Monte Carlo replicates,
  * the seed and the thread count (results do not depend on it). Immutable; {@code withX} methods return copies.
  *
- * @param tests      test ids to run, in any order; empty for all
+ * @param tests      test ids to run, in any order; empty for every test except the opt-in estimators
  * @param level      a grouping name (e.g. {@code "region"}) or {@code null} for the whole election only
  * @param replicates bootstrap and Monte Carlo replicates, at least 1
  * @param seed       the seed of every random draw
@@ -30,7 +31,7 @@ public record AnalysisOptions(List<String> tests, String level, int replicates, 
         if (threads < 1) {
             throw new IllegalArgumentException("threads is not positive: " + threads);
         }
-        TestRegistry.standard().select(tests);
+        Estimators.registry().select(tests);
     }
 
     /** @return every test, whole election only, 1000 replicates, seed 42, all processors */

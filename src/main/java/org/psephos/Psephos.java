@@ -4,9 +4,9 @@ import java.nio.file.Path;
 import org.psephos.data.ColumnMapping;
 import org.psephos.data.Election;
 import org.psephos.data.ElectionCsv;
+import org.psephos.estimation.Estimators;
 import org.psephos.forensics.Battery;
 import org.psephos.forensics.BatteryOptions;
-import org.psephos.forensics.TestRegistry;
 import org.psephos.simulation.MonteCarloEngine;
 import org.psephos.simulation.Parallel;
 import org.psephos.simulation.Progress;
@@ -87,7 +87,7 @@ public final class Psephos {
     public static Analysis analyze(Election election, AnalysisOptions options) {
         Battery battery = Battery.withDefaults().withLevel(options.level());
         if (!options.tests().isEmpty()) {
-            battery = battery.withTests(TestRegistry.standard().select(options.tests()));
+            battery = battery.withTests(Estimators.registry().select(options.tests()));
         }
         BatteryOptions settings = BatteryOptions.defaults().withReplicates(options.replicates())
                 .withSeed(options.seed()).withThreads(options.threads());

@@ -61,4 +61,16 @@ class UserGuideTest {
         assertFalse(a.report().text().isEmpty());
         assertFalse(Psephos.version().isEmpty());
     }
+
+    /** The library selects tests from the same registry as {@code psephos analyze --tests}, estimators included. */
+    @Test
+    void libraryAcceptsTheEstimatorsAsTheCommandLineDoes() {
+        ElectorateModel electorate = ElectorateModel.of(300, new SizeDistribution.Uniform(300, 900),
+                ProportionDistribution.normal(0.6, 0.1), ProportionDistribution.normal(0.5, 0.1));
+        Election e = Psephos.simulateUnits(SimulationModel.clean(electorate), 2);
+        Analysis a = Psephos.analyze(e, AnalysisOptions.defaults().withTests("FraudMixture").withReplicates(20)
+                .withThreads(1));
+        assertFalse(a.result().results().isEmpty());
+        assertTrue(a.result().results().stream().allMatch(r -> r.id().equals("FraudMixture")));
+    }
 }

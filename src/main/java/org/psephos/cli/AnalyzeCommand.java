@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.psephos.Psephos;
 import org.psephos.data.DataException;
 import org.psephos.data.Election;
 import org.psephos.data.ElectionCsv;
@@ -15,10 +16,9 @@ import org.psephos.forensics.Battery;
 import org.psephos.forensics.BatteryOptions;
 import org.psephos.forensics.BatteryResult;
 import org.psephos.forensics.IntegerPercentTest;
+import org.psephos.report.AnalysisCharts;
 import org.psephos.report.AnalysisReport;
 import org.psephos.report.BatteryReport;
-import org.psephos.report.ChartImages;
-import org.psephos.report.FingerprintCharts;
 import org.psephos.simulation.Progress;
 import org.psephos.spark.SparkNullRunner;
 import picocli.CommandLine.Command;
@@ -191,17 +191,19 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (markdown != null) {
             report.writeMarkdown(markdown);
         }
+        // The units the battery used; the unit table, the report and the chart files all show these.
+        Election kept = unitsCsv != null || this.report != null || charts != null
+                ? UnitFilter.standard().apply(election).election() : null;
         if (unitsCsv != null) {
-            MixtureUnitsCsv.write(UnitFilter.standard().apply(election).election(), unitsCsv);
+            MixtureUnitsCsv.write(kept, unitsCsv);
         }
+        AnalysisCharts drawn = this.report != null || charts != null ? AnalysisCharts.of(kept, result) : null;
         if (this.report != null) {
-            AnalysisReport.report(election, result, file.getFileName().toString(), VersionProvider.version(),
+            AnalysisReport.report(election, result, drawn, file.getFileName().toString(), Psephos.version(),
                     commandLine()).write(this.report);
         }
         if (charts != null) {
-            FingerprintCharts.writeAll(election, charts, election.name());
-            Election kept = UnitFilter.standard().apply(election).election();
-            AnalysisReport.moreCharts(kept, result).forEach((name, chart) -> ChartImages.write(chart, charts, name));
+            drawn.write(charts);
         }
         spec.commandLine().getOut().print(report.text());
         spec.commandLine().getOut().flush();

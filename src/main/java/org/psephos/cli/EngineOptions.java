@@ -29,18 +29,30 @@ final class EngineOptions {
     }
 
     /**
+     * @param command   the subcommand, for the message
+     * @param blockSize the command's --block-size
+     * @throws UsageException if the block size is not positive, or as {@link #check(String)}
+     */
+    void check(String command, int blockSize) {
+        if (blockSize < 1) {
+            throw new UsageException("--block-size is not positive: " + blockSize);
+        }
+        check(command);
+    }
+
+    /**
      * @param command the subcommand, for the message
-     * @throws IllegalArgumentException if the engine is unknown, --master comes without Spark, or Spark is absent
+     * @throws UsageException if the engine is unknown, --master comes without Spark, or Spark is absent
      */
     void check(String command) {
         if (!engine.equals("local") && !engine.equals("spark")) {
-            throw new IllegalArgumentException("--engine is not local or spark: " + engine);
+            throw new UsageException("--engine is not local or spark: " + engine);
         }
         if (engine.equals("local") && master != null) {
-            throw new IllegalArgumentException("--master needs --engine spark");
+            throw new UsageException("--master needs --engine spark");
         }
         if (spark() && !SparkPowerRunner.available()) {
-            throw new IllegalArgumentException("--engine spark needs Apache Spark on the class path, which "
+            throw new UsageException("--engine spark needs Apache Spark on the class path, which "
                     + "psephos.jar does not carry: run it through spark-submit, e.g. spark-submit --class "
                     + "org.psephos.cli.Main --master local[2] psephos.jar " + command + " ... --engine spark "
                     + "(see the README, \"Running on a Spark cluster\")");

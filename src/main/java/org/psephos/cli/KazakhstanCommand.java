@@ -58,7 +58,7 @@ final class KazakhstanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         int t = threads.resolve();
-        ScenariosCommand.checkEngine(engine, blockSize, "kazakhstan");
+        engine.check("kazakhstan", blockSize);
         // The outputs include exit_polls.csv, a name the dataset also uses: never write into the dataset.
         OutputFiles.requireNotInput(java.util.List.of(dataset), out);
         try {

@@ -78,6 +78,15 @@ final class MappingOptions {
      * @throws UsageException if the JVM does not know it
      */
     public Charset charset() {
+        return charset(encoding);
+    }
+
+    /**
+     * @param encoding a charset name ({@code --encoding}), or null for UTF-8
+     * @return the charset
+     * @throws UsageException if the JVM does not know it
+     */
+    static Charset charset(String encoding) {
         try {
             return encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
         } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {

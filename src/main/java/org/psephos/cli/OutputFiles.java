@@ -1,11 +1,11 @@
 package org.psephos.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.psephos.data.AtomicFiles;
+import org.psephos.data.FiniteJson;
 
 /**
  * Writes the files a command produces, atomically (see {@link AtomicFiles}). A path the user chose that cannot be
@@ -14,10 +14,7 @@ import org.psephos.data.AtomicFiles;
  */
 final class OutputFiles {
     /** Indented JSON in which a NaN or infinite number (a share of nothing) is {@code null}, never "NaN". */
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .registerModule(new com.fasterxml.jackson.databind.module.SimpleModule("finite")
-                    .addSerializer(Double.class, new FiniteDoubles())
-                    .addSerializer(Double.TYPE, new FiniteDoubles()));
+    private static final ObjectMapper JSON = FiniteJson.mapper();
 
     private OutputFiles() {
     }
@@ -53,59 +50,24 @@ final class OutputFiles {
     }
 
     /**
-     * @param target  the file
-     * @param content what to write
-     * @throws UsageException if the file cannot be written
-     */
-    static void write(Path target, AtomicFiles.Content content) {
-        try {
-            AtomicFiles.write(target, content);
-        } catch (IOException e) {
-            throw new UsageException("cannot write " + target + " (" + AtomicFiles.reason(e)
-                    + "); choose a path in an existing, writable directory", e);
-        }
-    }
-
-    /**
+     * Writes a text output atomically. A failure is an {@link java.io.UncheckedIOException} naming the file and
+     * why, which {@link Main} answers as a usage error (exit 2) like the failures of the report writers.
+     *
      * @param target  the file
      * @param content the UTF-8 text to write
-     * @throws UsageException if the file cannot be written
+     * @throws java.io.UncheckedIOException if the file cannot be written
      */
     static void writeText(Path target, AtomicFiles.TextContent content) {
-        try {
-            AtomicFiles.writeText(target, content);
-        } catch (java.io.UncheckedIOException e) {
-            throw new UsageException("cannot write " + target + " (" + AtomicFiles.reason(e.getCause())
-                    + "); choose a path in an existing, writable directory", e);
-        }
+        AtomicFiles.writeText(target, content);
     }
 
     /**
      * @param target the file
-     * @param value  a Jackson tree or any object Jackson serialises
-     * @throws UsageException if the file cannot be written
+     * @param value  a Jackson tree or any object Jackson serialises; written indented, non-finite doubles as
+     *               null ({@link FiniteJson}), ending with a newline
+     * @throws java.io.UncheckedIOException if the file cannot be written
      */
     static void writeJson(Path target, Object value) {
-        write(target, out -> JSON.writeValue(out, value));
-    }
-
-
-    /** Writes a double as a JSON number, or {@code null} when it is NaN or infinite. */
-    private static final class FiniteDoubles extends com.fasterxml.jackson.databind.ser.std.StdSerializer<Double> {
-        private static final long serialVersionUID = 1L;
-
-        FiniteDoubles() {
-            super(Double.class);
-        }
-
-        @Override
-        public void serialize(Double value, com.fasterxml.jackson.core.JsonGenerator gen,
-                              com.fasterxml.jackson.databind.SerializerProvider provider) throws IOException {
-            if (Double.isFinite(value)) {
-                gen.writeNumber(value);
-            } else {
-                gen.writeNull();
-            }
-        }
+        writeText(target, w -> w.write(JSON.writeValueAsString(value) + "\n"));
     }
 }

@@ -133,11 +133,8 @@ final class PowerCommand implements Callable<Integer> {
         }
         PowerAnalysis analysis;
         int t = threads.resolve();
+        engine.check("power", blockSize);
         try {
-            if (blockSize < 1) {
-                throw new IllegalArgumentException("--block-size is not positive: " + blockSize);
-            }
-            engine.check("power");
             Map<String, Double> fixed = new LinkedHashMap<>();
             for (String s : set) {
                 String[] kv = s.split("=", 2);
@@ -184,8 +181,8 @@ final class PowerCommand implements Callable<Integer> {
     }
 
     private ElectorateModel electorate() {
-        double[] tv = pair("--turnout", turnout);
-        double[] sv = pair("--share", share);
+        double[] tv = ColonNumbers.parse("--turnout", turnout, 2, 2);
+        double[] sv = ColonNumbers.parse("--share", share, 2, 2);
         SizeDistribution sizes;
         int n = units;
         if (sizesFrom != null) {
@@ -194,25 +191,13 @@ final class PowerCommand implements Callable<Integer> {
             sizes = new SizeDistribution.Listed(reg);
             n = reg.length;
         } else {
-            double[] mm = pair("--size", size);
-            sizes = new SizeDistribution.Uniform((int) mm[0], (int) mm[1]);
+            int[] mm = ColonNumbers.wholePair("--size", size);
+            sizes = new SizeDistribution.Uniform(mm[0], mm[1]);
         }
         if (n < 1) {
             throw new IllegalArgumentException("--units is not positive: " + n);
         }
         return ElectorateModel.of(n, sizes, ProportionDistribution.normal(tv[0], tv[1]),
                 ProportionDistribution.normal(sv[0], sv[1]));
-    }
-
-    private static double[] pair(String option, String text) {
-        String[] p = text.split(":");
-        if (p.length != 2) {
-            throw new IllegalArgumentException(option + " is not A:B: " + text);
-        }
-        try {
-            return new double[] {Double.parseDouble(p[0].trim()), Double.parseDouble(p[1].trim())};
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(option + " is not two numbers: " + text, e);
-        }
     }
 }

@@ -74,7 +74,7 @@ final class ScenariosCommand implements Callable<Integer> {
         if (replicates != null && replicates < 1) {
             throw new UsageException("--replicates is not positive: " + replicates);
         }
-        checkEngine(engine, blockSize, "scenarios");
+        engine.check("scenarios", blockSize);
         OutputFiles.requireNotInput(java.util.List.of(file), json, report);
         ScenarioSpec s = override(ScenarioFiles.read(file), seed, replicates);
         PrintWriter err = spec.commandLine().getErr();
@@ -87,30 +87,13 @@ final class ScenariosCommand implements Callable<Integer> {
         }
         if (json != null) {
             String doc = ScenarioJson.write(result);
-            OutputFiles.write(json, out -> out.write(doc.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            OutputFiles.writeText(json, w -> w.write(doc));
         }
         if (report != null) {
             ScenarioReport.html(result).write(report);
         }
         print(spec.commandLine().getOut(), result);
         return Main.OK;
-    }
-
-    /**
-     * @param engine    the engine options
-     * @param blockSize --block-size
-     * @param command   the subcommand, for the message
-     * @throws UsageException if the engine choice or the block size is wrong
-     */
-    static void checkEngine(EngineOptions engine, int blockSize, String command) {
-        if (blockSize < 1) {
-            throw new UsageException("--block-size is not positive: " + blockSize);
-        }
-        try {
-            engine.check(command);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage(), e);
-        }
     }
 
     static ScenarioSpec override(ScenarioSpec s, Long seed, Integer replicates) {

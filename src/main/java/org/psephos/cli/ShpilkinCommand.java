@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.psephos.data.AtomicFiles;
 import org.psephos.data.Election;
 import org.psephos.data.ElectionCsv;
 import org.psephos.data.Grouping;
@@ -184,7 +183,7 @@ final class ShpilkinCommand implements Callable<Integer> {
         }
         Grouping g = level == null ? null : e.grouping(level).orElseThrow();
         int lead = e.leader();
-        AtomicFiles.writeText(csv, w -> {
+        OutputFiles.writeText(csv, w -> {
             List<Object> head = new ArrayList<>(List.of("unit"));
             if (g != null) {
                 head.add(level);

@@ -199,8 +199,7 @@ final class SimulateCommand implements Callable<Integer> {
             OutputFiles.writeText(out, w -> UnitsCsv.write(units, w));
         }
         if (json != null) {
-            String doc = SimulationJson.of(s, names, sizes.file == null ? null : sizes.file.toString());
-            OutputFiles.writeText(json, w -> w.write(doc));
+            OutputFiles.writeJson(json, SimulationJson.of(s, names, sizes.file == null ? null : sizes.file.toString()));
         }
         printSummary(spec.commandLine().getOut(), s, names);
         return Main.OK;
@@ -234,9 +233,9 @@ final class SimulateCommand implements Callable<Integer> {
     SimulationModel model() {
         try {
             ProportionDistribution.Shape shape = ProportionDistribution.Shape.parse(distribution);
-            double[] t = numbers("--turnout", turnout, 2, 2);
-            double[] v = numbers("--share", share, 2, 2);
-            double[] rs = numbers("--region-sd", regionSd, 1, 2);
+            double[] t = ColonNumbers.parse("--turnout", turnout, 2, 2);
+            double[] v = ColonNumbers.parse("--share", share, 2, 2);
+            double[] rs = ColonNumbers.parse("--region-sd", regionSd, 1, 2);
             ElectorateModel e = new ElectorateModel(units, sizeDistribution(), regions, rs[0],
                     rs.length > 1 ? rs[1] : rs[0], proportion("--turnout", shape, t),
                     proportion("--share", shape, v), options, concentration, invalid);
@@ -245,23 +244,23 @@ final class SimulateCommand implements Callable<Integer> {
                 m = m.with(FraudModel.Klimek.of(incremental, theta, alpha, extreme));
             }
             if (stuffing != null) {
-                double[] p = numbers("--stuffing", stuffing, 2, 2);
+                double[] p = ColonNumbers.parse("--stuffing", stuffing, 2, 2);
                 m = m.with(new FraudModel.BallotStuffing(p[0], p[1]));
             }
             if (switching != null) {
-                double[] p = numbers("--switching", switching, 2, 2);
+                double[] p = ColonNumbers.parse("--switching", switching, 2, 2);
                 m = m.with(new FraudModel.VoteSwitching(p[0], p[1]));
             }
             if (carousel != null) {
-                double[] p = numbers("--carousel", carousel, 2, 2);
+                double[] p = ColonNumbers.parse("--carousel", carousel, 2, 2);
                 m = m.with(new FraudModel.CarouselVoting(p[0], p[1]));
             }
             if (invalidated != null) {
-                double[] p = numbers("--invalidated", invalidated, 2, 2);
+                double[] p = ColonNumbers.parse("--invalidated", invalidated, 2, 2);
                 m = m.with(new FraudModel.InvalidatedOpposition(p[0], p[1]));
             }
             if (inflated != null) {
-                double[] p = numbers("--inflated", inflated, 3, 3);
+                double[] p = ColonNumbers.parse("--inflated", inflated, 3, 3);
                 m = m.with(new FraudModel.InflatedRegister(p[0], p[1], p[2]));
             }
             if (invented != null) {
@@ -288,47 +287,15 @@ final class SimulateCommand implements Callable<Integer> {
             sizes = new Sizes();
         }
         if (sizes.file != null) {
-            return new SizeDistribution.Listed(sizesFromFile(sizes.file, sizesColumn, charset()));
+            return new SizeDistribution.Listed(sizesFromFile(sizes.file, sizesColumn,
+                    MappingOptions.charset(encoding)));
         }
         if (sizes.logNormal != null) {
-            double[] p = numbers("--size-lognormal", sizes.logNormal, 2, 2);
+            double[] p = ColonNumbers.parse("--size-lognormal", sizes.logNormal, 2, 2);
             return new SizeDistribution.LogNormal(p[0], p[1]);
         }
-        double[] p = numbers("--size", sizes.uniform == null ? "500:2000" : sizes.uniform, 2, 2);
-        if (p[0] != Math.rint(p[0]) || p[1] != Math.rint(p[1]) || Math.abs(p[1]) > Integer.MAX_VALUE) {
-            throw new UsageException("--size needs whole numbers MIN:MAX: " + sizes.uniform);
-        }
-        return new SizeDistribution.Uniform((int) p[0], (int) p[1]);
-    }
-
-    private java.nio.charset.Charset charset() {
-        try {
-            return java.nio.charset.Charset.forName(encoding);
-        } catch (java.nio.charset.IllegalCharsetNameException | java.nio.charset.UnsupportedCharsetException e) {
-            throw new UsageException("--encoding: unknown charset '" + encoding + "'; try UTF-8, windows-1251,"
-                    + " windows-1252 or ISO-8859-2", e);
-        }
-    }
-
-    /** Parses {@code a:b[:c]} with between min and max numbers. */
-    static double[] numbers(String option, String text, int min, int max) {
-        String[] parts = text.split(":", -1);
-        if (parts.length < min || parts.length > max) {
-            String form = min == max ? min + "" : min + " to " + max;
-            throw new UsageException(option + " needs " + form + " numbers separated by ':': " + text);
-        }
-        double[] out = new double[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            try {
-                out[i] = Double.parseDouble(parts[i].trim());
-            } catch (NumberFormatException e) {
-                throw new UsageException(option + " holds a value that is not a number: " + parts[i]);
-            }
-            if (!Double.isFinite(out[i])) {
-                throw new UsageException(option + " holds a value that is not finite: " + parts[i]);
-            }
-        }
-        return out;
+        int[] p = ColonNumbers.wholePair("--size", sizes.uniform == null ? "500:2000" : sizes.uniform);
+        return new SizeDistribution.Uniform(p[0], p[1]);
     }
 
     /**

@@ -1,13 +1,11 @@
 package org.psephos.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.psephos.simulation.ElectorateModel;
 import org.psephos.simulation.FraudModel;
 import org.psephos.simulation.ReplicateDistribution;
@@ -20,8 +18,6 @@ import org.psephos.simulation.SizeDistribution;
  * number of replicates and the model. Keys are written in a fixed order, so equal summaries give equal bytes.
  */
 final class SimulationJson {
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     private SimulationJson() {
     }
 
@@ -29,31 +25,28 @@ final class SimulationJson {
      * @param s           the summary
      * @param optionNames the options' names, the leader first
      * @param sizesSource the file the sizes came from, or {@code null}
-     * @return the document, ending with a newline
+     * @return the document, for {@link OutputFiles#writeJson} (non-finite numbers become null)
      */
-    static String of(SimulationSummary s, List<String> optionNames, String sizesSource) {
-        ObjectNode root = MAPPER.createObjectNode();
+    static Map<String, Object> of(SimulationSummary s, List<String> optionNames, String sizesSource) {
+        Map<String, Object> root = new LinkedHashMap<>();
         root.put("seed", s.seed());
         root.put("replicates", s.replicates().size());
-        root.set("turnout", dist(s.turnout()));
-        root.set("leader_share", dist(s.leaderShare()));
-        root.set("margin", dist(s.margin()));
-        ObjectNode shares = root.putObject("shares");
+        root.put("turnout", dist(s.turnout()));
+        root.put("leader_share", dist(s.leaderShare()));
+        root.put("margin", dist(s.margin()));
+        Map<String, Object> shares = new LinkedHashMap<>();
         for (int k = 0; k < s.shares().size(); k++) {
-            shares.set(optionNames.get(k), dist(s.shares().get(k)));
+            shares.put(optionNames.get(k), dist(s.shares().get(k)));
         }
+        root.put("shares", shares);
         root.put("runoff_probability", s.runoffProbability());
         root.put("low_turnout_probability", s.lowTurnoutProbability());
-        root.set("model", model(s.model().electorate(), s.model().frauds(), sizesSource));
-        try {
-            return MAPPER.writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        root.put("model", model(s.model().electorate(), s.model().frauds(), sizesSource));
+        return root;
     }
 
-    private static ObjectNode dist(ReplicateDistribution d) {
-        ObjectNode n = MAPPER.createObjectNode();
+    private static Map<String, Object> dist(ReplicateDistribution d) {
+        Map<String, Object> n = new LinkedHashMap<>();
         n.put("mean", d.mean());
         n.put("sd", d.sd());
         n.put("q025", d.q025());
@@ -62,39 +55,53 @@ final class SimulationJson {
         return n;
     }
 
-    private static ObjectNode model(ElectorateModel e, List<FraudModel> frauds, String sizesSource) {
-        ObjectNode m = MAPPER.createObjectNode();
+    private static Map<String, Object> model(ElectorateModel e, List<FraudModel> frauds, String sizesSource) {
+        Map<String, Object> m = new LinkedHashMap<>();
         m.put("units", e.units());
-        ObjectNode sizes = m.putObject("sizes");
+        Map<String, Object> sizes = new LinkedHashMap<>();
         if (e.sizes() instanceof SizeDistribution.Uniform u) {
-            sizes.put("type", "uniform").put("min", u.min()).put("max", u.max());
+            sizes.put("type", "uniform");
+            sizes.put("min", u.min());
+            sizes.put("max", u.max());
         } else if (e.sizes() instanceof SizeDistribution.LogNormal l) {
-            sizes.put("type", "lognormal").put("mu", l.mu()).put("sigma", l.sigma());
+            sizes.put("type", "lognormal");
+            sizes.put("mu", l.mu());
+            sizes.put("sigma", l.sigma());
         } else {
-            sizes.put("type", "listed").put("count", ((SizeDistribution.Listed) e.sizes()).sizes().length);
+            sizes.put("type", "listed");
+            sizes.put("count", ((SizeDistribution.Listed) e.sizes()).sizes().length);
             if (sizesSource != null) {
                 sizes.put("file", sizesSource);
             }
         }
+        m.put("sizes", sizes);
         m.put("regions", e.regions());
         m.put("region_turnout_sd", e.regionTurnoutSd());
         m.put("region_share_sd", e.regionShareSd());
         m.put("distribution", e.turnout().shape().label());
-        m.putObject("turnout").put("mean", e.turnout().mean()).put("sd", e.turnout().sd());
-        m.putObject("share").put("mean", e.share().mean()).put("sd", e.share().sd());
+        m.put("turnout", meanSd(e.turnout().mean(), e.turnout().sd()));
+        m.put("share", meanSd(e.share().mean(), e.share().sd()));
         m.put("options", e.options());
         m.put("concentration", e.concentration());
         m.put("invalid_rate", e.invalidRate());
-        ArrayNode list = m.putArray("frauds");
+        List<Object> list = new ArrayList<>();
         for (FraudModel f : frauds) {
             list.add(record(f));
         }
+        m.put("frauds", list);
         return m;
     }
 
+    private static Map<String, Object> meanSd(double mean, double sd) {
+        Map<String, Object> n = new LinkedHashMap<>();
+        n.put("mean", mean);
+        n.put("sd", sd);
+        return n;
+    }
+
     /** A fraud model as {@code {"type": name, component: value, ...}} in component order. */
-    private static ObjectNode record(FraudModel f) {
-        ObjectNode n = MAPPER.createObjectNode();
+    private static Map<String, Object> record(FraudModel f) {
+        Map<String, Object> n = new LinkedHashMap<>();
         n.put("type", f.name());
         for (RecordComponent c : f.getClass().getRecordComponents()) {
             try {

@@ -17,7 +17,6 @@ import org.psephos.estimation.KlimekFit;
 import org.psephos.estimation.KlimekMoments;
 import org.psephos.estimation.Shpilkin;
 import org.psephos.forensics.BatteryResult;
-import org.psephos.forensics.Fingerprint;
 import org.psephos.forensics.InputSummary;
 import org.psephos.forensics.LastDigitChi2;
 import org.psephos.forensics.SecondDigitChi2;
@@ -54,15 +53,32 @@ public final class AnalysisReport {
      */
     public static List<HtmlReport.Section> sections(Election election, BatteryResult result, String source) {
         Objects.requireNonNull(election, "election");
+        return sections(election, result, AnalysisCharts.of(UnitFilter.standard().apply(election).election(), result),
+                source);
+    }
+
+    /**
+     * As {@link #sections(Election, BatteryResult, String)} with the charts already computed (so that a caller
+     * that also writes them as files computes them once).
+     *
+     * @param election the election as loaded
+     * @param result   the battery's outcome on it
+     * @param charts   the charts of the units the battery used ({@link AnalysisCharts#of})
+     * @param source   where the data came from (a file name)
+     * @return the sections, in order
+     */
+    public static List<HtmlReport.Section> sections(Election election, BatteryResult result, AnalysisCharts charts,
+                                                    String source) {
+        Objects.requireNonNull(election, "election");
+        Objects.requireNonNull(charts, "charts");
         Objects.requireNonNull(source, "source");
-        Election kept = UnitFilter.standard().apply(election).election();
         List<HtmlReport.Section> s = new ArrayList<>();
         summary(s, election, result, source);
         batteryTable(s, result, election.leader() < 0 ? null : election.leaderName());
         if (result.level() != null) {
-            groupTable(s, kept, result);
+            groupTable(s, charts.kept(), result);
         }
-        charts(s, kept, result);
+        charts(s, charts);
         explanations(s, result);
         return s;
     }
@@ -77,8 +93,26 @@ public final class AnalysisReport {
      */
     public static HtmlReport report(Election election, BatteryResult result, String source, String version,
                                     String commandLine) {
+        Objects.requireNonNull(election, "election");
+        return report(election, result, AnalysisCharts.of(UnitFilter.standard().apply(election).election(), result),
+                source, version, commandLine);
+    }
+
+    /**
+     * As {@link #report(Election, BatteryResult, String, String, String)} with the charts already computed.
+     *
+     * @param election    the election as loaded
+     * @param result      the battery's outcome on it
+     * @param charts      the charts of the units the battery used ({@link AnalysisCharts#of})
+     * @param source      where the data came from
+     * @param version     the toolkit version for the footer
+     * @param commandLine the command line (or API call) that produced the report, for the footer
+     * @return the whole report
+     */
+    public static HtmlReport report(Election election, BatteryResult result, AnalysisCharts charts, String source,
+                                    String version, String commandLine) {
         HtmlReport.Builder b = HtmlReport.builder("Forensic analysis: " + election.name())
-                .addAll(sections(election, result, source));
+                .addAll(sections(election, result, charts, source));
         provenance(b, result, source, version, commandLine);
         return b.build();
     }
@@ -284,24 +318,21 @@ public final class AnalysisReport {
                 header, rows, numeric, hl, true));
     }
 
-    private static void charts(List<HtmlReport.Section> s, Election kept, BatteryResult result) {
+    private static void charts(List<HtmlReport.Section> s, AnalysisCharts charts) {
         s.add(new HtmlReport.Heading(2, "Charts", "charts"));
-        if (kept.size() == 0) {
+        if (charts.kept().size() == 0) {
             s.add(new HtmlReport.Paragraph("No units were left after filtering, so there is nothing to draw.", true));
             return;
         }
-        String name = kept.name();
-        Fingerprint fp = Fingerprint.withDefaults();
-        s.add(HtmlReport.Figure.of(FingerprintCharts.heatMap(fp.grid(kept), name),
+        s.add(charts.figure("fingerprint",
                 "Election fingerprint: each cell counts the units with that turnout and leader's share (1% bins, "
                         + "colour on a log scale). A clean election is one compact cloud; ballot stuffing draws a "
                         + "streak towards the top-right corner (100% turnout, 100% for the leader)."));
-        s.add(HtmlReport.Figure.of(FingerprintCharts.histogram(fp.turnoutHistogram(kept), name),
+        s.add(charts.figure("turnout_hist",
                 "Turnout in 0.1% bins. Dots mark the bins at whole percentages: regular spikes there mean results "
                         + "were reported to match round targets (Kobak et al. 2016)."));
-        s.add(HtmlReport.Figure.of(FingerprintCharts.histogram(fp.shareHistogram(kept), name),
+        s.add(charts.figure("share_hist",
                 "The leader's share in 0.1% bins, whole percentages marked as in the turnout histogram."));
-        Map<String, Chart<?, ?>> more = moreCharts(kept, result);
         Map<String, String> captions = Map.of(
                 "cumulative_votes", "Cumulative votes (Klimek et al. 2012, Fig. 6): the share of each option's votes "
                         + "cast in units up to a turnout. Curves that rise together and flatten before 100% are the "
@@ -318,7 +349,8 @@ public final class AnalysisReport {
                 "klimek_fit", "Klimek model fit (Klimek et al. 2012, Fig. 4): the leader's share per unit against "
                         + "elections simulated with the same unit sizes from the fitted model and the fair model "
                         + "(no fraud); see KlimekFit.");
-        more.forEach((k, chart) -> s.add(HtmlReport.Figure.of(chart, captions.get(k))));
+        charts.charts().keySet().stream().filter(captions::containsKey)
+                .forEach(k -> s.add(charts.figure(k, captions.get(k))));
     }
 
     /**

@@ -73,9 +73,22 @@ public final class ChartImages {
      * @throws UncheckedIOException if a file cannot be written
      */
     public static void write(Chart<?, ?> chart, Path dir, String base) {
+        write(chart, png(chart), dir, base);
+    }
+
+    /**
+     * As {@link #write(Chart, Path, String)} with the chart already encoded as PNG (by {@link #png}), so that a
+     * chart shown in a report and written as a file is encoded once.
+     *
+     * @param chart the chart (for the SVG)
+     * @param png   its PNG encoding
+     * @param dir   the directory
+     * @param base  the file name without extension
+     * @throws UncheckedIOException if a file cannot be written
+     */
+    public static void write(Chart<?, ?> chart, byte[] png, Path dir, String base) {
         try {
             Files.createDirectories(dir);
-            byte[] png = png(chart);
             AtomicFiles.write(dir.resolve(base + ".png"), out -> out.write(png));
             byte[] svg = svg(chart).getBytes(StandardCharsets.UTF_8);
             AtomicFiles.write(dir.resolve(base + ".svg"), out -> out.write(svg));

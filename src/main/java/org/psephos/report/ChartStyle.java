@@ -16,7 +16,7 @@ final class ChartStyle {
     static final Color[] OKABE_ITO = {
         new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73), new Color(0xE69F00), new Color(0xCC79A7),
         new Color(0x56B4E9), new Color(0xF0E442), new Color(0x000000)};
-    /** Viridis, ten stops from low to high. */
+    /** Viridis (van der Walt and Smith, matplotlib 2.0), ten stops from low to high. */
     static final Color[] VIRIDIS = {
         new Color(0x440154), new Color(0x482878), new Color(0x3E4A89), new Color(0x31688E), new Color(0x26828E),
         new Color(0x1F9E89), new Color(0x35B779), new Color(0x6DCD59), new Color(0xB4DE2C), new Color(0xFDE725)};

@@ -14,7 +14,6 @@ import org.knowm.xchart.HeatMapChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.psephos.data.AtomicFiles;
@@ -32,8 +31,6 @@ import org.psephos.forensics.Fingerprint;
  * @since 0.1
  */
 public final class FingerprintCharts {
-    /** Viridis (van der Walt and Smith, matplotlib 2.0), ten stops from low to high. */
-    static final Color[] VIRIDIS = ChartStyle.VIRIDIS;
     /** Okabe–Ito blue and vermilion: the histogram line and the whole-percentage marks. */
     private static final Color LINE = ChartStyle.OKABE_ITO[0];
     private static final Color MARK = ChartStyle.OKABE_ITO[1];
@@ -69,21 +66,26 @@ public final class FingerprintCharts {
      * @throws UncheckedIOException if a file cannot be written
      */
     public static void writeAll(Election election, Path dir, String title, Fingerprint config) {
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the directory " + dir + " ("
-                    + (Files.exists(dir) ? "a file of that name exists" : AtomicFiles.reason(e)) + ")", e);
-        }
+        createDirectory(dir);
         Fingerprint.Grid grid = config.grid(election);
         Fingerprint.Histogram turnout = config.turnoutHistogram(election);
         Fingerprint.Histogram share = config.shareHistogram(election);
         grid.writeCsv(dir.resolve("fingerprint.csv"));
         turnout.writeCsv(dir.resolve("turnout_hist.csv"));
         share.writeCsv(dir.resolve("share_hist.csv"));
-        save(heatMap(grid, title), dir, "fingerprint");
-        save(histogram(turnout, title), dir, "turnout_hist");
-        save(histogram(share, title), dir, "share_hist");
+        ChartImages.write(heatMap(grid, title), dir, "fingerprint");
+        ChartImages.write(histogram(turnout, title), dir, "turnout_hist");
+        ChartImages.write(histogram(share, title), dir, "share_hist");
+    }
+
+    /** Creates a chart directory, saying why not if it cannot. */
+    static void createDirectory(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the directory " + dir + " ("
+                    + (Files.exists(dir) ? "a file of that name exists" : AtomicFiles.reason(e)) + ")", e);
+        }
     }
 
     /**
@@ -123,7 +125,7 @@ public final class FingerprintCharts {
         chart.addSeries(weightName(grid.weighting()), axis, axis, cells);
         int labelEvery = Math.max(1, (int) Math.rint(10.0 / grid.binWidth()));
         ChartStyle.apply(chart.getStyler());
-        chart.getStyler().setRangeColors(VIRIDIS).setShowValue(false).setDrawBorder(false).setMin(0)
+        chart.getStyler().setRangeColors(ChartStyle.VIRIDIS).setShowValue(false).setDrawBorder(false).setMin(0)
                 .setMax(Math.max(Math.ceil(10 * max) / 10, 1));
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         chart.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
@@ -220,9 +222,5 @@ public final class FingerprintCharts {
 
     private static String num(double v) {
         return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%s", v);
-    }
-
-    private static void save(Chart<?, ?> chart, Path dir, String base) {
-        ChartImages.write(chart, dir, base);
     }
 }

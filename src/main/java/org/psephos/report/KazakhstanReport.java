@@ -45,10 +45,8 @@ public final class KazakhstanReport {
     public static void write(KazakhstanCase.Result r, Path dir) {
         AtomicFiles.writeText(dir.resolve("results.json"), w -> w.write(ScenarioJson.write(r)));
         writeTables(r, dir);
-        Map<String, Chart<?, ?>> charts = charts(r);
-        for (Map.Entry<String, Chart<?, ?>> c : charts.entrySet()) {
-            ChartImages.write(c.getValue(), dir, c.getKey());
-        }
+        ChartSet charts = new ChartSet(charts(r));
+        charts.write(dir);
         report(r, charts).write(dir.resolve("report.html"));
     }
 
@@ -304,10 +302,10 @@ public final class KazakhstanReport {
 
     /**
      * @param r      the case study
-     * @param charts the charts by file name
+     * @param charts the charts by file name (each encoded once for the files and the report)
      * @return the report, built with the shared {@link HtmlReport} machinery
      */
-    static HtmlReport report(KazakhstanCase.Result r, Map<String, Chart<?, ?>> charts) {
+    static HtmlReport report(KazakhstanCase.Result r, ChartSet charts) {
         HtmlReport.Builder h = HtmlReport.builder(
                 "Kazakhstan presidential elections: history, synthetic stations and fraud scenarios");
         h.add(note("No polling-station results of any Kazakh election were published. Everything below works from "
@@ -315,7 +313,7 @@ public final class KazakhstanReport {
                 + "calibrated to them; the simulated station-level figures are models, not data."));
 
         h.heading("1. History");
-        h.figure(charts.get("history"), "Winner's share and turnout, 1991-2022 (history.png / .svg).");
+        h.add(charts.figure("history", "Winner's share and turnout, 1991-2022 (history.png / .svg)."));
         List<List<String>> hist = new ArrayList<>();
         for (HistoryModel.ElectionRecord e : r.history().elections()) {
             hist.add(List.of(Integer.toString(e.year()), e.leader(), ScenarioReport.num(e.leaderShare(), 2), ScenarioReport.num(e.turnout(), 2),
@@ -344,8 +342,8 @@ public final class KazakhstanReport {
                 "Poll %", "Official %", "Official - poll"), ex));
 
         h.heading("2. The synthetic Kazakhstan");
-        h.figure(charts.get("regional_turnout_2022"), "2022 regional turnout as published "
-                + "(regional_turnout_2022.png / .svg); * marks the six regions with only an 18:05 figure.");
+        h.add(charts.figure("regional_turnout_2022", "2022 regional turnout as published "
+                + "(regional_turnout_2022.png / .svg); * marks the six regions with only an 18:05 figure."));
         for (KazakhstanModel.Calibration c : List.of(r.calibration2019(), r.calibration2022())) {
             h.paragraph(String.format(Locale.ROOT, "%d: %,d polling stations, register %,d (log-normal station "
                             + "sizes, log-sd %.2f, mean %,.0f voters), %d regions with the published turnout moved by "
@@ -364,13 +362,13 @@ public final class KazakhstanReport {
 
         h.heading("3. Scenarios (Monte Carlo)");
         h.add(sub("a. What fraud turns a clean 70.96% into the reported 81.31%?"));
-        h.figure(charts.get("scenario_a_share"), "Leader's share by fraud intensity (scenario_a_share.png / .svg).");
-        h.figure(charts.get("scenario_a_turnout"), "Turnout by fraud intensity (scenario_a_turnout.png / .svg).");
+        h.add(charts.figure("scenario_a_share", "Leader's share by fraud intensity (scenario_a_share.png / .svg)."));
+        h.add(charts.figure("scenario_a_turnout", "Turnout by fraud intensity (scenario_a_turnout.png / .svg)."));
         ScenarioReport.solutions(h, r.a());
         h.paragraph("Replicates per point: " + r.a().replicates() + "; the interval is where the replicates' 2.5% "
                 + "and 97.5% quantiles of the leader's share cross 81.31%.");
         h.add(sub("b. The smallest fraud that avoids a runoff"));
-        h.figure(charts.get("scenario_b"), "Minimal intensity for P(no runoff) >= 0.95 (scenario_b.png / .svg).");
+        h.add(charts.figure("scenario_b", "Minimal intensity for P(no runoff) >= 0.95 (scenario_b.png / .svg)."));
         List<List<String>> mins = new ArrayList<>();
         for (ScenarioResult.Minimum m : r.b().minima()) {
             mins.add(List.of(m.family(), ScenarioReport.pct(m.cleanShare()), m.reached() ? ScenarioReport.num(m.intensity(), 3) : "not reached",
@@ -381,13 +379,13 @@ public final class KazakhstanReport {
         h.paragraph("Runoff rule: " + r.winnerRule() + " Bisection, 6 steps; replicates per point: "
                 + r.b().replicates() + ".");
         h.add(sub("c. Turnout without the stuffed ballots"));
-        h.figure(charts.get("scenario_c"), "Turnout without stuffing (scenario_c.png / .svg).");
+        h.add(charts.figure("scenario_c", "Turnout without stuffing (scenario_c.png / .svg)."));
         ScenarioReport.solutions(h, r.c());
         h.add(note(r.participationRule()));
         h.add(sub("d. Detection power"));
         for (PowerResult pr : r.d().powerResults()) {
             String fam = ScenarioReport.families(r.d()).get(r.d().powerResults().indexOf(pr));
-            h.figure(charts.get("power_" + r.d().powerResults().indexOf(pr)), "Detection power, " + fam + ".");
+            h.add(charts.figure("power_" + r.d().powerResults().indexOf(pr), "Detection power, " + fam + "."));
             List<String> header = new ArrayList<>(List.of(String.join(", ", pr.parameters())));
             header.addAll(pr.tests());
             List<List<String>> rows = new ArrayList<>();
@@ -406,8 +404,8 @@ public final class KazakhstanReport {
                 + "the national turnout with the published regional spread.", r.d().power().note(),
                 r.d().replicates(), r.d().power().testReplicates()));
         h.add(sub("e. Observer sampling (parallel vote tabulation on turnout)"));
-        h.figure(charts.get("observer_sample_sizes"), "Stations needed by inflation "
-                + "(observer_sample_sizes.png / .svg).");
+        h.add(charts.figure("observer_sample_sizes", "Stations needed by inflation "
+                + "(observer_sample_sizes.png / .svg)."));
         List<List<String>> obs = new ArrayList<>();
         for (ObserverSampling.SampleSize z : r.e().observer().sizes()) {
             obs.add(List.of(ScenarioReport.num(z.k(), 0), Integer.toString(z.n()), ScenarioReport.num(z.powerMc(), 3), ScenarioReport.num(z.levelMc(), 3)));

@@ -1,6 +1,5 @@
 package org.psephos.report;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -8,8 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.psephos.data.AtomicFiles;
@@ -96,18 +93,13 @@ public final class PowerReport {
      */
     public static void writeChart(PowerResult r, Path path) {
         XYChart chart = chart(r);
+        byte[] bytes = path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")
+                ? ChartImages.png(chart) : ChartImages.svg(chart).getBytes(StandardCharsets.UTF_8);
         try {
-            if (path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
-                AtomicFiles.write(path, out -> BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG));
-            } else {
-                ByteArrayOutputStream buf = new ByteArrayOutputStream();
-                VectorGraphicsEncoder.saveVectorGraphic(chart, buf, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
-                byte[] bytes = buf.toString(StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8);
-                AtomicFiles.write(path, out -> out.write(bytes));
-            }
+            AtomicFiles.write(path, out -> out.write(bytes));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the power chart " + path + " ("
-                    + org.psephos.data.AtomicFiles.reason(e) + ")", e);
+            throw new UncheckedIOException("cannot write the power chart " + path + " (" + AtomicFiles.reason(e)
+                    + ")", e);
         }
     }
 

@@ -1,13 +1,9 @@
 package org.psephos.scenarios;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.module.SimpleModule;
-import java.io.IOException;
+import org.psephos.data.FiniteJson;
 
 /**
  * The JSON form of scenario results: Jackson over the result records, indented, with non-finite numbers (a figure
@@ -21,23 +17,9 @@ public final class ScenarioJson {
     private ScenarioJson() {
     }
 
-    /** @return a new mapper with the NaN-as-null rule, indented output and ordered map keys */
+    /** @return a new mapper with the NaN-as-null rule and indented output ({@link FiniteJson}), map keys ordered */
     public static ObjectMapper mapper() {
-        SimpleModule m = new SimpleModule("finite-doubles");
-        JsonSerializer<Double> finite = new JsonSerializer<>() {
-            @Override
-            public void serialize(Double v, JsonGenerator g, SerializerProvider p) throws IOException {
-                if (v == null || !Double.isFinite(v)) {
-                    g.writeNull();
-                } else {
-                    g.writeNumber(v);
-                }
-            }
-        };
-        m.addSerializer(Double.class, finite);
-        m.addSerializer(Double.TYPE, finite);
-        return new ObjectMapper().registerModule(m).enable(SerializationFeature.INDENT_OUTPUT)
-                .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+        return FiniteJson.mapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
     }
 
     /**

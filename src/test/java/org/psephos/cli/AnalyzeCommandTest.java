@@ -142,6 +142,46 @@ class AnalyzeCommandTest {
         assertTrue(lines.get(lines.size() - 1).startsWith("Flags: "));
     }
 
+    /**
+     * --charts and --report draw the same units, those the battery used: units the standard filter drops (here
+     * votes beyond the ballots, which the fingerprint alone would still place) are in neither.
+     */
+    @Test
+    void chartFilesAndTheReportShowTheFilteredUnits() throws IOException {
+        Election base = stub();
+        int n = base.size() + 10;
+        int[] reg = new int[n];
+        int[] bal = new int[n];
+        int[] a = new int[n];
+        int[] b = new int[n];
+        for (int i = 0; i < n; i++) {
+            boolean extra = i >= base.size();
+            reg[i] = extra ? 1000 : base.registered(i);
+            bal[i] = extra ? 500 : base.ballots(i);
+            a[i] = extra ? 450 : base.votes(0, i);
+            b[i] = extra ? 100 : base.votes(1, i);
+        }
+        Election e = Election.builder("stub").registered(reg).ballots(bal).option("A", a).option("B", b).build();
+        int kept = org.psephos.data.UnitFilter.standard().apply(e).election().size();
+        assertEquals(base.size() - 1, kept, "the extra units and the one over 100% turnout are dropped");
+        Path html = dir.resolve("report.html");
+        Path charts = dir.resolve("charts");
+        Run r = runOn(e, "results.csv", "--replicates", "10", "--threads", "1", "--tests", "Skew", "--quiet",
+                "--report", html.toString(), "--charts", charts.toString());
+        assertEquals(0, r.code(), r.err());
+        double units = 0;
+        for (String row : Files.readAllLines(charts.resolve("fingerprint.csv")).subList(1, 10_001)) {
+            units += Double.parseDouble(row.substring(row.lastIndexOf(',') + 1));
+        }
+        assertEquals(kept, units, 0, "fingerprint.csv counts the kept units");
+        String doc = Files.readString(html);
+        for (String chart : List.of("fingerprint", "turnout_hist", "share_hist", "cumulative_votes")) {
+            String png = java.util.Base64.getEncoder().encodeToString(Files.readAllBytes(charts.resolve(chart
+                    + ".png")));
+            assertTrue(doc.contains("data:image/png;base64," + png + "\""), chart + ": the report shows the file");
+        }
+    }
+
     /** @return the first replicate of a Klimek-fraud election (θ = 0.4, α = 2) of U{500..1500}-voter units */
     private static Election klimek(int units, long seed, double incremental, double extreme) {
         ElectorateModel electorate = ElectorateModel.of(units, new SizeDistribution.Uniform(500, 1500),

@@ -51,6 +51,20 @@ class PowerCommandTest {
         assertEquals(2, run(out, err, "power", "--grid", "nonsense=0:1:2", "--quiet"));
         assertTrue(err.toString().contains("no parameter 'nonsense'"), err.toString());
     }
+    /** --size, --turnout and --share parse as in simulate: whole, finite numbers. */
+    @Test
+    void numberPairsAreCheckedAsInSimulate() {
+        String[][] bad = {{"--size", "500.5:1500", "--size needs whole numbers MIN:MAX: 500.5:1500"},
+            {"--turnout", "NaN:0.1", "--turnout holds a value that is not finite: NaN"},
+            {"--share", "0.5", "--share needs 2 numbers separated by ':': 0.5"}};
+        for (String[] b : bad) {
+            StringWriter err = new StringWriter();
+            assertEquals(2, run(new StringWriter(), err, "power", "--grid", "incremental=0:0.1:2", b[0], b[1],
+                    "--quiet"), err.toString());
+            assertTrue(err.toString().contains(b[2]), err.toString());
+        }
+    }
+
     @Test
     void sparkEngineWritesTheSameJsonAsTheLocalEngine() throws IOException {
         String[] common = {"power", "--fraud", "ballot-stuffing", "--grid", "fraction=0,0.2", "--grid",
