@@ -12,8 +12,6 @@ import org.psephos.data.AggregateResults;
 import org.psephos.data.DataException;
 import org.psephos.simulation.ElectorateModel;
 import org.psephos.simulation.ProportionDistribution;
-import org.psephos.simulation.ReplicateDistribution;
-import org.psephos.simulation.SimulationModel;
 import org.psephos.simulation.SizeDistribution;
 
 /**
@@ -224,25 +222,5 @@ public final class KazakhstanModel {
         }
         return new RegionalElectorate(regions, REGION_SHARE_SD, OPTIONS, ElectorateModel.DEFAULT_CONCENTRATION,
                 c.invalidRate());
-    }
-
-    /**
-     * The same calibration as one engine-native {@link SimulationModel} (clean, no fraud), for APIs that take one:
-     * K regions whose turnout centres are drawn around the national turnout with the logit-scale sd of the
-     * published regional turnouts (the engine draws regional centres at random; {@link #electorate} fixes them).
-     *
-     * @param c the calibration
-     * @return the clean model
-     */
-    public static SimulationModel simulationModel(Calibration c) {
-        double[] l = c.regions().stream().mapToDouble(r -> Math.log(r.calibrated() / (1 - r.calibrated())))
-                .toArray();
-        double sd = ReplicateDistribution.of(l).sd();
-        ElectorateModel e = new ElectorateModel(c.stations(), new SizeDistribution.LogNormal(c.sizeMu(),
-                c.sizeSigma()), c.regions().size(), sd, REGION_SHARE_SD,
-                ProportionDistribution.normal(c.nationalTurnout(), STATION_TURNOUT_SD),
-                ProportionDistribution.normal(c.leaderShare(), STATION_SHARE_SD), OPTIONS,
-                ElectorateModel.DEFAULT_CONCENTRATION, c.invalidRate());
-        return SimulationModel.clean(e);
     }
 }

@@ -42,9 +42,10 @@ class KazakhstanModelTest {
         assertEquals(c.nationalTurnout(), turnout, 0.01);
         assertEquals(c.leaderShare(), share, 0.01);
         assertEquals(c.registered(), reg, 0.03 * c.registered());
-        org.psephos.simulation.SimulationModel m = KazakhstanModel.simulationModel(c);
-        assertEquals(17, m.electorate().regions());
-        assertEquals(KazakhstanModel.STATIONS, m.electorate().units());
-        assertTrue(m.frauds().isEmpty());
+        org.psephos.simulation.ElectorateModel m = e.toElectorateModel();
+        assertEquals(17, m.regions());
+        assertEquals(KazakhstanModel.STATIONS, m.units());
+        assertEquals(c.nationalTurnout(), m.turnout().mean(), 0.01);
+        assertEquals(c.leaderShare(), m.share().mean(), 1e-12);
     }
 }
