@@ -52,18 +52,6 @@ public final class KazakhstanCase {
     }
 
     /**
-     * @param dataset  the dataset directory (with {@code scenarios/})
-     * @param threads  threads
-     * @param progress a progress sink per stage, given the stage's label
-     * @param finish   called with each stage's progress when the stage ends
-     * @return everything
-     */
-    public static Result run(Path dataset, int threads, Function<String, Progress> progress,
-                             java.util.function.Consumer<Progress> finish) {
-        return run(dataset, ScenarioEngine.local(threads), ScenarioRunner.BLOCK, progress, finish);
-    }
-
-    /**
      * The case study with the scenarios' tasks on the given engine (the history model and the calibrations are
      * small and stay on this machine); the result does not depend on the engine or the block size.
      *
