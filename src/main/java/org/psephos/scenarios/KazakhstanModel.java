@@ -129,40 +129,17 @@ public final class KazakhstanModel {
         double[] logits = new double[regional.size()];
         for (int i = 0; i < logits.length; i++) {
             double p = Double.parseDouble(regional.get(i)[1]) / 100;
-            logits[i] = Math.log(p / (1 - p));
+            logits[i] = Logit.logit(p);
         }
-        double shift = shiftTo(logits, turnout);
+        double shift = Logit.shiftTo(logits, null, turnout, 10);
         List<RegionTurnout> regions = new ArrayList<>();
         for (int i = 0; i < logits.length; i++) {
             String[] r = regional.get(i);
-            regions.add(new RegionTurnout(r[0], Double.parseDouble(r[1]), r[2], expit(logits[i] + shift)));
+            regions.add(new RegionTurnout(r[0], Double.parseDouble(r[1]), r[2], Logit.expit(logits[i] + shift)));
         }
         double mu = Math.log((double) registered / STATIONS) - SIZE_SIGMA * SIZE_SIGMA / 2;
         return new Calibration(year, STATIONS, registered, ballots, turnout, share, (double) invalid / ballots,
                 national.invalid().isEmpty(), mu, SIZE_SIGMA, shift, regions);
-    }
-
-    /** @return the common logit shift δ with mean(expit(l_i + δ)) = target, by bisection */
-    static double shiftTo(double[] logits, double target) {
-        double lo = -10;
-        double hi = 10;
-        for (int it = 0; it < 200; it++) {
-            double mid = (lo + hi) / 2;
-            double m = 0;
-            for (double l : logits) {
-                m += expit(l + mid);
-            }
-            if (m / logits.length < target) {
-                lo = mid;
-            } else {
-                hi = mid;
-            }
-        }
-        return (lo + hi) / 2;
-    }
-
-    static double expit(double z) {
-        return 1 / (1 + Math.exp(-z));
     }
 
     /** Rows {area, percent, snapshot} of a regional turnout file; the 18:05 column fills a missing 22:00 cell. */

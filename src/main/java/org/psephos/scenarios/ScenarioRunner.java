@@ -372,30 +372,12 @@ public final class ScenarioRunner {
         double[] l = new double[rs.size()];
         double[] w = new double[rs.size()];
         for (int i = 0; i < l.length; i++) {
-            double m = Math.min(0.999, Math.max(0.001, rs.get(i).turnout().mean()));
-            l[i] = Math.log(m / (1 - m));
+            l[i] = Logit.clamped(rs.get(i).turnout().mean());
             w[i] = rs.get(i).units();
         }
-        double lo = -20;
-        double hi = 20;
-        for (int it = 0; it < 200; it++) {
-            double mid = (lo + hi) / 2;
-            double m = 0;
-            double ws = 0;
-            for (int i = 0; i < l.length; i++) {
-                m += w[i] / (1 + Math.exp(-(l[i] + mid)));
-                ws += w[i];
-            }
-            if (m / ws < target) {
-                lo = mid;
-            } else {
-                hi = mid;
-            }
-        }
-        double shift = (lo + hi) / 2;
+        double shift = Logit.shiftTo(l, w, target, 20);
         return e.mapRegions(g -> {
-            double m = Math.min(0.999, Math.max(0.001, g.turnout().mean()));
-            double c = 1 / (1 + Math.exp(-(Math.log(m / (1 - m)) + shift)));
+            double c = Logit.expit(Logit.clamped(g.turnout().mean()) + shift);
             return new RegionalElectorate.Region(g.name(), g.units(), g.sizes(),
                     new ProportionDistribution(g.turnout().shape(), c, g.turnout().sd()), g.share());
         });
