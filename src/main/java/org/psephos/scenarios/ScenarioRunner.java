@@ -2,10 +2,7 @@ package org.psephos.scenarios;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import org.psephos.estimation.FraudSpec;
 import org.psephos.estimation.PowerAnalysis;
 import org.psephos.estimation.PowerResult;
 import org.psephos.simulation.ElectorateModel;
@@ -251,7 +248,7 @@ public final class ScenarioRunner {
 
     /** The tasks of one point: its electorate (turnout moved if the scenario holds it) in replicate blocks. */
     private static List<ScenarioTask> tasks(ScenarioSpec spec, int index, Search search, double v, int block) {
-        FraudModel fraud = ScenarioFiles.fraud(search.family, v);
+        FraudModel fraud = search.family.at(v);
         RegionalElectorate run = search.electorate;
         if (!Double.isNaN(spec.holdReportedTurnout())) {
             FraudModel.BallotStuffing b = (FraudModel.BallotStuffing) fraud;
@@ -276,10 +273,8 @@ public final class ScenarioRunner {
         ElectorateModel e = spec.electorate().toElectorateModel();
         List<PowerResult> out = new ArrayList<>();
         for (ScenarioSpec.Family f : spec.families()) {
-            Map<String, Double> fixed = new LinkedHashMap<>();
-            f.params().forEach((k, v) -> fixed.put(k, ((Number) v).doubleValue()));
             double[] values = f.values().stream().mapToDouble(Double::doubleValue).toArray();
-            PowerAnalysis pa = PowerAnalysis.of(e, new FraudSpec(f.model(), fixed),
+            PowerAnalysis pa = PowerAnalysis.of(e, f.fraud(),
                     List.of(new PowerAnalysis.Axis(f.sweep(), values)), spec.power().tests())
                     .withReplicates(spec.replicates()).withSeed(spec.seed())
                     .withFalsePositiveRate(spec.power().alpha()).withTestReplicates(spec.power().testReplicates());
