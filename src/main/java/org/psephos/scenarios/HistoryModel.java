@@ -172,7 +172,11 @@ public record HistoryModel(List<ElectionRecord> elections, List<PredictiveCheck>
      * @throws DataException if a file cannot be read or is malformed
      */
     public static HistoryModel kazakhstan(Path dir) {
-        AggregateResults results = AggregateResults.read(dir.resolve("national_results.csv"));
+        return kazakhstan(dir, AggregateResults.read(dir.resolve("national_results.csv")));
+    }
+
+    /** {@link #kazakhstan(Path)} with {@code national_results.csv} already read. */
+    static HistoryModel kazakhstan(Path dir, AggregateResults results) {
         List<ExitPoll> polls = readExitPolls(dir.resolve("exit_polls.csv"));
         return of(results.results(), "presidential", e -> e.leader().contains("Nazarbayev"), List.of(2019, 2022),
                 polls);

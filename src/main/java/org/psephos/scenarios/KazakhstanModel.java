@@ -105,11 +105,15 @@ public final class KazakhstanModel {
      * @throws DataException            if a file cannot be read or lacks a figure
      */
     public static Calibration calibrate(Path dir, int year) {
-        if (year != 2019 && year != 2022) {
-            throw new IllegalArgumentException("Kazakhstan model year is not 2019 or 2022: " + year);
-        }
+        checkYear(year);
+        return calibrate(dir, year, AggregateResults.read(dir.resolve("national_results.csv")));
+    }
+
+    /** {@link #calibrate(Path, int)} with the directory's {@code national_results.csv} already read. */
+    static Calibration calibrate(Path dir, int year, AggregateResults results) {
+        checkYear(year);
         Path nationalFile = dir.resolve("national_results.csv");
-        AggregateResult national = AggregateResults.read(nationalFile).results().stream()
+        AggregateResult national = results.results().stream()
                 .filter(r -> r.isNational() && r.election().equals("kz-" + year + "-presidential")).findFirst()
                 .orElseThrow(() -> DataException.of("no national result for kz-" + year + "-presidential")
                         .file(nationalFile).build());
@@ -140,6 +144,12 @@ public final class KazakhstanModel {
         double mu = Math.log((double) registered / STATIONS) - SIZE_SIGMA * SIZE_SIGMA / 2;
         return new Calibration(year, STATIONS, registered, ballots, turnout, share, (double) invalid / ballots,
                 national.invalid().isEmpty(), mu, SIZE_SIGMA, shift, regions);
+    }
+
+    private static void checkYear(int year) {
+        if (year != 2019 && year != 2022) {
+            throw new IllegalArgumentException("Kazakhstan model year is not 2019 or 2022: " + year);
+        }
     }
 
     /** Rows {area, percent, snapshot} of a regional turnout file; the 18:05 column fills a missing 22:00 cell. */

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiFunction;
 import org.psephos.data.DataException;
 import org.psephos.estimation.FraudSpec;
 import org.psephos.simulation.ElectorateModel;
@@ -73,6 +74,14 @@ public final class ScenarioFiles {
      * @throws DataException naming the file and field if the file cannot be read or a value is invalid
      */
     public static ScenarioSpec read(Path file) {
+        return read(file, KazakhstanModel::calibrate);
+    }
+
+    /**
+     * {@link #read(Path)} with the calibration of a preset's dataset directory and year from {@code calibrations}
+     * (e.g. ones already computed), instead of recomputing it from the files.
+     */
+    static ScenarioSpec read(Path file, BiFunction<Path, Integer, KazakhstanModel.Calibration> calibrations) {
         String text;
         try {
             text = Files.readString(file);
@@ -89,17 +98,19 @@ public final class ScenarioFiles {
             throw DataException.of("the scenario file is not valid JSON: " + e.getOriginalMessage()).file(file)
                     .line(e.getLocation() == null ? 0 : e.getLocation().getLineNr()).build();
         }
-        return new Parser(file, root).parse();
+        return new Parser(file, root, calibrations).parse();
     }
 
     /** Parses one file; fields are reported as JSON paths. */
     private static final class Parser {
         private final Path file;
         private final JsonNode root;
+        private final BiFunction<Path, Integer, KazakhstanModel.Calibration> calibrations;
 
-        Parser(Path file, JsonNode root) {
+        Parser(Path file, JsonNode root, BiFunction<Path, Integer, KazakhstanModel.Calibration> calibrations) {
             this.file = file;
             this.root = root;
+            this.calibrations = calibrations;
         }
 
         DataException error(String field, String problem, Object value) {
@@ -345,7 +356,7 @@ public final class ScenarioFiles {
                                 preset);
                     }
                     Path dir = file.toAbsolutePath().getParent().resolve(text(e, "dataset", ".")).normalize();
-                    out = KazakhstanModel.electorate(KazakhstanModel.calibrate(dir, year));
+                    out = KazakhstanModel.electorate(calibrations.apply(dir, year));
                     label[0] = preset;
                 } else {
                     out = explicit(e);

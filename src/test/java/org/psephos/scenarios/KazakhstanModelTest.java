@@ -30,6 +30,23 @@ class KazakhstanModelTest {
     }
 
     @Test
+    void scenarioPresetsTakeAGivenCalibration() {
+        KazakhstanModel.Calibration c = KazakhstanModel.calibrate(KZ, 2022);
+        assertEquals(c, KazakhstanModel.calibrate(KZ, 2022,
+                org.psephos.data.AggregateResults.read(KZ.resolve("national_results.csv"))));
+        int[] calls = new int[1];
+        ScenarioSpec s = ScenarioFiles.read(KZ.resolve("scenarios/b-no-runoff.json"), (dir, year) -> {
+            calls[0]++;
+            assertEquals(KZ.toAbsolutePath().normalize(), dir);
+            assertEquals(2022, year);
+            return c;
+        });
+        assertEquals(1, calls[0]);
+        assertEquals(KazakhstanModel.electorate(c), s.electorate());
+        assertEquals(ScenarioFiles.read(KZ.resolve("scenarios/b-no-runoff.json")).electorate(), s.electorate());
+    }
+
+    @Test
     void simulatedNationalFiguresMatchTheCalibration() {
         KazakhstanModel.Calibration c = KazakhstanModel.calibrate(KZ, 2019);
         RegionalElectorate e = KazakhstanModel.electorate(c);
