@@ -8,7 +8,7 @@ import org.psephos.simulation.FraudModel;
 
 /**
  * A fraud model named as on the command line with its numeric parameters by name, so that a power grid can set
- * any of them: {@code klimek} (incremental, extreme, theta, alpha), {@code ballot-stuffing} (fraction, share),
+ * any of them: {@code klimek} (incremental, extreme, theta, alpha, extremeSd), {@code ballot-stuffing} (fraction, share),
  * {@code vote-switching} (fraction, share), {@code carousel-voting} (fraction, rate), {@code invalidated-opposition}
  * (fraction, share), {@code inflated-register} (fraction, rate, turnout), {@code invented-results} (fraction;
  * target both). Parameters not given take the defaults listed by {@link #defaults(String)}. Immutable.
@@ -21,7 +21,8 @@ public record FraudSpec(String name, Map<String, Double> parameters) {
     private static final Map<String, Map<String, Double>> DEFAULTS = new LinkedHashMap<>();
 
     static {
-        DEFAULTS.put("klimek", ordered("incremental", 0, "extreme", 0, "theta", 0.4, "alpha", 2));
+        DEFAULTS.put("klimek", ordered("incremental", 0, "extreme", 0, "theta", 0.4, "alpha", 2, "extremeSd",
+                FraudModel.Klimek.EXTREME_SD));
         DEFAULTS.put("ballot-stuffing", ordered("fraction", 0, "share", 0.5));
         DEFAULTS.put("vote-switching", ordered("fraction", 0, "share", 0.3));
         DEFAULTS.put("carousel-voting", ordered("fraction", 0, "rate", 0.1));
@@ -88,8 +89,8 @@ public record FraudSpec(String name, Map<String, Double> parameters) {
     public FraudModel model() {
         Map<String, Double> p = parameters;
         return switch (name) {
-            case "klimek" -> FraudModel.Klimek.of(p.get("incremental"), p.get("theta"), p.get("alpha"),
-                    p.get("extreme"));
+            case "klimek" -> new FraudModel.Klimek(p.get("incremental"), p.get("theta"), p.get("alpha"),
+                    p.get("extreme"), p.get("extremeSd"));
             case "ballot-stuffing" -> new FraudModel.BallotStuffing(p.get("fraction"), p.get("share"));
             case "vote-switching" -> new FraudModel.VoteSwitching(p.get("fraction"), p.get("share"));
             case "carousel-voting" -> new FraudModel.CarouselVoting(p.get("fraction"), p.get("rate"));

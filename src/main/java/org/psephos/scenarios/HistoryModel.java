@@ -172,7 +172,11 @@ public record HistoryModel(List<ElectionRecord> elections, List<PredictiveCheck>
      * @throws DataException if a file cannot be read or is malformed
      */
     public static HistoryModel kazakhstan(Path dir) {
-        AggregateResults results = AggregateResults.read(dir.resolve("national_results.csv"));
+        return kazakhstan(dir, AggregateResults.read(dir.resolve("national_results.csv")));
+    }
+
+    /** {@link #kazakhstan(Path)} with {@code national_results.csv} already read. */
+    static HistoryModel kazakhstan(Path dir, AggregateResults results) {
         List<ExitPoll> polls = readExitPolls(dir.resolve("exit_polls.csv"));
         return of(results.results(), "presidential", e -> e.leader().contains("Nazarbayev"), List.of(2019, 2022),
                 polls);
@@ -293,15 +297,6 @@ public record HistoryModel(List<ElectionRecord> elections, List<PredictiveCheck>
         return 1 / ss;
     }
 
-    static double logit(double percent) {
-        double p = percent / 100;
-        return Math.log(p / (1 - p));
-    }
-
-    static double expitPercent(double z) {
-        return 100 / (1 + Math.exp(-z));
-    }
-
     private static PredictiveCheck check(String quantity, List<ElectionRecord> reference,
                                          ToDoubleFunction<ElectionRecord> f, int year, double observed) {
         List<Integer> years = new ArrayList<>();
@@ -310,7 +305,7 @@ public record HistoryModel(List<ElectionRecord> elections, List<PredictiveCheck>
             double v = f.applyAsDouble(e);
             if (Double.isFinite(v)) {
                 years.add(e.year());
-                ys.add(logit(v));
+                ys.add(Logit.logit(v / 100));
             }
         }
         int n = ys.size();
@@ -326,9 +321,9 @@ public record HistoryModel(List<ElectionRecord> elections, List<PredictiveCheck>
         double scale = sd * Math.sqrt(1 + 1.0 / n);
         TDistribution t = new TDistribution(null, n - 1);
         double q = t.inverseCumulativeProbability(0.975);
-        double pct = t.cumulativeProbability((logit(observed) - mean) / scale);
-        return new PredictiveCheck(quantity, years, mean, sd, n - 1, expitPercent(mean - q * scale),
-                expitPercent(mean + q * scale), expitPercent(mean), year, observed, pct,
+        double pct = t.cumulativeProbability((Logit.logit(observed / 100) - mean) / scale);
+        return new PredictiveCheck(quantity, years, mean, sd, n - 1, Logit.expit(mean - q * scale, 100),
+                Logit.expit(mean + q * scale, 100), Logit.expit(mean, 100), year, observed, pct,
                 2 * Math.min(pct, 1 - pct));
     }
 }

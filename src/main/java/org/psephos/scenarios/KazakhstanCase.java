@@ -2,13 +2,16 @@ package org.psephos.scenarios;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import org.psephos.data.AggregateResults;
 import org.psephos.simulation.Progress;
 
 /**
  * The Kazakhstan case study (issue 7): the presidential history model, the calibrated synthetic electorates of 2019
  * and 2022, and the scenario files {@code a}–{@code e} of {@code DATASET/scenarios/}, run with their own seeds and
- * replicate counts (d through the detection-power API, {@code org.psephos.estimation.PowerAnalysis}). Stateless.
+ * replicate counts (d through the detection-power API, {@code org.psephos.estimation.PowerAnalysis}); the dataset's
+ * {@code national_results.csv} is read once and the scenario files' presets reuse the calibrations. Stateless.
  *
  * @since 0.1
  */
@@ -52,18 +55,6 @@ public final class KazakhstanCase {
     }
 
     /**
-     * @param dataset  the dataset directory (with {@code scenarios/})
-     * @param threads  threads
-     * @param progress a progress sink per stage, given the stage's label
-     * @param finish   called with each stage's progress when the stage ends
-     * @return everything
-     */
-    public static Result run(Path dataset, int threads, Function<String, Progress> progress,
-                             java.util.function.Consumer<Progress> finish) {
-        return run(dataset, ScenarioEngine.local(threads), ScenarioRunner.BLOCK, progress, finish);
-    }
-
-    /**
      * The case study with the scenarios' tasks on the given engine (the history model and the calibrations are
      * small and stay on this machine); the result does not depend on the engine or the block size.
      *
@@ -76,12 +67,16 @@ public final class KazakhstanCase {
      */
     public static Result run(Path dataset, ScenarioEngine engine, int block, Function<String, Progress> progress,
                              java.util.function.Consumer<Progress> finish) {
-        HistoryModel history = HistoryModel.kazakhstan(dataset);
-        KazakhstanModel.Calibration c19 = KazakhstanModel.calibrate(dataset, 2019);
-        KazakhstanModel.Calibration c22 = KazakhstanModel.calibrate(dataset, 2022);
+        AggregateResults national = AggregateResults.read(dataset.resolve("national_results.csv"));
+        HistoryModel history = HistoryModel.kazakhstan(dataset, national);
+        KazakhstanModel.Calibration c19 = KazakhstanModel.calibrate(dataset, 2019, national);
+        KazakhstanModel.Calibration c22 = KazakhstanModel.calibrate(dataset, 2022, national);
+        Path home = dataset.toAbsolutePath().normalize();
+        BiFunction<Path, Integer, KazakhstanModel.Calibration> calibrations = (dir, year) -> !dir.equals(home)
+                ? KazakhstanModel.calibrate(dir, year) : year == 2019 ? c19 : c22;
         Path s = dataset.resolve("scenarios");
         Stage stage = (file, label) -> {
-            ScenarioSpec spec = ScenarioFiles.read(s.resolve(file));
+            ScenarioSpec spec = ScenarioFiles.read(s.resolve(file), calibrations);
             Progress p = progress.apply(label);
             try {
                 return ScenarioRunner.run(spec, engine, block, p);

@@ -12,8 +12,6 @@ import org.psephos.data.AggregateResults;
 import org.psephos.data.DataException;
 import org.psephos.simulation.ElectorateModel;
 import org.psephos.simulation.ProportionDistribution;
-import org.psephos.simulation.ReplicateDistribution;
-import org.psephos.simulation.SimulationModel;
 import org.psephos.simulation.SizeDistribution;
 
 /**
@@ -107,11 +105,15 @@ public final class KazakhstanModel {
      * @throws DataException            if a file cannot be read or lacks a figure
      */
     public static Calibration calibrate(Path dir, int year) {
-        if (year != 2019 && year != 2022) {
-            throw new IllegalArgumentException("Kazakhstan model year is not 2019 or 2022: " + year);
-        }
+        checkYear(year);
+        return calibrate(dir, year, AggregateResults.read(dir.resolve("national_results.csv")));
+    }
+
+    /** {@link #calibrate(Path, int)} with the directory's {@code national_results.csv} already read. */
+    static Calibration calibrate(Path dir, int year, AggregateResults results) {
+        checkYear(year);
         Path nationalFile = dir.resolve("national_results.csv");
-        AggregateResult national = AggregateResults.read(nationalFile).results().stream()
+        AggregateResult national = results.results().stream()
                 .filter(r -> r.isNational() && r.election().equals("kz-" + year + "-presidential")).findFirst()
                 .orElseThrow(() -> DataException.of("no national result for kz-" + year + "-presidential")
                         .file(nationalFile).build());
@@ -131,40 +133,23 @@ public final class KazakhstanModel {
         double[] logits = new double[regional.size()];
         for (int i = 0; i < logits.length; i++) {
             double p = Double.parseDouble(regional.get(i)[1]) / 100;
-            logits[i] = Math.log(p / (1 - p));
+            logits[i] = Logit.logit(p);
         }
-        double shift = shiftTo(logits, turnout);
+        double shift = Logit.shiftTo(logits, null, turnout, 10);
         List<RegionTurnout> regions = new ArrayList<>();
         for (int i = 0; i < logits.length; i++) {
             String[] r = regional.get(i);
-            regions.add(new RegionTurnout(r[0], Double.parseDouble(r[1]), r[2], expit(logits[i] + shift)));
+            regions.add(new RegionTurnout(r[0], Double.parseDouble(r[1]), r[2], Logit.expit(logits[i] + shift)));
         }
         double mu = Math.log((double) registered / STATIONS) - SIZE_SIGMA * SIZE_SIGMA / 2;
         return new Calibration(year, STATIONS, registered, ballots, turnout, share, (double) invalid / ballots,
                 national.invalid().isEmpty(), mu, SIZE_SIGMA, shift, regions);
     }
 
-    /** @return the common logit shift δ with mean(expit(l_i + δ)) = target, by bisection */
-    static double shiftTo(double[] logits, double target) {
-        double lo = -10;
-        double hi = 10;
-        for (int it = 0; it < 200; it++) {
-            double mid = (lo + hi) / 2;
-            double m = 0;
-            for (double l : logits) {
-                m += expit(l + mid);
-            }
-            if (m / logits.length < target) {
-                lo = mid;
-            } else {
-                hi = mid;
-            }
+    private static void checkYear(int year) {
+        if (year != 2019 && year != 2022) {
+            throw new IllegalArgumentException("Kazakhstan model year is not 2019 or 2022: " + year);
         }
-        return (lo + hi) / 2;
-    }
-
-    static double expit(double z) {
-        return 1 / (1 + Math.exp(-z));
     }
 
     /** Rows {area, percent, snapshot} of a regional turnout file; the 18:05 column fills a missing 22:00 cell. */
@@ -224,25 +209,5 @@ public final class KazakhstanModel {
         }
         return new RegionalElectorate(regions, REGION_SHARE_SD, OPTIONS, ElectorateModel.DEFAULT_CONCENTRATION,
                 c.invalidRate());
-    }
-
-    /**
-     * The same calibration as one engine-native {@link SimulationModel} (clean, no fraud), for APIs that take one:
-     * K regions whose turnout centres are drawn around the national turnout with the logit-scale sd of the
-     * published regional turnouts (the engine draws regional centres at random; {@link #electorate} fixes them).
-     *
-     * @param c the calibration
-     * @return the clean model
-     */
-    public static SimulationModel simulationModel(Calibration c) {
-        double[] l = c.regions().stream().mapToDouble(r -> Math.log(r.calibrated() / (1 - r.calibrated())))
-                .toArray();
-        double sd = ReplicateDistribution.of(l).sd();
-        ElectorateModel e = new ElectorateModel(c.stations(), new SizeDistribution.LogNormal(c.sizeMu(),
-                c.sizeSigma()), c.regions().size(), sd, REGION_SHARE_SD,
-                ProportionDistribution.normal(c.nationalTurnout(), STATION_TURNOUT_SD),
-                ProportionDistribution.normal(c.leaderShare(), STATION_SHARE_SD), OPTIONS,
-                ElectorateModel.DEFAULT_CONCENTRATION, c.invalidRate());
-        return SimulationModel.clean(e);
     }
 }

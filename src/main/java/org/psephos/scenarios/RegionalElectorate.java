@@ -110,8 +110,8 @@ public record RegionalElectorate(List<Region> regions, double shareSd, int optio
         double vm = 0;
         for (int r = 0; r < t.length; r++) {
             Region g = regions.get(r);
-            t[r] = logit(g.turnout().mean());
-            v[r] = logit(g.share().mean());
+            t[r] = Logit.clamped(g.turnout().mean());
+            v[r] = Logit.clamped(g.share().mean());
             tm += g.units() * g.turnout().mean();
             vm += g.units() * g.share().mean();
         }
@@ -123,11 +123,6 @@ public record RegionalElectorate(List<Region> regions, double shareSd, int optio
                 new ProportionDistribution(g.turnout().shape(), tm / n, g.turnout().sd()),
                 new ProportionDistribution(g.share().shape(), vm / n, g.share().sd()), options, concentration,
                 invalidRate);
-    }
-
-    private static double logit(double p) {
-        double q = Math.min(0.999, Math.max(0.001, p));
-        return Math.log(q / (1 - q));
     }
 
     /**

@@ -13,9 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiFunction;
 import org.psephos.data.DataException;
+import org.psephos.estimation.FraudSpec;
 import org.psephos.simulation.ElectorateModel;
-import org.psephos.simulation.FraudModel;
 import org.psephos.simulation.ProportionDistribution;
 import org.psephos.simulation.SizeDistribution;
 
@@ -51,22 +52,18 @@ import org.psephos.simulation.SizeDistribution;
  * }
  * </pre>
  *
- * Fraud models and their parameters: {@code ballot-stuffing} (fraction, share), {@code vote-switching}
- * (fraction, share), {@code carousel-voting} (fraction, rate), {@code invalidated-opposition} (fraction, share),
- * {@code inflated-register} (fraction, rate, turnout), {@code klimek} (incremental, theta, alpha, extreme,
- * extremeSd), as in {@link FraudModel}.
+ * Fraud models and their parameters, with the value a parameter takes when the file does not set it
+ * ({@link FraudSpec#defaults(String)}, the same as {@code psephos power}): {@code ballot-stuffing} (fraction 0,
+ * share 0.5), {@code vote-switching} (fraction 0, share 0.3), {@code carousel-voting} (fraction 0, rate 0.1),
+ * {@code invalidated-opposition} (fraction 0, share 0.3), {@code inflated-register} (fraction 0, rate 0.1,
+ * turnout 1), {@code klimek} (incremental 0, extreme 0, theta 0.4, alpha 2, extremeSd 0.075),
+ * {@code invented-results} (fraction 0), as in {@link org.psephos.simulation.FraudModel}. The swept parameter
+ * takes each of the family's values; the detection power uses the same models.
  *
  * @since 0.1
  */
 public final class ScenarioFiles {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Map<String, List<String>> MODEL_PARAMS = Map.of(
-            "ballot-stuffing", List.of("fraction", "share"),
-            "vote-switching", List.of("fraction", "share"),
-            "carousel-voting", List.of("fraction", "rate"),
-            "invalidated-opposition", List.of("fraction", "share"),
-            "inflated-register", List.of("fraction", "rate", "turnout"),
-            "klimek", List.of("incremental", "theta", "alpha", "extreme", "extremeSd"));
 
     private ScenarioFiles() {
     }
@@ -77,6 +74,14 @@ public final class ScenarioFiles {
      * @throws DataException naming the file and field if the file cannot be read or a value is invalid
      */
     public static ScenarioSpec read(Path file) {
+        return read(file, KazakhstanModel::calibrate);
+    }
+
+    /**
+     * {@link #read(Path)} with the calibration of a preset's dataset directory and year from {@code calibrations}
+     * (e.g. ones already computed), instead of recomputing it from the files.
+     */
+    static ScenarioSpec read(Path file, BiFunction<Path, Integer, KazakhstanModel.Calibration> calibrations) {
         String text;
         try {
             text = Files.readString(file);
@@ -93,46 +98,19 @@ public final class ScenarioFiles {
             throw DataException.of("the scenario file is not valid JSON: " + e.getOriginalMessage()).file(file)
                     .line(e.getLocation() == null ? 0 : e.getLocation().getLineNr()).build();
         }
-        return new Parser(file, root).parse();
-    }
-
-    /** Builds one family's fraud model at one intensity. */
-    static FraudModel fraud(ScenarioSpec.Family f, double value) {
-        Map<String, Object> p = new LinkedHashMap<>(f.params());
-        p.put(f.sweep(), value);
-        switch (f.model()) {
-            case "ballot-stuffing":
-                return new FraudModel.BallotStuffing(num(p, "fraction", 1), num(p, "share", 0));
-            case "vote-switching":
-                return new FraudModel.VoteSwitching(num(p, "fraction", 1), num(p, "share", 0));
-            case "carousel-voting":
-                return new FraudModel.CarouselVoting(num(p, "fraction", 1), num(p, "rate", 0));
-            case "invalidated-opposition":
-                return new FraudModel.InvalidatedOpposition(num(p, "fraction", 1), num(p, "share", 0));
-            case "inflated-register":
-                return new FraudModel.InflatedRegister(num(p, "fraction", 1), num(p, "rate", 0),
-                        num(p, "turnout", 1));
-            case "klimek":
-                return new FraudModel.Klimek(num(p, "incremental", 0), num(p, "theta", 0.1), num(p, "alpha", 1),
-                        num(p, "extreme", 0), num(p, "extremeSd", FraudModel.Klimek.EXTREME_SD));
-            default:
-                throw new IllegalArgumentException("unknown fraud model: " + f.model());
-        }
-    }
-
-    private static double num(Map<String, Object> p, String key, double dflt) {
-        Object v = p.get(key);
-        return v == null ? dflt : ((Number) v).doubleValue();
+        return new Parser(file, root, calibrations).parse();
     }
 
     /** Parses one file; fields are reported as JSON paths. */
     private static final class Parser {
         private final Path file;
         private final JsonNode root;
+        private final BiFunction<Path, Integer, KazakhstanModel.Calibration> calibrations;
 
-        Parser(Path file, JsonNode root) {
+        Parser(Path file, JsonNode root, BiFunction<Path, Integer, KazakhstanModel.Calibration> calibrations) {
             this.file = file;
             this.root = root;
+            this.calibrations = calibrations;
         }
 
         DataException error(String field, String problem, Object value) {
@@ -321,12 +299,14 @@ public final class ScenarioFiles {
 
         ScenarioSpec.Family family(JsonNode f, String path) {
             String model = required(f, "model", path).asText().toLowerCase(Locale.ROOT);
-            List<String> allowed = MODEL_PARAMS.get(model);
-            if (allowed == null) {
-                throw error(path + "model", "unknown fraud model (use one of " + String.join(", ",
-                        MODEL_PARAMS.keySet().stream().sorted().toList()) + ")", model);
+            List<String> allowed;
+            try {
+                allowed = List.copyOf(FraudSpec.defaults(model).keySet());
+            } catch (IllegalArgumentException ex) {
+                throw error(path + "model", "unknown fraud model (use one of " + String.join(", ", FraudSpec.names())
+                        + ")", model);
             }
-            Map<String, Object> params = new LinkedHashMap<>();
+            Map<String, Double> params = new LinkedHashMap<>();
             JsonNode p = f.path("params");
             for (Iterator<Map.Entry<String, JsonNode>> it = p.fields(); it.hasNext();) {
                 Map.Entry<String, JsonNode> en = it.next();
@@ -348,11 +328,11 @@ public final class ScenarioFiles {
             if (values.isEmpty()) {
                 throw error(path + "values", "the family has no values to sweep", null);
             }
-            ScenarioSpec.Family fam = new ScenarioSpec.Family(text(f, "label", model + " by " + sweep), model, params,
-                    sweep, values);
+            ScenarioSpec.Family fam = new ScenarioSpec.Family(text(f, "label", model + " by " + sweep),
+                    new FraudSpec(model, params), sweep, values);
             for (int i = 0; i < values.size(); i++) {
                 try {
-                    fraud(fam, values.get(i));
+                    fam.at(values.get(i));
                 } catch (IllegalArgumentException ex) {
                     throw error(path + "values[" + i + "]", "invalid fraud parameters: " + ex.getMessage(),
                             values.get(i));
@@ -376,7 +356,7 @@ public final class ScenarioFiles {
                                 preset);
                     }
                     Path dir = file.toAbsolutePath().getParent().resolve(text(e, "dataset", ".")).normalize();
-                    out = KazakhstanModel.electorate(KazakhstanModel.calibrate(dir, year));
+                    out = KazakhstanModel.electorate(calibrations.apply(dir, year));
                     label[0] = preset;
                 } else {
                     out = explicit(e);

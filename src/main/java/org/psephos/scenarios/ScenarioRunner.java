@@ -2,10 +2,7 @@ package org.psephos.scenarios;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import org.psephos.estimation.FraudSpec;
 import org.psephos.estimation.PowerAnalysis;
 import org.psephos.estimation.PowerResult;
 import org.psephos.simulation.ElectorateModel;
@@ -251,7 +248,7 @@ public final class ScenarioRunner {
 
     /** The tasks of one point: its electorate (turnout moved if the scenario holds it) in replicate blocks. */
     private static List<ScenarioTask> tasks(ScenarioSpec spec, int index, Search search, double v, int block) {
-        FraudModel fraud = ScenarioFiles.fraud(search.family, v);
+        FraudModel fraud = search.family.at(v);
         RegionalElectorate run = search.electorate;
         if (!Double.isNaN(spec.holdReportedTurnout())) {
             FraudModel.BallotStuffing b = (FraudModel.BallotStuffing) fraud;
@@ -276,10 +273,8 @@ public final class ScenarioRunner {
         ElectorateModel e = spec.electorate().toElectorateModel();
         List<PowerResult> out = new ArrayList<>();
         for (ScenarioSpec.Family f : spec.families()) {
-            Map<String, Double> fixed = new LinkedHashMap<>();
-            f.params().forEach((k, v) -> fixed.put(k, ((Number) v).doubleValue()));
             double[] values = f.values().stream().mapToDouble(Double::doubleValue).toArray();
-            PowerAnalysis pa = PowerAnalysis.of(e, new FraudSpec(f.model(), fixed),
+            PowerAnalysis pa = PowerAnalysis.of(e, f.fraud(),
                     List.of(new PowerAnalysis.Axis(f.sweep(), values)), spec.power().tests())
                     .withReplicates(spec.replicates()).withSeed(spec.seed())
                     .withFalsePositiveRate(spec.power().alpha()).withTestReplicates(spec.power().testReplicates());
@@ -372,30 +367,12 @@ public final class ScenarioRunner {
         double[] l = new double[rs.size()];
         double[] w = new double[rs.size()];
         for (int i = 0; i < l.length; i++) {
-            double m = Math.min(0.999, Math.max(0.001, rs.get(i).turnout().mean()));
-            l[i] = Math.log(m / (1 - m));
+            l[i] = Logit.clamped(rs.get(i).turnout().mean());
             w[i] = rs.get(i).units();
         }
-        double lo = -20;
-        double hi = 20;
-        for (int it = 0; it < 200; it++) {
-            double mid = (lo + hi) / 2;
-            double m = 0;
-            double ws = 0;
-            for (int i = 0; i < l.length; i++) {
-                m += w[i] / (1 + Math.exp(-(l[i] + mid)));
-                ws += w[i];
-            }
-            if (m / ws < target) {
-                lo = mid;
-            } else {
-                hi = mid;
-            }
-        }
-        double shift = (lo + hi) / 2;
+        double shift = Logit.shiftTo(l, w, target, 20);
         return e.mapRegions(g -> {
-            double m = Math.min(0.999, Math.max(0.001, g.turnout().mean()));
-            double c = 1 / (1 + Math.exp(-(Math.log(m / (1 - m)) + shift)));
+            double c = Logit.expit(Logit.clamped(g.turnout().mean()) + shift);
             return new RegionalElectorate.Region(g.name(), g.units(), g.sizes(),
                     new ProportionDistribution(g.turnout().shape(), c, g.turnout().sd()), g.share());
         });

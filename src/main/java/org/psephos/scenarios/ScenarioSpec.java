@@ -1,8 +1,9 @@
 package org.psephos.scenarios;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
+import org.psephos.estimation.FraudSpec;
+import org.psephos.simulation.FraudModel;
 
 /**
  * A scenario file, parsed (see {@link ScenarioFiles} for the JSON format): an electorate, fraud families each swept
@@ -40,19 +41,41 @@ public record ScenarioSpec(String name, String description, String file, long se
     }
 
     /**
-     * A fraud family: one fraud model whose parameter {@code sweep} takes each of {@code values}.
+     * A fraud family: one fraud model whose parameter {@code sweep} takes each of {@code values}; the parameters the
+     * scenario file does not set take {@link FraudSpec#defaults(String)}, in the points and in the detection power
+     * alike.
      *
      * @param label  label for outputs
-     * @param model  the model name ({@code ballot-stuffing}, {@code vote-switching}, {@code klimek}, …)
-     * @param params the fixed parameters
-     * @param sweep  the swept parameter's name
+     * @param fraud  the fraud model with its fixed parameters
+     * @param sweep  the swept parameter's name, one of the model's parameters
      * @param values its values, increasing
      */
-    public record Family(String label, String model, Map<String, Object> params, String sweep, List<Double> values) {
-        /** Copies the collections. */
+    public record Family(String label, FraudSpec fraud, String sweep, List<Double> values) {
+        /**
+         * Copies the list.
+         *
+         * @throws IllegalArgumentException if {@code sweep} is not a parameter of the model
+         */
         public Family {
-            params = Map.copyOf(params);
             values = List.copyOf(values);
+            if (!fraud.parameters().containsKey(sweep)) {
+                throw new IllegalArgumentException("fraud model " + fraud.name() + " has no parameter '" + sweep
+                        + "'; parameters are " + fraud.parameters().keySet());
+            }
+        }
+
+        /** @return the model's name ({@code ballot-stuffing}, {@code vote-switching}, {@code klimek}, …) */
+        public String model() {
+            return fraud.name();
+        }
+
+        /**
+         * @param value a value of the swept parameter
+         * @return the fraud model at that intensity
+         * @throws IllegalArgumentException if a value is outside the model's range
+         */
+        public FraudModel at(double value) {
+            return fraud.with(sweep, value).model();
         }
     }
 

@@ -22,19 +22,6 @@ public final class SparkNullRunner {
     }
 
     /**
-     * Runs the null in a Spark context of its own, stopped at the end.
-     *
-     * @param spec   the null
-     * @param master the Spark master, or null to take it from spark-submit's configuration, else {@code local[*]}
-     * @return the result, identical to the local {@link IntegerPercentTest#test}
-     */
-    public static IntegerPercentTest.Result run(IntegerPercentTest.NullSpec spec, String master) {
-        try (JavaSparkContext sc = new JavaSparkContext(SparkPowerRunner.conf("psephos integer-percent null", master))) {
-            return run(spec, sc);
-        }
-    }
-
-    /**
      * Opens a Spark context, gives its {@link #runner} to {@code body} and stops the context afterwards.
      *
      * @param master the Spark master, or null to take it from spark-submit's configuration, else {@code local[*]}

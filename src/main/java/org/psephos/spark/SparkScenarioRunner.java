@@ -7,7 +7,6 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.psephos.estimation.PowerAnalysis;
 import org.psephos.estimation.PowerResult;
 import org.psephos.scenarios.ScenarioEngine;
-import org.psephos.scenarios.ScenarioResult;
 import org.psephos.scenarios.ScenarioRunner;
 import org.psephos.scenarios.ScenarioSpec;
 import org.psephos.scenarios.ScenarioTask;
@@ -27,18 +26,6 @@ import org.psephos.simulation.Progress;
  */
 public final class SparkScenarioRunner {
     private SparkScenarioRunner() {
-    }
-
-    /**
-     * Runs the scenario in a Spark context of its own, stopped at the end.
-     *
-     * @param spec   the scenario
-     * @param master the Spark master, or null to take it from spark-submit's configuration, else {@code local[*]}
-     * @param block  replicates per task
-     * @return the result, identical to {@code ScenarioRunner.run(spec, threads, progress)}
-     */
-    public static ScenarioResult run(ScenarioSpec spec, String master, int block) {
-        return withEngine(master, engine -> ScenarioRunner.run(spec, engine, block, Progress.NONE));
     }
 
     /**

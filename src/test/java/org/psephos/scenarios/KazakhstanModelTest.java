@@ -30,6 +30,23 @@ class KazakhstanModelTest {
     }
 
     @Test
+    void scenarioPresetsTakeAGivenCalibration() {
+        KazakhstanModel.Calibration c = KazakhstanModel.calibrate(KZ, 2022);
+        assertEquals(c, KazakhstanModel.calibrate(KZ, 2022,
+                org.psephos.data.AggregateResults.read(KZ.resolve("national_results.csv"))));
+        int[] calls = new int[1];
+        ScenarioSpec s = ScenarioFiles.read(KZ.resolve("scenarios/b-no-runoff.json"), (dir, year) -> {
+            calls[0]++;
+            assertEquals(KZ.toAbsolutePath().normalize(), dir);
+            assertEquals(2022, year);
+            return c;
+        });
+        assertEquals(1, calls[0]);
+        assertEquals(KazakhstanModel.electorate(c), s.electorate());
+        assertEquals(ScenarioFiles.read(KZ.resolve("scenarios/b-no-runoff.json")).electorate(), s.electorate());
+    }
+
+    @Test
     void simulatedNationalFiguresMatchTheCalibration() {
         KazakhstanModel.Calibration c = KazakhstanModel.calibrate(KZ, 2019);
         RegionalElectorate e = KazakhstanModel.electorate(c);
@@ -42,9 +59,10 @@ class KazakhstanModelTest {
         assertEquals(c.nationalTurnout(), turnout, 0.01);
         assertEquals(c.leaderShare(), share, 0.01);
         assertEquals(c.registered(), reg, 0.03 * c.registered());
-        org.psephos.simulation.SimulationModel m = KazakhstanModel.simulationModel(c);
-        assertEquals(17, m.electorate().regions());
-        assertEquals(KazakhstanModel.STATIONS, m.electorate().units());
-        assertTrue(m.frauds().isEmpty());
+        org.psephos.simulation.ElectorateModel m = e.toElectorateModel();
+        assertEquals(17, m.regions());
+        assertEquals(KazakhstanModel.STATIONS, m.units());
+        assertEquals(c.nationalTurnout(), m.turnout().mean(), 0.01);
+        assertEquals(c.leaderShare(), m.share().mean(), 1e-12);
     }
 }

@@ -9,9 +9,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.psephos.data.DataException;
+import org.psephos.estimation.FraudSpec;
+import org.psephos.simulation.FraudModel;
 import org.psephos.simulation.Progress;
 
 public class ScenarioRunnerTest {
@@ -120,6 +123,19 @@ public class ScenarioRunnerTest {
         Path k = write(dir, "bad4.json", TINY.replace("\"stations\": 2000,", ""));
         e = assertThrows(DataException.class, () -> ScenarioFiles.read(k));
         assertTrue(e.getMessage().contains("electorate.stations"), e.getMessage());
+    }
+
+    @Test
+    void omittedParametersTakeTheFraudSpecDefaults(@TempDir Path dir) throws IOException {
+        Path f = write(dir, "klimek.json", TINY.replace("\"model\": \"ballot-stuffing\", \"params\": {\"fraction\": 1}",
+                "\"model\": \"klimek\"").replace("\"sweep\": \"share\"", "\"sweep\": \"extreme\""));
+        ScenarioSpec.Family k = ScenarioFiles.read(f).families().get(0);
+        assertEquals(FraudSpec.defaults("klimek"), k.fraud().parameters());
+        assertEquals(new FraudSpec("klimek", Map.of("extreme", 0.2)).model(), k.at(0.2));
+        assertEquals(new FraudModel.Klimek(0, 0.4, 2, 0.2, FraudModel.Klimek.EXTREME_SD), k.at(0.2));
+        Path g = write(dir, "bad6.json", TINY.replace("{\"fraction\": 1}", "{\"fraction\": 1, \"theta\": 1}"));
+        DataException e = assertThrows(DataException.class, () -> ScenarioFiles.read(g));
+        assertTrue(e.getMessage().contains("families[0].params.theta"), e.getMessage());
     }
 
     @Test
