@@ -105,7 +105,34 @@ class KlimekFitTest {
         KlimekMoments published = KlimekFit.withDefaults().with(KlimekFit.SigmaRule.PUBLISHED).moments(e);
         assertEquals(Math.sqrt(2), published.sigmaNu() / corrected.sigmaNu(), 1e-12);
         KlimekMoments slope = KlimekFit.withDefaults().with(KlimekFit.PeakRule.SLOPE).moments(e);
-        assertTrue(slope.tau() > 0 && slope.nu() > 0);
+        // golden peaks recomputed here by the published rule (EFToolkit ComputeKlimekModel.R, Estimate(): breaks
+        // x = seq(x0, 1 − x0, h), sl = diff(n[10:length(n)]), λ = x[which(sl < −thres)[1] + 9]): with 5,000 units the
+        // threshold stays 5 (0.8·n > 100), so h = 0.01, x0 = −0.005 and bin j holds [j − 0.5, j + 0.5)%; ν is the
+        // lower break x0 + j·h of the first bin j ≥ 9 (0-based) of the share histogram whose successor holds more than
+        // 5 fewer units, τ the same from j ≥ 14 in the turnout histogram
+        int[] ht = new int[101];
+        int[] hv = new int[101];
+        for (int i = 0; i < e.size(); i++) {
+            double t = (double) e.ballots(i) / e.registered(i);
+            double v = (double) e.votes(0, i) / e.shareDenominator(i);
+            ht[(int) Math.floor((t + 0.005) / 0.01)]++;
+            hv[(int) Math.floor((v + 0.005) / 0.01)]++;
+        }
+        assertEquals(-0.005 + firstDrop(hv, 9, 5) * 0.01, slope.nu(), 1e-12, "nu");
+        assertEquals(-0.005 + firstDrop(ht, 14, 5) * 0.01, slope.tau(), 1e-12, "tau");
+        // on the rising flank of N(0.55, 0.08) and N(0.5, 0.1), below their modes (measured: ν 0.365, τ 0.315):
+        // the rule stops at the first chance drop of 5 units, as the class comment of KlimekFit says
+        assertTrue(slope.nu() < 0.55 && slope.tau() < 0.5, slope.toString());
+    }
+
+    /** @return the first j ≥ from with c[j + 1] &lt; c[j] − thres, or −1 */
+    private static int firstDrop(int[] c, int from, double thres) {
+        for (int j = from; j + 1 < c.length; j++) {
+            if (c[j + 1] < c[j] - thres) {
+                return j;
+            }
+        }
+        return -1;
     }
 
     @Test
