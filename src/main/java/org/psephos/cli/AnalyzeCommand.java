@@ -192,7 +192,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             report.writeMarkdown(markdown);
         }
         if (unitsCsv != null) {
-            MixtureUnitsCsv.write(UnitFilter.standard().apply(election).election(), unitsCsv);
+            MixtureUnitsCsv.write(UnitFilter.standard().apply(election).election(), unitsCsv, options.threads());
         }
         if (this.report != null) {
             AnalysisReport.report(election, result, file.getFileName().toString(), VersionProvider.version(),
