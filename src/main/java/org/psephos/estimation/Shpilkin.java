@@ -7,6 +7,7 @@ import java.util.Map;
 import org.apache.commons.math3.special.Erf;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.psephos.data.Election;
+import org.psephos.data.ElectionTotals;
 import org.psephos.data.Grouping;
 import org.psephos.forensics.BatteryOptions;
 import org.psephos.forensics.ForensicTest;
@@ -83,10 +84,6 @@ public final class Shpilkin implements ForensicTest {
     private final double manualTurnout;
     private final Uncertainty uncertainty;
 
-    private Shpilkin(PeakRule rule, double manualTurnout) {
-        this(rule, manualTurnout, Uncertainty.REDRAWS);
-    }
-
     private Shpilkin(PeakRule rule, double manualTurnout, Uncertainty uncertainty) {
         this.rule = rule;
         this.manualTurnout = manualTurnout;
@@ -149,19 +146,24 @@ public final class Shpilkin implements ForensicTest {
      *                                  the other options
      */
     public ShpilkinEstimate estimate(Election e) {
+        LeaderColumns c = columns(e);
+        return estimate(e, c, bins(c));
+    }
+
+    /** @return the election's columns @throws IllegalArgumentException if it has no leader or no units */
+    private static LeaderColumns columns(Election e) {
         LeaderColumns c = LeaderColumns.of(e);
         if (c.n == 0) {
             throw new IllegalArgumentException("no units");
         }
-        int[] bin = bins(c);
-        double[] w = new double[BINS];
-        double[] o = new double[BINS];
-        long leaderVotes = 0;
-        for (int i = 0; i < c.n; i++) {
-            w[bin[i]] += c.leader[i];
-            o[bin[i]] += c.others[i];
-            leaderVotes += c.leader[i];
-        }
+        return c;
+    }
+
+    /** The point estimate from the election's columns and their turnout bins. */
+    private ShpilkinEstimate estimate(Election e, LeaderColumns c, int[] bin) {
+        double[][] binned = binnedVotes(c, bin);
+        double[] w = binned[0];
+        double[] o = binned[1];
         int peak = peak(w, o);
         if (!(o[peak] > 0)) {
             throw new IllegalArgumentException("the clean-peak bin holds no votes of the other options");
@@ -175,11 +177,12 @@ public final class Shpilkin implements ForensicTest {
             }
         }
         double tStar = centre(peak);
-        long reg = c.totalRegistered();
-        double official = (double) c.totalBallots() / reg;
+        ElectionTotals totals = e.totals();
+        long reg = totals.registered();
+        double official = (double) totals.ballots() / reg;
         double stuffing = Math.min(Math.max(f, 0), Math.max(0, (official - tStar) * reg));
         return new ShpilkinEstimate(tStar, r, f, stuffing, f - stuffing, tStar, w[peak] / (w[peak] + o[peak]),
-                official, leaderVotes, unit);
+                official, totals.optionVotes()[e.leader()], unit);
     }
 
     /**
@@ -192,7 +195,11 @@ public final class Shpilkin implements ForensicTest {
      */
     public static double[][] binnedVotes(Election e) {
         LeaderColumns c = LeaderColumns.of(e);
-        int[] bin = bins(c);
+        return binnedVotes(c, bins(c));
+    }
+
+    /** @return {W, O} per bin of the columns with these bins */
+    private static double[][] binnedVotes(LeaderColumns c, int[] bin) {
         double[] w = new double[BINS];
         double[] o = new double[BINS];
         for (int i = 0; i < c.n; i++) {
@@ -216,9 +223,9 @@ public final class Shpilkin implements ForensicTest {
         if (redraws < 1) {
             throw new IllegalArgumentException("redraw count is not positive: " + redraws);
         }
-        ShpilkinEstimate point = estimate(e);
-        LeaderColumns c = LeaderColumns.of(e);
+        LeaderColumns c = columns(e);
         int[] bin = bins(c);
+        ShpilkinEstimate point = estimate(e, c, bin);
         RandomStreams streams = RandomStreams.seeded(seed);
         int tasks = (redraws + PER_TASK - 1) / PER_TASK;
         List<double[]> parts = Parallel.map(tasks, threads, t -> {
