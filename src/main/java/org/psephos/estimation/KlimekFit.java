@@ -499,11 +499,17 @@ public final class KlimekFit implements ForensicTest {
 
     /** @return 1 − Φ(est/sd); 0 if sd is 0 and est &gt; 0, 1 if est is 0 */
     static double upperTail(double est, double sd) {
-        if (!(est > 0)) {
-            return 1;
-        }
+        return est > 0 ? normalTail(est, sd) : 1;
+    }
+
+    /**
+     * The one-sided normal tail, also for estimates that may be negative (Shpilkin's F).
+     *
+     * @return 1 − Φ(est/sd) if sd &gt; 0; else 0 if est &gt; 0, otherwise 1
+     */
+    static double normalTail(double est, double sd) {
         if (!(sd > 0)) {
-            return 0;
+            return est > 0 ? 0 : 1;
         }
         return 0.5 * Erf.erfc(est / sd / Math.sqrt(2));
     }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.math3.special.Erf;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.psephos.data.Election;
 import org.psephos.data.ElectionTotals;
@@ -335,7 +334,7 @@ public final class Shpilkin implements ForensicTest {
         ShpilkinEstimate est = r.estimate();
         double f = est.excessVotes();
         double sd = r.excessSd();
-        double p = sd > 0 ? 0.5 * Erf.erfc(f / sd / Math.sqrt(2)) : f > 0 ? 0 : 1;
+        double p = KlimekFit.normalTail(f, sd);
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("excess_votes", f);
         d.put("stuffing", est.stuffing());
