@@ -334,7 +334,7 @@ public final class PowerAnalysis {
         double mean = applicable == 0 ? Double.NaN : sum / applicable;
         double sd = applicable < 2 ? Double.NaN
                 : Math.sqrt(Math.max(0, (sum2 - applicable * mean * mean) / (applicable - 1)));
-        boolean estimator = id.equals(KlimekFit.ID) || id.equals(Shpilkin.ID) || id.equals(FraudMixture.ID);
+        boolean estimator = Estimators.isEstimator(id);
         double t = estimator && applicable > 0 ? truth / applicable : Double.NaN;
         return new PowerResult.TestPower(id, applicable == 0 ? Double.NaN : (double) detected / applicable, rate(f),
                 applicable, mean, t, estimator ? mean - t : Double.NaN, sd);
