@@ -16,6 +16,7 @@ import org.psephos.simulation.BinomialSampler;
 import org.psephos.simulation.Parallel;
 import org.psephos.simulation.Progress;
 import org.psephos.simulation.RandomStreams;
+import org.psephos.simulation.ReplicateDistribution;
 
 /**
  * {@code Shpilkin}: the clean-peak extrapolation of the leader's anomalous votes, as EFToolkit implements it
@@ -256,20 +257,9 @@ public final class Shpilkin implements ForensicTest {
             }
             return out;
         }, Progress.NONE);
-        double sum = 0;
-        double sum2 = 0;
-        int m = 0;
-        for (double[] part : parts) {
-            for (double f : part) {
-                if (!Double.isNaN(f)) {
-                    sum += f;
-                    sum2 += f * f;
-                    m++;
-                }
-            }
-        }
-        double mean = m == 0 ? Double.NaN : sum / m;
-        double sd = m < 2 ? Double.NaN : Math.sqrt(Math.max(0, (sum2 - m * mean * mean) / (m - 1)));
+        // replicates whose peak bin holds no votes of the other options are left out
+        double[] f = parts.stream().flatMapToDouble(java.util.Arrays::stream).filter(x -> !Double.isNaN(x)).toArray();
+        double sd = f.length < 2 ? Double.NaN : ReplicateDistribution.of(f).sd();
         return new ShpilkinResult(point, sd, redraws, seed);
     }
 
