@@ -195,7 +195,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         Election kept = unitsCsv != null || this.report != null || charts != null
                 ? UnitFilter.standard().apply(election).election() : null;
         if (unitsCsv != null) {
-            MixtureUnitsCsv.write(kept, unitsCsv);
+            MixtureUnitsCsv.write(kept, unitsCsv, options.threads());
         }
         AnalysisCharts drawn = this.report != null || charts != null ? AnalysisCharts.of(kept, result) : null;
         if (this.report != null) {

@@ -25,15 +25,16 @@ final class MixtureUnitsCsv {
     /**
      * Fits the mixture to the kept units and writes the table.
      *
-     * @param kept   the units the battery analysed
-     * @param target the CSV file
+     * @param kept    the units the battery analysed
+     * @param target  the CSV file
+     * @param threads threads for the fit (the result does not depend on it)
      * @throws UsageException if the mixture cannot be fitted (fewer than 10 units, no leader) or the file cannot be
      *                        written
      */
-    static void write(Election kept, Path target) {
+    static void write(Election kept, Path target, int threads) {
         FraudMixtureResult r;
         try {
-            r = FraudMixture.withDefaults().fit(kept);
+            r = FraudMixture.withDefaults().fit(kept, threads);
         } catch (IllegalArgumentException e) {
             throw new UsageException("--units-csv: no FraudMixture fit: " + e.getMessage(), e);
         }

@@ -29,13 +29,11 @@ public record CumulativeVotes(double[] turnout, long[] votes, double[] fraction)
      */
     public static CumulativeVotes of(Election e) {
         LeaderColumns c = LeaderColumns.of(e);
-        int[] bin = new int[c.n];
         long[] per = new long[101];
         for (int i = 0; i < c.n; i++) {
             double t = c.registered[i] > 0 ? (double) c.ballots[i] / c.registered[i] : 0;
             // unit with turnout t counts from the first point ≥ t
-            bin[i] = Math.max(0, Math.min(100, (int) Math.ceil(100 * t - 1e-9)));
-            per[bin[i]] += c.leader[i];
+            per[Math.max(0, Math.min(100, (int) Math.ceil(100 * t - 1e-9)))] += c.leader[i];
         }
         double[] t = new double[101];
         long[] v = new long[101];

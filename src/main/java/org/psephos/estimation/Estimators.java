@@ -1,6 +1,8 @@
 package org.psephos.estimation;
 
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.psephos.forensics.ForensicTest;
 import org.psephos.forensics.TestRegistry;
 
@@ -18,6 +20,8 @@ public final class Estimators {
     private static final List<ForensicTest> ESTIMATORS = List.of(KlimekFit.withDefaults(), Shpilkin.withDefaults(),
             FraudMixture.withDefaults());
     private static final TestRegistry ALL = TestRegistry.standard().plus(ESTIMATORS);
+    private static final Set<String> IDS = ESTIMATORS.stream().map(ForensicTest::id)
+            .collect(Collectors.toUnmodifiableSet());
 
     private Estimators() {
     }
@@ -25,6 +29,11 @@ public final class Estimators {
     /** @return the estimators with their default settings, in table order */
     public static List<ForensicTest> estimators() {
         return ESTIMATORS;
+    }
+
+    /** @param id a test id @return whether it is one of {@link #estimators()} */
+    static boolean isEstimator(String id) {
+        return IDS.contains(id);
     }
 
     /** @return the standard tests, then the estimators */

@@ -3,12 +3,13 @@ package org.psephos.estimation;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 import org.psephos.data.Election;
 import org.psephos.forensics.BatteryOptions;
 import org.psephos.forensics.ForensicTest;
 import org.psephos.forensics.TestInput;
 import org.psephos.forensics.TestResult;
+import org.psephos.simulation.Parallel;
+import org.psephos.simulation.Progress;
 
 /**
  * {@code FraudMixture}: a Mebane-type finite mixture of no-fraud, incremental-fraud and extreme-fraud units, fitted by
@@ -55,9 +56,9 @@ import org.psephos.forensics.TestResult;
  * sufficient statistics, then the extreme class (ECM). At most {@value #MAX_ITERATIONS} iterations per fit or until
  * the log-likelihood changes by less than 1e-7 per unit; starts are deterministic (clean populations along the
  * principal axis; the fraud fit from the units at or below the 80th turnout percentile, ι = (0.3, 0.1), extreme at
- * turnout 0.97). Eight fits (five clean, three fraud), O(n·classes) per iteration, run on the common fork-join pool;
- * the result does not depend on the threads (Russia 2011, 95,220 units: 6 s wall
- * with loading on 2 idle cores, 15 s under load).
+ * turnout 0.97). Eight fits (five clean, three fraud), O(n·classes) per iteration, run on the given number of threads
+ * ({@link BatteryOptions#threads()} in the battery); the result does not depend on the threads (Russia 2011, 95,220
+ * units: 6 s wall with loading on 2 idle cores, 15 s under load).
  *
  * <p>Limits. Klimek's incremental intensity |N(0, θ)| puts many units a hair from clean: the mixture's one rate sees
  * the stronger part only, so manufactured votes there are a lower bound (about a third on simulations). Unlike
@@ -104,12 +105,24 @@ public final class FraudMixture implements ForensicTest {
     }
 
     /**
+     * {@link #fit(Election, int)} on {@link Parallel#defaultThreads()} threads.
+     *
      * @param e units with a leader and positive registered voters
      * @return the fit
-     * @throws IllegalArgumentException if there are fewer than 10 units, no leader, or a unit without registered
-     *                                  voters
+     * @throws IllegalArgumentException as {@link #fit(Election, int)}
      */
     public FraudMixtureResult fit(Election e) {
+        return fit(e, Parallel.defaultThreads());
+    }
+
+    /**
+     * @param e       units with a leader and positive registered voters
+     * @param threads threads for the eight EM fits, the calling thread among them (the result does not depend on it)
+     * @return the fit
+     * @throws IllegalArgumentException if there are fewer than 10 units, no leader, a unit without registered
+     *                                  voters, or threads is not positive
+     */
+    public FraudMixtureResult fit(Election e, int threads) {
         LeaderColumns c = LeaderColumns.of(e);
         int n = c.n;
         if (n < 10) {
@@ -125,12 +138,11 @@ public final class FraudMixture implements ForensicTest {
             t[j] = (double) c.ballots[j] / c.registered[j];
             w[j] = c.ballots[j] > 0 ? (double) c.leader[j] / c.ballots[j] : 0;
         }
-        // the fits are independent and deterministic: run them on the common pool, choose in a fixed order
+        // the fits are independent and deterministic: run them on the given threads, choose in a fixed order
         int cleanFits = MAX_CLEAN_COMPONENTS + EXTRA_CLEAN_POPULATIONS;
-        List<MixtureEm.Fit> fits = IntStream.range(0, cleanFits + MAX_CLEAN_COMPONENTS).parallel()
-                .mapToObj(i -> i < cleanFits ? MixtureEm.cleanMixture(t, w, i + 1)
-                        : MixtureEm.fraudMixture(t, w, i - cleanFits + 1, START_IOTA_M, START_IOTA_S))
-                .toList();
+        List<MixtureEm.Fit> fits = Parallel.map(cleanFits + MAX_CLEAN_COMPONENTS, threads,
+                i -> i < cleanFits ? MixtureEm.cleanMixture(t, w, i + 1)
+                        : MixtureEm.fraudMixture(t, w, i - cleanFits + 1, START_IOTA_M, START_IOTA_S), Progress.NONE);
         MixtureEm.Fit bestClean = null;
         MixtureEm.Fit bestFraud = null;
         for (MixtureEm.Fit f : fits) {
@@ -257,7 +269,7 @@ public final class FraudMixture implements ForensicTest {
             return TestResult.notApplicable(ID, input, input.size(), "fewer than "
                     + Math.max(options.minUnits(), 10) + " units");
         }
-        FraudMixtureResult r = fit(input.election());
+        FraudMixtureResult r = fit(input.election(), options.threads());
         double[] pi = r.pi();
         int[] counts = r.modalCounts();
         double value = 1 - pi[0];

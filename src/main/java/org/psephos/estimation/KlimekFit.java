@@ -29,6 +29,7 @@ import org.psephos.simulation.SimulationModel;
 import org.psephos.simulation.SizeDistribution;
 import org.psephos.simulation.Progress;
 import org.psephos.simulation.RandomStreams;
+import org.psephos.simulation.ReplicateDistribution;
 
 /**
  * {@code KlimekFit}: fits the fraud model of Klimek, Yegorov, Hanel and Thurner (2012), "Statistical detection of
@@ -382,17 +383,14 @@ public final class KlimekFit implements ForensicTest {
         double[][] table = rows.toArray(new double[0][]);
         double[] mean = new double[ROW];
         double[] sd = new double[ROW];
+        double[] column = new double[table.length];
         for (int j = 0; j < ROW; j++) {
-            double s = 0;
-            for (double[] r : table) {
-                s += r[j];
+            for (int k = 0; k < table.length; k++) {
+                column[k] = table[k][j];
             }
-            mean[j] = s / table.length;
-            double q = 0;
-            for (double[] r : table) {
-                q += (r[j] - mean[j]) * (r[j] - mean[j]);
-            }
-            sd[j] = Math.sqrt(q / (table.length - 1));
+            ReplicateDistribution d = ReplicateDistribution.of(column);
+            mean[j] = d.mean();
+            sd[j] = d.sd();
         }
         KlimekMoments fitted = corrected ? new KlimekMoments(mean[4], mean[5], mean[6], mean[7], mean[8]) : m;
         return new KlimekFitResult(fitted, mean[0], mean[1], mean[2], sd[0], sd[1], sd[2], table, fair[0]);
@@ -499,11 +497,17 @@ public final class KlimekFit implements ForensicTest {
 
     /** @return 1 − Φ(est/sd); 0 if sd is 0 and est &gt; 0, 1 if est is 0 */
     static double upperTail(double est, double sd) {
-        if (!(est > 0)) {
-            return 1;
-        }
+        return est > 0 ? normalTail(est, sd) : 1;
+    }
+
+    /**
+     * The one-sided normal tail, also for estimates that may be negative (Shpilkin's F).
+     *
+     * @return 1 − Φ(est/sd) if sd &gt; 0; else 0 if est &gt; 0, otherwise 1
+     */
+    static double normalTail(double est, double sd) {
         if (!(sd > 0)) {
-            return 0;
+            return est > 0 ? 0 : 1;
         }
         return 0.5 * Erf.erfc(est / sd / Math.sqrt(2));
     }

@@ -16,11 +16,11 @@ final class LeaderColumns {
     final int[] leader;
     final int[] others;
 
-    private LeaderColumns(int n) {
-        this.n = n;
-        registered = new int[n];
-        ballots = new int[n];
-        leader = new int[n];
+    private LeaderColumns(int[] registered, int[] ballots, int[] leader) {
+        n = registered.length;
+        this.registered = registered;
+        this.ballots = ballots;
+        this.leader = leader;
         others = new int[n];
     }
 
@@ -34,13 +34,8 @@ final class LeaderColumns {
         if (lead < 0) {
             throw new IllegalArgumentException("election has no leader: " + e.name());
         }
-        LeaderColumns c = new LeaderColumns(e.size());
-        int[] reg = e.registeredColumn();
-        int[] bal = e.ballotsColumn();
-        int[] w = e.votesColumn(lead);
-        System.arraycopy(reg, 0, c.registered, 0, c.n);
-        System.arraycopy(bal, 0, c.ballots, 0, c.n);
-        System.arraycopy(w, 0, c.leader, 0, c.n);
+        // the column getters return copies: this instance owns them
+        LeaderColumns c = new LeaderColumns(e.registeredColumn(), e.ballotsColumn(), e.votesColumn(lead));
         if (e.optionCount() == 1) {
             // a file with the leader's votes only: the others hold the rest of the share base
             for (int i = 0; i < c.n; i++) {
@@ -58,23 +53,5 @@ final class LeaderColumns {
             }
         }
         return c;
-    }
-
-    /** @return Σ registered */
-    long totalRegistered() {
-        long s = 0;
-        for (int x : registered) {
-            s += x;
-        }
-        return s;
-    }
-
-    /** @return Σ ballots */
-    long totalBallots() {
-        long s = 0;
-        for (int x : ballots) {
-            s += x;
-        }
-        return s;
     }
 }

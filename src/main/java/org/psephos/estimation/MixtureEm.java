@@ -282,12 +282,13 @@ final class MixtureEm {
         double[] konst = new double[k];
         double ll = Double.NEGATIVE_INFINITY;
         int it = 0;
+        boolean converged = false;
         while (it < MAX_ITERATIONS) {
             it++;
             double newLl = expectation(t, w, f, lp, inv, konst);
-            boolean done = Math.abs(newLl - ll) < TOLERANCE * n;
+            converged = Math.abs(newLl - ll) < TOLERANCE * n;
             ll = newLl;
-            if (done) {
+            if (converged) {
                 break;
             }
             statistics(t, w, f, stats);
@@ -297,8 +298,9 @@ final class MixtureEm {
                 cleanStep(f, stats, n);
             }
         }
-        // the responsibilities and the log-likelihood belong to the final parameters
-        f.logLikelihood = expectation(t, w, f, lp, inv, konst);
+        // the responsibilities and the log-likelihood belong to the final parameters: on convergence the last E-step
+        // already used them; after MAX_ITERATIONS the last M-step moved them, so one more E-step
+        f.logLikelihood = converged ? ll : expectation(t, w, f, lp, inv, konst);
         f.iterations = it;
     }
 

@@ -10,6 +10,7 @@ import java.util.Objects;
 import org.psephos.simulation.ElectorateModel;
 import org.psephos.simulation.Parallel;
 import org.psephos.simulation.Progress;
+import org.psephos.simulation.ReplicateDistribution;
 
 /**
  * Detection power of forensic tests and estimators against an injected fraud: for every point of a 1-D or 2-D grid
@@ -316,25 +317,23 @@ public final class PowerAnalysis {
                                                double[] share, double[] excess) {
         int applicable = 0;
         int detected = 0;
-        double sum = 0;
-        double sum2 = 0;
+        double[] applied = new double[v.length];
         double truth = 0;
         for (int r = 0; r < v.length; r++) {
             if (Double.isNaN(s[r])) {
                 continue;
             }
-            applicable++;
             if (s[r] > threshold) {
                 detected++;
             }
-            sum += v[r];
-            sum2 += v[r] * v[r];
+            applied[applicable++] = v[r];
             truth += id.equals(Shpilkin.ID) ? excess[r] : share[r];
         }
-        double mean = applicable == 0 ? Double.NaN : sum / applicable;
-        double sd = applicable < 2 ? Double.NaN
-                : Math.sqrt(Math.max(0, (sum2 - applicable * mean * mean) / (applicable - 1)));
-        boolean estimator = id.equals(KlimekFit.ID) || id.equals(Shpilkin.ID) || id.equals(FraudMixture.ID);
+        ReplicateDistribution d = applicable == 0 ? null
+                : ReplicateDistribution.of(Arrays.copyOf(applied, applicable));
+        double mean = d == null ? Double.NaN : d.mean();
+        double sd = applicable < 2 ? Double.NaN : d.sd();
+        boolean estimator = Estimators.isEstimator(id);
         double t = estimator && applicable > 0 ? truth / applicable : Double.NaN;
         return new PowerResult.TestPower(id, applicable == 0 ? Double.NaN : (double) detected / applicable, rate(f),
                 applicable, mean, t, estimator ? mean - t : Double.NaN, sd);

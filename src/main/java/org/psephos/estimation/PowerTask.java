@@ -78,8 +78,7 @@ public record PowerTask(int point, int from, int to, long runSeed, ElectorateMod
         }
         boolean[] centred = new boolean[k];
         for (int t = 0; t < k; t++) {
-            centred[t] = !isEstimator(tests.get(t)) && !hasPValue(scores[t],
-                    values[t]);
+            centred[t] = !Estimators.isEstimator(tests.get(t)) && !hasPValue(scores[t], values[t]);
         }
         return new PowerSummary(point, from, to, values, scores, flags, fraudShare, excess, centred);
     }
@@ -106,15 +105,10 @@ public record PowerTask(int point, int from, int to, long runSeed, ElectorateMod
         if (r.id().equals(FraudMixture.ID) && r.details().get(FraudMixture.BIC_DETAIL) instanceof Number d) {
             return -d.doubleValue();
         }
-        if (!isEstimator(r.id()) && !Double.isNaN(r.pValue())) {
+        if (!Estimators.isEstimator(r.id()) && !Double.isNaN(r.pValue())) {
             return 1 - r.pValue();
         }
         return r.value();
-    }
-
-    /** @return whether the id is one of the three estimators */
-    static boolean isEstimator(String id) {
-        return id.equals(KlimekFit.ID) || id.equals(Shpilkin.ID) || id.equals(FraudMixture.ID);
     }
 
     /** @return whether some score differs from its value (so the scores are 1 − p) */

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.math3.special.Erf;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.psephos.data.Election;
+import org.psephos.data.ElectionTotals;
 import org.psephos.data.Grouping;
 import org.psephos.forensics.BatteryOptions;
 import org.psephos.forensics.ForensicTest;
@@ -16,6 +16,7 @@ import org.psephos.simulation.BinomialSampler;
 import org.psephos.simulation.Parallel;
 import org.psephos.simulation.Progress;
 import org.psephos.simulation.RandomStreams;
+import org.psephos.simulation.ReplicateDistribution;
 
 /**
  * {@code Shpilkin}: the clean-peak extrapolation of the leader's anomalous votes, as EFToolkit implements it
@@ -83,10 +84,6 @@ public final class Shpilkin implements ForensicTest {
     private final double manualTurnout;
     private final Uncertainty uncertainty;
 
-    private Shpilkin(PeakRule rule, double manualTurnout) {
-        this(rule, manualTurnout, Uncertainty.REDRAWS);
-    }
-
     private Shpilkin(PeakRule rule, double manualTurnout, Uncertainty uncertainty) {
         this.rule = rule;
         this.manualTurnout = manualTurnout;
@@ -149,19 +146,24 @@ public final class Shpilkin implements ForensicTest {
      *                                  the other options
      */
     public ShpilkinEstimate estimate(Election e) {
+        LeaderColumns c = columns(e);
+        return estimate(e, c, bins(c));
+    }
+
+    /** @return the election's columns @throws IllegalArgumentException if it has no leader or no units */
+    private static LeaderColumns columns(Election e) {
         LeaderColumns c = LeaderColumns.of(e);
         if (c.n == 0) {
             throw new IllegalArgumentException("no units");
         }
-        int[] bin = bins(c);
-        double[] w = new double[BINS];
-        double[] o = new double[BINS];
-        long leaderVotes = 0;
-        for (int i = 0; i < c.n; i++) {
-            w[bin[i]] += c.leader[i];
-            o[bin[i]] += c.others[i];
-            leaderVotes += c.leader[i];
-        }
+        return c;
+    }
+
+    /** The point estimate from the election's columns and their turnout bins. */
+    private ShpilkinEstimate estimate(Election e, LeaderColumns c, int[] bin) {
+        double[][] binned = binnedVotes(c, bin);
+        double[] w = binned[0];
+        double[] o = binned[1];
         int peak = peak(w, o);
         if (!(o[peak] > 0)) {
             throw new IllegalArgumentException("the clean-peak bin holds no votes of the other options");
@@ -175,11 +177,12 @@ public final class Shpilkin implements ForensicTest {
             }
         }
         double tStar = centre(peak);
-        long reg = c.totalRegistered();
-        double official = (double) c.totalBallots() / reg;
+        ElectionTotals totals = e.totals();
+        long reg = totals.registered();
+        double official = (double) totals.ballots() / reg;
         double stuffing = Math.min(Math.max(f, 0), Math.max(0, (official - tStar) * reg));
         return new ShpilkinEstimate(tStar, r, f, stuffing, f - stuffing, tStar, w[peak] / (w[peak] + o[peak]),
-                official, leaderVotes, unit);
+                official, totals.optionVotes()[e.leader()], unit);
     }
 
     /**
@@ -192,7 +195,11 @@ public final class Shpilkin implements ForensicTest {
      */
     public static double[][] binnedVotes(Election e) {
         LeaderColumns c = LeaderColumns.of(e);
-        int[] bin = bins(c);
+        return binnedVotes(c, bins(c));
+    }
+
+    /** @return {W, O} per bin of the columns with these bins */
+    private static double[][] binnedVotes(LeaderColumns c, int[] bin) {
         double[] w = new double[BINS];
         double[] o = new double[BINS];
         for (int i = 0; i < c.n; i++) {
@@ -216,9 +223,9 @@ public final class Shpilkin implements ForensicTest {
         if (redraws < 1) {
             throw new IllegalArgumentException("redraw count is not positive: " + redraws);
         }
-        ShpilkinEstimate point = estimate(e);
-        LeaderColumns c = LeaderColumns.of(e);
+        LeaderColumns c = columns(e);
         int[] bin = bins(c);
+        ShpilkinEstimate point = estimate(e, c, bin);
         RandomStreams streams = RandomStreams.seeded(seed);
         int tasks = (redraws + PER_TASK - 1) / PER_TASK;
         List<double[]> parts = Parallel.map(tasks, threads, t -> {
@@ -250,20 +257,9 @@ public final class Shpilkin implements ForensicTest {
             }
             return out;
         }, Progress.NONE);
-        double sum = 0;
-        double sum2 = 0;
-        int m = 0;
-        for (double[] part : parts) {
-            for (double f : part) {
-                if (!Double.isNaN(f)) {
-                    sum += f;
-                    sum2 += f * f;
-                    m++;
-                }
-            }
-        }
-        double mean = m == 0 ? Double.NaN : sum / m;
-        double sd = m < 2 ? Double.NaN : Math.sqrt(Math.max(0, (sum2 - m * mean * mean) / (m - 1)));
+        // replicates whose peak bin holds no votes of the other options are left out
+        double[] f = parts.stream().flatMapToDouble(java.util.Arrays::stream).filter(x -> !Double.isNaN(x)).toArray();
+        double sd = f.length < 2 ? Double.NaN : ReplicateDistribution.of(f).sd();
         return new ShpilkinResult(point, sd, redraws, seed);
     }
 
@@ -328,7 +324,7 @@ public final class Shpilkin implements ForensicTest {
         ShpilkinEstimate est = r.estimate();
         double f = est.excessVotes();
         double sd = r.excessSd();
-        double p = sd > 0 ? 0.5 * Erf.erfc(f / sd / Math.sqrt(2)) : f > 0 ? 0 : 1;
+        double p = KlimekFit.normalTail(f, sd);
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("excess_votes", f);
         d.put("stuffing", est.stuffing());
