@@ -58,6 +58,9 @@ class UserGuideTest {
         Analysis a = Psephos.analyze(e, AnalysisOptions.defaults().withTests("LastC", "2BL").withReplicates(50)
                 .withThreads(1));
         assertTrue(a.result().results().stream().allMatch(r -> r.id().equals("LastC") || r.id().equals("2BL")));
+        long lastC = a.result().results().stream().filter(r -> r.id().equals("LastC")).count();
+        long twoBl = a.result().results().stream().filter(r -> r.id().equals("2BL")).count();
+        assertTrue(lastC > 0 && lastC == twoBl, lastC + " LastC and " + twoBl + " 2BL rows");
         assertFalse(a.report().text().isEmpty());
         assertFalse(Psephos.version().isEmpty());
     }

@@ -55,6 +55,12 @@ class KazakhstanCommandTest {
         }
         JsonNode json = new ObjectMapper().readTree(out.resolve("results.json").toFile());
         assertEquals(7, json.get("history").get("elections").size());
+        // The 2019 effective number of parties from the shipped dataset: 1 / sum(p^2) = 1.8722790660694024 (python3,
+        // as in HistoryModelTest), and Tokayev's 70.96% (CEC) as the leader's share.
+        JsonNode e2019 = json.get("history").get("elections").get(5);
+        assertEquals(2019, e2019.get("year").asInt());
+        assertEquals(1.8722790660694024, e2019.get("enp").asDouble(), 1e-12);
+        assertEquals(70.96, e2019.get("leaderShare").asDouble(), 1e-9);
         assertEquals(4, json.get("d").get("powerResults").size());
         assertEquals(10, json.get("e").get("observer").get("sizes").size());
         String html = Files.readString(out.resolve("report.html"));

@@ -41,6 +41,22 @@ class ShpilkinCommandTest {
                 rows.get(0));
         String json = Files.readString(dir.resolve("a.json"));
         assertTrue(json.contains("\"excess_sd\""));
+        // Every unit's anomalous votes add up to its estimate: nationally, and within each region.
+        com.fasterxml.jackson.databind.JsonNode tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+        double nationalSum = 0;
+        java.util.Map<String, Double> byRegion = new java.util.TreeMap<>();
+        for (String row : rows.subList(1, rows.size())) {
+            String[] c = row.split(",");
+            nationalSum += Double.parseDouble(c[6]);
+            byRegion.merge(c[1], Double.parseDouble(c[7]), Double::sum);
+        }
+        double nationalExcess = tree.get("national").get("excess_votes").asDouble();
+        assertTrue(nationalExcess > 10_000, "fraud was injected: " + nationalExcess);
+        assertEquals(nationalExcess, nationalSum, 1e-6 * nationalExcess);
+        for (com.fasterxml.jackson.databind.JsonNode g : tree.get("groups")) {
+            double excess = g.get("estimate").get("excess_votes").asDouble();
+            assertEquals(excess, byRegion.get(g.get("level").asText()), 1e-6 * Math.abs(excess), g.toString());
+        }
         String html = Files.readString(dir.resolve("a.html"));
         String national = out.toString().lines().filter(l -> l.startsWith("national")).findFirst().orElseThrow();
         String excess = String.format(java.util.Locale.ROOT, "%,d", Long.parseLong(national.trim().split(" +")[1]));

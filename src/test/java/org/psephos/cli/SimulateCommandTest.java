@@ -62,6 +62,10 @@ class SimulateCommandTest {
         assertEquals("unit,region,registered,ballots,valid,invalid,leader,option2,option3,fraud", lines.get(0));
         assertEquals(9001, lines.size());
         boolean sawExtreme = false;
+        int incremental = 0;
+        int extreme = 0;
+        int stuffing = 0;
+        int invented = 0;
         for (String line : lines.subList(1, lines.size())) {
             String[] c = line.split(",");
             int registered = Integer.parseInt(c[2]);
@@ -73,10 +77,22 @@ class SimulateCommandTest {
             assertEquals(ballots, valid + invalid, line);
             assertTrue(ballots <= registered, line);
             assertTrue(c[1].matches("R0[1-5]"), line);
-            assertTrue(c[9].matches("clean|incremental|extreme|stuffing|invented|[a-z+]+"), line);
+            // One label per unit: clean, or the classes of the models that chose it joined by '+', in model order.
+            assertTrue(c[9].matches(
+                    "clean|(incremental|extreme)(\\+stuffing)?(\\+invented)?|stuffing(\\+invented)?|invented"), line);
             sawExtreme |= c[9].startsWith("extreme");
+            incremental += c[9].startsWith("incremental") ? 1 : 0;
+            extreme += c[9].startsWith("extreme") ? 1 : 0;
+            stuffing += c[9].contains("stuffing") ? 1 : 0;
+            invented += c[9].contains("invented") ? 1 : 0;
         }
         assertTrue(sawExtreme);
+        // Each model chooses its fraction of the 9,000 units independently: within 5 binomial sd of it.
+        double[][] shares = {{incremental, 0.1}, {extreme, 0.02}, {stuffing, 0.05}, {invented, 0.05}};
+        for (double[] share : shares) {
+            double sd = Math.sqrt(share[1] * (1 - share[1]) / 9000);
+            assertEquals(share[1], share[0] / 9000, 5 * sd, "share of units labelled for rate " + share[1]);
+        }
     }
 
     @Test
@@ -93,7 +109,16 @@ class SimulateCommandTest {
         double q025 = root.get("turnout").get("q025").asDouble();
         double q975 = root.get("turnout").get("q975").asDouble();
         assertTrue(q025 <= root.get("turnout").get("median").asDouble() && q975 >= q025);
-        assertEquals("klimek", root.get("model").get("frauds").get(0).get("type").asText());
+        JsonNode frauds = root.get("model").get("frauds");
+        assertEquals(3, frauds.size());
+        assertEquals("klimek", frauds.get(0).get("type").asText());
+        assertEquals(0.1, frauds.get(0).get("incremental").asDouble(), 0);
+        assertEquals(0.02, frauds.get(0).get("extreme").asDouble(), 0);
+        assertEquals("ballot-stuffing", frauds.get(1).get("type").asText());
+        assertEquals(0.05, frauds.get(1).get("fraction").asDouble(), 0);
+        assertEquals(0.2, frauds.get(1).get("share").asDouble(), 0);
+        assertEquals("invented-results", frauds.get(2).get("type").asText());
+        assertEquals(0.05, frauds.get(2).get("fraction").asDouble(), 0);
     }
 
     @Test

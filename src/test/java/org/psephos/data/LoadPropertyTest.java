@@ -113,6 +113,13 @@ class LoadPropertyTest {
         try {
             r = load(csv, explicit());
         } catch (DataException e) {
+            // The message names the file and a line no earlier than the corrupted row's (header = line 1); a
+            // corruption with no quote or line break is reported exactly there.
+            assertTrue(e.getMessage().contains("prop") && e.getMessage().contains(".csv"), e.getMessage());
+            assertTrue(e.line() >= row + 2, e.getMessage());
+            if (!bad.contains("\"") && !bad.contains("\n")) {
+                assertEquals(row + 2, e.line(), e.getMessage());
+            }
             return;
         }
         // A corruption that still spells a count (e.g. '0') cannot be detected: the totals must then be those
