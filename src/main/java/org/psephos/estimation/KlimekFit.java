@@ -470,7 +470,7 @@ public final class KlimekFit implements ForensicTest {
         }
         KlimekFitResult r;
         try {
-            r = fit(input.election(), options.seed() ^ input.level().hashCode(), options.threads());
+            r = fit(input.election(), options.seedFor(input.level()), options.threads());
         } catch (IllegalArgumentException e) {
             return TestResult.notApplicable(ID, input, input.size(), e.getMessage());
         }

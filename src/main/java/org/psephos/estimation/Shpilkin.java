@@ -316,7 +316,7 @@ public final class Shpilkin implements ForensicTest {
         }
         ShpilkinResult r;
         try {
-            r = estimate(input.election(), options.replicates(), options.seed() ^ input.level().hashCode(),
+            r = estimate(input.election(), options.replicates(), options.seedFor(input.level()),
                     options.threads());
         } catch (IllegalArgumentException e) {
             return TestResult.notApplicable(ID, input, input.size(), e.getMessage());

@@ -29,6 +29,19 @@ public record BatteryOptions(int replicates, long seed, int threads, int minUnit
         return new BatteryOptions(1000, 42L, Runtime.getRuntime().availableProcessors(), 10);
     }
 
+    /**
+     * The seed of a test that draws its own simulations or bootstrap on one group: the run seed for the national
+     * input, else the seed of the run's child stream keyed by the group's label ({@link Bootstrap#key}, 64 bits),
+     * so groups get independent draws and adding a group changes no other group's.
+     *
+     * @param level the input's level ({@link TestInput#NATIONAL} or a group label)
+     * @return the seed
+     */
+    public long seedFor(String level) {
+        return TestInput.NATIONAL.equals(level) ? seed
+                : org.psephos.simulation.RandomStreams.seeded(seed).child(Bootstrap.key(level)).seed();
+    }
+
     /** @param r replicates @return a copy */
     public BatteryOptions withReplicates(int r) {
         return new BatteryOptions(r, seed, threads, minUnits);

@@ -336,7 +336,7 @@ public final class IntegerPercentTest implements ForensicTest {
             return TestResult.notApplicable(ID, input, 0, "the election has no options");
         }
         Result r = test(e.registeredColumn(), e.ballotsColumn(), e.shareDenominatorColumn(), e.votesColumn(option),
-                options.withSeed(groupSeed(options.seed(), input.level())));
+                options.withSeed(options.seedFor(input.level())));
         String variable = e.options().get(option);
         if (r.includedUnits() < options.minUnits()) {
             return new TestResult(ID, variable, input.level(), Double.NaN, Double.NaN, Double.NaN, Double.NaN,
@@ -369,15 +369,6 @@ public final class IntegerPercentTest implements ForensicTest {
         details.put("variants", variants);
         return new TestResult(ID, variable, input.level(), h.observed(), h.expectedMean(), Double.NaN, Double.NaN,
                 h.pValue(), Double.NaN, h.flag(), r.includedUnits(), true, "", details);
-    }
-
-    /**
-     * The national null draws from the run seed itself, so that {@link #test} called directly gives the battery's
-     * national numbers; each group's null draws from a seed derived from the run seed and the group's label, so
-     * that the groups' nulls are independent of each other.
-     */
-    static long groupSeed(long seed, String level) {
-        return TestInput.NATIONAL.equals(level) ? seed : RandomStreams.seeded(seed).child(Bootstrap.key(level)).seed();
     }
 
     /**
