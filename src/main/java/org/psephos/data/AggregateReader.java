@@ -35,24 +35,21 @@ final class AggregateReader {
     /** @return the lower-cased, trimmed names of the file's first line */
     static List<String> header(Path file, java.nio.charset.Charset charset) {
         List<String> out = new ArrayList<>();
-        for (String name : AggregateCsv.header(file, charset).fields()) {
+        for (String name : CsvTable.header(file, charset).fields()) {
             out.add(name.trim().toLowerCase(Locale.ROOT));
         }
         return out;
     }
 
     AggregateResults read() {
-        List<AggregateCsv.Row> rows = AggregateCsv.read(file, charset);
-        if (rows.isEmpty()) {
-            throw DataException.of("the file is empty").file(file).fix("give a CSV file with a header line").build();
-        }
-        List<String> ignored = readHeader(rows.get(0));
-        if (rows.size() == 1) {
-            throw DataException.of("the file has a header but no rows").file(file).line(rows.get(0).line())
+        CsvTable table = CsvTable.read(file, charset);
+        List<String> ignored = readHeader(table.header());
+        if (table.rows().isEmpty()) {
+            throw DataException.of("the file has a header but no rows").file(file).line(table.header().line())
                     .fix("add one row per election and option").build();
         }
-        for (int r = 1; r < rows.size(); r++) {
-            readRow(rows.get(r));
+        for (CsvTable.Row row : table.rows()) {
+            readRow(row);
         }
         List<AggregateResult> results = new ArrayList<>();
         for (Accumulator a : byKey.values()) {
@@ -61,7 +58,7 @@ final class AggregateReader {
         return new AggregateResults(file.toString(), results, ignored);
     }
 
-    private List<String> readHeader(AggregateCsv.Row row) {
+    private List<String> readHeader(CsvTable.Row row) {
         header = row.fields();
         List<String> ignored = new ArrayList<>();
         for (int i = 0; i < header.size(); i++) {
@@ -88,7 +85,7 @@ final class AggregateReader {
         return "'" + header.get(index).trim() + "' (#" + (index + 1) + ")";
     }
 
-    private void readRow(AggregateCsv.Row row) {
+    private void readRow(CsvTable.Row row) {
         if (row.fields().size() != header.size()) {
             throw DataException.of("the row has " + row.fields().size() + " fields but the header has "
                             + header.size()).file(file).line(row.line()).value(String.join(",", row.fields()))
@@ -172,9 +169,9 @@ final class AggregateReader {
 
     /** The cells of one row, parsed with errors that name the file, line, column and value. */
     private final class Cells {
-        private final AggregateCsv.Row row;
+        private final CsvTable.Row row;
 
-        Cells(AggregateCsv.Row row) {
+        Cells(CsvTable.Row row) {
             this.row = row;
         }
 

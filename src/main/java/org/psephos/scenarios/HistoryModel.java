@@ -1,8 +1,5 @@
 package org.psephos.scenarios;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,6 +13,7 @@ import org.apache.commons.math3.distribution.TDistribution;
 import org.psephos.data.AggregateOption;
 import org.psephos.data.AggregateResult;
 import org.psephos.data.AggregateResults;
+import org.psephos.data.CsvTable;
 import org.psephos.data.DataException;
 
 /**
@@ -188,59 +186,40 @@ public record HistoryModel(List<ElectionRecord> elections, List<PredictiveCheck>
 
     /**
      * Reads an exit-poll file: columns {@code election}, {@code pollster}, {@code option}, {@code percent} (any
-     * order, case-insensitive; others ignored), UTF-8, comma-separated, RFC 4180 quotes.
+     * order, case-insensitive; others ignored), UTF-8, read by {@link CsvTable} (comma, semicolon or tab; RFC 4180
+     * quotes). Blank lines are skipped.
      *
      * @param file the file
      * @return the polls in file order
      * @throws DataException naming the file, line and column if it cannot be read or a value is invalid
      */
     public static List<ExitPoll> readExitPolls(Path file) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw DataException.of("cannot read the exit-poll file (" + e.getMessage() + ")").file(file).cause(e)
-                    .build();
-        }
-        if (lines.isEmpty()) {
-            throw DataException.of("the exit-poll file is empty").file(file).build();
-        }
-        List<String> header = SimpleCsv.split(lines.get(0).replace("\uFEFF", ""));
+        CsvTable table = CsvTable.read(file);
         int[] col = new int[4];
         String[] names = {"election", "pollster", "option", "percent"};
         for (int c = 0; c < names.length; c++) {
-            col[c] = -1;
-            for (int i = 0; i < header.size(); i++) {
-                if (header.get(i).trim().equalsIgnoreCase(names[c])) {
-                    col[c] = i;
-                }
-            }
+            col[c] = table.column(names[c]);
             if (col[c] < 0) {
-                throw DataException.of("the exit-poll file has no column '" + names[c] + "'").file(file).line(1)
-                        .fix("add the columns election, pollster, option, percent").build();
+                throw DataException.of("the exit-poll file has no column '" + names[c] + "'").file(file)
+                        .line(table.header().line()).fix("add the columns election, pollster, option, percent")
+                        .build();
             }
         }
         List<ExitPoll> out = new ArrayList<>();
-        for (int n = 1; n < lines.size(); n++) {
-            if (lines.get(n).isBlank()) {
+        for (CsvTable.Row row : table.rows()) {
+            if (row.isBlank()) {
                 continue;
             }
-            List<String> f = SimpleCsv.split(lines.get(n));
-            String pct = col[3] < f.size() ? f.get(col[3]).trim() : "";
+            String pct = table.cell(row, col[3]);
             double v;
             try {
                 v = Double.parseDouble(pct);
             } catch (NumberFormatException e) {
-                throw DataException.of("the percentage is not a number").file(file).line(n + 1L).column("percent")
-                        .value(pct).build();
+                throw table.error(row, col[3], "the percentage is not a number").value(pct).build();
             }
-            out.add(new ExitPoll(get(f, col[0]), get(f, col[1]), get(f, col[2]), v));
+            out.add(new ExitPoll(table.cell(row, col[0]), table.cell(row, col[1]), table.cell(row, col[2]), v));
         }
         return out;
-    }
-
-    private static String get(List<String> f, int i) {
-        return i < f.size() ? f.get(i).trim() : "";
     }
 
     static ElectionRecord summarise(AggregateResult r) {

@@ -1,14 +1,12 @@
 package org.psephos.scenarios;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.psephos.data.AggregateOption;
 import org.psephos.data.AggregateResult;
 import org.psephos.data.AggregateResults;
+import org.psephos.data.CsvTable;
 import org.psephos.data.DataException;
 import org.psephos.simulation.ElectorateModel;
 import org.psephos.simulation.ProportionDistribution;
@@ -152,40 +150,47 @@ public final class KazakhstanModel {
         }
     }
 
-    /** Rows {area, percent, snapshot} of a regional turnout file; the 18:05 column fills a missing 22:00 cell. */
+    /**
+     * Rows {area, percent, snapshot} of a regional turnout file; the 18:05 column fills a missing 22:00 cell.
+     *
+     * @throws DataException naming the file, line and column if the file cannot be read, lacks a column, or a row is
+     *                       short or has no turnout percentage strictly between 0 and 100
+     */
     private static List<String[]> readRegional(Path file) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw DataException.of("cannot read the regional turnout file (" + e.getMessage() + ")").file(file)
-                    .cause(e).build();
-        }
-        List<String> header = SimpleCsv.split(lines.get(0).replace("\uFEFF", ""));
-        int area = header.indexOf("area");
-        int pct = header.indexOf("turnout_percent");
-        int early = header.indexOf("turnout_percent_at_1805");
+        CsvTable table = CsvTable.read(file);
+        int area = table.column("area");
+        int pct = table.column("turnout_percent");
+        int early = table.column("turnout_percent_at_1805");
         if (area < 0 || pct < 0) {
             throw DataException.of("the regional turnout file lacks the area or turnout_percent column").file(file)
-                    .line(1).build();
+                    .line(table.header().line()).build();
         }
         List<String[]> out = new ArrayList<>();
-        for (int n = 1; n < lines.size(); n++) {
-            if (lines.get(n).isBlank()) {
+        for (CsvTable.Row row : table.rows()) {
+            if (row.isBlank()) {
                 continue;
             }
-            List<String> f = SimpleCsv.split(lines.get(n));
-            String v = f.get(pct).trim();
+            int col = pct;
+            String v = table.cell(row, pct);
             String asOf = early >= 0 ? "22:00" : "close of polls";
             if (v.isEmpty() && early >= 0) {
-                v = f.get(early).trim();
+                col = early;
+                v = table.cell(row, early);
                 asOf = "18:05 (no 22:00 figure)";
             }
             if (v.isEmpty()) {
-                throw DataException.of("a region has no turnout").file(file).line(n + 1L).column("turnout_percent")
-                        .build();
+                throw table.error(row, pct, "a region has no turnout").build();
             }
-            out.add(new String[] {f.get(area).trim(), v, asOf});
+            double p;
+            try {
+                p = Double.parseDouble(v);
+            } catch (NumberFormatException e) {
+                p = Double.NaN;
+            }
+            if (!(p > 0 && p < 100)) {
+                throw table.error(row, col, "the turnout is not a percentage between 0 and 100").value(v).build();
+            }
+            out.add(new String[] {table.cell(row, area), v, asOf});
         }
         return out;
     }

@@ -124,10 +124,10 @@ class KazakhstanDatasetTest {
     void exitPollOptionsNameOptionsOfTheNationalFile() {
         Set<String> known = new HashSet<>();
         national().values().forEach(r -> r.options().forEach(o -> known.add(r.election() + "|" + o.name())));
-        List<AggregateCsv.Row> rows = AggregateCsv.read(DIR.resolve("exit_polls.csv"), java.nio.charset.StandardCharsets.UTF_8);
-        assertEquals(List.of("election", "date", "pollster", "option", "percent", "source"), rows.get(0).fields());
-        assertEquals(26, rows.size() - 1);
-        for (AggregateCsv.Row row : rows.subList(1, rows.size())) {
+        CsvTable table = CsvTable.read(DIR.resolve("exit_polls.csv"));
+        assertEquals(List.of("election", "date", "pollster", "option", "percent", "source"), table.header().fields());
+        assertEquals(26, table.rows().size());
+        for (CsvTable.Row row : table.rows()) {
             String key = row.fields().get(0) + "|" + row.fields().get(3);
             assertTrue(known.contains(key), "line " + row.line() + ": " + key);
         }

@@ -1,11 +1,16 @@
 package org.psephos.scenarios;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.psephos.data.DataException;
 import org.psephos.simulation.Progress;
 import org.psephos.simulation.ReplicateTotals;
 
@@ -64,5 +69,33 @@ class KazakhstanModelTest {
         assertEquals(KazakhstanModel.STATIONS, m.units());
         assertEquals(c.nationalTurnout(), m.turnout().mean(), 0.01);
         assertEquals(c.leaderShare(), m.share().mean(), 1e-12);
+    }
+
+    /** A short or malformed row of a regional turnout file is a data error naming file, line and column. */
+    @Test
+    void badRegionalRowsNameFileLineAndColumn(@TempDir Path dir) throws IOException {
+        Files.copy(KZ.resolve("national_results.csv"), dir.resolve("national_results.csv"));
+        Path regional = dir.resolve("regional_turnout_2022.csv");
+        String header = "\uFEFFelection,area,turnout_percent,turnout_percent_at_1805\n";
+        String good = "kz-2022-presidential,\"Abai Region, east\",80.18,78.88\n";
+        Files.writeString(regional, header + good + "\n" + "kz-2022-presidential,Akmola Region\n");
+        DataException e = assertThrows(DataException.class, () -> KazakhstanModel.calibrate(dir, 2022));
+        assertTrue(e.file().endsWith("regional_turnout_2022.csv"), e.getMessage());
+        assertEquals(4, e.line(), e.getMessage());
+        assertEquals("'turnout_percent' (#3)", e.column(), e.getMessage());
+        Files.writeString(regional, header + good + "kz-2022-presidential,Akmola Region,\n");
+        e = assertThrows(DataException.class, () -> KazakhstanModel.calibrate(dir, 2022));
+        assertEquals(3, e.line(), e.getMessage());
+        assertEquals("'turnout_percent_at_1805' (#4)", e.column(), e.getMessage());
+        Files.writeString(regional, header + good + "kz-2022-presidential,Akmola Region,7x.1,\n");
+        e = assertThrows(DataException.class, () -> KazakhstanModel.calibrate(dir, 2022));
+        assertEquals(3, e.line(), e.getMessage());
+        assertEquals("'turnout_percent' (#3)", e.column(), e.getMessage());
+        assertEquals("7x.1", e.value(), e.getMessage());
+        Files.writeString(regional, header + good + "kz-2022-presidential,Akmola Region,,78.1\n");
+        KazakhstanModel.Calibration c = KazakhstanModel.calibrate(dir, 2022);
+        assertEquals(List.of("Abai Region, east", "Akmola Region"),
+                c.regions().stream().map(KazakhstanModel.RegionTurnout::area).toList());
+        assertEquals("18:05 (no 22:00 figure)", c.regions().get(1).asOf());
     }
 }
