@@ -2,7 +2,6 @@ package org.psephos.estimation;
 
 import java.util.List;
 import org.psephos.data.Election;
-import org.psephos.data.Grouping;
 import org.psephos.data.UnitFilter;
 import org.psephos.forensics.BatteryOptions;
 import org.psephos.forensics.ForensicTest;
@@ -10,11 +9,14 @@ import org.psephos.forensics.TestInput;
 import org.psephos.forensics.TestResult;
 import org.psephos.forensics.Variable;
 import org.psephos.simulation.ElectorateModel;
+import org.psephos.simulation.FraudClass;
 import org.psephos.simulation.FraudModel;
 import org.psephos.simulation.MonteCarloEngine;
 import org.psephos.simulation.Progress;
 import org.psephos.simulation.RandomStreams;
+import org.psephos.simulation.ReplicateTotals;
 import org.psephos.simulation.SimulationModel;
+import org.psephos.simulation.SimulationResult;
 
 /**
  * One unit of work of a power analysis: replicates [from, to) of one grid point (or of the clean calibration set,
@@ -60,12 +62,13 @@ public record PowerTask(int point, int from, int to, long runSeed, ElectorateMod
         boolean needExcess = tests.contains(Shpilkin.ID);
         for (int r = from; r < to; r++) {
             long seed = RandomStreams.seeded(runSeed).stream(KEY, r).nextLong();
-            Election e = simulate(fraud, seed);
+            SimulationResult sim = simulate(fraud, seed);
+            Election e = sim.units().orElseThrow();
+            ReplicateTotals totals = sim.summary().replicates().get(0);
             int j = r - from;
-            fraudShare[j] = fraudShare(e);
+            fraudShare[j] = fraudShare(totals, e.size());
             if (needExcess && fraud != null) {
-                Election clean = simulate(null, seed);
-                excess[j] = leaderVotes(e) - leaderVotes(clean);
+                excess[j] = totals.votes()[0] - totals.cleanLeaderVotes();
             }
             Election kept = UnitFilter.standard().apply(e).election();
             TestInput in = new TestInput(kept, TestInput.NATIONAL, Variable.option(kept, kept.leader()));
@@ -83,11 +86,11 @@ public record PowerTask(int point, int from, int to, long runSeed, ElectorateMod
         return new PowerSummary(point, from, to, values, scores, flags, fraudShare, excess, centred);
     }
 
-    private Election simulate(FraudModel f, long seed) {
+    /** @return the replicate with its units (the leader is option 0) and its totals, clean ones included */
+    private SimulationResult simulate(FraudModel f, long seed) {
         SimulationModel m = f == null ? SimulationModel.clean(electorate)
                 : SimulationModel.clean(electorate).with(f);
-        return MonteCarloEngine.run(m, seed, 1, 1, MonteCarloEngine.UnitOutput.FIRST_REPLICATE, Progress.NONE)
-                .units().orElseThrow();
+        return MonteCarloEngine.run(m, seed, 1, 1, MonteCarloEngine.UnitOutput.FIRST_REPLICATE, Progress.NONE);
     }
 
     /**
@@ -121,27 +124,8 @@ public record PowerTask(int point, int from, int to, long runSeed, ElectorateMod
         return false;
     }
 
-    private static long leaderVotes(Election e) {
-        long s = 0;
-        int lead = e.leader();
-        for (int i = 0; i < e.size(); i++) {
-            s += e.votes(lead, i);
-        }
-        return s;
-    }
-
-    private static double fraudShare(Election e) {
-        Grouping g = e.grouping("fraud").orElse(null);
-        if (g == null) {
-            return 0;
-        }
-        int clean = g.levels().indexOf(org.psephos.simulation.FraudClass.CLEAN.label());
-        int bad = 0;
-        for (int i = 0; i < e.size(); i++) {
-            if (g.code(i) != clean) {
-                bad++;
-            }
-        }
-        return (double) bad / e.size();
+    /** @return the share of units with some fraud bit: 1 − (units with none) / units */
+    private static double fraudShare(ReplicateTotals t, int units) {
+        return (double) (units - t.unitsByClass()[FraudClass.CLEAN.ordinal()]) / units;
     }
 }

@@ -109,6 +109,9 @@ public final class CompositeSimulation {
             long reg = 0;
             long bal = 0;
             long inv = 0;
+            long cleanReg = 0;
+            long cleanBal = 0;
+            long cleanLead = 0;
             long[] votes = new long[options];
             long[] classes = null;
             for (List<ReplicateTotals> p : byRegion) {
@@ -116,6 +119,9 @@ public final class CompositeSimulation {
                 reg += t.registered();
                 bal += t.ballots();
                 inv += t.invalid();
+                cleanReg += t.cleanRegistered();
+                cleanBal += t.cleanBallots();
+                cleanLead += t.cleanLeaderVotes();
                 long[] v = t.votes();
                 for (int j = 0; j < options; j++) {
                     votes[j] += v[j];
@@ -129,7 +135,7 @@ public final class CompositeSimulation {
                     }
                 }
             }
-            out.add(new ReplicateTotals(reg, bal, inv, votes, classes));
+            out.add(new ReplicateTotals(reg, bal, inv, votes, classes, cleanReg, cleanBal, cleanLead));
         }
         return out;
     }

@@ -21,7 +21,8 @@ import org.psephos.simulation.ReplicateTotals;
  * @param seed       the scenario's run seed
  * @param electorate the electorate the point runs on
  * @param fraud      the fraud at this point
- * @param clean      whether to simulate the same replicates without the fraud too (for their clean turnout)
+ * @param clean      whether to report the replicates' turnout without the fraud (read from the same run: the
+ *                   engine's totals before the fraud models, {@link ReplicateTotals#cleanTurnout()})
  * @since 0.1
  */
 public record ScenarioTask(int point, int from, int to, long seed, RegionalElectorate electorate, FraudModel fraud,
@@ -62,20 +63,18 @@ public record ScenarioTask(int point, int from, int to, long seed, RegionalElect
      */
     public Block run(int threads) {
         List<ReplicateTotals> t = CompositeSimulation.totals(electorate, List.of(fraud), seed, threads, from, to);
-        List<ReplicateTotals> c = clean
-                ? CompositeSimulation.totals(electorate, List.of(), seed, threads, from, to) : null;
         int n = to - from;
         double[] lv = new double[n];
         double[] lb = new double[n];
         double[] tu = new double[n];
-        double[] ct = c == null ? null : new double[n];
+        double[] ct = clean ? new double[n] : null;
         for (int i = 0; i < n; i++) {
             ReplicateTotals x = t.get(i);
             lv[i] = CompositeSimulation.leaderShareOfValid(x);
             lb[i] = x.share(0);
             tu[i] = x.turnout();
             if (ct != null) {
-                ct[i] = c.get(i).turnout();
+                ct[i] = x.cleanTurnout();
             }
         }
         return new Block(point, from, to, lv, lb, tu, ct);

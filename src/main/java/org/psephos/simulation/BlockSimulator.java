@@ -15,7 +15,9 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  *
  * <p>Block totals are returned as one {@code long[]} laid out as {@link #REGISTERED}, {@link #BALLOTS},
  * {@link #INVALID}, then the options' votes, then the number of units in each {@link FraudClass} (by ordinal;
- * a unit with several bits counts in each of its classes, {@code CLEAN} counts units with none).
+ * a unit with several bits counts in each of its classes, {@code CLEAN} counts units with none), then the
+ * registered voters, ballots and leader votes before phase 4 (equal to the final ones with no active fraud model;
+ * the fraud models draw from their own streams, so they are also the totals of the same block without fraud).
  */
 final class BlockSimulator {
     /** Units per block: fixed, so the streams do not depend on the thread count. */
@@ -108,6 +110,11 @@ final class BlockSimulator {
 
     /** @return the length of a block's totals array */
     int totalsLength() {
+        return cleanOffset() + 3;
+    }
+
+    /** @return the index of the clean registered voters in a block's totals (then clean ballots, leader votes) */
+    int cleanOffset() {
         return VOTES + options + classes;
     }
 
@@ -202,7 +209,22 @@ final class BlockSimulator {
             }
             votes[options - 1][j] = rest;
         }
-        // Phase 4: fraud, model by model over the block.
+        // Phase 4: fraud, model by model over the block; the clean totals first when it changes anything.
+        long[] totals = new long[totalsLength()];
+        if (steps.length > 0) {
+            long reg = 0;
+            long bal = 0;
+            long lead = 0;
+            int[] leaderVotes = votes[0];
+            for (int j = 0; j < len; j++) {
+                reg += registered[j];
+                bal += voters[j];
+                lead += leaderVotes[j];
+            }
+            totals[cleanOffset()] = reg;
+            totals[cleanOffset() + 1] = bal;
+            totals[cleanOffset() + 2] = lead;
+        }
         for (int f = 0; f < steps.length; f++) {
             steps[f].applyBlock(counts, len, fraudRng[f], fraudGauss[f]);
         }
@@ -210,7 +232,6 @@ final class BlockSimulator {
         long registeredSum = 0;
         long ballotsSum = 0;
         long invalidSum = 0;
-        long[] totals = new long[totalsLength()];
         for (int j = 0; j < len; j++) {
             registeredSum += counts.registered[j];
             ballotsSum += counts.ballots[j];
@@ -239,6 +260,11 @@ final class BlockSimulator {
         totals[REGISTERED] = registeredSum;
         totals[BALLOTS] = ballotsSum;
         totals[INVALID] = invalidSum;
+        if (steps.length == 0) {
+            totals[cleanOffset()] = registeredSum;
+            totals[cleanOffset() + 1] = ballotsSum;
+            totals[cleanOffset() + 2] = totals[VOTES];
+        }
         return totals;
     }
 }

@@ -136,20 +136,20 @@ public final class MonteCarloEngine {
                         sum[j] += part[j];
                     }
                 }
-                totals.add(toTotals(sum, options));
+                totals.add(toTotals(sum, options, sim.cleanOffset()));
             }
         }
         return totals;
     }
 
-    private static ReplicateTotals toTotals(long[] sum, int options) {
+    private static ReplicateTotals toTotals(long[] sum, int options, int clean) {
         long[] votes = new long[options];
         System.arraycopy(sum, BlockSimulator.VOTES, votes, 0, options);
         int classes = FraudClass.values().length;
         long[] byClass = new long[classes];
         System.arraycopy(sum, BlockSimulator.VOTES + options, byClass, 0, classes);
         return new ReplicateTotals(sum[BlockSimulator.REGISTERED], sum[BlockSimulator.BALLOTS],
-                sum[BlockSimulator.INVALID], votes, byClass);
+                sum[BlockSimulator.INVALID], votes, byClass, sum[clean], sum[clean + 1], sum[clean + 2]);
     }
 
     /** The option names of a simulated election: {@code leader}, {@code option2}, … */

@@ -13,13 +13,32 @@ import java.util.Arrays;
  * @param votes        votes per option, the leader first
  * @param unitsByClass units marked with each fraud class, indexed by {@link FraudClass#ordinal()}; index 0 counts
  *                     the clean units
+ * @param cleanRegistered  registered voters before the fraud models ran (the same replicate simulated without
+ *                         fraud: the fraud models draw from their own streams)
+ * @param cleanBallots     ballots cast before the fraud models ran
+ * @param cleanLeaderVotes the leader's (option 0's) votes before the fraud models ran
  * @since 0.1
  */
-public record ReplicateTotals(long registered, long ballots, long invalid, long[] votes, long[] unitsByClass) {
+public record ReplicateTotals(long registered, long ballots, long invalid, long[] votes, long[] unitsByClass,
+                              long cleanRegistered, long cleanBallots, long cleanLeaderVotes) {
     /** Copies the arrays. */
     public ReplicateTotals {
         votes = votes.clone();
         unitsByClass = unitsByClass.clone();
+    }
+
+    /**
+     * Totals of a replicate without fraud: the clean figures are the reported ones.
+     *
+     * @param registered   registered voters
+     * @param ballots      ballots cast
+     * @param invalid      invalid ballots
+     * @param votes        votes per option, the leader first
+     * @param unitsByClass units marked with each fraud class
+     */
+    public ReplicateTotals(long registered, long ballots, long invalid, long[] votes, long[] unitsByClass) {
+        this(registered, ballots, invalid, votes, unitsByClass, registered, ballots,
+                votes.length == 0 ? 0 : votes[0]);
     }
 
     @Override
@@ -35,6 +54,11 @@ public record ReplicateTotals(long registered, long ballots, long invalid, long[
     /** @return ballots / registered (0 with no registered voters) */
     public double turnout() {
         return registered == 0 ? 0 : (double) ballots / registered;
+    }
+
+    /** @return cleanBallots / cleanRegistered, the turnout before fraud (0 with no registered voters) */
+    public double cleanTurnout() {
+        return cleanRegistered == 0 ? 0 : (double) cleanBallots / cleanRegistered;
     }
 
     /** @param option an option index @return its votes / ballots */
@@ -54,7 +78,9 @@ public record ReplicateTotals(long registered, long ballots, long invalid, long[
     @Override
     public boolean equals(Object o) {
         return o instanceof ReplicateTotals t && registered == t.registered && ballots == t.ballots
-                && invalid == t.invalid && Arrays.equals(votes, t.votes) && Arrays.equals(unitsByClass, t.unitsByClass);
+                && invalid == t.invalid && Arrays.equals(votes, t.votes) && Arrays.equals(unitsByClass, t.unitsByClass)
+                && cleanRegistered == t.cleanRegistered && cleanBallots == t.cleanBallots
+                && cleanLeaderVotes == t.cleanLeaderVotes;
     }
 
     @Override
@@ -65,6 +91,8 @@ public record ReplicateTotals(long registered, long ballots, long invalid, long[
     @Override
     public String toString() {
         return "ReplicateTotals[registered=" + registered + ", ballots=" + ballots + ", invalid=" + invalid
-                + ", votes=" + Arrays.toString(votes) + ", unitsByClass=" + Arrays.toString(unitsByClass) + "]";
+                + ", votes=" + Arrays.toString(votes) + ", unitsByClass=" + Arrays.toString(unitsByClass)
+                + ", cleanRegistered=" + cleanRegistered + ", cleanBallots=" + cleanBallots + ", cleanLeaderVotes="
+                + cleanLeaderVotes + "]";
     }
 }

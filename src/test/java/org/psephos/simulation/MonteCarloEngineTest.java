@@ -93,6 +93,41 @@ class MonteCarloEngineTest {
         assertEquals(reps.subList(4, 5), MonteCarloEngine.totals(model, SEED, 1, 4, 5, Progress.NONE));
     }
 
+    /**
+     * The clean totals a fraud run carries (registered, ballots, leader votes before phase 4) are those of the same
+     * seed run without fraud, replicate by replicate: the fraud models draw from their own streams. Every model is
+     * on, including the inflated register, which changes the registered voters.
+     */
+    @Test
+    void cleanTotalsAreThoseOfTheRunWithoutFraud() {
+        ElectorateModel e = benchmarkElectorate(10_001).withRegions(7, 0.3, 0.2).withOptions(4, 10)
+                .withInvalidRate(0.02);
+        SimulationModel clean = SimulationModel.clean(e);
+        SimulationModel model = clean
+                .with(FraudModel.Klimek.of(0.1, 0.4, 2, 0.01))
+                .with(new FraudModel.BallotStuffing(0.05, 0.3))
+                .with(new FraudModel.CarouselVoting(0.05, 0.1))
+                .with(new FraudModel.InflatedRegister(0.05, 0.1, 0.8));
+        List<ReplicateTotals> withFraud = MonteCarloEngine.run(model, SEED, 2, 4, Progress.NONE).summary()
+                .replicates();
+        List<ReplicateTotals> without = MonteCarloEngine.run(clean, SEED, 2, 4, Progress.NONE).summary()
+                .replicates();
+        for (int r = 0; r < 4; r++) {
+            ReplicateTotals f = withFraud.get(r);
+            ReplicateTotals c = without.get(r);
+            assertEquals(c.registered(), f.cleanRegistered(), "registered, replicate " + r);
+            assertEquals(c.ballots(), f.cleanBallots(), "ballots, replicate " + r);
+            assertEquals(c.votes()[0], f.cleanLeaderVotes(), "leader votes, replicate " + r);
+            assertEquals(c.turnout(), f.cleanTurnout(), "turnout, replicate " + r);
+            assertTrue(f.ballots() > f.cleanBallots() && f.registered() > f.cleanRegistered()
+                    && f.votes()[0] > f.cleanLeaderVotes(), "the fraud changes the totals");
+            // Without fraud the clean figures are the reported ones.
+            assertEquals(c.registered(), c.cleanRegistered());
+            assertEquals(c.ballots(), c.cleanBallots());
+            assertEquals(c.votes()[0], c.cleanLeaderVotes());
+        }
+    }
+
     static void assertSameUnits(Election a, Election b) {
         assertEquals(a.size(), b.size());
         assertArrayEquals(a.registeredColumn(), b.registeredColumn(), "registered");
