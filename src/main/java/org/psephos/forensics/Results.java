@@ -81,6 +81,18 @@ final class Results {
         return m;
     }
 
+    /**
+     * @param id      a distribution-shape test's id
+     * @param input   the data
+     * @param options the settings
+     * @return the proportions the shape statistic is taken of: as they are, or capped at 1 under EFToolkit's
+     *         conventions ({@code bootAnalT}/{@code bootAnalV}: {@code ifelse(p >= 1, 1, p)})
+     */
+    static double[] shapeValues(String id, TestInput input, BatteryOptions options) {
+        return options.conventionsFor(id) == Conventions.EFTOOLKIT ? input.cappedProportions()
+                : input.proportions();
+    }
+
     /** The reason a distribution statistic is undefined. */
     static final String ZERO_VARIANCE = "zero variance: all values are equal";
 
@@ -169,7 +181,8 @@ final class Results {
     static Plan shape(String id, TestInput input, BatteryOptions options, double[] values,
                       Resample.MomentStatistic stat, double reference, Map<String, Object> details) {
         double[] used = java.util.Arrays.stream(values).filter(v -> !Double.isNaN(v)).toArray();
-        String why = tooFewUnits(used.length, options);
+        String why = tooFewUnits(used.length,
+                options.withMinUnits(options.conventionsFor(id).minimum(options.minUnits())));
         if (why == null && Moments.constant(used)) {
             why = ZERO_VARIANCE;
         }

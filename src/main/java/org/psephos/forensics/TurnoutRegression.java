@@ -28,6 +28,9 @@ final class TurnoutRegression {
             return new Plan.Done(TestResult.notApplicable(id, input, input.size(),
                     "not applicable to turnout: the test relates an option's share to turnout"));
         }
+        if (options.conventionsFor(id) == Conventions.EFTOOLKIT) {
+            return new Plan.Done(eftoolkit(id, input, which, reference, threshold));
+        }
         String why = Results.tooFewUnits(input, options);
         double[] t = input.turnout();
         double[] v = input.proportions();
@@ -42,5 +45,52 @@ final class TurnoutRegression {
         double cv = Moments.mean(v);
         return new Plan.Pending(id, input, value, t.length, new Resample.Cross(t, v, ct, cv, which), reference,
                 Double.NaN, Math.abs(value) > threshold, Results.details("threshold", threshold));
+    }
+
+    /**
+     * The statistic as EFToolkit's {@code sobyanin_sukhovolsky} and {@code correlation_coef} compute it
+     * ({@code BasicElectionForensics.R}): on the uncapped turnout and share of every unit of the group, the
+     * regression {@code lm(share ~ turnout)} and {@code cor(..., use = "pairwise.complete.obs")} over the units where
+     * both are defined, the mean share ({@code mean(share, na.rm = TRUE)}) over the units where the share is; no
+     * interval, flagged when |value| exceeds the threshold. R's {@code lm} stops with an error on an infinite value
+     * (a count over a zero base): the row is then not applicable.
+     */
+    private static TestResult eftoolkit(String id, TestInput input, int which, double reference, double threshold) {
+        double[] t = input.turnout();
+        double[] v = input.proportions();
+        int pairs = 0;
+        int shares = 0;
+        double shareSum = 0;
+        for (int i = 0; i < t.length; i++) {
+            if (Double.isInfinite(t[i]) || Double.isInfinite(v[i])) {
+                return TestResult.notApplicable(id, input, input.size(), "a turnout or share is infinite (a count "
+                        + "over a zero base): EFToolkit's lm() stops with an error here");
+            }
+            if (!Double.isNaN(v[i])) {
+                shares++;
+                shareSum += v[i];
+                if (!Double.isNaN(t[i])) {
+                    pairs++;
+                }
+            }
+        }
+        double[] x = new double[pairs];
+        double[] y = new double[pairs];
+        int k = 0;
+        for (int i = 0; i < t.length; i++) {
+            if (!Double.isNaN(v[i]) && !Double.isNaN(t[i])) {
+                x[k] = t[i];
+                y[k++] = v[i];
+            }
+        }
+        if (pairs < 2 || Moments.constant(x) || (which == 0 && Moments.constant(y))) {
+            return TestResult.notApplicable(id, input, pairs, pairs < 2 ? "fewer than 2 units with a turnout and a "
+                    + "share" : Results.ZERO_VARIANCE);
+        }
+        double[] reg = Moments.regression(x, y);
+        double value = which == 0 ? reg[0] : reg[1] - shareSum / shares;
+        return new TestResult(id, input.variable().name(), input.level(), value, reference, Double.NaN, Double.NaN,
+                Double.NaN, Double.NaN, Math.abs(value) > threshold, pairs, true, "",
+                Results.details("threshold", threshold));
     }
 }

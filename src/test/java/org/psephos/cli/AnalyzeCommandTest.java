@@ -85,7 +85,8 @@ class AnalyzeCommandTest {
         assertTrue(lines[lines.length - 1].contains("Units: 125 kept of 126 read."));
 
         JsonNode root = new ObjectMapper().readTree(json.toFile());
-        assertEquals(List.of("input", "summary", "dropped", "tests"), iterable(root.fieldNames()));
+        assertEquals(List.of("input", "conventions", "summary", "dropped", "tests"), iterable(root.fieldNames()));
+        assertEquals("psephos", root.get("conventions").asText());
         assertEquals("results.csv", root.at("/input/file").asText());
         assertEquals(125, root.at("/summary/units").asInt());
         assertTrue(root.at("/summary/shares/A").isDouble());
@@ -94,7 +95,8 @@ class AnalyzeCommandTest {
         assertEquals(3 * 3 * 3, tests.size(), "3 groups x 3 variables x 3 tests");
         JsonNode first = tests.get(0);
         assertEquals(List.of("id", "variable", "level", "value", "expected", "ci_low", "ci_high", "p_value",
-                "q_value", "flag", "n", "applicable", "details"), iterable(first.fieldNames()));
+                "q_value", "flag", "n", "applicable", "conventions", "details"), iterable(first.fieldNames()));
+        assertEquals("psephos", first.get("conventions").asText());
         assertEquals("2BL", first.get("id").asText());
         assertTrue(first.get("value").isDouble() && first.get("q_value").isDouble());
         JsonNode kurt = tests.get(1);
@@ -106,8 +108,9 @@ class AnalyzeCommandTest {
         assertFalse(Files.readString(json).contains("NaN"));
 
         List<String> rows = Files.readAllLines(csv, StandardCharsets.UTF_8);
-        assertEquals("id,variable,level,value,expected,ci_low,ci_high,p_value,q_value,flag,n,applicable,reason",
-                rows.get(0));
+        assertEquals("id,variable,level,value,expected,ci_low,ci_high,p_value,q_value,flag,n,applicable,reason,"
+                + "conventions", rows.get(0));
+        assertTrue(rows.subList(1, rows.size()).stream().allMatch(x -> x.endsWith(",psephos")), rows.toString());
         assertEquals(28, rows.size());
         assertTrue(rows.stream().anyMatch(x -> x.startsWith("Kurt,A,'=HYPERLINK(),,")), "neutralised label");
         assertTrue(rows.stream().noneMatch(x -> x.contains(",=HYPERLINK")));
@@ -137,7 +140,9 @@ class AnalyzeCommandTest {
         assertTrue(doc.contains("psephos analyze results.csv --level region --replicates 30"), "command line");
         assertFalse(doc.contains("<script"));
         List<String> lines = Files.readAllLines(md);
-        assertEquals("| test | variable | level | value | expected | 95% CI | p | q | flag |", lines.get(0));
+        assertEquals("Conventions: psephos (Psephos's own definitions)", lines.get(0));
+        assertEquals("| test | variable | level | value | expected | 95% CI | p | q | flag |", lines.get(2));
+        assertTrue(doc.contains("Conventions"), "the report says which conventions");
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("| 2BL | A | national |")), lines.toString());
         assertTrue(lines.get(lines.size() - 1).startsWith("Flags: "));
     }
