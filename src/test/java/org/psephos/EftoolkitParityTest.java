@@ -1,0 +1,181 @@
+package org.psephos;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.psephos.data.ColumnMapping;
+import org.psephos.data.Election;
+import org.psephos.data.ShareBase;
+import org.psephos.forensics.Conventions;
+import org.psephos.forensics.TestResult;
+
+/**
+ * {@code --conventions eftoolkit} gives EFToolkit's numbers: the golden tables of
+ * {@code src/test/resources/reference/eftoolkit/} were written by EFToolkit's own {@code BasicElectionForensics}
+ * (commit ca7b585, R 4.2.2; the commands are in {@code reference/README.md}) on {@code input.csv}, a file of
+ * {@code psephos simulate} with documented edits (units with no registered voters and no ballots, a missing cell,
+ * leaders above their ballots, ballots above registered). Point estimates (2BL, LastC, P05s, C05s, Skew, Kurt,
+ * Sobyanin, Correlation) for turnout and every option must equal EFToolkit's to 1e-9, the DipT p-values exactly;
+ * the basic bootstrap intervals (R's are random) within Monte Carlo error.
+ */
+class EftoolkitParityTest {
+    private static final String DIR = "/reference/eftoolkit/";
+    private static final Map<String, String> COLUMNS = new LinkedHashMap<>();
+
+    static {
+        COLUMNS.put("_2BL", "2BL");
+        COLUMNS.put("LastC", "LastC");
+        COLUMNS.put("P05s", "P05s");
+        COLUMNS.put("C05s", "C05s");
+        COLUMNS.put("Sobyanin", "Sobyanin");
+        COLUMNS.put("Skew", "Skew");
+        COLUMNS.put("Kurt", "Kurt");
+        COLUMNS.put("DipT", "DipT");
+        COLUMNS.put("Correlation", "Correlation");
+    }
+
+    @TempDir
+    static Path dir;
+    private static Election election;
+
+    @BeforeAll
+    static void load() throws IOException {
+        Path input = dir.resolve("input.csv");
+        try (InputStream in = EftoolkitParityTest.class.getResourceAsStream(DIR + "input.csv")) {
+            Files.copy(in, input);
+        }
+        election = Psephos.load(input, ColumnMapping.builder().registered("registered").ballots("ballots")
+                .candidate("leader").candidate("option2").candidate("option3").level("region").id("unit").build());
+    }
+
+    /** One cell of EFToolkit's table: the point estimate and, for the bootstrapped statistics, the interval. */
+    private record Cell(double value, double low, double high) {
+    }
+
+    /** EFToolkit's table: rows in pairs (estimates, then intervals "(lo, hi)"), keyed level/variable/test. */
+    private static Map<String, Cell> golden(String name) throws IOException {
+        List<String[]> rows = new ArrayList<>();
+        try (InputStream in = EftoolkitParityTest.class.getResourceAsStream(DIR + name)) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                String t = line.strip();
+                rows.add(t.substring(1, t.length() - 1).split("\",\"", -1));
+            }
+        }
+        List<String> head = List.of(rows.get(0));
+        Map<String, Cell> out = new LinkedHashMap<>();
+        for (int r = 1; r < rows.size(); r += 2) {
+            String[] point = rows.get(r);
+            String[] ci = rows.get(r + 1);
+            String variable = point[1].equals("Turnout") ? "turnout" : point[1];
+            for (Map.Entry<String, String> c : COLUMNS.entrySet()) {
+                int col = head.indexOf(c.getKey());
+                double lo = Double.NaN;
+                double hi = Double.NaN;
+                if (ci[col].startsWith("(")) {
+                    String[] parts = ci[col].substring(1, ci[col].length() - 1).split(",");
+                    lo = Double.parseDouble(parts[0].strip());
+                    hi = Double.parseDouble(parts[1].strip());
+                }
+                out.put(point[0] + "/" + variable + "/" + c.getValue(), new Cell(number(point[col]), lo, hi));
+            }
+        }
+        return out;
+    }
+
+    private static double number(String s) {
+        return s.equals("NA") || s.equals("--") || s.isEmpty() ? Double.NaN : Double.parseDouble(s);
+    }
+
+    private static Map<String, TestResult> psephos(String level) {
+        AnalysisOptions o = AnalysisOptions.defaults().withConventions(Conventions.EFTOOLKIT).withLevel(level)
+                .withTests("2BL", "LastC", "P05s", "C05s", "Skew", "Kurt", "DipT", "Sobyanin", "Correlation")
+                .withReplicates(1000).withSeed(7);
+        Analysis a = Psephos.analyze(election, o);
+        assertEquals(ShareBase.BALLOTS, a.election().shareBase(), "EFToolkit's shares are of TotalVotes");
+        assertEquals(election.size(), a.result().filter().kept(), "EFToolkit keeps every unit");
+        Map<String, TestResult> out = new LinkedHashMap<>();
+        for (TestResult r : a.result().results()) {
+            String lv = r.level().equals("national") ? "National" : r.level();
+            out.put(lv + "/" + r.variable() + "/" + r.id(), r);
+        }
+        return out;
+    }
+
+    @Test
+    void pointEstimatesAndDipTestPValuesPerRegionEqualEftoolkits() throws IOException {
+        compare(golden("basic_region.csv"), psephos("region"), 4 * 3 * 7 + 3 * 2 * 3);
+    }
+
+    @Test
+    void pointEstimatesAndDipTestPValuesNationallyEqualEftoolkits() throws IOException {
+        compare(golden("basic_national.csv"), psephos(null), 4 * 7 + 3 * 2);
+    }
+
+    /**
+     * @param expected EFToolkit's cells
+     * @param actual   Psephos's rows
+     * @param defined  how many of EFToolkit's cells hold a number (turnout has no Sobyanin or Correlation)
+     */
+    private static void compare(Map<String, Cell> expected, Map<String, TestResult> actual, int defined) {
+        int compared = 0;
+        int intervals = 0;
+        for (Map.Entry<String, Cell> e : expected.entrySet()) {
+            Cell g = e.getValue();
+            TestResult r = actual.get(e.getKey());
+            if (Double.isNaN(g.value())) {
+                assertTrue(r == null || !r.applicable(), e.getKey() + ": EFToolkit has no value, Psephos " + r);
+                continue;
+            }
+            assertTrue(r != null && r.applicable(), e.getKey() + " " + r);
+            compared++;
+            if (r.id().equals("DipT")) {
+                assertEquals(g.value(), r.pValue(), 0.0, e.getKey() + ": the same p-value");
+                continue;
+            }
+            assertEquals(g.value(), r.value(), 1e-9, e.getKey());
+            if (!Double.isNaN(g.low())) {
+                intervals++;
+                // The endpoints of a basic interval from 1000 replicates each have a Monte Carlo sd of about
+                // 0.085 s (s the bootstrap sd, estimated as the interval's width / 3.92); the two runs are
+                // independent, so their difference has sd 0.12 s. Allowed: 4.5 of those.
+                double tol = 4.5 * 0.12 * (g.high() - g.low()) / 3.92;
+                assertEquals(g.low(), r.ciLow(), tol, e.getKey() + " lower end");
+                assertEquals(g.high(), r.ciHigh(), tol, e.getKey() + " upper end");
+            } else {
+                assertTrue(Double.isNaN(r.ciLow()), e.getKey() + ": EFToolkit reports no interval");
+            }
+        }
+        assertEquals(defined, compared, "every value EFToolkit computed was compared");
+        assertTrue(intervals > compared / 2, "intervals compared: " + intervals);
+    }
+
+    @Test
+    void testsEftoolkitLacksRunUnderPsephosConventionsAndSaySo() {
+        Analysis a = Psephos.analyze(election, AnalysisOptions.defaults().withConventions(Conventions.EFTOOLKIT)
+                .withTests("2BL", "LastDigitChi2").withReplicates(50));
+        TestResult chi2 = a.result().results().stream().filter(r -> r.id().equals("LastDigitChi2")).findFirst()
+                .orElseThrow();
+        assertEquals(Conventions.PSEPHOS, a.result().conventionsOf(chi2));
+        assertEquals(Conventions.EFTOOLKIT, a.result().conventions());
+        // the psephos-run test saw the standard filter's units, EFToolkit's test every unit
+        assertEquals(2, a.result().filters().size());
+        assertTrue(a.result().filters().get(Conventions.PSEPHOS).kept() < election.size());
+        String text = a.report().text();
+        assertTrue(text.startsWith("Conventions: eftoolkit"), text);
+        assertTrue(text.contains("LastDigitChi2 (psephos)"), text);
+        assertFalse(text.contains("2BL (psephos)"), text);
+    }
+}
