@@ -26,6 +26,7 @@ public final class TestInput {
     private double[] proportions;
     private double[] capped;
     private double[] turnout;
+    private double[] binomialSd;
 
     /**
      * @param election the group's units, filtered
@@ -113,6 +114,29 @@ public final class TestInput {
             }
         }
         return out;
+    }
+
+    /**
+     * The binomial spread of each unit's count: with base B_i (registered voters for turnout, the share base for an
+     * option) and the count c_i, \( s_i = \sqrt{c_i (1 - c_i/B_i)} \), the sd of Binomial(B_i, c_i/B_i). The last
+     * digit of a count with a small spread is far from uniform by arithmetic alone; the last-digit tests use it to
+     * keep the counts whose last digit is close to uniform.
+     *
+     * @return per unit s_i (0 for a count above its base), NaN where the count or its base is missing
+     */
+    public synchronized double[] binomialSd() {
+        if (binomialSd == null) {
+            int n = election.size();
+            int[] c = counts();
+            double[] s = new double[n];
+            for (int i = 0; i < n; i++) {
+                int base = variable.isTurnout() ? election.registered(i) : election.shareDenominator(i);
+                s[i] = c[i] < 0 || base < 0 ? Double.NaN
+                        : base == 0 ? 0 : Math.sqrt(c[i] * Math.max(0.0, 1 - (double) c[i] / base));
+            }
+            binomialSd = s;
+        }
+        return binomialSd;
     }
 
     /** @return count / base in floating point, NaN if either is missing */
