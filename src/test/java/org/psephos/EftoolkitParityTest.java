@@ -19,6 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.psephos.data.ColumnMapping;
 import org.psephos.data.Election;
 import org.psephos.data.ShareBase;
+import org.psephos.estimation.Shpilkin;
+import org.psephos.estimation.ShpilkinEstimate;
 import org.psephos.forensics.Conventions;
 import org.psephos.forensics.TestResult;
 
@@ -160,6 +162,45 @@ class EftoolkitParityTest {
         }
         assertEquals(defined, compared, "every value EFToolkit computed was compared");
         assertTrue(intervals > compared / 2, "intervals compared: " + intervals);
+    }
+
+    /**
+     * Shpilkin's estimate as EFToolkit's {@code estimate_fraud} (height peak rule, R's floating-point bin edges, the
+     * bin label as clean turnout) on the whole file and on each region: {@code shpilkin.csv}, written by
+     * {@code reference/eftoolkit/shpilkin.R}.
+     */
+    @Test
+    void shpilkinEqualsEftoolkitsEstimateFraud() throws IOException {
+        List<String[]> rows = new ArrayList<>();
+        try (InputStream in = EftoolkitParityTest.class.getResourceAsStream(DIR + "shpilkin.csv")) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                rows.add(line.strip().replace("\"", "").split(","));
+            }
+        }
+        List<String> head = List.of(rows.get(0));
+        Election ballots = election.withShareBase(ShareBase.BALLOTS);
+        org.psephos.data.Grouping g = ballots.grouping("region").orElseThrow();
+        Shpilkin s = Shpilkin.withDefaults().withConventions(Conventions.EFTOOLKIT);
+        assertEquals(Shpilkin.PeakRule.HEIGHT, s.peakRule(), "EFToolkit's height rule by default");
+        for (String[] row : rows.subList(1, rows.size())) {
+            Election units = row[0].equals("National") ? ballots
+                    : ballots.select(g.unitsOf(g.levels().indexOf(row[0])));
+            ShpilkinEstimate e = s.estimate(units);
+            String at = row[0] + ": ";
+            assertEquals(Double.parseDouble(row[head.indexOf("peak_label")]), e.peakTurnout(), 0.0, at + "label");
+            assertEquals(Double.parseDouble(row[head.indexOf("inflation")]), e.ratio(), 1e-12, at + "r");
+            double f = Double.parseDouble(row[head.indexOf("magnitude")]);
+            assertEquals(f, e.excessVotes(), 1e-9 * Math.abs(f), at + "F");
+            assertEquals(Double.parseDouble(row[head.indexOf("support")]), e.cleanShare(), 1e-12, at + "share");
+            assertEquals(Double.parseDouble(row[head.indexOf("official")]), e.officialTurnout(), 1e-15, at + "T");
+            assertEquals(Double.parseDouble(row[head.indexOf("ballot_stuffing")]), e.stuffing(), 0.0, at + "stuff");
+            assertEquals(Double.parseDouble(row[head.indexOf("ballot_switching")]), e.switching(),
+                    1e-9 * Math.abs(f), at + "switching");
+        }
+        // Psephos's conventions bin [b, b+1), take the others' peak and the bin centre: another estimate
+        ShpilkinEstimate own = Shpilkin.withDefaults().estimate(
+                org.psephos.data.UnitFilter.standard().apply(ballots).election());
+        assertTrue(own.peakTurnout() != Double.parseDouble(rows.get(1)[head.indexOf("peak_label")]), own.toString());
     }
 
     @Test
