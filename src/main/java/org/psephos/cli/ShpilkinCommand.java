@@ -134,7 +134,7 @@ final class ShpilkinCommand implements Callable<Integer> {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("file", file.getFileName().toString());
             doc.put("conventions", c.id());
-            doc.put("peak", method.peakRule().name().toLowerCase(Locale.ROOT));
+            doc.put("peak", peak != null ? peak : method.peakRule().name().toLowerCase(Locale.ROOT));
             List<Map<String, Object>> g = new ArrayList<>();
             for (Shpilkin.GroupEstimate ge : groups) {
                 Map<String, Object> m = new LinkedHashMap<>();
