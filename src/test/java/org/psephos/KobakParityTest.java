@@ -105,4 +105,39 @@ class KobakParityTest {
         assertEquals(((Number) theirs.get("turnout_integer")).longValue() + 2, turnout,
                 "12.05% and 11.95% count as integer exactly, not in numpy's floating point");
     }
+
+    /**
+     * The clean moments of Klimek et al.'s model as Kobak and Pshenichnikov's {@code meduza2018/meduza.ipynb}
+     * estimates them (first local maximum above 0.3 of scipy's {@code gaussian_kde} on a 0.001 grid, spreads around
+     * it): {@code klimek.json}, printed by their cell (run by {@code reference/kobak/klimek.py}, scipy 1.10.1) on
+     * {@code klimek_input.csv} (a Klimek-fraud election of {@code psephos simulate}). The peaks are grid points and
+     * must be the same; the spreads to 1e-12.
+     */
+    @Test
+    void klimekMomentsEqualTheirNotebooks() throws IOException {
+        Path input = dir.resolve("klimek_input.csv");
+        try (InputStream in = KobakParityTest.class.getResourceAsStream(DIR + "klimek_input.csv")) {
+            Files.copy(in, input);
+        }
+        JsonNode g;
+        try (InputStream in = KobakParityTest.class.getResourceAsStream(DIR + "klimek.json")) {
+            g = new ObjectMapper().readTree(in);
+        }
+        Election e = Psephos.load(input, ColumnMapping.builder().registered("registered").ballots("ballots")
+                .valid("valid").invalid("invalid").candidate("leader").candidate("option2").candidate("option3")
+                .id("unit").build());
+        org.psephos.estimation.KlimekMoments m = org.psephos.estimation.KlimekFit.withDefaults()
+                .with(org.psephos.estimation.KlimekFit.PeakRule.KOBAK).moments(e);
+        assertEquals(g.get("tau").asDouble(), m.tau(), 0.0);
+        assertEquals(g.get("nu").asDouble(), m.nu(), 0.0);
+        assertEquals(g.get("sigma_tau").asDouble(), m.sigmaTau(), 1e-12);
+        assertEquals(g.get("sigma_nu").asDouble(), m.sigmaNu(), 1e-12);
+        assertEquals(g.get("theta").asDouble(), m.theta(), 1e-12);
+        // and through the battery: KlimekFit under --conventions kobak reports these moments (kept in the fit)
+        TestResult r = Psephos.analyze(e, AnalysisOptions.defaults().withConventions(Conventions.KOBAK)
+                .withTests("KlimekFit").withThreads(2)).result().results().get(0);
+        assertEquals(m.tau(), (Double) r.details().get("tau"), 0.0);
+        assertEquals(m.sigmaNu(), (Double) r.details().get("sigma_nu"), 0.0);
+        assertEquals(m.theta(), (Double) r.details().get("theta"), 0.0);
+    }
 }

@@ -24,7 +24,9 @@ import org.psephos.data.UnitFilter;
  *   <li>{@link #KOBAK}: Kobak, Shpilkin and Pshenichnikov's code ({@code dkobak/elections},
  *       {@code analysis/2024/2024.ipynb} {@code loaddata} and {@code anomaly}): only units without the leader's
  *       count dropped before the integer-percentage test's own inclusion rules; leader / (valid + invalid); the
- *       integer indicator in floating point as numpy evaluates it; the Monte Carlo sd with numpy's divisor n.</li>
+ *       integer indicator in floating point as numpy evaluates it; the Monte Carlo sd with numpy's divisor n; the
+ *       clean moments of Klimek et al.'s model as {@code meduza2018/meduza.ipynb} estimates them (the first local
+ *       maximum above 0.3 of scipy's kernel density), kept as estimated in the fit.</li>
  * </ul>
  *
  * <p>Conventions do not choose the null distributions or flag rules beyond those the tests already take from the
@@ -40,7 +42,8 @@ public enum Conventions {
     EFTOOLKIT("eftoolkit", "EFToolkit (Kalinin and Mebane, R package, kkalininMI/EFToolkit)",
             Set.of("2BL", "LastC", "P05s", "C05s", "Skew", "Kurt", "DipT", "Sobyanin", "Correlation", "Shpilkin")),
     /** Kobak, Shpilkin and Pshenichnikov's notebooks. */
-    KOBAK("kobak", "Kobak, Shpilkin and Pshenichnikov (dkobak/elections notebooks)", Set.of("IntegerPercent"));
+    KOBAK("kobak", "Kobak, Shpilkin and Pshenichnikov (dkobak/elections notebooks)",
+            Set.of("IntegerPercent", "KlimekFit"));
 
     private final String id;
     private final String source;
