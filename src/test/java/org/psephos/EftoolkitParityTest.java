@@ -203,6 +203,51 @@ class EftoolkitParityTest {
         assertTrue(own.peakTurnout() != Double.parseDouble(rows.get(1)[head.indexOf("peak_label")]), own.toString());
     }
 
+    /**
+     * KlimekFit under EFToolkit's conventions is its {@code ComputeKlimekModel}: {@code klimek.csv}, written by
+     * {@code reference/eftoolkit/klimek.R} on {@code reference/kobak/klimek_input.csv} (a Klimek-fraud election of
+     * {@code psephos simulate}, incremental fraud in 15% of the units). Its moment estimates ({@code Estimate()}) are
+     * deterministic and must be EFToolkit's (the peaks are histogram breaks: the same doubles); its fit draws from R's
+     * random streams, so the means of the 10 iterations must agree within Monte Carlo error (4 sd of the difference
+     * of two such means, the grid's step for sds of 0).
+     */
+    @Test
+    void klimekFitIsEftoolkitsComputeKlimekModel() throws IOException {
+        Path input = dir.resolve("klimek_input.csv");
+        try (InputStream in = EftoolkitParityTest.class.getResourceAsStream("/reference/kobak/klimek_input.csv")) {
+            Files.copy(in, input);
+        }
+        List<String[]> rows = new ArrayList<>();
+        try (InputStream in = EftoolkitParityTest.class.getResourceAsStream(DIR + "klimek.csv")) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                rows.add(line.strip().replace("\"", "").split(","));
+            }
+        }
+        List<String> head = List.of(rows.get(0));
+        String[] g = rows.get(1);
+        Election e = Psephos.load(input, ColumnMapping.builder().registered("registered").ballots("ballots")
+                .valid("valid").invalid("invalid").candidate("leader").candidate("option2").candidate("option3")
+                .id("unit").build());
+        TestResult r = Psephos.analyze(e, AnalysisOptions.defaults().withConventions(Conventions.EFTOOLKIT)
+                .withTests("KlimekFit").withThreads(2)).result().results().get(0);
+        Map<String, Object> d = r.details();
+        assertEquals(Double.parseDouble(g[head.indexOf("nu")]), (Double) d.get("nu"), 0.0, "nu");
+        assertEquals(Double.parseDouble(g[head.indexOf("tau")]), (Double) d.get("tau"), 0.0, "tau");
+        assertEquals(Double.parseDouble(g[head.indexOf("std_att")]), (Double) d.get("sigma_tau"), 1e-12);
+        assertEquals(Double.parseDouble(g[head.indexOf("sigma")]), (Double) d.get("sigma_nu"), 1e-12);
+        assertEquals(Double.parseDouble(g[head.indexOf("theta")]), (Double) d.get("theta"), 1e-12);
+        for (String p : List.of("f_i", "f_e", "alpha")) {
+            double theirs = Double.parseDouble(g[head.indexOf(p)]);
+            double sdTheirs = Double.parseDouble(g[head.indexOf(p + "_sd")]);
+            double ours = (Double) d.get(p);
+            double sdOurs = (Double) d.get(p + "_sd");
+            double tol = Math.max(4 * Math.sqrt((sdTheirs * sdTheirs + sdOurs * sdOurs) / 10), 0.2);
+            assertEquals(theirs, ours, tol, p + ": ours " + ours + " +- " + sdOurs + ", theirs " + theirs + " +- "
+                    + sdTheirs);
+        }
+        assertTrue(Double.isNaN(r.pValue()) && !r.flag(), "EFToolkit flags no Klimek result");
+    }
+
     @Test
     void testsEftoolkitLacksRunUnderPsephosConventionsAndSaySo() {
         Analysis a = Psephos.analyze(election, AnalysisOptions.defaults().withConventions(Conventions.EFTOOLKIT)

@@ -573,6 +573,9 @@ public final class KlimekFit implements ForensicTest {
 
     @Override
     public TestResult run(TestInput input, BatteryOptions options) {
+        if (options.conventionsFor(ID) == Conventions.EFTOOLKIT) {
+            return EftoolkitKlimek.run(ID, input, options); // EFToolkit's ComputeKlimekModel
+        }
         if (options.conventionsFor(ID) == Conventions.KOBAK && peakRule != PeakRule.KOBAK) {
             // Kobak and Pshenichnikov's clean moments, on the units with a positive share base, kept as estimated
             return with(PeakRule.KOBAK).with(SigmaRule.CORRECTED).withMomentCorrection(false)

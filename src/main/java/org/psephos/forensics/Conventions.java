@@ -20,7 +20,8 @@ import org.psephos.data.UnitFilter;
  *   <li>{@link #EFTOOLKIT}: the Election Forensics Toolkit of Kalinin and Mebane ({@code kkalininMI/EFToolkit},
  *       {@code R/BasicElectionForensics.R}, {@code R/helper_functions.R} {@code estimate_fraud}): every unit kept,
  *       each statistic over the values it can compute ({@code na.rm = TRUE}); shares of {@code TotalVotes}
- *       (ballots), capped at 1 for the bootstrapped statistics only; its applicability (any usable value).</li>
+ *       (ballots), capped at 1 for the bootstrapped statistics only; its applicability (any usable value); its
+ *       Shpilkin bins and peak rule ({@code estimate_fraud}) and its Klimek fit ({@code ComputeKlimekModel}).</li>
  *   <li>{@link #KOBAK}: Kobak, Shpilkin and Pshenichnikov's code ({@code dkobak/elections},
  *       {@code analysis/2024/2024.ipynb} {@code loaddata} and {@code anomaly}): only units without the leader's
  *       count dropped before the integer-percentage test's own inclusion rules; leader / (valid + invalid); the
@@ -40,7 +41,8 @@ public enum Conventions {
     PSEPHOS("psephos", "Psephos's own definitions", Set.of()),
     /** The Election Forensics Toolkit (R package EFToolkit). */
     EFTOOLKIT("eftoolkit", "EFToolkit (Kalinin and Mebane, R package, kkalininMI/EFToolkit)",
-            Set.of("2BL", "LastC", "P05s", "C05s", "Skew", "Kurt", "DipT", "Sobyanin", "Correlation", "Shpilkin")),
+            Set.of("2BL", "LastC", "P05s", "C05s", "Skew", "Kurt", "DipT", "Sobyanin", "Correlation", "Shpilkin",
+                    "KlimekFit")),
     /** Kobak, Shpilkin and Pshenichnikov's notebooks. */
     KOBAK("kobak", "Kobak, Shpilkin and Pshenichnikov (dkobak/elections notebooks)",
             Set.of("IntegerPercent", "KlimekFit"));
