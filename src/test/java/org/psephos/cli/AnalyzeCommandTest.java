@@ -323,4 +323,36 @@ class AnalyzeCommandTest {
         it.forEachRemaining(out::add);
         return out;
     }
+
+    /**
+     * --conventions: EFToolkit's keep every unit and take shares of ballots unless --share-of says otherwise; the
+     * JSON says which conventions; an unknown tool is a usage error.
+     */
+    @Test
+    void conventionsSetTheFilterAndTheShareBaseAndAnExplicitShareOfWins() throws IOException {
+        Path json = dir.resolve("eft.json");
+        Run r = run(stubbed(), "results.csv", "--replicates", "20", "--threads", "1", "--quiet", "--tests",
+                "2BL,LastDigitChi2", "--conventions", "eftoolkit", "--json", json.toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode root = new ObjectMapper().readTree(json.toFile());
+        assertEquals("eftoolkit", root.get("conventions").asText());
+        assertEquals("ballots", root.at("/summary/share_base").asText());
+        assertEquals(126, root.at("/summary/units").asInt(), "EFToolkit keeps the unit over 100% turnout");
+        assertEquals(125, root.at("/dropped_by_conventions/psephos/units_kept").asInt());
+        JsonNode tests = root.get("tests");
+        assertEquals("eftoolkit", tests.get(0).get("conventions").asText());
+        assertEquals("psephos", tests.get(1).get("conventions").asText(), "EFToolkit has no LastDigitChi2");
+        assertTrue(r.out().startsWith("Conventions: eftoolkit"), r.out());
+        assertTrue(r.out().contains("LastDigitChi2 (psephos)"), r.out());
+
+        Run explicit = run(stubbed(), "results.csv", "--replicates", "20", "--threads", "1", "--quiet", "--tests",
+                "2BL", "--conventions", "eftoolkit", "--share-of", "found", "--json", json.toString());
+        assertEquals(0, explicit.code(), explicit.err());
+        assertEquals("found", new ObjectMapper().readTree(json.toFile()).at("/summary/share_base").asText());
+
+        Run bad = run(stubbed(), "results.csv", "--conventions", "stata");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("--conventions") && bad.err().contains("psephos, eftoolkit or kobak"),
+                bad.err());
+    }
 }
