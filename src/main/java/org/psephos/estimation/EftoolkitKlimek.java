@@ -211,28 +211,8 @@ final class EftoolkitKlimek {
         if (jt < 0) {
             throw new IllegalArgumentException("no drop in the turnout histogram (EFToolkit's Estimate fails)");
         }
-        double tau = x[jt];
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int n1 = 0;
-        int n2 = 0;
-        int n3 = 0;
-        for (int i = 0; i < n; i++) {
-            if (v[i] < nu && att[i] < tau) {
-                s1 += (att[i] - tau) * (att[i] - tau);
-                n1++;
-            }
-            if (v[i] < nu) {
-                s2 += (v[i] - nu) * (v[i] - nu);
-                n2++;
-            }
-            if (v[i] > vMax) {
-                s3 += (v[i] - vMax) * (v[i] - vMax);
-                n3++;
-            }
-        }
-        return new Estimated(nu, tau, Math.sqrt(s1 / n1), Math.sqrt(Math.sqrt(s3 / n3)), Math.sqrt(2 * s2 / n2), x);
+        KlimekMoments m = KlimekFit.spreads(att, v, x[jt], nu, vMax, 2);
+        return new Estimated(nu, m.tau(), m.sigmaTau(), m.theta(), m.sigmaNu(), x);
     }
 
     /** @return the 0-based index j ≥ from of the first count with c[j+1] − c[j] &lt; −thres, or −1 */

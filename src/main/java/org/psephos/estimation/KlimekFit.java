@@ -277,13 +277,29 @@ public final class KlimekFit implements ForensicTest {
             nu = jv < 0 ? Double.NaN : x0 + jv * h;
             tau = jt < 0 ? Double.NaN : x0 + jt * h;
         }
+        return spreads(t, v, tau, nu, vMax, sigmaRule == SigmaRule.PUBLISHED ? 2 : 1);
+    }
+
+    /**
+     * The spreads around the clean peak: σ_τ = RMS(t − τ) over v &lt; ν and t &lt; τ, σ_ν = √(c·mean((v − ν)²)) over
+     * v &lt; ν, θ = (mean((v − c_θ)²) over v &gt; c_θ)^¼ (Klimek et al.'s double root; c_θ the mode or ν).
+     *
+     * @param t      turnout per unit
+     * @param v      the leader's share per unit
+     * @param tau    τ
+     * @param nu     ν
+     * @param centre c_θ
+     * @param c      the factor under σ_ν's root (2 in the published fitter)
+     * @return the moments
+     */
+    static KlimekMoments spreads(double[] t, double[] v, double tau, double nu, double centre, double c) {
         double s1 = 0;
         double s2 = 0;
         double s3 = 0;
         int n1 = 0;
         int n2 = 0;
         int n3 = 0;
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < t.length; i++) {
             if (v[i] < nu) {
                 double d = v[i] - nu;
                 s2 += d * d;
@@ -294,13 +310,12 @@ public final class KlimekFit implements ForensicTest {
                     n1++;
                 }
             }
-            if (v[i] > vMax) {
-                double d = v[i] - vMax;
+            if (v[i] > centre) {
+                double d = v[i] - centre;
                 s3 += d * d;
                 n3++;
             }
         }
-        double c = sigmaRule == SigmaRule.PUBLISHED ? 2 : 1;
         return new KlimekMoments(tau, nu, Math.sqrt(s1 / n1), Math.sqrt(c * s2 / n2), Math.sqrt(Math.sqrt(s3 / n3)));
     }
 
@@ -324,30 +339,8 @@ public final class KlimekFit implements ForensicTest {
 
     /** Kobak and Pshenichnikov's moments ({@link PeakRule#KOBAK}); the units must have a positive share base. */
     static KlimekMoments kobakMoments(double[] t, double[] v) {
-        double tau = kobakPeak(t);
         double nu = kobakPeak(v);
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int n1 = 0;
-        int n2 = 0;
-        int n3 = 0;
-        for (int i = 0; i < t.length; i++) {
-            double a = t[i] - tau;
-            double d = v[i] - nu;
-            if (a < 0 && d < 0) {
-                s1 += a * a;
-                n1++;
-            }
-            if (d < 0) {
-                s2 += d * d;
-                n2++;
-            } else if (d > 0) {
-                s3 += d * d;
-                n3++;
-            }
-        }
-        return new KlimekMoments(tau, nu, Math.sqrt(s1 / n1), Math.sqrt(s2 / n2), Math.sqrt(Math.sqrt(s3 / n3)));
+        return spreads(t, v, kobakPeak(t), nu, nu, 1);
     }
 
     /**

@@ -300,16 +300,10 @@ public final class Shpilkin implements ForensicTest {
         LeaderColumns c = columns(e);
         int[] bin = bins(c);
         ShpilkinEstimate point = estimate(e, c, bin);
-        RandomStreams streams = RandomStreams.seeded(seed);
-        int tasks = (redraws + PER_TASK - 1) / PER_TASK;
-        List<double[]> parts = Parallel.map(tasks, threads, t -> {
-            int from = t * PER_TASK;
-            int to = Math.min(redraws, from + PER_TASK);
-            double[] out = new double[to - from];
+        double sd = excessSd(redraws, seed, threads, () -> {
             double[] w = new double[BINS];
             double[] o = new double[BINS];
-            for (int r = from; r < to; r++) {
-                UniformRandomProvider rng = streams.stream(KEY, r);
+            return rng -> {
                 java.util.Arrays.fill(w, 0);
                 java.util.Arrays.fill(o, 0);
                 if (uncertainty == Uncertainty.BOOTSTRAP) {
@@ -327,14 +321,39 @@ public final class Shpilkin implements ForensicTest {
                     }
                 }
                 int peak = peak(w, o);
-                out[r - from] = o[peak] > 0 ? excess(w, o, peak, w[peak] / o[peak]) : Double.NaN;
+                return o[peak] > 0 ? excess(w, o, peak, w[peak] / o[peak]) : Double.NaN;
+            };
+        });
+        return new ShpilkinResult(point, sd, redraws, seed);
+    }
+
+    /** F on one replicate (a resample or redraw), NaN where there is no estimate. */
+    @FunctionalInterface
+    private interface Replicate {
+        double excess(UniformRandomProvider rng);
+    }
+
+    /**
+     * The sd of F over the replicates: replicate r draws from {@code RandomStreams.seeded(seed).stream(KEY, r)},
+     * tasks of {@value #PER_TASK} replicates run in parallel, each with its own scratch ({@code perTask}); replicates
+     * without an estimate are left out.
+     */
+    private static double excessSd(int redraws, long seed, int threads,
+                                   java.util.function.Supplier<Replicate> perTask) {
+        RandomStreams streams = RandomStreams.seeded(seed);
+        int tasks = (redraws + PER_TASK - 1) / PER_TASK;
+        List<double[]> parts = Parallel.map(tasks, threads, t -> {
+            int from = t * PER_TASK;
+            int to = Math.min(redraws, from + PER_TASK);
+            Replicate rep = perTask.get();
+            double[] out = new double[to - from];
+            for (int r = from; r < to; r++) {
+                out[r - from] = rep.excess(streams.stream(KEY, r));
             }
             return out;
         }, Progress.NONE);
-        // replicates whose peak bin holds no votes of the other options are left out
         double[] f = parts.stream().flatMapToDouble(java.util.Arrays::stream).filter(x -> !Double.isNaN(x)).toArray();
-        double sd = f.length < 2 ? Double.NaN : ReplicateDistribution.of(f).sd();
-        return new ShpilkinResult(point, sd, redraws, seed);
+        return f.length < 2 ? Double.NaN : ReplicateDistribution.of(f).sd();
     }
 
     /**
@@ -346,28 +365,19 @@ public final class Shpilkin implements ForensicTest {
         EftoolkitShpilkin.Columns c = EftoolkitShpilkin.Columns.of(e);
         ShpilkinEstimate point = eftoolkitEstimate(e, c);
         int n = c.voters().length;
-        RandomStreams streams = RandomStreams.seeded(seed);
-        int tasks = (redraws + PER_TASK - 1) / PER_TASK;
-        List<double[]> parts = Parallel.map(tasks, threads, t -> {
-            int from = t * PER_TASK;
-            int to = Math.min(redraws, from + PER_TASK);
-            double[] out = new double[to - from];
+        double sd = excessSd(redraws, seed, threads, () -> {
             int[] units = new int[n];
-            for (int r = from; r < to; r++) {
-                UniformRandomProvider rng = streams.stream(KEY, r);
+            return rng -> {
                 for (int j = 0; j < n; j++) {
                     units[j] = rng.nextInt(n);
                 }
                 try {
-                    out[r - from] = eftoolkitPoint(EftoolkitShpilkin.Sums.of(c, units))[2];
+                    return eftoolkitPoint(EftoolkitShpilkin.Sums.of(c, units))[2];
                 } catch (IllegalArgumentException ex) {
-                    out[r - from] = Double.NaN;
+                    return Double.NaN;
                 }
-            }
-            return out;
-        }, Progress.NONE);
-        double[] f = parts.stream().flatMapToDouble(java.util.Arrays::stream).filter(x -> !Double.isNaN(x)).toArray();
-        double sd = f.length < 2 ? Double.NaN : ReplicateDistribution.of(f).sd();
+            };
+        });
         return new ShpilkinResult(point, sd, redraws, seed);
     }
 

@@ -110,22 +110,11 @@ final class TurnoutRegression {
     /** @return {slope, its OLS standard error, intercept} of y on x (x not constant) */
     private static double[] ols(double[] x, double[] y) {
         int n = x.length;
-        double mx = Moments.mean(x);
-        double my = Moments.mean(y);
-        double sxx = 0;
-        double sxy = 0;
-        double syy = 0;
-        for (int i = 0; i < n; i++) {
-            double dx = x[i] - mx;
-            double dy = y[i] - my;
-            sxx += dx * dx;
-            sxy += dx * dy;
-            syy += dy * dy;
-        }
-        double slope = sxy / sxx;
-        double ssr = Math.max(0, syy - slope * sxy);
-        double se = n > 2 ? Math.sqrt(ssr / (n - 2) / sxx) : Double.NaN;
-        return new double[] {slope, se, my - slope * mx};
+        double[] s = Moments.crossSums(x, y);
+        double slope = s[4] / s[2];
+        double ssr = Math.max(0, s[3] - slope * s[4]);
+        double se = n > 2 ? Math.sqrt(ssr / (n - 2) / s[2]) : Double.NaN;
+        return new double[] {slope, se, s[1] - slope * s[0]};
     }
 
     /**
