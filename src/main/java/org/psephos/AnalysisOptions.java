@@ -2,24 +2,31 @@ package org.psephos;
 
 import java.util.List;
 import java.util.Objects;
+import org.psephos.data.ShareBase;
 import org.psephos.estimation.Estimators;
 import org.psephos.forensics.BatteryOptions;
+import org.psephos.forensics.Conventions;
 import org.psephos.simulation.Parallel;
 
 /**
  * How {@link Psephos#analyze(org.psephos.data.Election, AnalysisOptions)} runs the forensic battery: the tests (by
  * id, as in {@link Estimators#registry()}, the registry {@code psephos analyze --tests} uses: the forensic tests and
  * the estimators), a grouping to test per group as well, the bootstrap and Monte Carlo replicates,
- * the seed and the thread count (results do not depend on it). Immutable; {@code withX} methods return copies.
+ * the seed, the thread count (results do not depend on it), whose conventions the tests follow and the share
+ * base. Immutable; {@code withX} methods return copies.
  *
- * @param tests      test ids to run, in any order; empty for every test except the opt-in estimators
- * @param level      a grouping name (e.g. {@code "region"}) or {@code null} for the whole election only
- * @param replicates bootstrap and Monte Carlo replicates, at least 1
- * @param seed       the seed of every random draw
- * @param threads    worker threads, at least 1
+ * @param tests       test ids to run, in any order; empty for every test except the opt-in estimators
+ * @param level       a grouping name (e.g. {@code "region"}) or {@code null} for the whole election only
+ * @param replicates  bootstrap and Monte Carlo replicates, at least 1
+ * @param seed        the seed of every random draw
+ * @param threads     worker threads, at least 1
+ * @param conventions whose definitions the tests follow ({@link Conventions#PSEPHOS} by default)
+ * @param shareBase   the denominator of vote shares given explicitly, or {@code null} for the conventions' (and
+ *                    under Psephos's, the election's own); an explicit base wins over the conventions'
  * @since 0.1
  */
-public record AnalysisOptions(List<String> tests, String level, int replicates, long seed, int threads) {
+public record AnalysisOptions(List<String> tests, String level, int replicates, long seed, int threads,
+                              Conventions conventions, ShareBase shareBase) {
     /**
      * @throws IllegalArgumentException if replicates or threads is not positive or a test id is unknown
      */
@@ -32,36 +39,75 @@ public record AnalysisOptions(List<String> tests, String level, int replicates, 
             throw new IllegalArgumentException("threads is not positive: " + threads);
         }
         Estimators.registry().select(tests);
+        Objects.requireNonNull(conventions, "conventions");
     }
 
-    /** @return every test, whole election only, 1000 replicates, seed 42, all processors */
+    /**
+     * Options under Psephos's conventions, with the election's share base.
+     *
+     * @param tests      test ids
+     * @param level      a grouping name or {@code null}
+     * @param replicates replicates
+     * @param seed       seed
+     * @param threads    threads
+     */
+    public AnalysisOptions(List<String> tests, String level, int replicates, long seed, int threads) {
+        this(tests, level, replicates, seed, threads, Conventions.PSEPHOS, null);
+    }
+
+    /** @return every test, whole election only, 1000 replicates, seed 42, all processors, Psephos's conventions */
     public static AnalysisOptions defaults() {
         BatteryOptions d = BatteryOptions.defaults();
         return new AnalysisOptions(List.of(), null, d.replicates(), d.seed(), Parallel.defaultThreads());
     }
 
+    /**
+     * @param c whose definitions the tests follow; it sets the share base too (EFToolkit: ballots; Kobak et al.:
+     *          valid + invalid) unless {@link #withShareBase} gives one
+     * @return a copy
+     */
+    public AnalysisOptions withConventions(Conventions c) {
+        return new AnalysisOptions(tests, level, replicates, seed, threads, c, shareBase);
+    }
+
+    /** @param base the denominator of vote shares, or {@code null} for the conventions' @return a copy */
+    public AnalysisOptions withShareBase(ShareBase base) {
+        return new AnalysisOptions(tests, level, replicates, seed, threads, conventions, base);
+    }
+
+    /**
+     * @param election an election
+     * @return the share base the analysis uses on it: the explicit one, else the conventions', else the election's
+     */
+    public ShareBase shareBaseFor(org.psephos.data.Election election) {
+        if (shareBase != null) {
+            return shareBase;
+        }
+        return conventions.shareBase() != null ? conventions.shareBase() : election.shareBase();
+    }
+
     /** @param ids test ids (empty for all) @return a copy */
     public AnalysisOptions withTests(String... ids) {
-        return new AnalysisOptions(List.of(ids), level, replicates, seed, threads);
+        return new AnalysisOptions(List.of(ids), level, replicates, seed, threads, conventions, shareBase);
     }
 
     /** @param grouping a grouping name, or null @return a copy */
     public AnalysisOptions withLevel(String grouping) {
-        return new AnalysisOptions(tests, grouping, replicates, seed, threads);
+        return new AnalysisOptions(tests, grouping, replicates, seed, threads, conventions, shareBase);
     }
 
     /** @param r replicates @return a copy */
     public AnalysisOptions withReplicates(int r) {
-        return new AnalysisOptions(tests, level, r, seed, threads);
+        return new AnalysisOptions(tests, level, r, seed, threads, conventions, shareBase);
     }
 
     /** @param s the seed @return a copy */
     public AnalysisOptions withSeed(long s) {
-        return new AnalysisOptions(tests, level, replicates, s, threads);
+        return new AnalysisOptions(tests, level, replicates, s, threads, conventions, shareBase);
     }
 
     /** @param t threads @return a copy */
     public AnalysisOptions withThreads(int t) {
-        return new AnalysisOptions(tests, level, replicates, seed, t);
+        return new AnalysisOptions(tests, level, replicates, seed, t, conventions, shareBase);
     }
 }

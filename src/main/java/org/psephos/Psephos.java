@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import org.psephos.data.ColumnMapping;
 import org.psephos.data.Election;
 import org.psephos.data.ElectionCsv;
+import org.psephos.data.ShareBase;
 import org.psephos.estimation.Estimators;
 import org.psephos.forensics.Battery;
 import org.psephos.forensics.BatteryOptions;
@@ -80,7 +81,7 @@ public final class Psephos {
      * Runs the forensic battery.
      *
      * @param election the election
-     * @param options  tests, level, replicates, seed, threads
+     * @param options  tests, level, replicates, seed, threads, conventions and share base
      * @return the results
      * @throws IllegalArgumentException if the level names no grouping of the election
      */
@@ -90,8 +91,10 @@ public final class Psephos {
             battery = battery.withTests(Estimators.registry().select(options.tests()));
         }
         BatteryOptions settings = BatteryOptions.defaults().withReplicates(options.replicates())
-                .withSeed(options.seed()).withThreads(options.threads());
-        return new Analysis(election, battery.run(election, settings, Progress.NONE));
+                .withSeed(options.seed()).withThreads(options.threads()).withConventions(options.conventions());
+        ShareBase base = options.shareBaseFor(election);
+        Election e = base == election.shareBase() ? election : election.withShareBase(base);
+        return new Analysis(e, battery.run(e, settings, Progress.NONE));
     }
 
     /**

@@ -80,6 +80,9 @@ final class AnalyzeCommand implements Callable<Integer> {
     ThreadsOption threads;
 
     @Mixin
+    ConventionsOption conventions;
+
+    @Mixin
     EngineOptions engine;
 
     @Option(names = "--json", paramLabel = "OUT", description = "Write the results as JSON.")
@@ -150,7 +153,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         Battery battery = Battery.withDefaults().withLevel(level);
         try {
             options = BatteryOptions.defaults().withReplicates(replicates).withSeed(seed)
-                    .withThreads(threads.resolve());
+                    .withThreads(threads.resolve()).withConventions(conventions.resolve());
             engine.check("analyze");
             if (tests != null) {
                 battery = battery.withTests(Estimators.registry().select(tests.stream().map(String::trim)
@@ -162,7 +165,8 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (unitsCsv != null && !battery.tests().stream().anyMatch(t -> t.id().equals(FraudMixture.ID))) {
             throw new UsageException("--units-csv writes the FraudMixture fit per unit: add FraudMixture to --tests");
         }
-        Election election = loader.load(file, mapping);
+        Election election = ConventionsOption.withShareBase(loader.load(file, mapping), mapping,
+                options.conventions());
         if (level != null && election.grouping(level).isEmpty()) {
             throw new UsageException("--level " + level + ": the file has no such grouping column; groupings are "
                     + election.groupings().stream().map(Grouping::name).toList());

@@ -48,14 +48,19 @@ final class MappingOptions {
             description = "The unit id column. Default: a column named unit, id, uik or precinct(s).")
     String id;
 
-    @Option(names = "--share-of", paramLabel = "BASE", defaultValue = "found",
+    @Option(names = "--share-of", paramLabel = "BASE",
             description = "Denominator of vote shares: found (valid + invalid), valid, or ballots."
-                    + " Default: ${DEFAULT-VALUE}.")
+                    + " Default: found; under --conventions eftoolkit, ballots (EFToolkit's TotalVotes).")
     String shareOf;
 
     @Option(names = "--encoding", paramLabel = "CHARSET", defaultValue = "UTF-8",
             description = "The file's encoding, e.g. windows-1251. Default: ${DEFAULT-VALUE} (a BOM is skipped).")
     String encoding;
+
+    /** @return whether {@code --share-of} was given (an explicit base wins over the conventions' default) */
+    boolean shareOfGiven() {
+        return shareOf != null;
+    }
 
     /**
      * @return the mapping the options describe
@@ -64,7 +69,10 @@ final class MappingOptions {
     public ColumnMapping mapping() {
         try {
             ColumnMapping.Builder b = ColumnMapping.builder().registered(registered).ballots(ballots).valid(valid)
-                    .invalid(invalid).leader(leader).id(id).shareOf(ShareBase.parse(shareOf));
+                    .invalid(invalid).leader(leader).id(id);
+            if (shareOf != null) {
+                b.shareOf(ShareBase.parse(shareOf));
+            }
             candidates.forEach(b::candidate);
             levels.forEach(b::level);
             return b.build();

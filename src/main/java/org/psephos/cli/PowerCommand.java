@@ -126,6 +126,9 @@ final class PowerCommand implements Callable<Integer> {
     @Mixin
     QuietOption quiet;
 
+    @Mixin
+    ConventionsOption conventions;
+
     @Override
     public Integer call() {
         if (sizesFrom != null) {
@@ -147,7 +150,7 @@ final class PowerCommand implements Callable<Integer> {
             analysis = PowerAnalysis.of(electorate(), new FraudSpec(fraud, fixed), axes,
                     tests.stream().map(String::trim).filter(x -> !x.isEmpty()).toList())
                     .withReplicates(replicates).withSeed(seed).withFalsePositiveRate(fpr)
-                    .withTestReplicates(testReplicates);
+                    .withTestReplicates(testReplicates).withConventions(conventions.resolve());
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage(), e);
         }

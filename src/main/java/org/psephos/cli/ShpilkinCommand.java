@@ -15,6 +15,7 @@ import org.psephos.data.UnitFilter;
 import org.psephos.estimation.Shpilkin;
 import org.psephos.estimation.ShpilkinEstimate;
 import org.psephos.estimation.ShpilkinResult;
+import org.psephos.forensics.Conventions;
 import org.psephos.report.CsvWriter;
 import org.psephos.report.ShpilkinReport;
 import picocli.CommandLine.Command;
@@ -46,9 +47,11 @@ final class ShpilkinCommand implements Callable<Integer> {
     @Mixin
     MappingOptions mapping;
 
-    @Option(names = "--peak", paramLabel = "RULE", defaultValue = "others",
-            description = "Clean peak: others (most votes of the other options), height (most leader votes, "
-                    + "EFToolkit) or a turnout in [0, 1] (default ${DEFAULT-VALUE}).")
+    @Option(names = "--peak", paramLabel = "RULE",
+            description = "Clean peak: others (most votes of the other options), height (most leader votes; "
+                    + "under --conventions eftoolkit EFToolkit's rule: the highest peak below the official turnout) "
+                    + "or a turnout in [0, 1] (under eftoolkit a bin label such as 0.65). Default: others; height "
+                    + "under --conventions eftoolkit.")
     String peak;
 
     @Option(names = "--redraws", paramLabel = "R", defaultValue = "200",
@@ -60,6 +63,9 @@ final class ShpilkinCommand implements Callable<Integer> {
 
     @Mixin
     ThreadsOption threads;
+
+    @Mixin
+    ConventionsOption conventions;
 
     @Option(names = "--csv", paramLabel = "FILE", description = "Write each unit's anomalous votes.")
     Path csv;
@@ -76,15 +82,18 @@ final class ShpilkinCommand implements Callable<Integer> {
         OutputFiles.requireNotInput(List.of(file), json, csv, report);
         Shpilkin method;
         int t = threads.resolve();
+        Conventions c = conventions.resolve();
         try {
             if (mapping.levels.size() > 1) {
                 throw new IllegalArgumentException("shpilkin takes one --level; got " + mapping.levels);
             }
-            String p = peak.trim().toLowerCase(Locale.ROOT);
+            Shpilkin base = Shpilkin.withDefaults().withConventions(c);
+            String p = peak == null ? "" : peak.trim().toLowerCase(Locale.ROOT);
             method = switch (p) {
-                case "others" -> Shpilkin.withDefaults();
-                case "height" -> Shpilkin.withDefaults().with(Shpilkin.PeakRule.HEIGHT);
-                default -> Shpilkin.withDefaults().withManualTurnout(Double.parseDouble(p));
+                case "" -> base;
+                case "others" -> base.with(Shpilkin.PeakRule.OTHERS);
+                case "height" -> base.with(Shpilkin.PeakRule.HEIGHT);
+                default -> base.withManualTurnout(Double.parseDouble(p));
             };
         } catch (NumberFormatException e) {
             throw new UsageException("--peak is not others, height or a turnout: " + peak, e);
@@ -97,7 +106,8 @@ final class ShpilkinCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage(), e);
         }
-        Election e = UnitFilter.standard().apply(all).election();
+        Election e = c.unitFilter(UnitFilter.standard()).apply(ConventionsOption.withShareBase(all, mapping, c))
+                .election();
         String level = mapping.levels.isEmpty() ? null : mapping.levels.get(0);
         if (level != null && e.grouping(level).isEmpty()) {
             throw new UsageException("--level " + level + ": the file has no such grouping column");
@@ -123,7 +133,8 @@ final class ShpilkinCommand implements Callable<Integer> {
         if (json != null) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("file", file.getFileName().toString());
-            doc.put("peak", peak);
+            doc.put("conventions", c.id());
+            doc.put("peak", peak != null ? peak : method.peakRule().name().toLowerCase(Locale.ROOT));
             List<Map<String, Object>> g = new ArrayList<>();
             for (Shpilkin.GroupEstimate ge : groups) {
                 Map<String, Object> m = new LinkedHashMap<>();
@@ -139,9 +150,17 @@ final class ShpilkinCommand implements Callable<Integer> {
             OutputFiles.writeJson(json, doc);
         }
         if (report != null) {
-            ShpilkinReport.html(e, national, groups, peak).write(report);
+            ShpilkinReport.html(e, national, groups, peakLabel(method)).write(report);
         }
         return Main.OK;
+    }
+
+    /** @return the peak rule as the report names it, with the conventions when they are not Psephos's */
+    private String peakLabel(Shpilkin method) {
+        String rule = method.peakRule() == Shpilkin.PeakRule.MANUAL ? peak
+                : method.peakRule().name().toLowerCase(Locale.ROOT);
+        Conventions c = conventions.resolve();
+        return c == Conventions.PSEPHOS ? rule : rule + " (" + c.id() + " conventions)";
     }
 
     private static Map<String, Object> summary(ShpilkinEstimate s) {

@@ -17,6 +17,7 @@ import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
 import org.apache.commons.math3.special.Erf;
 import org.psephos.data.Election;
 import org.psephos.forensics.BatteryOptions;
+import org.psephos.forensics.Conventions;
 import org.psephos.forensics.ForensicTest;
 import org.psephos.forensics.TestInput;
 import org.psephos.forensics.TestResult;
@@ -132,8 +133,17 @@ public final class KlimekFit implements ForensicTest {
     public enum PeakRule {
         /** The published fitter's histogram-slope rule. */
         SLOPE,
-        /** The first local maximum above 0.3 of a Gaussian kernel density (Kobak). */
-        KDE
+        /** The first local maximum above 0.3 of a Gaussian kernel density (Kobak), at least a quarter as high. */
+        KDE,
+        /**
+         * Kobak and Pshenichnikov's code exactly ({@code meduza2018/meduza.ipynb}, "Get Klimek PNAS fits"): on the
+         * units with a positive share base, scipy's {@code gaussian_kde} (Scott's bandwidth, the sample sd with
+         * divisor n − 1) evaluated on the grid i·0.001, i = 0..999; τ (ν) = the first grid point above 0.3 after
+         * which the density of turnout (the leader's share) falls; σ_τ = RMS(t − τ) over t &lt; τ and v &lt; ν,
+         * σ_ν = RMS(v − ν) over v &lt; ν, θ = (mean((v − ν)²) over v &gt; ν)^¼ (about ν, not the mode). Used under
+         * {@link Conventions#KOBAK}, with the moments kept as estimated (no joint fit).
+         */
+        KOBAK
     }
 
     /** Which histograms the fit compares. */
@@ -230,6 +240,9 @@ public final class KlimekFit implements ForensicTest {
     }
 
     KlimekMoments moments(double[] t, double[] v) {
+        if (peakRule == PeakRule.KOBAK) {
+            return kobakMoments(t, v);
+        }
         int n = t.length;
         double tau;
         double nu;
@@ -264,13 +277,29 @@ public final class KlimekFit implements ForensicTest {
             nu = jv < 0 ? Double.NaN : x0 + jv * h;
             tau = jt < 0 ? Double.NaN : x0 + jt * h;
         }
+        return spreads(t, v, tau, nu, vMax, sigmaRule == SigmaRule.PUBLISHED ? 2 : 1);
+    }
+
+    /**
+     * The spreads around the clean peak: σ_τ = RMS(t − τ) over v &lt; ν and t &lt; τ, σ_ν = √(c·mean((v − ν)²)) over
+     * v &lt; ν, θ = (mean((v − c_θ)²) over v &gt; c_θ)^¼ (Klimek et al.'s double root; c_θ the mode or ν).
+     *
+     * @param t      turnout per unit
+     * @param v      the leader's share per unit
+     * @param tau    τ
+     * @param nu     ν
+     * @param centre c_θ
+     * @param c      the factor under σ_ν's root (2 in the published fitter)
+     * @return the moments
+     */
+    static KlimekMoments spreads(double[] t, double[] v, double tau, double nu, double centre, double c) {
         double s1 = 0;
         double s2 = 0;
         double s3 = 0;
         int n1 = 0;
         int n2 = 0;
         int n3 = 0;
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < t.length; i++) {
             if (v[i] < nu) {
                 double d = v[i] - nu;
                 s2 += d * d;
@@ -281,14 +310,87 @@ public final class KlimekFit implements ForensicTest {
                     n1++;
                 }
             }
-            if (v[i] > vMax) {
-                double d = v[i] - vMax;
+            if (v[i] > centre) {
+                double d = v[i] - centre;
                 s3 += d * d;
                 n3++;
             }
         }
-        double c = sigmaRule == SigmaRule.PUBLISHED ? 2 : 1;
         return new KlimekMoments(tau, nu, Math.sqrt(s1 / n1), Math.sqrt(c * s2 / n2), Math.sqrt(Math.sqrt(s3 / n3)));
+    }
+
+    /**
+     * @param input the leader's data after Kobak et al.'s unit filter
+     * @return the units their Klimek cell uses ({@code received > 0}), with registered voters and ballots present
+     */
+    private static TestInput kobakUnits(TestInput input) {
+        Election e = input.election();
+        int lead = e.leader();
+        int[] keep = new int[e.size()];
+        int k = 0;
+        for (int i = 0; i < e.size(); i++) {
+            if (e.shareDenominator(i) > 0 && e.registered(i) > 0 && e.ballots(i) >= 0 && e.votes(lead, i) >= 0) {
+                keep[k++] = i;
+            }
+        }
+        Election units = k == e.size() ? e : e.select(Arrays.copyOf(keep, k));
+        return new TestInput(units, input.level(), input.variable());
+    }
+
+    /** Kobak and Pshenichnikov's moments ({@link PeakRule#KOBAK}); the units must have a positive share base. */
+    static KlimekMoments kobakMoments(double[] t, double[] v) {
+        double nu = kobakPeak(v);
+        return spreads(t, v, kobakPeak(t), nu, nu, 1);
+    }
+
+    /**
+     * {@code x[np.where((x[:-1] > .3) & (np.diff(gaussian_kde(data).evaluate(x)) < 0))[0][0]]} with
+     * {@code x = np.arange(0, 1, .001)}: scipy's kernel density (bandwidth factor n^(−1/5) times the sample sd with
+     * divisor n − 1; the sum over the data in data order, as scipy's {@code gaussian_kernel_estimate}; terms whose
+     * exponent underflows are skipped, as they add an exact 0).
+     *
+     * @return the grid point, or NaN if the density never falls above 0.3
+     */
+    static double kobakPeak(double[] data) {
+        int n = data.length;
+        int g = 1000;
+        double mean = 0;
+        for (double x : data) {
+            mean += x;
+        }
+        mean /= n;
+        double ss = 0;
+        for (double x : data) {
+            ss += (x - mean) * (x - mean);
+        }
+        double factor = Math.pow(n, -1.0 / 5); // scotts_factor: neff^(-1/(d+4))
+        double cov = ss / (n - 1) * (factor * factor);
+        double chol = Math.sqrt(cov); // scipy scales by solve_triangular(cho_cov, ...)
+        double norm = Math.pow(2 * Math.PI, -0.5) / chol;
+        double weight = 1.0 / n;
+        double[] grid = new double[g];
+        double[] gs = new double[g];
+        for (int i = 0; i < g; i++) {
+            grid[i] = i * 0.001;
+            gs[i] = grid[i] / chol;
+        }
+        double reach = Math.sqrt(2 * 746.0) * chol; // beyond it exp(-arg/2) is 0 in double
+        double[] d = new double[g];
+        for (double x : data) {
+            double xs = x / chol;
+            int lo = Math.max(0, (int) Math.floor((x - reach) * 1000) - 1);
+            int hi = Math.min(g - 1, (int) Math.ceil((x + reach) * 1000) + 1);
+            for (int i = lo; i <= hi; i++) {
+                double r = xs - gs[i];
+                d[i] += weight * (Math.exp(-(r * r) / 2) * norm);
+            }
+        }
+        for (int i = 0; i + 1 < g; i++) {
+            if (grid[i] > 0.3 && d[i + 1] - d[i] < 0) {
+                return grid[i];
+            }
+        }
+        return Double.NaN;
     }
 
     /**
@@ -464,6 +566,14 @@ public final class KlimekFit implements ForensicTest {
 
     @Override
     public TestResult run(TestInput input, BatteryOptions options) {
+        if (options.conventionsFor(ID) == Conventions.EFTOOLKIT) {
+            return EftoolkitKlimek.run(ID, input, options); // EFToolkit's ComputeKlimekModel
+        }
+        if (options.conventionsFor(ID) == Conventions.KOBAK && peakRule != PeakRule.KOBAK) {
+            // Kobak and Pshenichnikov's clean moments, on the units with a positive share base, kept as estimated
+            return with(PeakRule.KOBAK).with(SigmaRule.CORRECTED).withMomentCorrection(false)
+                    .run(kobakUnits(input), options);
+        }
         if (input.size() < Math.max(options.minUnits(), 100)) {
             return TestResult.notApplicable(ID, input, input.size(), "fewer than "
                     + Math.max(options.minUnits(), 100) + " units");

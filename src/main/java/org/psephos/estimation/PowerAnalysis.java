@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.psephos.forensics.Conventions;
 import org.psephos.simulation.ElectorateModel;
 import org.psephos.simulation.Parallel;
 import org.psephos.simulation.Progress;
@@ -45,6 +46,7 @@ public final class PowerAnalysis {
     private final long seed;
     private final double alpha;
     private final int testReplicates;
+    private final Conventions conventions;
 
     /**
      * One axis of the grid.
@@ -106,7 +108,7 @@ public final class PowerAnalysis {
     }
 
     private PowerAnalysis(ElectorateModel electorate, FraudSpec base, List<Axis> axes, List<String> tests,
-                          int replicates, long seed, double alpha, int testReplicates) {
+                          int replicates, long seed, double alpha, int testReplicates, Conventions conventions) {
         this.electorate = electorate;
         this.base = base;
         this.axes = axes;
@@ -115,6 +117,7 @@ public final class PowerAnalysis {
         this.seed = seed;
         this.alpha = alpha;
         this.testReplicates = testReplicates;
+        this.conventions = conventions;
     }
 
     /**
@@ -135,7 +138,7 @@ public final class PowerAnalysis {
         }
         Estimators.registry().select(tests);
         PowerAnalysis p = new PowerAnalysis(Objects.requireNonNull(electorate, "electorate"), base, List.copyOf(axes),
-                List.copyOf(tests), 200, 1L, 0.05, 100);
+                List.copyOf(tests), 200, 1L, 0.05, 100, Conventions.PSEPHOS);
         for (int i = 0; i < p.points(); i++) {
             p.spec(i).model();
         }
@@ -147,12 +150,12 @@ public final class PowerAnalysis {
         if (r < 2) {
             throw new IllegalArgumentException("replicates is below 2: " + r);
         }
-        return new PowerAnalysis(electorate, base, axes, tests, r, seed, alpha, testReplicates);
+        return new PowerAnalysis(electorate, base, axes, tests, r, seed, alpha, testReplicates, conventions);
     }
 
     /** @param s the run seed @return a copy */
     public PowerAnalysis withSeed(long s) {
-        return new PowerAnalysis(electorate, base, axes, tests, replicates, s, alpha, testReplicates);
+        return new PowerAnalysis(electorate, base, axes, tests, replicates, s, alpha, testReplicates, conventions);
     }
 
     /** @param a the false-positive rate, in (0, 0.5] @return a copy */
@@ -160,7 +163,7 @@ public final class PowerAnalysis {
         if (!(a > 0 && a <= 0.5)) {
             throw new IllegalArgumentException("false-positive rate is not in (0, 0.5]: " + a);
         }
-        return new PowerAnalysis(electorate, base, axes, tests, replicates, seed, a, testReplicates);
+        return new PowerAnalysis(electorate, base, axes, tests, replicates, seed, a, testReplicates, conventions);
     }
 
     /** @param r resampling replicates of each test run, at least 2 @return a copy */
@@ -168,7 +171,17 @@ public final class PowerAnalysis {
         if (r < 2) {
             throw new IllegalArgumentException("test replicates is below 2: " + r);
         }
-        return new PowerAnalysis(electorate, base, axes, tests, replicates, seed, alpha, r);
+        return new PowerAnalysis(electorate, base, axes, tests, replicates, seed, alpha, r, conventions);
+    }
+
+    /**
+     * @param c whose definitions the tests follow on each simulated election (a test the tool lacks runs under
+     *          Psephos's); Psephos's by default
+     * @return a copy
+     */
+    public PowerAnalysis withConventions(Conventions c) {
+        return new PowerAnalysis(electorate, base, axes, tests, replicates, seed, alpha, testReplicates,
+                Objects.requireNonNull(c, "conventions"));
     }
 
     /** @return the number of grid points */
@@ -214,7 +227,7 @@ public final class PowerAnalysis {
         for (int p = -1; p < points(); p++) {
             for (int r = 0; r < replicates; r += block) {
                 out.add(new PowerTask(p, r, Math.min(replicates, r + block), seed, electorate,
-                        p < 0 ? null : spec(p).model(), tests, testReplicates));
+                        p < 0 ? null : spec(p).model(), tests, testReplicates, conventions));
             }
         }
         return out;
@@ -310,7 +323,7 @@ public final class PowerAnalysis {
             out.add(new PowerResult.Point(p, coords, tp));
         }
         return new PowerResult(base.name(), axes.stream().map(Axis::parameter).toList(), tests, alpha, replicates,
-                seed, thresholds, cleanFlags, out);
+                seed, thresholds, cleanFlags, out, conventions.id());
     }
 
     private static PowerResult.TestPower power(String id, double[] v, double[] s, boolean[] f, double threshold,

@@ -21,11 +21,12 @@ import java.util.Map;
  *                       clean scores)
  * @param cleanFlagRate  per test, the own flag rule's rate on the clean replicates (its real false-positive rate)
  * @param points         the grid points, in grid order (first parameter varying slowest)
+ * @param conventions    whose definitions the tests followed ({@code psephos}, {@code eftoolkit}, {@code kobak})
  * @since 0.1
  */
 public record PowerResult(String fraud, List<String> parameters, List<String> tests, double falsePositiveRate,
                           int replicates, long seed, List<Double> thresholds, List<Double> cleanFlagRate,
-                          List<Point> points) {
+                          List<Point> points, String conventions) {
     /** Copies the lists. */
     public PowerResult {
         parameters = List.copyOf(parameters);
@@ -33,6 +34,27 @@ public record PowerResult(String fraud, List<String> parameters, List<String> te
         thresholds = List.copyOf(thresholds);
         cleanFlagRate = List.copyOf(cleanFlagRate);
         points = List.copyOf(points);
+        java.util.Objects.requireNonNull(conventions, "conventions");
+    }
+
+    /**
+     * A result under Psephos's conventions.
+     *
+     * @param fraud             the fraud model's name
+     * @param parameters        the grid's parameter names
+     * @param tests             the test ids
+     * @param falsePositiveRate α
+     * @param replicates        replicates per grid point
+     * @param seed              the run seed
+     * @param thresholds        per test, the calibrated threshold
+     * @param cleanFlagRate     per test, the own flag rule's clean rate
+     * @param points            the grid points
+     */
+    public PowerResult(String fraud, List<String> parameters, List<String> tests, double falsePositiveRate,
+                       int replicates, long seed, List<Double> thresholds, List<Double> cleanFlagRate,
+                       List<Point> points) {
+        this(fraud, parameters, tests, falsePositiveRate, replicates, seed, thresholds, cleanFlagRate, points,
+                "psephos");
     }
 
     /**

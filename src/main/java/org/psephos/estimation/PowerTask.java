@@ -4,6 +4,7 @@ import java.util.List;
 import org.psephos.data.Election;
 import org.psephos.data.UnitFilter;
 import org.psephos.forensics.BatteryOptions;
+import org.psephos.forensics.Conventions;
 import org.psephos.forensics.ForensicTest;
 import org.psephos.forensics.TestInput;
 import org.psephos.forensics.TestResult;
@@ -34,10 +35,12 @@ import org.psephos.simulation.SimulationResult;
  * @param fraud      the fraud at this point (null for the clean replicates)
  * @param tests      the test ids, looked up in {@link Estimators#registry()}
  * @param testReplicates resampling replicates given to each test
+ * @param conventions whose definitions the tests follow (the unit filter and share base of each test's
+ *                    conventions are applied to the simulated election)
  * @since 0.1
  */
 public record PowerTask(int point, int from, int to, long runSeed, ElectorateModel electorate, FraudModel fraud,
-                        List<String> tests, int testReplicates)
+                        List<String> tests, int testReplicates, Conventions conventions)
         implements java.io.Serializable {
     /** Stream key of the replicates' engine seeds. */
     static final long KEY = 0x506F776572L;
@@ -45,6 +48,24 @@ public record PowerTask(int point, int from, int to, long runSeed, ElectorateMod
     /** Copies the test list. */
     public PowerTask {
         tests = List.copyOf(tests);
+        java.util.Objects.requireNonNull(conventions, "conventions");
+    }
+
+    /**
+     * A task under Psephos's conventions.
+     *
+     * @param point          the grid point's index, or −1
+     * @param from           first replicate
+     * @param to             one past the last
+     * @param runSeed        the run seed
+     * @param electorate     the clean electorate
+     * @param fraud          the fraud, or null
+     * @param tests          the test ids
+     * @param testReplicates resampling replicates per test run
+     */
+    public PowerTask(int point, int from, int to, long runSeed, ElectorateModel electorate, FraudModel fraud,
+                     List<String> tests, int testReplicates) {
+        this(point, from, to, runSeed, electorate, fraud, tests, testReplicates, Conventions.PSEPHOS);
     }
 
     /** @return per replicate: the tests' statistics, flags and estimates with the truth */
@@ -58,7 +79,7 @@ public record PowerTask(int point, int from, int to, long runSeed, ElectorateMod
         double[] fraudShare = new double[n];
         double[] excess = new double[n];
         BatteryOptions opts = BatteryOptions.defaults().withThreads(1).withReplicates(testReplicates)
-                .withSeed(runSeed);
+                .withSeed(runSeed).withConventions(conventions);
         boolean needExcess = tests.contains(Shpilkin.ID);
         for (int r = from; r < to; r++) {
             long seed = RandomStreams.seeded(runSeed).stream(KEY, r).nextLong();
@@ -72,8 +93,10 @@ public record PowerTask(int point, int from, int to, long runSeed, ElectorateMod
             }
             Election kept = UnitFilter.standard().apply(e).election();
             TestInput in = new TestInput(kept, TestInput.NATIONAL, Variable.option(kept, kept.leader()));
+            TestInput own = conventions == Conventions.PSEPHOS ? in : input(e, conventions);
             for (int t = 0; t < k; t++) {
-                TestResult res = chosen.get(t).run(in, opts);
+                TestResult res = chosen.get(t).run(opts.conventionsFor(tests.get(t)) == conventions ? own : in,
+                        opts);
                 values[t][j] = res.value();
                 scores[t][j] = score(res);
                 flags[t][j] = res.flag();
@@ -84,6 +107,13 @@ public record PowerTask(int point, int from, int to, long runSeed, ElectorateMod
             centred[t] = !Estimators.isEstimator(tests.get(t)) && !hasPValue(scores[t], values[t]);
         }
         return new PowerSummary(point, from, to, values, scores, flags, fraudShare, excess, centred);
+    }
+
+    /** @return the leader's input under another tool's conventions: its unit filter and share base */
+    private static TestInput input(Election e, Conventions c) {
+        Election units = c.shareBase() == null ? e : e.withShareBase(c.shareBase());
+        units = c.unitFilter(UnitFilter.standard()).apply(units).election();
+        return new TestInput(units, TestInput.NATIONAL, Variable.option(units, units.leader()));
     }
 
     /** @return the replicate with its units (the leader is option 0) and its totals, clean ones included */

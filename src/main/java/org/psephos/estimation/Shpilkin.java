@@ -9,6 +9,7 @@ import org.psephos.data.Election;
 import org.psephos.data.ElectionTotals;
 import org.psephos.data.Grouping;
 import org.psephos.forensics.BatteryOptions;
+import org.psephos.forensics.Conventions;
 import org.psephos.forensics.ForensicTest;
 import org.psephos.forensics.TestInput;
 import org.psephos.forensics.TestResult;
@@ -24,10 +25,11 @@ import org.psephos.simulation.ReplicateDistribution;
  * Kobak, Shpilkin and Pshenichnikov (2016), "Statistical fingerprints of electoral fraud?", Significance 13(4),
  * 20–23, doi:10.1111/j.1740-9713.2016.00936.x.
  *
- * <p>Method. Units are binned by turnout t = ballots/registered into 1% bins (bin b holds t ∈ [b/100, (b+1)/100),
- * t = 1 in bin 100); per bin W_b = the leader's votes and O_b = the other options' votes. The clean peak t* is the
- * centre of the bin with most votes of the other options ({@link PeakRule#OTHERS}, the default), of the bin with
- * most leader votes ({@link PeakRule#HEIGHT}, EFToolkit's {@code height}) or a turnout the user gives
+ * <p>Method (Psephos's conventions). Units are binned by turnout t = ballots/registered into 1% bins (bin b holds
+ * t ∈ [b/100, (b+1)/100), computed exactly as ⌊100·ballots/registered⌋; t = 1 in bin 100); per bin W_b = the
+ * leader's votes and O_b = the other options' votes. The clean peak t* is the centre of the bin with most votes of
+ * the other options ({@link PeakRule#OTHERS}, the default), of the bin with most leader votes
+ * ({@link PeakRule#HEIGHT}, a simplification of EFToolkit's {@code height}) or a turnout the user gives
  * ({@link PeakRule#MANUAL}). OTHERS is the default because stuffing adds votes to the leader only: where units
  * report near-100% turnout en masse (Russia 2011: the 99–100% bin holds more leader votes than any other), HEIGHT
  * picks that bin as the "clean" peak and F becomes meaningless, while the other options' votes still peak at the
@@ -47,6 +49,15 @@ import org.psephos.simulation.ReplicateDistribution;
  * with redraws and on none with the bootstrap. Flag rule: 1 − Φ(F/sd) &lt; 0.025 (F significantly above 0,
  * EFToolkit's |mean/sd| ≥ 1.96, one-sided). Replicate r uses {@code RandomStreams.seeded(seed).stream(KEY, r)}:
  * identical for any thread count.
+ *
+ * <p>Under {@link Conventions#EFTOOLKIT} ({@link #withConventions}, or the run's conventions) the estimate is
+ * EFToolkit's {@code estimate_fraud}, reproducing R's arithmetic (see {@code EftoolkitShpilkin}): turnout =
+ * share base / registered (EFToolkit's {@code TotalVotes/TotalReg}), bins (e_{k−1}, e_k] on R's floating-point
+ * edges {@code seq(0, 1.01, .01)}, t* = the bin's label (its lower edge), its {@code height} peak rule by default
+ * (the highest {@code pracma::findpeaks} peak of the leader's votes below the official turnout), every unit kept
+ * ({@code na.rm}), stuffing = round((T − t*)·ΣN) not floored at 0; an explicit {@link #with(PeakRule)} or
+ * {@link #withManualTurnout} wins (a manual turnout names a bin label). The per-unit split stays W_i − r·O_i above
+ * the peak (EFToolkit's post-stratified per-precinct split is not reproduced).
  *
  * <p>Immutable and thread-safe.
  *
@@ -80,24 +91,41 @@ public final class Shpilkin implements ForensicTest {
         BOOTSTRAP
     }
 
+    /** The peak rule given explicitly, or {@code null} for the conventions' (OTHERS; EFToolkit's: HEIGHT). */
     private final PeakRule rule;
     private final double manualTurnout;
     private final Uncertainty uncertainty;
+    /** The conventions given explicitly, or {@code null} for the run's (Psephos's in direct calls). */
+    private final Conventions conventions;
 
-    private Shpilkin(PeakRule rule, double manualTurnout, Uncertainty uncertainty) {
+    private Shpilkin(PeakRule rule, double manualTurnout, Uncertainty uncertainty, Conventions conventions) {
         this.rule = rule;
         this.manualTurnout = manualTurnout;
         this.uncertainty = uncertainty;
+        this.conventions = conventions;
     }
 
     /** @param u how the sd is estimated @return a copy */
     public Shpilkin with(Uncertainty u) {
-        return new Shpilkin(rule, manualTurnout, u);
+        return new Shpilkin(rule, manualTurnout, u, conventions);
     }
 
-    /** @return the estimator with the others' peak rule and the bootstrap sd */
+    /**
+     * @param c whose binning and peak rule to follow ({@link Conventions#EFTOOLKIT}: EFToolkit's
+     *          {@code estimate_fraud}; any other: Psephos's)
+     * @return a copy
+     */
+    public Shpilkin withConventions(Conventions c) {
+        return new Shpilkin(rule, manualTurnout, uncertainty, java.util.Objects.requireNonNull(c, "conventions"));
+    }
+
+    /** @return the estimator with the conventions' peak rule (others; EFToolkit's: height) and the bootstrap sd */
     public static Shpilkin withDefaults() {
-        return new Shpilkin(PeakRule.OTHERS, Double.NaN, Uncertainty.BOOTSTRAP);
+        return new Shpilkin(null, Double.NaN, Uncertainty.BOOTSTRAP, null);
+    }
+
+    private boolean eftoolkit() {
+        return conventions == Conventions.EFTOOLKIT;
     }
 
     /**
@@ -109,7 +137,7 @@ public final class Shpilkin implements ForensicTest {
         if (r == PeakRule.MANUAL) {
             throw new IllegalArgumentException("the manual peak rule needs a turnout: use withManualTurnout");
         }
-        return new Shpilkin(r, Double.NaN, uncertainty);
+        return new Shpilkin(r, Double.NaN, uncertainty, conventions);
     }
 
     /**
@@ -121,12 +149,12 @@ public final class Shpilkin implements ForensicTest {
         if (!(turnout >= 0 && turnout <= 1)) {
             throw new IllegalArgumentException("manual peak turnout is not in [0, 1]: " + turnout);
         }
-        return new Shpilkin(PeakRule.MANUAL, turnout, uncertainty);
+        return new Shpilkin(PeakRule.MANUAL, turnout, uncertainty, conventions);
     }
 
-    /** @return the peak rule */
+    /** @return the peak rule: the one given, else the conventions' default */
     public PeakRule peakRule() {
-        return rule;
+        return rule != null ? rule : eftoolkit() ? PeakRule.HEIGHT : PeakRule.OTHERS;
     }
 
     @Override
@@ -146,8 +174,51 @@ public final class Shpilkin implements ForensicTest {
      *                                  the other options
      */
     public ShpilkinEstimate estimate(Election e) {
+        if (eftoolkit()) {
+            return eftoolkitEstimate(e, EftoolkitShpilkin.Columns.of(e));
+        }
         LeaderColumns c = columns(e);
         return estimate(e, c, bins(c));
+    }
+
+    /** EFToolkit's estimate ({@link EftoolkitShpilkin}) as a {@link ShpilkinEstimate}. */
+    private ShpilkinEstimate eftoolkitEstimate(Election e, EftoolkitShpilkin.Columns c) {
+        if (c.voters().length == 0) {
+            throw new IllegalArgumentException("no units");
+        }
+        EftoolkitShpilkin.Sums s = EftoolkitShpilkin.Sums.of(c, null);
+        double[] x = eftoolkitPoint(s);
+        int p = (int) x[0];
+        double r = x[1];
+        double[] unit = new double[c.voters().length];
+        long leaderVotes = 0;
+        for (int i = 0; i < unit.length; i++) {
+            double w = c.votes()[i];
+            if (!Double.isNaN(w)) {
+                leaderVotes += (long) w;
+            }
+            if (c.bin()[i] > p && !Double.isNaN(w) && !Double.isNaN(c.valid()[i])) {
+                unit[i] = w - r * (c.valid()[i] - w);
+            }
+        }
+        double t = EftoolkitShpilkin.label(p);
+        return new ShpilkinEstimate(t, r, x[2], x[3], x[4], t, x[5], s.sumValid() / s.sumVoters(), leaderVotes,
+                unit);
+    }
+
+    /** @return EFToolkit's {p, r, F, stuffing, switching, share} on these sums under this estimator's peak rule */
+    private double[] eftoolkitPoint(EftoolkitShpilkin.Sums s) {
+        PeakRule r = peakRule();
+        if (r == PeakRule.OTHERS) {
+            int p = 1;
+            for (int k = 2; k < EftoolkitShpilkin.BINS; k++) {
+                if (s.v()[k] - s.w()[k] > s.v()[p] - s.w()[p]) {
+                    p = k;
+                }
+            }
+            return EftoolkitShpilkin.estimate(s, EftoolkitShpilkin.label(p));
+        }
+        return EftoolkitShpilkin.estimate(s, r == PeakRule.MANUAL ? manualTurnout : Double.NaN);
     }
 
     /** @return the election's columns @throws IllegalArgumentException if it has no leader or no units */
@@ -223,19 +294,16 @@ public final class Shpilkin implements ForensicTest {
         if (redraws < 1) {
             throw new IllegalArgumentException("redraw count is not positive: " + redraws);
         }
+        if (eftoolkit()) {
+            return eftoolkitEstimate(e, redraws, seed, threads);
+        }
         LeaderColumns c = columns(e);
         int[] bin = bins(c);
         ShpilkinEstimate point = estimate(e, c, bin);
-        RandomStreams streams = RandomStreams.seeded(seed);
-        int tasks = (redraws + PER_TASK - 1) / PER_TASK;
-        List<double[]> parts = Parallel.map(tasks, threads, t -> {
-            int from = t * PER_TASK;
-            int to = Math.min(redraws, from + PER_TASK);
-            double[] out = new double[to - from];
+        double sd = excessSd(redraws, seed, threads, () -> {
             double[] w = new double[BINS];
             double[] o = new double[BINS];
-            for (int r = from; r < to; r++) {
-                UniformRandomProvider rng = streams.stream(KEY, r);
+            return rng -> {
                 java.util.Arrays.fill(w, 0);
                 java.util.Arrays.fill(o, 0);
                 if (uncertainty == Uncertainty.BOOTSTRAP) {
@@ -253,13 +321,63 @@ public final class Shpilkin implements ForensicTest {
                     }
                 }
                 int peak = peak(w, o);
-                out[r - from] = o[peak] > 0 ? excess(w, o, peak, w[peak] / o[peak]) : Double.NaN;
+                return o[peak] > 0 ? excess(w, o, peak, w[peak] / o[peak]) : Double.NaN;
+            };
+        });
+        return new ShpilkinResult(point, sd, redraws, seed);
+    }
+
+    /** F on one replicate (a resample or redraw), NaN where there is no estimate. */
+    @FunctionalInterface
+    private interface Replicate {
+        double excess(UniformRandomProvider rng);
+    }
+
+    /**
+     * The sd of F over the replicates: replicate r draws from {@code RandomStreams.seeded(seed).stream(KEY, r)},
+     * tasks of {@value #PER_TASK} replicates run in parallel, each with its own scratch ({@code perTask}); replicates
+     * without an estimate are left out.
+     */
+    private static double excessSd(int redraws, long seed, int threads,
+                                   java.util.function.Supplier<Replicate> perTask) {
+        RandomStreams streams = RandomStreams.seeded(seed);
+        int tasks = (redraws + PER_TASK - 1) / PER_TASK;
+        List<double[]> parts = Parallel.map(tasks, threads, t -> {
+            int from = t * PER_TASK;
+            int to = Math.min(redraws, from + PER_TASK);
+            Replicate rep = perTask.get();
+            double[] out = new double[to - from];
+            for (int r = from; r < to; r++) {
+                out[r - from] = rep.excess(streams.stream(KEY, r));
             }
             return out;
         }, Progress.NONE);
-        // replicates whose peak bin holds no votes of the other options are left out
         double[] f = parts.stream().flatMapToDouble(java.util.Arrays::stream).filter(x -> !Double.isNaN(x)).toArray();
-        double sd = f.length < 2 ? Double.NaN : ReplicateDistribution.of(f).sd();
+        return f.length < 2 ? Double.NaN : ReplicateDistribution.of(f).sd();
+    }
+
+    /**
+     * EFToolkit's estimate with the sd of F over bootstrap resamples of the units (its {@code "nonparametric"}
+     * option; the binomial redraws of its {@code "parametric"} option are not reproduced), the peak re-picked in
+     * each; replicates where EFToolkit would give no estimate are left out.
+     */
+    private ShpilkinResult eftoolkitEstimate(Election e, int redraws, long seed, int threads) {
+        EftoolkitShpilkin.Columns c = EftoolkitShpilkin.Columns.of(e);
+        ShpilkinEstimate point = eftoolkitEstimate(e, c);
+        int n = c.voters().length;
+        double sd = excessSd(redraws, seed, threads, () -> {
+            int[] units = new int[n];
+            return rng -> {
+                for (int j = 0; j < n; j++) {
+                    units[j] = rng.nextInt(n);
+                }
+                try {
+                    return eftoolkitPoint(EftoolkitShpilkin.Sums.of(c, units))[2];
+                } catch (IllegalArgumentException ex) {
+                    return Double.NaN;
+                }
+            };
+        });
         return new ShpilkinResult(point, sd, redraws, seed);
     }
 
@@ -316,7 +434,8 @@ public final class Shpilkin implements ForensicTest {
         }
         ShpilkinResult r;
         try {
-            r = estimate(input.election(), options.replicates(), options.seedFor(input.level()),
+            Shpilkin s = conventions != null ? this : withConventions(options.conventionsFor(ID));
+            r = s.estimate(input.election(), options.replicates(), options.seedFor(input.level()),
                     options.threads());
         } catch (IllegalArgumentException e) {
             return TestResult.notApplicable(ID, input, input.size(), e.getMessage());
@@ -340,17 +459,20 @@ public final class Shpilkin implements ForensicTest {
     static int[] bins(LeaderColumns c) {
         int[] bin = new int[c.n];
         for (int i = 0; i < c.n; i++) {
-            double t = c.registered[i] > 0 ? (double) c.ballots[i] / c.registered[i] : 0;
-            bin[i] = Math.max(0, Math.min(BINS - 1, (int) Math.floor(100 * t + 1e-9)));
+            // exactly floor(100 b / n): no floating-point fudge at whole percentages
+            long b100 = 100L * Math.max(0, c.ballots[i]);
+            bin[i] = c.registered[i] > 0 ? (int) Math.min(BINS - 1, b100 / c.registered[i]) : 0;
         }
         return bin;
     }
 
     private int peak(double[] leader, double[] others) {
-        if (rule == PeakRule.MANUAL) {
+        PeakRule r = peakRule();
+        if (r == PeakRule.MANUAL) {
+            // a typed decimal: 0.65 is bin 65 although 100 * 0.65 is a hair below 65 in floating point
             return Math.max(0, Math.min(BINS - 1, (int) Math.floor(100 * manualTurnout + 1e-9)));
         }
-        double[] w = rule == PeakRule.HEIGHT ? leader : others;
+        double[] w = r == PeakRule.HEIGHT ? leader : others;
         int best = 0;
         for (int b = 1; b < BINS; b++) {
             if (w[b] > w[best]) {

@@ -79,8 +79,23 @@ public final class Battery {
      * @throws IllegalArgumentException if the level names no grouping of the election or an option is unknown
      */
     public BatteryResult run(Election election, BatteryOptions settings, Progress progress) {
-        UnitFilter.Filtered filtered = filter.apply(election);
-        Election kept = filtered.election();
+        // The conventions each test runs under, and one filtered election per distinct conventions: the requested
+        // ones first. Under Psephos's conventions (the default) that is the one filter of the battery.
+        List<Conventions> used = new ArrayList<>();
+        for (ForensicTest t : tests) {
+            Conventions c = settings.conventionsFor(t.id());
+            if (!used.contains(c)) {
+                used.add(c);
+            }
+        }
+        if (used.remove(settings.conventions()) || used.isEmpty()) {
+            used.add(0, settings.conventions());
+        }
+        List<UnitFilter.Filtered> filtered = new ArrayList<>();
+        for (Conventions c : used) {
+            filtered.add(c.unitFilter(filter).apply(election));
+        }
+        Election kept = filtered.get(0).election();
         List<Variable> variables = new ArrayList<>();
         variables.add(Variable.turnout());
         if (options == null) {
@@ -92,43 +107,96 @@ public final class Battery {
                 variables.add(Variable.option(kept, kept.optionIndex(name)));
             }
         }
+        // groups[c][g]: the units of group g after filter c (null if none passes it)
         List<String> labels = new ArrayList<>();
-        List<Election> groups = new ArrayList<>();
         labels.add(TestInput.NATIONAL);
-        groups.add(kept);
+        List<List<Election>> groups = new ArrayList<>();
+        for (UnitFilter.Filtered f : filtered) {
+            List<Election> gs = new ArrayList<>();
+            gs.add(f.election());
+            groups.add(gs);
+        }
         if (level != null) {
-            Optional<Grouping> g = kept.grouping(level);
-            if (g.isEmpty()) {
-                throw new IllegalArgumentException("no grouping named '" + level + "'; groupings are "
-                        + election.groupings().stream().map(Grouping::name).toList());
+            for (UnitFilter.Filtered f : filtered) {
+                Optional<Grouping> g = f.election().grouping(level);
+                if (g.isEmpty()) {
+                    throw new IllegalArgumentException("no grouping named '" + level + "'; groupings are "
+                            + election.groupings().stream().map(Grouping::name).toList());
+                }
+                for (String label : g.get().levels()) {
+                    if (!labels.contains(label)) {
+                        labels.add(label);
+                    }
+                }
             }
-            for (int c = 0; c < g.get().levelCount(); c++) {
-                labels.add(g.get().levels().get(c));
-                groups.add(kept.select(g.get().unitsOf(c)));
+            for (int c = 0; c < filtered.size(); c++) {
+                Election e = filtered.get(c).election();
+                Grouping g = e.grouping(level).orElseThrow();
+                for (int gi = 1; gi < labels.size(); gi++) {
+                    int code = g.levels().indexOf(labels.get(gi));
+                    groups.get(c).add(code < 0 ? null : e.select(g.unitsOf(code)));
+                }
             }
         }
+        // One input per group, variable and conventions with tests; slot[i][k] is the table position of test k of
+        // input i (table order: group, variable, test).
         List<TestInput> inputs = new ArrayList<>();
         List<List<ForensicTest>> testsOf = new ArrayList<>();
-        for (int gi = 0; gi < groups.size(); gi++) {
-            Election units = groups.get(gi);
-            for (Variable v : variables) {
-                inputs.add(new TestInput(units, labels.get(gi), v));
-                testsOf.add(tests.stream().filter(t -> t.scope() == ForensicTest.Scope.PER_VARIABLE).toList());
+        List<List<Integer>> slots = new ArrayList<>();
+        List<TestResult> table = new ArrayList<>();
+        for (int gi = 0; gi < labels.size(); gi++) {
+            List<Variable> vs = new ArrayList<>(variables);
+            int leader = kept.leader();
+            if (leader >= 0) {
+                vs.add(null); // the leader-and-turnout tests
             }
-            if (units.leader() >= 0) {
-                inputs.add(new TestInput(units, labels.get(gi), Variable.option(units, units.leader())));
-                testsOf.add(tests.stream().filter(t -> t.scope() == ForensicTest.Scope.LEADER_AND_TURNOUT)
-                        .toList());
+            for (Variable v : vs) {
+                ForensicTest.Scope scope = v == null ? ForensicTest.Scope.LEADER_AND_TURNOUT
+                        : ForensicTest.Scope.PER_VARIABLE;
+                int[] inputOf = new int[used.size()];
+                java.util.Arrays.fill(inputOf, -1);
+                for (ForensicTest t : tests) {
+                    if (t.scope() != scope) {
+                        continue;
+                    }
+                    int c = used.indexOf(settings.conventionsFor(t.id()));
+                    Election units = groups.get(c).get(gi);
+                    Variable var = v == null ? Variable.option(kept, leader) : v;
+                    if (units == null) {
+                        table.add(TestResult.notApplicable(t.id(), new TestInput(kept.select(new int[0]),
+                                labels.get(gi), var), 0, "no unit of this group passes the unit filter"));
+                        continue;
+                    }
+                    if (inputOf[c] < 0) {
+                        inputOf[c] = inputs.size();
+                        inputs.add(new TestInput(units, labels.get(gi), var));
+                        testsOf.add(new ArrayList<>());
+                        slots.add(new ArrayList<>());
+                    }
+                    testsOf.get(inputOf[c]).add(t);
+                    slots.get(inputOf[c]).add(table.size());
+                    table.add(null);
+                }
             }
         }
         List<TestResult> rows = runAll(inputs, testsOf, settings, progress);
-        double[] p = rows.stream().mapToDouble(TestResult::pValue).toArray();
-        double[] q = MultipleTesting.benjaminiHochberg(p);
-        List<TestResult> withQ = new ArrayList<>(rows.size());
-        for (int i = 0; i < rows.size(); i++) {
-            withQ.add(rows.get(i).withQValue(q[i]));
+        int r = 0;
+        for (List<Integer> s : slots) {
+            for (int slot : s) {
+                table.set(slot, rows.get(r++));
+            }
         }
-        return new BatteryResult(withQ, filtered.report(), InputSummary.of(kept), level, settings);
+        double[] p = table.stream().mapToDouble(TestResult::pValue).toArray();
+        double[] q = MultipleTesting.benjaminiHochberg(p);
+        List<TestResult> withQ = new ArrayList<>(table.size());
+        for (int i = 0; i < table.size(); i++) {
+            withQ.add(table.get(i).withQValue(q[i]));
+        }
+        java.util.Map<Conventions, org.psephos.data.FilterReport> reports = new java.util.LinkedHashMap<>();
+        for (int c = 0; c < used.size(); c++) {
+            reports.put(used.get(c), filtered.get(c).report());
+        }
+        return new BatteryResult(withQ, filtered.get(0).report(), InputSummary.of(kept), level, settings, reports);
     }
 
     /*

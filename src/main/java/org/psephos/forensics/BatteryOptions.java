@@ -6,13 +6,15 @@ package org.psephos.forensics;
  * @param replicates bootstrap and Monte Carlo replicates (default 1000, as in EFToolkit and Kobak et al.)
  * @param seed       seed of every random computation
  * @param threads    worker threads (results do not depend on it)
- * @param minUnits   fewest units for which a distribution test applies (default 10)
+ * @param minUnits    fewest units for which a distribution test applies (default 10)
+ * @param conventions whose definitions the tests follow (default {@link Conventions#PSEPHOS})
  * @since 0.1
  */
-public record BatteryOptions(int replicates, long seed, int threads, int minUnits) {
+public record BatteryOptions(int replicates, long seed, int threads, int minUnits, Conventions conventions) {
 
     /** Validates the settings. */
     public BatteryOptions {
+        java.util.Objects.requireNonNull(conventions, "conventions");
         if (replicates < 1) {
             throw new IllegalArgumentException("replicates is not positive: " + replicates);
         }
@@ -24,7 +26,19 @@ public record BatteryOptions(int replicates, long seed, int threads, int minUnit
         }
     }
 
-    /** @return 1000 replicates, seed 42, all processors, at least 10 units */
+    /**
+     * Settings under Psephos's conventions.
+     *
+     * @param replicates bootstrap and Monte Carlo replicates
+     * @param seed       seed
+     * @param threads    worker threads
+     * @param minUnits   fewest units for which a distribution test applies
+     */
+    public BatteryOptions(int replicates, long seed, int threads, int minUnits) {
+        this(replicates, seed, threads, minUnits, Conventions.PSEPHOS);
+    }
+
+    /** @return 1000 replicates, seed 42, all processors, at least 10 units, Psephos's conventions */
     public static BatteryOptions defaults() {
         return new BatteryOptions(1000, 42L, Runtime.getRuntime().availableProcessors(), 10);
     }
@@ -44,21 +58,34 @@ public record BatteryOptions(int replicates, long seed, int threads, int minUnit
 
     /** @param r replicates @return a copy */
     public BatteryOptions withReplicates(int r) {
-        return new BatteryOptions(r, seed, threads, minUnits);
+        return new BatteryOptions(r, seed, threads, minUnits, conventions);
     }
 
     /** @param s seed @return a copy */
     public BatteryOptions withSeed(long s) {
-        return new BatteryOptions(replicates, s, threads, minUnits);
+        return new BatteryOptions(replicates, s, threads, minUnits, conventions);
     }
 
     /** @param t threads @return a copy */
     public BatteryOptions withThreads(int t) {
-        return new BatteryOptions(replicates, seed, t, minUnits);
+        return new BatteryOptions(replicates, seed, t, minUnits, conventions);
     }
 
     /** @param m fewest units for which a distribution test applies @return a copy */
     public BatteryOptions withMinUnits(int m) {
-        return new BatteryOptions(replicates, seed, threads, m);
+        return new BatteryOptions(replicates, seed, threads, m, conventions);
+    }
+
+    /** @param c whose definitions the tests follow @return a copy */
+    public BatteryOptions withConventions(Conventions c) {
+        return new BatteryOptions(replicates, seed, threads, minUnits, c);
+    }
+
+    /**
+     * @param testId a test id
+     * @return the conventions that test runs under: {@link #conventions()} if the tool has the test, else Psephos's
+     */
+    public Conventions conventionsFor(String testId) {
+        return conventions.forTest(testId);
     }
 }

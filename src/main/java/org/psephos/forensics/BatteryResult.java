@@ -1,6 +1,9 @@
 package org.psephos.forensics;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.psephos.data.FilterReport;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
@@ -17,15 +20,45 @@ import tech.tablesaw.api.Table;
  * @param filter   what the unit filter kept and dropped
  * @param summary  totals of the units kept
  * @param level    the grouping the battery ran per group, or {@code null}
- * @param settings the replicates, seed, threads and minimum units used
+ * @param settings the replicates, seed, threads, minimum units and conventions used
+ * @param filters  per conventions the tests ran under (the requested ones first), what its unit filter kept and
+ *                 dropped; {@code filter} is the first
  * @since 0.1
  */
 public record BatteryResult(List<TestResult> results, FilterReport filter, InputSummary summary, String level,
-                            BatteryOptions settings) {
+                            BatteryOptions settings, Map<Conventions, FilterReport> filters) {
 
-    /** Copies the list so that the record stays immutable. */
+    /** Copies the list and map so that the record stays immutable. */
     public BatteryResult {
         results = List.copyOf(results);
+        filters = Collections.unmodifiableMap(new LinkedHashMap<>(filters));
+    }
+
+    /**
+     * A result whose tests all ran after one filter, under the settings' conventions.
+     *
+     * @param results  the rows
+     * @param filter   what the unit filter kept and dropped
+     * @param summary  totals of the units kept
+     * @param level    the grouping, or {@code null}
+     * @param settings the settings
+     */
+    public BatteryResult(List<TestResult> results, FilterReport filter, InputSummary summary, String level,
+                         BatteryOptions settings) {
+        this(results, filter, summary, level, settings, Map.of(settings.conventions(), filter));
+    }
+
+    /** @return the conventions requested (a test the tool lacks ran under Psephos's: {@link #conventionsOf}) */
+    public Conventions conventions() {
+        return settings.conventions();
+    }
+
+    /**
+     * @param row a row of this result
+     * @return the conventions the row's test ran under
+     */
+    public Conventions conventionsOf(TestResult row) {
+        return settings.conventionsFor(row.id());
     }
 
     /** @return the number of applicable results whose flag fired */

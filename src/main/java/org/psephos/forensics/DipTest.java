@@ -111,9 +111,10 @@ public final class DipTest implements ForensicTest {
     @Override
     public TestResult run(TestInput input, BatteryOptions options) {
         double[] p = input.proportions();
-        if (p.length < options.minUnits()) {
+        int minUnits = options.conventionsFor(ID).minimum(options.minUnits());
+        if (p.length < minUnits) {
             return TestResult.notApplicable(ID, input, p.length,
-                    String.format(Locale.ROOT, "fewer than %d units", options.minUnits()));
+                    String.format(Locale.ROOT, "fewer than %d units", minUnits));
         }
         double[] sorted = sortedFinite(p);
         if (sorted.length == 0 || sorted[0] == sorted[sorted.length - 1]) {

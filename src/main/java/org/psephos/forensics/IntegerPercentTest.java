@@ -43,7 +43,11 @@ import org.psephos.simulation.RandomStreams;
  *
  * <p>The integer indicator is evaluated exactly in integer arithmetic
  * (\( |2000 k - 20 j P n| \le n \) for counts k of n), so stations at exactly ±0.05 from a whole number count as
- * integer; the reference's floating-point comparison can differ on such exact ties.
+ * integer; the reference's floating-point comparison can differ on such exact ties (they need a denominator that
+ * is a multiple of 2000). Under {@link Conventions#KOBAK} the indicator is computed as their numpy code does,
+ * {@code abs(p - round(p/P)*P) <= 0.1/2} with {@code p = 100*k/n} in doubles and round half to even, so that the
+ * counts are theirs to the station, and the Monte Carlo sd divides by the replicate count (numpy's {@code std},
+ * ddof = 0) instead of by replicates − 1.
  *
  * <p>Drawing the null. Kobak et al. draw the counts W* and B* and test them. Because the weights are the observed
  * counts and W*, B* are independent, every statistic depends on the draws only through the indicators
@@ -176,7 +180,8 @@ public final class IntegerPercentTest implements ForensicTest {
      *
      * @param observed     the statistic on the data
      * @param expectedMean the MC mean
-     * @param expectedSd   the MC standard deviation (n − 1 denominator)
+     * @param expectedSd   the MC standard deviation (divisor replicates − 1; replicates under Kobak et al.'s
+     *                     conventions, as numpy's {@code std})
      * @param p999         the MC 99.9th percentile (linear interpolation, as numpy's default)
      * @param pValue       (1 + #MC ≥ observed) / (1 + replicates)
      */
@@ -271,7 +276,7 @@ public final class IntegerPercentTest implements ForensicTest {
         final boolean[] leaderInteger;
         final boolean[] turnoutInteger;
 
-        Stations(int[] n, int[] b, int[] r, int[] w, int period) {
+        Stations(int[] n, int[] b, int[] r, int[] w, int period, boolean numpy) {
             int m = 0;
             int[] keep = new int[n.length];
             for (int i = 0; i < n.length; i++) {
@@ -297,8 +302,8 @@ public final class IntegerPercentTest implements ForensicTest {
                 weights[1][j] = n[i];
                 weights[2][j] = b[i];
                 weights[3][j] = w[i];
-                leaderInteger[j] = isInteger(w[i], r[i], period);
-                turnoutInteger[j] = isInteger(b[i], n[i], period);
+                leaderInteger[j] = isInteger(w[i], r[i], period, numpy);
+                turnoutInteger[j] = isInteger(b[i], n[i], period, numpy);
             }
         }
     }
@@ -328,6 +333,22 @@ public final class IntegerPercentTest implements ForensicTest {
         return rem <= n || rem >= mod - n;
     }
 
+    /**
+     * @param k      a count
+     * @param n      its denominator, positive
+     * @param period the period P
+     * @param numpy  evaluate in floating point as Kobak et al.'s numpy code does
+     *               ({@code abs(p - round(p/P)*P) <= binwidth/2}, {@code p = 100*k/n}), else exactly
+     * @return whether 100 k / n lies within 0.05 of a multiple of P
+     */
+    static boolean isInteger(int k, int n, int period, boolean numpy) {
+        if (!numpy) {
+            return isInteger(k, n, period);
+        }
+        double p = (100.0 * k) / n;
+        return Math.abs(p - Math.rint(p / period) * period) <= 0.1 / 2;
+    }
+
     @Override
     public TestResult run(TestInput input, BatteryOptions options) {
         Election e = input.election();
@@ -337,6 +358,7 @@ public final class IntegerPercentTest implements ForensicTest {
         }
         Result r = test(e.registeredColumn(), e.ballotsColumn(), e.shareDenominatorColumn(), e.votesColumn(option),
                 options.withSeed(options.seedFor(input.level())));
+        boolean numpy = options.conventionsFor(ID) == Conventions.KOBAK;
         String variable = e.options().get(option);
         if (r.includedUnits() < options.minUnits()) {
             return new TestResult(ID, variable, input.level(), Double.NaN, Double.NaN, Double.NaN, Double.NaN,
@@ -358,6 +380,10 @@ public final class IntegerPercentTest implements ForensicTest {
         details.put("bin_width", 0.1);
         details.put("replicates", r.replicates());
         details.put("seed", r.seed());
+        if (numpy) {
+            details.put("integer_rule", "floating point as numpy (Kobak et al.)");
+            details.put("sd_divisor", "replicates (numpy std, ddof = 0)");
+        }
         Map<String, Object> variants = new LinkedHashMap<>();
         for (int v = 0; v < VARIANTS.length; v++) {
             Map<String, Object> byWeight = new LinkedHashMap<>();
@@ -405,6 +431,7 @@ public final class IntegerPercentTest implements ForensicTest {
         private final long seed;
         private final int replicates;
         private final NullMethod method;
+        private final boolean numpy;
         private transient volatile Prepared prepared;
 
         /**
@@ -420,6 +447,24 @@ public final class IntegerPercentTest implements ForensicTest {
          */
         public NullSpec(int[] registered, int[] ballots, int[] denominator, int[] leader, int period, long seed,
                         int replicates, NullMethod method) {
+            this(registered, ballots, denominator, leader, period, seed, replicates, method, false);
+        }
+
+        /**
+         * @param registered  N, one entry per station
+         * @param ballots     B
+         * @param denominator R, the leader's share base
+         * @param leader      W
+         * @param period      1, 5 or 10
+         * @param seed        the run seed
+         * @param replicates  the MC replicates, positive
+         * @param method      how the null is drawn
+         * @param numpy       Kobak et al.'s numpy rules: the floating-point integer indicator and the MC sd with
+         *                    divisor replicates ({@link Conventions#KOBAK})
+         * @throws IllegalArgumentException if the columns differ in length or the period is not 1, 5 or 10
+         */
+        public NullSpec(int[] registered, int[] ballots, int[] denominator, int[] leader, int period, long seed,
+                        int replicates, NullMethod method, boolean numpy) {
             int n = registered.length;
             if (ballots.length != n || denominator.length != n || leader.length != n) {
                 throw new IllegalArgumentException("count columns differ in length: " + n + ", " + ballots.length
@@ -436,6 +481,7 @@ public final class IntegerPercentTest implements ForensicTest {
             this.seed = seed;
             this.replicates = replicates;
             this.method = java.util.Objects.requireNonNull(method, "null method");
+            this.numpy = numpy;
         }
 
         /** Station constants and the draw, built once per JVM copy of the spec. */
@@ -459,12 +505,12 @@ public final class IntegerPercentTest implements ForensicTest {
                 synchronized (this) {
                     p = prepared;
                     if (p == null) {
-                        Stations s = new Stations(registered, ballots, denominator, leader, period);
+                        Stations s = new Stations(registered, ballots, denominator, leader, period, numpy);
                         IndicatorDraw draw;
                         if (method == NullMethod.COUNTS) {
-                            draw = new CountDraw(period);
+                            draw = new CountDraw(period, numpy);
                         } else {
-                            double[][] q = integerProbabilities(s, period, threads);
+                            double[][] q = integerProbabilities(s, period, numpy, threads);
                             draw = new BernoulliDraw(q[0], q[1]);
                         }
                         p = new Prepared(s, draw);
@@ -519,7 +565,7 @@ public final class IntegerPercentTest implements ForensicTest {
             }
             Statistic[][] stats = new Statistic[VARIANTS.length][WEIGHTINGS.length];
             for (int t = 0; t < STATS; t++) {
-                stats[t / 4][t % 4] = summarise(observed[t], null12[t]);
+                stats[t / 4][t % 4] = summarise(observed[t], null12[t], numpy);
             }
             return new Result(s.size, turnoutCount, leaderCount, period, reps, seed, stats);
         }
@@ -539,7 +585,7 @@ public final class IntegerPercentTest implements ForensicTest {
     public NullSpec nullSpec(int[] registered, int[] ballots, int[] denominator, int[] leader,
                              BatteryOptions options) {
         return new NullSpec(registered, ballots, denominator, leader, period, options.seed(), options.replicates(),
-                method);
+                method, options.conventionsFor(ID) == Conventions.KOBAK);
     }
 
     /** Stations per block of the integer-probability precomputation (no randomness: any split is exact). */
@@ -549,15 +595,15 @@ public final class IntegerPercentTest implements ForensicTest {
      * @return {@code [q^W, q^B]}: per station, the probability that a Binomial(R, W/R) draw gives an integer
      *         leader's result, and that a Binomial(N, B/N) draw gives an integer turnout
      */
-    private static double[][] integerProbabilities(Stations s, int period, int threads) {
+    private static double[][] integerProbabilities(Stations s, int period, boolean numpy, int threads) {
         double[] qw = new double[s.size];
         double[] qb = new double[s.size];
         int blocks = (s.size + PROB_BLOCK - 1) / PROB_BLOCK;
         Parallel.map(blocks, threads, blk -> {
             int to = Math.min(s.size, (blk + 1) * PROB_BLOCK);
             for (int j = blk * PROB_BLOCK; j < to; j++) {
-                qw[j] = integerProbability(s.denominator[j], s.share[j], period);
-                qb[j] = integerProbability(s.registered[j], s.turnout[j], period);
+                qw[j] = integerProbability(s.denominator[j], s.share[j], period, numpy);
+                qb[j] = integerProbability(s.registered[j], s.turnout[j], period, numpy);
             }
             return null;
         }, Progress.NONE);
@@ -571,27 +617,31 @@ public final class IntegerPercentTest implements ForensicTest {
      * neglected mass by far less than one in 1e15.
      */
     static double integerProbability(int n, double p, int period) {
+        return integerProbability(n, p, period, false);
+    }
+
+    static double integerProbability(int n, double p, int period, boolean numpy) {
         if (p <= 0) {
-            return isInteger(0, n, period) ? 1 : 0;
+            return isInteger(0, n, period, numpy) ? 1 : 0;
         }
         if (p >= 1) {
-            return isInteger(n, n, period) ? 1 : 0;
+            return isInteger(n, n, period, numpy) ? 1 : 0;
         }
         int mode = (int) Math.min(n, Math.floor((n + 1.0) * p));
         double f0 = Math.exp(new BinomialDistribution(null, n, p).logProbability(mode));
         double odds = p / (1 - p);
-        double sum = isInteger(mode, n, period) ? f0 : 0;
+        double sum = isInteger(mode, n, period, numpy) ? f0 : 0;
         double f = f0;
         for (int k = mode; k < n && f > 1e-20; k++) {
             f *= (double) (n - k) / (k + 1) * odds;
-            if (isInteger(k + 1, n, period)) {
+            if (isInteger(k + 1, n, period, numpy)) {
                 sum += f;
             }
         }
         f = f0;
         for (int k = mode; k > 0 && f > 1e-20; k--) {
             f *= (double) k / (n - k + 1) / odds;
-            if (isInteger(k - 1, n, period)) {
+            if (isInteger(k - 1, n, period, numpy)) {
                 sum += f;
             }
         }
@@ -707,9 +757,9 @@ public final class IntegerPercentTest implements ForensicTest {
      * The COUNTS null: W* and B* from {@link BinomialSampler}, then tested. The indicator arrays are scratch: the
      * instance built by {@link NullSpec} has none, {@link #forBlock} gives each block its own.
      */
-    private record CountDraw(int period, boolean[] li, boolean[] ti) implements IndicatorDraw {
-        CountDraw(int period) {
-            this(period, null, null);
+    private record CountDraw(int period, boolean numpy, boolean[] li, boolean[] ti) implements IndicatorDraw {
+        CountDraw(int period, boolean numpy) {
+            this(period, numpy, null, null);
         }
 
         @Override
@@ -719,7 +769,7 @@ public final class IntegerPercentTest implements ForensicTest {
 
         @Override
         public IndicatorDraw forBlock(Stations s) {
-            return new CountDraw(period, new boolean[s.size], new boolean[s.size]);
+            return new CountDraw(period, numpy, new boolean[s.size], new boolean[s.size]);
         }
 
         @Override
@@ -727,8 +777,8 @@ public final class IntegerPercentTest implements ForensicTest {
             for (int j = 0; j < s.size; j++) {
                 int r = s.denominator[j];
                 int n = s.registered[j];
-                li[j] = isInteger(BinomialSampler.sample(rng, r, s.share[j]), r, period);
-                ti[j] = isInteger(BinomialSampler.sample(rng, n, s.turnout[j]), n, period);
+                li[j] = isInteger(BinomialSampler.sample(rng, r, s.share[j]), r, period, numpy);
+                ti[j] = isInteger(BinomialSampler.sample(rng, n, s.turnout[j]), n, period, numpy);
             }
             accumulate(s, li, ti, acc);
         }
@@ -754,7 +804,7 @@ public final class IntegerPercentTest implements ForensicTest {
         }
     }
 
-    private static Statistic summarise(long observed, long[] mc) {
+    private static Statistic summarise(long observed, long[] mc, boolean numpy) {
         int r = mc.length;
         double mean = 0;
         for (long v : mc) {
@@ -770,7 +820,7 @@ public final class IntegerPercentTest implements ForensicTest {
                 atLeast++;
             }
         }
-        double sd = r > 1 ? Math.sqrt(ss / (r - 1)) : Double.NaN;
+        double sd = numpy ? Math.sqrt(ss / r) : r > 1 ? Math.sqrt(ss / (r - 1)) : Double.NaN;
         long[] sorted = mc.clone();
         Arrays.sort(sorted);
         return new Statistic(observed, mean, sd, percentile(sorted, 99.9), (1.0 + atLeast) / (1.0 + r));

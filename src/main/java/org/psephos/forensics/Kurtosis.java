@@ -42,6 +42,7 @@ public final class Kurtosis implements ForensicTest, Plan.Source {
 
     @Override
     public Plan plan(TestInput input, BatteryOptions options) {
-        return Results.shape(ID, input, options, input.proportions(), Moments::kurtosis, NORMAL, Results.details());
+        return Results.shape(ID, input, options, Results.shapeValues(ID, input, options), Moments::kurtosis, NORMAL,
+                Results.details());
     }
 }

@@ -112,6 +112,16 @@ final class Moments {
      * @return {r, slope, mean of y}; r and slope are NaN when x (or, for r, y) has zero variance
      */
     static double[] regression(double[] x, double[] y) {
+        double[] s = crossSums(x, y);
+        return finishRegression(s[2], s[3], s[4], s[1]);
+    }
+
+    /**
+     * @param x values
+     * @param y as many values
+     * @return {mean x, mean y, Σ(x − x̄)², Σ(y − ȳ)², Σ(x − x̄)(y − ȳ)}, in two passes
+     */
+    static double[] crossSums(double[] x, double[] y) {
         double mx = mean(x);
         double my = mean(y);
         double sxx = 0;
@@ -124,7 +134,7 @@ final class Moments {
             syy += dy * dy;
             sxy += dx * dy;
         }
-        return finishRegression(sxx, syy, sxy, my);
+        return new double[] {mx, my, sxx, syy, sxy};
     }
 
     /**

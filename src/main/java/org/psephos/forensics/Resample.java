@@ -66,13 +66,14 @@ final class Resample {
     }
 
     /**
-     * Pearson's r (which = 0) or the OLS slope of y on x minus the mean of y (which = 1), over all units.
+     * Pearson's r (which = 0), the OLS slope of y on x minus the mean of y (which = 1) or the slope (which = 2), over
+     * all units.
      *
      * @param x     regressor per unit
      * @param y     response per unit
      * @param cx    mean of x
      * @param cy    mean of y
-     * @param which 0 or 1
+     * @param which 0, 1 or 2
      */
     record Cross(double[] x, double[] y, double cx, double cy, int which) implements Spec {
     }
@@ -325,7 +326,8 @@ final class Resample {
                     out[s][r] = ms[0] > 0 && ms[1] > 0 ? ((Moment) spec).stat().of(ms[1], ms[2], ms[3]) : Double.NaN;
                 } else {
                     double[] reg = crossSums[crossOf[s]];
-                    out[s][r] = ((Cross) spec).which() == 0 ? reg[0] : reg[1] - reg[2];
+                    int which = ((Cross) spec).which();
+                    out[s][r] = which == 0 ? reg[0] : which == 1 ? reg[1] - reg[2] : reg[1];
                 }
             }
         }

@@ -70,6 +70,57 @@ final class Results {
     }
 
     /**
+     * The last digits a last-digit test ({@code LastC}, {@code C05s}) uses, per unit. Under EFToolkit's conventions
+     * every count that is present (zeros and one-digit counts included, as its {@code LastDigitGetter} takes them);
+     * under Psephos's, only the counts whose binomial spread ({@link TestInput#binomialSd()}) is at least
+     * {@code minSd}, since the last digit of a count with a small spread is far from uniform by arithmetic alone.
+     * A {@code minCount} above 0 drops smaller counts under both.
+     *
+     * @param id       the test id
+     * @param input    the data
+     * @param options  the settings (their conventions)
+     * @param minCount the smallest count used
+     * @param minSd    the smallest binomial sd under Psephos's conventions
+     * @return per unit its count's last digit, or -1 if the count is not used
+     */
+    static byte[] lastDigitsUsed(String id, TestInput input, BatteryOptions options, int minCount, double minSd) {
+        byte[] d = Digits.lastDigitsOrNone(input.counts(), minCount);
+        if (options.conventionsFor(id) == Conventions.PSEPHOS) {
+            double[] sd = input.binomialSd();
+            for (int i = 0; i < d.length; i++) {
+                if (!(sd[i] >= minSd)) {
+                    d[i] = -1;
+                }
+            }
+        }
+        return d;
+    }
+
+    /**
+     * The applicability guard of the last-digit tests.
+     *
+     * @param id      the test id
+     * @param input   the data
+     * @param options the settings
+     * @param digits  per unit the digit used, or -1
+     * @param minimum the fewest used counts under Psephos's conventions (a reference tool's: 1)
+     * @param minSd   the binomial sd rule, for the reason
+     * @return the not-applicable plan, or {@code null} if the test applies
+     */
+    static Plan.Done tooFewLastDigits(String id, TestInput input, BatteryOptions options, byte[] digits,
+                                      int minimum, double minSd) {
+        int used = 0;
+        for (byte b : digits) {
+            used += b >= 0 ? 1 : 0;
+        }
+        Conventions c = options.conventionsFor(id);
+        String what = c == Conventions.PSEPHOS
+                ? String.format(Locale.ROOT, "counts with a binomial sd of at least %s", minSd) : "counts";
+        String why = tooFewCounts(used, c.minimum(minimum), what);
+        return why == null ? null : new Plan.Done(TestResult.notApplicable(id, input, used, why));
+    }
+
+    /**
      * @param keysAndValues alternating keys (strings) and values
      * @return an insertion-ordered map of them, so that details print in a stable order
      */
@@ -79,6 +130,18 @@ final class Results {
             m.put((String) keysAndValues[i], keysAndValues[i + 1]);
         }
         return m;
+    }
+
+    /**
+     * @param id      a distribution-shape test's id
+     * @param input   the data
+     * @param options the settings
+     * @return the proportions the shape statistic is taken of: as they are, or capped at 1 under EFToolkit's
+     *         conventions ({@code bootAnalT}/{@code bootAnalV}: {@code ifelse(p >= 1, 1, p)})
+     */
+    static double[] shapeValues(String id, TestInput input, BatteryOptions options) {
+        return options.conventionsFor(id) == Conventions.EFTOOLKIT ? input.cappedProportions()
+                : input.proportions();
     }
 
     /** The reason a distribution statistic is undefined. */
@@ -169,7 +232,8 @@ final class Results {
     static Plan shape(String id, TestInput input, BatteryOptions options, double[] values,
                       Resample.MomentStatistic stat, double reference, Map<String, Object> details) {
         double[] used = java.util.Arrays.stream(values).filter(v -> !Double.isNaN(v)).toArray();
-        String why = tooFewUnits(used.length, options);
+        String why = tooFewUnits(used.length,
+                options.withMinUnits(options.conventionsFor(id).minimum(options.minUnits())));
         if (why == null && Moments.constant(used)) {
             why = ZERO_VARIANCE;
         }

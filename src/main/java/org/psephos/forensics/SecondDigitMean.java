@@ -70,7 +70,7 @@ public final class SecondDigitMean implements ForensicTest, Plan.Source {
     @Override
     public Plan plan(TestInput input, BatteryOptions options) {
         int[] counts = input.counts();
-        Plan.Done tooFew = Results.tooFewTwoDigitCounts(ID, input, minCounts);
+        Plan.Done tooFew = Results.tooFewTwoDigitCounts(ID, input, options.conventionsFor(ID).minimum(minCounts));
         if (tooFew != null) {
             return tooFew;
         }

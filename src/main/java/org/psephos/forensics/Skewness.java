@@ -40,6 +40,7 @@ public final class Skewness implements ForensicTest, Plan.Source {
 
     @Override
     public Plan plan(TestInput input, BatteryOptions options) {
-        return Results.shape(ID, input, options, input.proportions(), Moments::skewness, 0.0, Results.details());
+        return Results.shape(ID, input, options, Results.shapeValues(ID, input, options), Moments::skewness, 0.0,
+                Results.details());
     }
 }

@@ -44,19 +44,30 @@ public final class ZeroFivePercents implements ForensicTest, Plan.Source {
         return ID;
     }
 
-    /** @param proportions proportions in [0, 1] @return per unit, 1 if the rounded percentage ends in 0 or 5 */
+    /**
+     * @param proportions proportions (capped at 1 here; NaN where undefined)
+     * @return per unit, 1 if the rounded percentage ends in 0 or 5, 0 if not, NaN if the proportion is NaN
+     */
     static double[] indicators(double[] proportions) {
         double[] d = new double[proportions.length];
         for (int i = 0; i < d.length; i++) {
+            if (Double.isNaN(proportions[i])) {
+                d[i] = Double.NaN; // EFToolkit: left out of numerator and denominator
+                continue;
+            }
             int pct = (int) Math.rint(100 * Math.min(proportions[i], 1.0));
             d[i] = Digits.zeroOrFive(Digits.last(pct));
         }
         return d;
     }
 
-    /** @param proportions proportions in [0, 1] @return the share whose rounded percentage ends in 0 or 5 */
+    /**
+     * @param proportions proportions in [0, 1] (NaN where undefined, left out)
+     * @return the share whose rounded percentage ends in 0 or 5
+     */
     public double statistic(double[] proportions) {
-        return Moments.mean(indicators(proportions));
+        return Moments.mean(java.util.Arrays.stream(indicators(proportions)).filter(x -> !Double.isNaN(x))
+                .toArray());
     }
 
     @Override
@@ -66,14 +77,14 @@ public final class ZeroFivePercents implements ForensicTest, Plan.Source {
 
     @Override
     public Plan plan(TestInput input, BatteryOptions options) {
-        String why = Results.tooFewCounts(input.size(), minUnits, "units");
+        String why = Results.tooFewCounts(input.size(), options.conventionsFor(ID).minimum(minUnits), "units");
         if (why != null) {
             return new Plan.Done(TestResult.notApplicable(ID, input, input.size(), why));
         }
         double[] ind = indicators(input.proportions());
         byte[] b = new byte[ind.length];
         for (int i = 0; i < b.length; i++) {
-            b[i] = (byte) ind[i];
+            b[i] = Double.isNaN(ind[i]) ? -1 : (byte) ind[i];
         }
         return Results.binomialShare(ID, input, b, REFERENCE, false, Results.details());
     }

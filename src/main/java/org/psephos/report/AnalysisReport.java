@@ -133,6 +133,7 @@ public final class AnalysisReport {
                 .provenance("Bootstrap and Monte Carlo replicates", String.valueOf(result.settings().replicates()))
                 .provenance("Seed", String.valueOf(result.settings().seed()))
                 .provenance("Fewest units for a shape test", String.valueOf(result.settings().minUnits()))
+                .provenance("Conventions", result.conventions().id() + " (" + result.conventions().source() + ")")
                 .provenance("Multiple testing", "Benjamini-Hochberg q-values over every p-value of the table")
                 .provenance("Command", commandLine)
                 .provenance("Results do not depend on", "the number of threads (randomness is keyed by test, "
@@ -165,6 +166,7 @@ public final class AnalysisReport {
             kv.add(Map.entry("Leader", leader + (share == null ? "" : ", " + pct(share) + " of " + sum.shareBase())));
         }
         kv.add(Map.entry("Grouping tested", result.level() == null ? "national only" : result.level()));
+        kv.add(Map.entry("Conventions", BatteryReport.conventionsLine(result)));
         s.add(new HtmlReport.KeyValues(kv));
         List<List<String>> rows = new ArrayList<>();
         List<String> hl = new ArrayList<>();

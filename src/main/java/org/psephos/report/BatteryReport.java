@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.psephos.data.AtomicFiles;
 import org.psephos.forensics.BatteryResult;
+import org.psephos.forensics.Conventions;
 import org.psephos.forensics.InputSummary;
 import org.psephos.forensics.TestResult;
 
@@ -22,19 +23,22 @@ import org.psephos.forensics.TestResult;
  * The three renderings of a forensic battery that {@code psephos analyze} writes: a fixed-width table for people,
  * the JSON contract for scripts, CSV for spreadsheets, and a Markdown table for notes.
  *
- * <p>The JSON contract (issue 4): {@code {"input": {...}, "summary": {"units", "registered", "ballots", "turnout",
- * "share_base", "shares": {...}}, "dropped": {"reason": count}, "tests": [{"id", "variable", "level", "value",
- * "expected", "ci_low", "ci_high", "p_value", "q_value", "flag", "n", "applicable", "reason"?, "details": {...}}]}}.
- * Every NaN (a test without an interval or p-value, or one that does not apply) is written as {@code null};
- * {@code reason} is present only for tests that do not apply. The CSV has the columns of a test row without
- * {@code details}. Immutable and thread-safe.
+ * <p>The JSON contract (issue 4): {@code {"input": {...}, "conventions": "psephos", "summary": {"units", "registered",
+ * "ballots", "turnout", "share_base", "shares": {...}}, "dropped": {"reason": count}, "tests": [{"id", "variable",
+ * "level", "value", "expected", "ci_low", "ci_high", "p_value", "q_value", "flag", "n", "applicable", "reason"?,
+ * "conventions", "details": {...}}]}}. {@code conventions} (issue 14) names whose definitions the tests followed
+ * ({@code psephos}, {@code eftoolkit} or {@code kobak}); a row's own {@code conventions} is {@code psephos} where the
+ * tool lacks the test. When the tests ran after more than one unit filter, {@code dropped_by_conventions} gives
+ * each filter's drops ({@code dropped} is the requested conventions'). Every NaN (a test without an interval or
+ * p-value, or one that does not apply) is written as {@code null}; {@code reason} is present only for tests that do
+ * not apply. The CSV has the columns of a test row without {@code details}. Immutable and thread-safe.
  *
  * @since 0.1
  */
 public final class BatteryReport {
     /** The CSV and table columns, in order. */
     public static final List<String> COLUMNS = List.of("id", "variable", "level", "value", "expected", "ci_low",
-            "ci_high", "p_value", "q_value", "flag", "n", "applicable", "reason");
+            "ci_high", "p_value", "q_value", "flag", "n", "applicable", "reason", "conventions");
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -72,6 +76,7 @@ public final class BatteryReport {
         in.put("seed", result.settings().seed());
         in.put("min_units", result.settings().minUnits());
         in.put("units_read", result.filter().read());
+        root.put("conventions", result.conventions().id());
 
         InputSummary s = result.summary();
         ObjectNode sum = root.putObject("summary");
@@ -85,6 +90,15 @@ public final class BatteryReport {
 
         ObjectNode dropped = root.putObject("dropped");
         result.filter().droppedByLabel().forEach(dropped::put);
+        if (result.filters().size() > 1) {
+            ObjectNode by = root.putObject("dropped_by_conventions");
+            result.filters().forEach((c, f) -> {
+                ObjectNode o = by.putObject(c.id());
+                o.put("units_read", f.read());
+                o.put("units_kept", f.kept());
+                f.droppedByLabel().forEach(o::put);
+            });
+        }
 
         ArrayNode tests = root.putArray("tests");
         for (TestResult r : result.results()) {
@@ -104,6 +118,7 @@ public final class BatteryReport {
             if (!r.applicable()) {
                 t.put("reason", r.reason());
             }
+            t.put("conventions", result.conventionsOf(r).id());
             t.set("details", value(r.details()));
         }
         return root;
@@ -157,7 +172,8 @@ public final class BatteryReport {
             CsvWriter.row(w, COLUMNS);
             for (TestResult r : result.results()) {
                 CsvWriter.row(w, List.of(r.id(), r.variable(), r.level(), r.value(), r.expected(), r.ciLow(),
-                        r.ciHigh(), r.pValue(), r.qValue(), r.flag(), r.n(), r.applicable(), r.reason()));
+                        r.ciHigh(), r.pValue(), r.qValue(), r.flag(), r.n(), r.applicable(), r.reason(),
+                        result.conventionsOf(r).id()));
             }
         });
     }
@@ -172,10 +188,10 @@ public final class BatteryReport {
         for (TestResult r : result.results()) {
             if (r.applicable()) {
                 String ci = Double.isNaN(r.ciLow()) ? "" : "[" + num(r.ciLow()) + ", " + num(r.ciHigh()) + "]";
-                rows.add(new String[] {r.id(), r.variable(), r.level(), num(r.value()), num(r.expected()), ci,
+                rows.add(new String[] {testLabel(r), r.variable(), r.level(), num(r.value()), num(r.expected()), ci,
                     prob(r.pValue()), prob(r.qValue()), r.flag() ? "FLAG" : ""});
             } else {
-                rows.add(new String[] {r.id(), r.variable(), r.level(), "n/a", "", "", "", "", r.reason()});
+                rows.add(new String[] {testLabel(r), r.variable(), r.level(), "n/a", "", "", "", "", r.reason()});
             }
         }
         int cols = rows.get(0).length;
@@ -186,6 +202,9 @@ public final class BatteryReport {
             }
         }
         StringBuilder sb = new StringBuilder();
+        if (result.conventions() != Conventions.PSEPHOS) {
+            sb.append("Conventions: ").append(conventionsLine(result)).append('\n');
+        }
         for (String[] row : rows) {
             StringBuilder line = new StringBuilder();
             for (int c = 0; c < cols; c++) {
@@ -213,16 +232,17 @@ public final class BatteryReport {
      */
     public String markdown() {
         StringBuilder sb = new StringBuilder();
+        sb.append(markdownCell("Conventions: " + conventionsLine(result))).append("\n\n");
         sb.append("| test | variable | level | value | expected | 95% CI | p | q | flag |\n");
         sb.append("| --- | --- | --- | ---: | ---: | --- | ---: | ---: | --- |\n");
         for (TestResult r : result.results()) {
             String[] cells;
             if (r.applicable()) {
                 String ci = Double.isNaN(r.ciLow()) ? "" : "[" + num(r.ciLow()) + ", " + num(r.ciHigh()) + "]";
-                cells = new String[] {r.id(), r.variable(), r.level(), num(r.value()), num(r.expected()), ci,
+                cells = new String[] {testLabel(r), r.variable(), r.level(), num(r.value()), num(r.expected()), ci,
                     prob(r.pValue()), prob(r.qValue()), r.flag() ? "FLAG" : ""};
             } else {
-                cells = new String[] {r.id(), r.variable(), r.level(), "n/a", "", "", "", "",
+                cells = new String[] {testLabel(r), r.variable(), r.level(), "n/a", "", "", "", "",
                     notApplicable(r.reason())};
             }
             sb.append('|');
@@ -235,6 +255,30 @@ public final class BatteryReport {
         }
         sb.append('\n').append(markdownCell(summaryLine())).append('\n');
         return sb.toString();
+    }
+
+    /**
+     * @param r a row
+     * @return its test id, with {@value #OWN_MARK} appended when the row ran under Psephos's conventions because the
+     *         requested tool lacks the test
+     */
+    private String testLabel(TestResult r) {
+        return result.conventionsOf(r) == result.conventions() ? r.id() : r.id() + OWN_MARK;
+    }
+
+    /** Appended to the test of a row that ran under Psephos's conventions although another tool's were asked. */
+    static final String OWN_MARK = " (psephos)";
+
+    /**
+     * @param result a battery's outcome
+     * @return which conventions produced it, e.g. "eftoolkit (EFToolkit ...); rows marked (psephos) ran under
+     *         psephos conventions: the tool has no such test"
+     */
+    public static String conventionsLine(BatteryResult result) {
+        Conventions c = result.conventions();
+        String s = c.id() + " (" + c.source() + ")";
+        boolean own = result.results().stream().anyMatch(r -> result.conventionsOf(r) != c);
+        return own ? s + "; rows marked" + OWN_MARK + " ran under psephos conventions: the tool has no such test" : s;
     }
 
     /** @return the reason, starting with "not applicable" once */

@@ -28,6 +28,10 @@ public final class PowerReport {
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "Power of %s at false-positive rate %.3f (thresholds calibrated on %d clean "
                 + "replicates, seed %d)%n", r.tests(), r.falsePositiveRate(), r.replicates(), r.seed()));
+        if (!r.conventions().equals("psephos")) {
+            b.append("Conventions: ").append(r.conventions()).append(" (a test the tool lacks runs under psephos "
+                    + "conventions)").append(System.lineSeparator());
+        }
         for (int t = 0; t < r.tests().size(); t++) {
             b.append(String.format(Locale.ROOT, "  %-14s threshold %s, own flag rule fires on %s of clean "
                     + "replicates%n", r.tests().get(t), num("%.6g", r.thresholds().get(t)),
@@ -196,6 +200,7 @@ public final class PowerReport {
         b.provenance("Fraud model", r.fraud());
         b.provenance("Replicates per point", Integer.toString(r.replicates()));
         b.provenance("Seed", Long.toString(r.seed()));
+        b.provenance("Conventions", r.conventions());
         return b.build();
     }
 }

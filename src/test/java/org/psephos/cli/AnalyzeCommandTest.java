@@ -85,7 +85,8 @@ class AnalyzeCommandTest {
         assertTrue(lines[lines.length - 1].contains("Units: 125 kept of 126 read."));
 
         JsonNode root = new ObjectMapper().readTree(json.toFile());
-        assertEquals(List.of("input", "summary", "dropped", "tests"), iterable(root.fieldNames()));
+        assertEquals(List.of("input", "conventions", "summary", "dropped", "tests"), iterable(root.fieldNames()));
+        assertEquals("psephos", root.get("conventions").asText());
         assertEquals("results.csv", root.at("/input/file").asText());
         assertEquals(125, root.at("/summary/units").asInt());
         assertTrue(root.at("/summary/shares/A").isDouble());
@@ -94,7 +95,8 @@ class AnalyzeCommandTest {
         assertEquals(3 * 3 * 3, tests.size(), "3 groups x 3 variables x 3 tests");
         JsonNode first = tests.get(0);
         assertEquals(List.of("id", "variable", "level", "value", "expected", "ci_low", "ci_high", "p_value",
-                "q_value", "flag", "n", "applicable", "details"), iterable(first.fieldNames()));
+                "q_value", "flag", "n", "applicable", "conventions", "details"), iterable(first.fieldNames()));
+        assertEquals("psephos", first.get("conventions").asText());
         assertEquals("2BL", first.get("id").asText());
         assertTrue(first.get("value").isDouble() && first.get("q_value").isDouble());
         JsonNode kurt = tests.get(1);
@@ -106,8 +108,9 @@ class AnalyzeCommandTest {
         assertFalse(Files.readString(json).contains("NaN"));
 
         List<String> rows = Files.readAllLines(csv, StandardCharsets.UTF_8);
-        assertEquals("id,variable,level,value,expected,ci_low,ci_high,p_value,q_value,flag,n,applicable,reason",
-                rows.get(0));
+        assertEquals("id,variable,level,value,expected,ci_low,ci_high,p_value,q_value,flag,n,applicable,reason,"
+                + "conventions", rows.get(0));
+        assertTrue(rows.subList(1, rows.size()).stream().allMatch(x -> x.endsWith(",psephos")), rows.toString());
         assertEquals(28, rows.size());
         assertTrue(rows.stream().anyMatch(x -> x.startsWith("Kurt,A,'=HYPERLINK(),,")), "neutralised label");
         assertTrue(rows.stream().noneMatch(x -> x.contains(",=HYPERLINK")));
@@ -137,7 +140,9 @@ class AnalyzeCommandTest {
         assertTrue(doc.contains("psephos analyze results.csv --level region --replicates 30"), "command line");
         assertFalse(doc.contains("<script"));
         List<String> lines = Files.readAllLines(md);
-        assertEquals("| test | variable | level | value | expected | 95% CI | p | q | flag |", lines.get(0));
+        assertEquals("Conventions: psephos (Psephos's own definitions)", lines.get(0));
+        assertEquals("| test | variable | level | value | expected | 95% CI | p | q | flag |", lines.get(2));
+        assertTrue(doc.contains("Conventions"), "the report says which conventions");
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("| 2BL | A | national |")), lines.toString());
         assertTrue(lines.get(lines.size() - 1).startsWith("Flags: "));
     }
@@ -317,5 +322,37 @@ class AnalyzeCommandTest {
         List<String> out = new java.util.ArrayList<>();
         it.forEachRemaining(out::add);
         return out;
+    }
+
+    /**
+     * --conventions: EFToolkit's keep every unit and take shares of ballots unless --share-of says otherwise; the
+     * JSON says which conventions; an unknown tool is a usage error.
+     */
+    @Test
+    void conventionsSetTheFilterAndTheShareBaseAndAnExplicitShareOfWins() throws IOException {
+        Path json = dir.resolve("eft.json");
+        Run r = run(stubbed(), "results.csv", "--replicates", "20", "--threads", "1", "--quiet", "--tests",
+                "2BL,LastDigitChi2", "--conventions", "eftoolkit", "--json", json.toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode root = new ObjectMapper().readTree(json.toFile());
+        assertEquals("eftoolkit", root.get("conventions").asText());
+        assertEquals("ballots", root.at("/summary/share_base").asText());
+        assertEquals(126, root.at("/summary/units").asInt(), "EFToolkit keeps the unit over 100% turnout");
+        assertEquals(125, root.at("/dropped_by_conventions/psephos/units_kept").asInt());
+        JsonNode tests = root.get("tests");
+        assertEquals("eftoolkit", tests.get(0).get("conventions").asText());
+        assertEquals("psephos", tests.get(1).get("conventions").asText(), "EFToolkit has no LastDigitChi2");
+        assertTrue(r.out().startsWith("Conventions: eftoolkit"), r.out());
+        assertTrue(r.out().contains("LastDigitChi2 (psephos)"), r.out());
+
+        Run explicit = run(stubbed(), "results.csv", "--replicates", "20", "--threads", "1", "--quiet", "--tests",
+                "2BL", "--conventions", "eftoolkit", "--share-of", "found", "--json", json.toString());
+        assertEquals(0, explicit.code(), explicit.err());
+        assertEquals("found", new ObjectMapper().readTree(json.toFile()).at("/summary/share_base").asText());
+
+        Run bad = run(stubbed(), "results.csv", "--conventions", "stata");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("--conventions") && bad.err().contains("psephos, eftoolkit or kobak"),
+                bad.err());
     }
 }

@@ -32,6 +32,23 @@ class UnitFilterTest {
         assertEquals(50, f.election().found(0)); // 30 + 18 votes + 2 invalid
     }
 
+    /** The reference tools' rules (issue 14): EFToolkit keeps every unit, Kobak et al. drop a missing leader only. */
+    @Test
+    void referenceToolRulesKeepWhatTheToolsKeep() {
+        Election e = oneOfEach();
+        UnitFilter.Filtered all = UnitFilter.keepAll().apply(e);
+        assertEquals(8, all.report().kept());
+        assertEquals(Map.of(), all.report().dropped());
+        int[] a = e.votesColumn(0);
+        a[6] = Election.MISSING;
+        Election edited = Election.builder("t").registered(e.registeredColumn()).ballots(e.ballotsColumn())
+                .invalid(e.invalidColumn()).option("A", a).option("B", e.votesColumn(1)).leader(0).build();
+        UnitFilter.Filtered kobak = UnitFilter.leaderPresent().apply(edited);
+        assertEquals(7, kobak.report().kept(), "only the unit without the leader's count");
+        assertEquals(Map.of(DropReason.MISSING_VALUE, 1), kobak.report().dropped());
+        assertEquals(UnitFilter.Rule.STANDARD, new UnitFilter(50).rule());
+    }
+
     @Test
     void totalsAreLongAndSkipMissingCells() {
         int big = 2_000_000_000;

@@ -44,6 +44,27 @@ class PowerAnalysisTest {
         assertTrue(Math.abs(shp.bias()) < 0.25 * shp.truth(), "Shpilkin bias " + shp.bias() + " of " + shp.truth());
     }
 
+    /**
+     * {@code power --conventions}: the tests follow the tool's definitions on every simulated election. Sobyanin
+     * under EFToolkit's is the slope minus the mean share with its 1.645 flag; under Psephos's the slope, which
+     * never flags; the result says which.
+     */
+    @Test
+    void theTestsFollowTheConventionsOnEverySimulatedElection() {
+        PowerAnalysis a = PowerAnalysis.of(Simulated.electorate(2_000), new FraudSpec("klimek", Map.of("extreme",
+                0.0)), List.of(PowerAnalysis.Axis.parse("incremental=0:0.2:2")), List.of("Sobyanin"))
+                .withReplicates(10).withSeed(3).withTestReplicates(2);
+        PowerResult own = a.run(1, Progress.NONE);
+        PowerResult eft = a.withConventions(org.psephos.forensics.Conventions.EFTOOLKIT).run(1, Progress.NONE);
+        assertEquals("psephos", own.conventions());
+        assertEquals("eftoolkit", eft.conventions());
+        PowerResult.TestPower o = own.points().get(0).tests().get(0);
+        PowerResult.TestPower e = eft.points().get(0).tests().get(0);
+        assertEquals(0.0, o.flagRate(), "the slope has no flag rule");
+        // EFToolkit's value is the same slope minus the mean share (about 0.55 in this electorate)
+        assertEquals(o.mean() - 0.55, e.mean(), 0.02);
+    }
+
     @Test
     void tasksReduceToTheSameResultInAnyOrderAndThreadCount() {
         PowerAnalysis a = analysis().withReplicates(6);

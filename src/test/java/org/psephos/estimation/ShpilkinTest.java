@@ -154,4 +154,43 @@ class ShpilkinTest {
         // every unit would give both halves the same F)
         assertTrue(per.get(0).estimate().excessVotes() != per.get(1).estimate().excessVotes());
     }
+
+    /**
+     * Issue 14, 4.5: EFToolkit's bins are (e_{k-1}, e_k] on R's edges seq(0, 1.01, .01), the doubles k * 0.01, so a
+     * whole-percent turnout j/100 sits on an upper edge and falls in bin j (labelled (j - 1)/100), as R's
+     * {@code turnout > ruler[i] & turnout <= ruler[i + 1]} gives (checked in R 4.2.2 for j = 1..100, also for 7j/700
+     * and 13j/1300); Psephos's own bins [b, b+1) are exact, ⌊100·ballots/registered⌋, with no fudge.
+     */
+    @Test
+    void binsFollowRsEdgesUnderEftoolkitAndExactArithmeticOtherwise() {
+        for (int j = 1; j <= 100; j++) {
+            assertEquals(j, EftoolkitShpilkin.bin(j / 100.0), "j = " + j);
+            assertEquals(j, EftoolkitShpilkin.bin(7.0 * j / 700), "7j/700, j = " + j);
+            assertEquals(j, EftoolkitShpilkin.bin(j * 0.01), "on the edge, j = " + j);
+            assertEquals(j + 1, EftoolkitShpilkin.bin(Math.nextUp(j * 0.01)), "just above the edge, j = " + j);
+            assertEquals(j, EftoolkitShpilkin.bin(Math.nextDown(j * 0.01)), "just below the edge, j = " + j);
+            assertEquals((j - 1) * 0.01, EftoolkitShpilkin.label(j), 0.0);
+        }
+        assertEquals(0, EftoolkitShpilkin.bin(0.0), "turnout 0 is in no bin (turnout > 0)");
+        assertEquals(0, EftoolkitShpilkin.bin(Double.NaN));
+        assertEquals(101, EftoolkitShpilkin.bin(1.01));
+        assertEquals(0, EftoolkitShpilkin.bin(Math.nextUp(1.01)));
+        assertEquals(1.01, EftoolkitShpilkin.label(101), 0.0);
+        // Psephos's bins: 65% is bin 65, 64.99...% bin 64, exactly
+        Election e = Election.builder("t").registered(new int[] {2000, 2000, 1300}).ballots(new int[] {1300, 1299,
+            845}).option("A", new int[] {700, 700, 500}).option("B", new int[] {600, 599, 345}).build();
+        assertEquals(65, Shpilkin.bins(LeaderColumns.of(e))[0]);
+        assertEquals(64, Shpilkin.bins(LeaderColumns.of(e))[1]);
+        assertEquals(65, Shpilkin.bins(LeaderColumns.of(e))[2]);
+    }
+
+    /** pracma::findpeaks' rule: a run of rises then a run of falls; plateaus break a run; the highest, earliest. */
+    @Test
+    void theHeightRuleTakesTheHighestFindpeaksPeak() {
+        assertEquals(2, EftoolkitShpilkin.highestPeak(new double[] {1, 3, 5, 4, 6, 6, 2}), "6,6 is a plateau");
+        assertEquals(4, EftoolkitShpilkin.highestPeak(new double[] {1, 3, 2, 4, 7, 1}));
+        assertEquals(1, EftoolkitShpilkin.highestPeak(new double[] {1, 5, 2, 5, 1}), "equal heights: the first");
+        assertEquals(3, EftoolkitShpilkin.highestPeak(new double[] {1, 2, 3, 4}), "no peak: which.max");
+        assertEquals(0, EftoolkitShpilkin.highestPeak(new double[] {4, 3, 3, 1}), "no peak: which.max");
+    }
 }

@@ -123,12 +123,58 @@ class ShapeTestsTest {
         assertEquals(0.9643, c.value(), 5e-4); // counts are rounded from the proportions
         assertTrue(c.flag(), "|r| > 0.4 flags");
         assertTrue(Double.isNaN(c.pValue()));
-        TestResult s = Sobyanin.withDefaults().run(a, o);
+        TestResult s = Sobyanin.withDefaults().run(a, o.withConventions(Conventions.EFTOOLKIT));
         assertEquals(0.6543, s.value(), 1e-3);
         assertFalse(s.flag(), "0.65 < 1.645 does not flag");
         assertFalse(Sobyanin.withDefaults().run(turnout, o).applicable());
         assertTrue(TurnoutShareCorrelation.withDefaults().run(turnout, o).reason().startsWith("not applicable to "
                 + "turnout"));
+    }
+
+    /**
+     * Issue 14, 4.4: under Psephos's conventions Sobyanin reports the OLS slope of the share on turnout with its
+     * standard error (no p-value, no flag: its null comes with the calibrated nulls), the classic regression of
+     * votes per registered voter on turnout as well; under EFToolkit's, EFToolkit's slope minus mean share with its
+     * 1.645 rule. Expected values from commons-math3's SimpleRegression, an independent implementation.
+     */
+    @Test
+    void sobyaninReportsTheSlopeWithItsStandardErrorAndTheClassicRegression() {
+        Election e = fromProportions(X, Y);
+        BatteryOptions o = BatteryOptions.defaults().withReplicates(400).withThreads(1);
+        TestInput a = new TestInput(e, "national", Variable.option(e, 0));
+        org.apache.commons.math3.stat.regression.SimpleRegression share =
+                new org.apache.commons.math3.stat.regression.SimpleRegression();
+        org.apache.commons.math3.stat.regression.SimpleRegression classic =
+                new org.apache.commons.math3.stat.regression.SimpleRegression();
+        long votes = 0;
+        long ballots = 0;
+        for (int i = 0; i < e.size(); i++) {
+            double t = (double) e.ballots(i) / e.registered(i);
+            share.addData(t, (double) e.votes(0, i) / e.ballots(i));
+            classic.addData(t, (double) e.votes(0, i) / e.registered(i));
+            votes += e.votes(0, i);
+            ballots += e.ballots(i);
+        }
+        TestResult s = Sobyanin.withDefaults().run(a, o);
+        assertEquals(share.getSlope(), s.value(), 1e-12);
+        assertEquals(share.getSlopeStdErr(), (Double) s.details().get("slope_se"), 1e-12);
+        assertEquals(classic.getSlope(), (Double) s.details().get("classic_slope"), 1e-12);
+        assertEquals(classic.getSlopeStdErr(), (Double) s.details().get("classic_se"), 1e-12);
+        assertEquals((double) votes / ballots, (Double) s.details().get("classic_expected"), 1e-15);
+        assertEquals(0.0, s.expected());
+        assertTrue(Double.isNaN(s.pValue()) && !s.flag(), "no p-value and no flag until a calibrated null");
+        assertTrue(s.ciLow() < s.value() && s.value() < s.ciHigh(), s.toString());
+        TestResult c = Sobyanin.withDefaults().with(Sobyanin.Form.CLASSIC).run(a, o);
+        assertEquals(classic.getSlope(), c.value(), 1e-12);
+        assertEquals((double) votes / ballots, c.expected(), 1e-15);
+        assertFalse(c.flag());
+        TestResult eft = Sobyanin.withDefaults().run(a, o.withConventions(Conventions.EFTOOLKIT));
+        double mean = 0;
+        for (int i = 0; i < e.size(); i++) {
+            mean += (double) e.votes(0, i) / e.ballots(i) / e.size();
+        }
+        assertEquals(share.getSlope() - mean, eft.value(), 1e-12);
+        assertEquals(Math.abs(eft.value()) > Sobyanin.THRESHOLD, eft.flag());
     }
 
     @Test
