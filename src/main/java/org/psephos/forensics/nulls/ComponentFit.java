@@ -11,6 +11,11 @@ final class ComponentFit {
     /** Fewest units for the size slope. */
     private static final int MIN_SLOPE_UNITS = 200;
     private static final int SLOPE_BINS = 10;
+    /**
+     * Fewest groups with units for a between-group spread τ: with fewer (two settlement types, three
+     * districts) nothing tells a stuffed group from a different one, so each group keeps its own fit.
+     */
+    static final int MIN_GROUPS = 10;
 
     private ComponentFit() {
     }
@@ -60,7 +65,12 @@ final class ComponentFit {
         for (int g = 0; g < groups; g++) {
             deviation[g] = Math.abs(raw[0][g] - national);
         }
-        double tau = groups > 1 ? weightedMedian(deviation, count) / 0.6744897501960817 : 0;
+        int populated = 0;
+        for (int c : count) {
+            populated += c > 0 ? 1 : 0;
+        }
+        boolean pooled = populated >= MIN_GROUPS;
+        double tau = pooled ? weightedMedian(deviation, count) / 0.6744897501960817 : 0;
         tau = Double.isNaN(tau) ? 0 : tau;
         double[] centre = new double[groups];
         double[] sd = new double[groups];
@@ -72,9 +82,9 @@ final class ComponentFit {
                 continue;
             }
             double se2 = 2 * raw[1][g] * raw[1][g] / count[g];
-            double w = tau > 0 ? tau * tau / (tau * tau + se2) : 0;
+            double w = !pooled ? 1 : tau > 0 ? tau * tau / (tau * tau + se2) : 0;
             double d = w * (raw[0][g] - national);
-            if (upward && Double.isFinite(options.groupClip()) && d > options.groupClip() * tau) {
+            if (pooled && upward && Double.isFinite(options.groupClip()) && d > options.groupClip() * tau) {
                 d = options.groupClip() * tau;
                 clipped[g] = true;
             }

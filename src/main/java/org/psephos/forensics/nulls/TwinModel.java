@@ -35,7 +35,9 @@ import org.psephos.data.Election;
  *       national one with weight τ²/(τ² + 2s²/n) and, for turnout and support, clipped from above at national
  *       + kτ ({@code groupClip}): a region stuffed as a whole is not its own normal, it becomes a high-turnout
  *       region at most k between-group sd above the rest; its spread is shrunk on the log scale with weight
- *       n/(n + n₀) and kept within a factor 2 of the national one;</li>
+ *       n/(n + n₀) and kept within a factor 2 of the national one. With fewer than 10 groups (two settlement
+ *       types, a few districts) there is no between-group spread to measure a group against: each group keeps its
+ *       own centre;</li>
  *   <li>the binomial noise is taken out of each spread: σ = sqrt(max(0, s² − median of 1/(k + ½) + 1/(n − k + ½)));
  *       the twins add it back by drawing counts;</li>
  *   <li>the unfound rate u_g is the group's pooled share of ballots not found in the boxes.</li>

@@ -150,6 +150,28 @@ class CleanTwinsTest {
         assertTrue(logit(data[0]) > 0, "sanity");
     }
 
+    @Test
+    void withFewGroupsEachKeepsItsOwnCentre() {
+        // An urban (40%, logit turnout -0.8, support -0.7, twice the voters) and a rural population, no regions:
+        // by settlement, two groups, too few for a between-group spread; each keeps its fit, and the twins keep
+        // the data's mean turnout (0.01: the mode of each population against its mean, about 0.003 here).
+        org.psephos.simulation.ElectorateModel m = new org.psephos.simulation.ElectorateModel(20_000,
+                new org.psephos.simulation.SizeDistribution.LogNormal(6.8, 0.5), 1, 0, 0,
+                new org.psephos.simulation.ProportionDistribution(
+                        org.psephos.simulation.ProportionDistribution.Shape.LOGIT_NORMAL, 0.65, 0.3),
+                new org.psephos.simulation.ProportionDistribution(
+                        org.psephos.simulation.ProportionDistribution.Shape.LOGIT_NORMAL, 0.6, 0.3), 3, 20, 0.01,
+                org.psephos.simulation.Heterogeneity.NONE.withUrban(0.4, -0.8, -0.7, 2));
+        Election e = Simulated.election(m, 3);
+        CleanTwins twins = CleanTwins.of(e, "settlement", TwinOptions.defaults());
+        TwinModel.Component t = twins.model().turnout();
+        for (int g = 0; g < 2; g++) {
+            assertEquals(t.rawCentre()[g], t.centre()[g], 1e-12, "group " + g + " keeps its centre");
+        }
+        assertEquals(0.8, Math.abs(t.centre()[0] - t.centre()[1]), 0.1, "the two populations' centres");
+        assertEquals(turnoutMoments(e)[0], turnoutMoments(twins.election(2, 0))[0], 0.01, "mean turnout");
+    }
+
     private static double[] turnoutMoments(Election e) {
         double s = 0;
         double ss = 0;
