@@ -28,6 +28,10 @@ final class TwinDrawer implements ReplicateSource.Drawer {
     private final boolean[] drawnOption;
     private final boolean anyUnfound;
     private final int lead;
+    private final Params turnout;
+    private final Params invalid;
+    private final Params leader;
+    private final Params[] ratios;
 
     TwinDrawer(TwinModel model, ElectionView view, int[][] trials) {
         this.m = model;
@@ -35,6 +39,13 @@ final class TwinDrawer implements ReplicateSource.Drawer {
         this.trials = trials;
         this.chunk = view.newChunk();
         this.lead = view.election.leader();
+        this.turnout = Params.of(model.turnout);
+        this.invalid = Params.of(model.invalid);
+        this.leader = Params.of(model.leader);
+        this.ratios = new Params[model.ratios.length];
+        for (int q = 0; q < ratios.length; q++) {
+            ratios[q] = Params.of(model.ratios[q]);
+        }
         int members = model.members.length;
         weights = new double[members][UnitChunk.CAPACITY];
         memberRows = new int[members][];
@@ -60,13 +71,22 @@ final class TwinDrawer implements ReplicateSource.Drawer {
         return m.group == null ? 0 : m.group[i];
     }
 
+    /** A component's arrays, copied once per drawer (the record's accessors copy). */
+    private record Params(double[] centre, double[] sd, double slope) {
+        static Params of(TwinModel.Component c) {
+            return c == null ? null : new Params(c.centre(), c.sd(), c.slope());
+        }
+    }
+
     /** p[j] = expit(centre_g + slope·z + sd_g·ε) for the chunk's units, ε drawn in unit order. */
-    private void proportions(TwinModel.Component c, NormalizedGaussianSampler gaussian, int from, int len) {
-        double slope = c.slope();
+    private void proportions(Params c, NormalizedGaussianSampler gaussian, int from, int len) {
+        double slope = c.slope;
+        double[] centre = c.centre;
+        double[] sd = c.sd;
         for (int j = 0; j < len; j++) {
             int i = from + j;
             int g = groupOf(i);
-            double x = c.centre()[g] + slope * m.z[i] + c.sd()[g] * gaussian.sample();
+            double x = centre[g] + slope * m.z[i] + sd[g] * gaussian.sample();
             p[j] = 1 / (1 + Math.exp(-x));
         }
     }
@@ -78,7 +98,7 @@ final class TwinDrawer implements ReplicateSource.Drawer {
             view.position(chunk, c);
             int from = chunk.first;
             int len = chunk.length;
-            proportions(m.turnout, gaussian, from, len);
+            proportions(turnout, gaussian, from, len);
             BinomialSampler.sample(rng, trials[c], p, chunk.ballots, len);
             int[] found = chunk.found;
             if (anyUnfound) {
@@ -92,8 +112,8 @@ final class TwinDrawer implements ReplicateSource.Drawer {
             } else {
                 System.arraycopy(chunk.ballots, 0, found, 0, len);
             }
-            if (m.invalid != null) {
-                proportions(m.invalid, gaussian, from, len);
+            if (invalid != null) {
+                proportions(invalid, gaussian, from, len);
                 BinomialSampler.sample(rng, found, p, chunk.invalid, len);
             } else {
                 Arrays.fill(chunk.invalid, 0, len, 0);
@@ -123,25 +143,25 @@ final class TwinDrawer implements ReplicateSource.Drawer {
         }
         int[] w = chunk.votes[lead];
         int members = m.members.length;
-        if (m.leader == null || members == 0) {
+        if (leader == null || members == 0) {
             System.arraycopy(valid, 0, w, 0, len);
             return;
         }
-        proportions(m.leader, gaussian, from, len);
+        proportions(leader, gaussian, from, len);
         BinomialSampler.sample(rng, valid, p, w, len);
         for (int j = 0; j < len; j++) {
             rest[j] = valid[j] - w[j];
         }
         for (int q = 0; q < members; q++) {
             double[] wq = weights[q];
-            TwinModel.Component r = m.ratios[q];
+            Params r = ratios[q];
             if (r == null) {
                 Arrays.fill(wq, 0, len, 1);
                 continue;
             }
             for (int j = 0; j < len; j++) {
                 int g = groupOf(from + j);
-                wq[j] = Math.exp(r.centre()[g] + r.sd()[g] * gaussian.sample());
+                wq[j] = Math.exp(r.centre[g] + r.sd[g] * gaussian.sample());
             }
         }
         ConditionalMultinomial.conditional(weights, members, weights, len);

@@ -64,6 +64,51 @@ public final class TwinModel {
      */
     public record Component(double[] centre, double[] sd, double[] rawCentre, double[] rawSpread, boolean[] clipped,
                             int[] units, double slope, double national, double nationalSd, double tau) {
+        /** Copies the arrays. */
+        public Component {
+            centre = centre.clone();
+            sd = sd.clone();
+            rawCentre = rawCentre.clone();
+            rawSpread = rawSpread.clone();
+            clipped = clipped.clone();
+            units = units.clone();
+        }
+
+        /** @return per group the logit centre the twins use (a copy) */
+        @Override
+        public double[] centre() {
+            return centre.clone();
+        }
+
+        /** @return per group the latent logit sd the twins use (a copy) */
+        @Override
+        public double[] sd() {
+            return sd.clone();
+        }
+
+        /** @return per group the location before shrinkage and clipping (a copy) */
+        @Override
+        public double[] rawCentre() {
+            return rawCentre.clone();
+        }
+
+        /** @return per group the spread before shrinkage (a copy) */
+        @Override
+        public double[] rawSpread() {
+            return rawSpread.clone();
+        }
+
+        /** @return per group whether its centre was clipped (a copy) */
+        @Override
+        public boolean[] clipped() {
+            return clipped.clone();
+        }
+
+        /** @return per group the units fitted (a copy) */
+        @Override
+        public int[] units() {
+            return units.clone();
+        }
     }
 
     final Election election;
