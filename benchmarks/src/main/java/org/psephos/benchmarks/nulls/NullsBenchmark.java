@@ -23,13 +23,13 @@ import org.psephos.forensics.nulls.NullRunner;
 import org.psephos.forensics.nulls.NullStatistic;
 import org.psephos.forensics.nulls.ReplicateSource;
 import org.psephos.forensics.nulls.ResamplingModel;
-import org.psephos.forensics.nulls.TwinModel;
 import org.psephos.forensics.nulls.TwinOptions;
 import org.psephos.simulation.Progress;
 
 /**
  * The two nulls at Russia scale ({@link NullInputs}): {@code replicates} replicates per invocation (single shot,
- * milliseconds; scale by 1000/replicates for the issue's 1,000), on 1 and 2 threads.
+ * milliseconds; scale by 1000/replicates for the issue's 1,000), on 1 and 2 threads. The twin model's fit is
+ * {@link TwinFitPerformance}.
  *
  * <ul>
  *   <li>{@code source}: {@code resampling} (binomial), {@code betaBinomial}, {@code twins} (fitted once in setup);</li>
@@ -37,7 +37,7 @@ import org.psephos.simulation.Progress;
  *       of turnout and the 5 options: every digit test's input), {@code counts} (digits plus the P05s and
  *       integer-percentage indicators of {@link PercentIndicators}: what the count tests of the default battery
  *       need per replicate);</li>
- *   <li>{@code fit}: the clean-twin model fit alone; {@code baseline}: the observed pass of the statistics.</li>
+ *   <li>{@code baseline}: one replicate (the observed pass of the statistics and one draw).</li>
  * </ul>
  */
 @BenchmarkMode(Mode.SingleShotTime)
@@ -124,12 +124,6 @@ public class NullsBenchmark {
     @Benchmark
     public List<NullDistribution> run() {
         return NullRunner.run(null0, statistics, replicates, seed++, threads, Progress.NONE);
-    }
-
-    /** @return the clean-twin model fitted to the input per region */
-    @Benchmark
-    public TwinModel fit() {
-        return TwinModel.fit(election, "region", TwinOptions.defaults());
     }
 
     /** @return the statistics on one replicate (the observed pass is in every run) */
