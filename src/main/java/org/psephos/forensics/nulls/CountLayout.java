@@ -25,7 +25,6 @@ final class CountLayout {
     static final int VALID_OUT = -1;
     static final int INVALID_OUT = -2;
     static final int BALLOTS_OUT = -3;
-    private static final double MAX_CONCENTRATION = 1e6;
 
     final ElectionView view;
     final boolean beta;
@@ -94,8 +93,8 @@ final class CountLayout {
             }
         }
         kind = order(w, k);
-        turnoutConcentration = beta ? concentration(model, turnoutMoments(v)) : Double.NaN;
-        shareConcentration = beta ? concentration(model, shareMoments(w, kind)) : Double.NaN;
+        turnoutConcentration = beta ? BetaPrior.concentration(model, BetaPrior.turnoutMoments(v)) : Double.NaN;
+        shareConcentration = beta ? BetaPrior.concentration(model, BetaPrior.shareMoments(w, kind)) : Double.NaN;
         int chunks = v.chunks();
         trials = new int[chunks][];
         rate = beta ? null : new double[chunks][];
@@ -104,8 +103,8 @@ final class CountLayout {
         offset = new int[chunks][];
         cond = new double[chunks][][];
         missing = new int[chunks][];
-        double meanTurnout = beta ? turnoutMoments(v)[0] : 0;
-        double[] meanShare = beta ? meanShares(w, kind) : null;
+        double meanTurnout = beta ? BetaPrior.turnoutMoments(v)[0] : 0;
+        double[] meanShare = beta ? BetaPrior.meanShares(w, kind) : null;
         for (int c = 0; c < chunks; c++) {
             int from = v.start(c);
             int len = v.length(c);
@@ -154,7 +153,7 @@ final class CountLayout {
     }
 
     /** @return the row of w holding a category kind */
-    private static int row(int kind, int options) {
+    static int row(int kind, int options) {
         return kind >= 0 ? kind : kind == OTHER ? options : kind == INVALID ? options + 1 : options + 2;
     }
 
@@ -208,108 +207,5 @@ final class CountLayout {
                 }
             }
         }
-    }
-
-    /** @return {mean, variance} of the turnout of the units whose ballots are redrawn */
-    private static double[] turnoutMoments(ElectionView v) {
-        double s = 0;
-        double ss = 0;
-        int m = 0;
-        for (int i = 0; i < v.units; i++) {
-            int reg = v.registered[i];
-            int b = v.ballots[i];
-            if (b >= 0 && reg > 0 && b <= reg) {
-                double t = (double) b / reg;
-                s += t;
-                ss += t * t;
-                m++;
-            }
-        }
-        return moments(s, ss, m);
-    }
-
-    /** @return {mean, variance} over units of the share of the largest category */
-    private static double[] shareMoments(double[][] w, int[] kind) {
-        int options = w.length - 3;
-        double[] last = w[largest(w, kind)];
-        double s = 0;
-        double ss = 0;
-        int m = 0;
-        for (int i = 0; i < last.length; i++) {
-            double total = 0;
-            for (double[] r : w) {
-                total += r[i];
-            }
-            if (total > 0) {
-                double x = last[i] / total;
-                s += x;
-                ss += x * x;
-                m++;
-            }
-        }
-        return moments(s, ss, m);
-    }
-
-    /** @return the row of w of the category with the largest total */
-    private static int largest(double[][] w, int[] kind) {
-        int options = w.length - 3;
-        int best = row(kind[0], options);
-        double bestTotal = -1;
-        for (int q : kind) {
-            double total = 0;
-            for (double x : w[row(q, options)]) {
-                total += x;
-            }
-            if (total > bestTotal) {
-                bestTotal = total;
-                best = row(q, options);
-            }
-        }
-        return best;
-    }
-
-    /** @return per category in draw order, the mean over units of its share of the unit's categories */
-    private static double[] meanShares(double[][] w, int[] kind) {
-        int options = w.length - 3;
-        double[] mean = new double[kind.length];
-        int m = 0;
-        for (int i = 0; i < w[0].length; i++) {
-            double total = 0;
-            for (double[] r : w) {
-                total += r[i];
-            }
-            if (total > 0) {
-                for (int q = 0; q < kind.length; q++) {
-                    mean[q] += w[row(kind[q], options)][i] / total;
-                }
-                m++;
-            }
-        }
-        for (int q = 0; q < kind.length; q++) {
-            mean[q] = m == 0 ? 1.0 / kind.length : mean[q] / m;
-        }
-        return mean;
-    }
-
-    private static double[] moments(double s, double ss, int m) {
-        if (m < 2) {
-            return new double[] {m == 1 ? s : 0.5, 0};
-        }
-        double mean = s / m;
-        return new double[] {mean, Math.max(0, (ss - m * mean * mean) / (m - 1))};
-    }
-
-    /** κ = m(1 − m)/v − 1 clamped to [0, 10^6], or the model's own κ. */
-    private static double concentration(ResamplingModel model, double[] meanVar) {
-        double given = ((ResamplingModel.BetaBinomial) model).priorConcentration();
-        if (!Double.isNaN(given)) {
-            return given;
-        }
-        double m = meanVar[0];
-        double v = meanVar[1];
-        if (!(v > 0)) {
-            return MAX_CONCENTRATION;
-        }
-        return Math.max(0, Math.min(MAX_CONCENTRATION, m * (1 - m) / v - 1));
     }
 }

@@ -2,18 +2,10 @@ package org.psephos.benchmarks.nulls;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
+import org.psephos.benchmarks.forensics.ForensicsBenchmark;
 import org.psephos.data.Election;
 import org.psephos.forensics.nulls.CleanTwins;
 import org.psephos.forensics.nulls.CountResampler;
@@ -40,13 +32,7 @@ import org.psephos.simulation.Progress;
  *   <li>{@code baseline}: one replicate (the observed pass of the statistics and one draw).</li>
  * </ul>
  */
-@BenchmarkMode(Mode.SingleShotTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 2)
-@Measurement(iterations = 5)
-@Fork(value = 1, jvmArgs = {"-Xms2g", "-Xmx2g"})
-@State(Scope.Benchmark)
-public class NullsBenchmark {
+public class NullsBenchmark extends ForensicsBenchmark {
     /** The null. */
     @Param({"resampling", "betaBinomial", "twins"})
     String source;

@@ -61,18 +61,7 @@ final class PercentIndicators implements NullStatistic {
                     acc[v + 1] += hits;
                 }
                 int[] w = c.votes(c.leader());
-                long e0 = 0;
-                long e1 = 0;
-                long e2 = 0;
-                long e3 = 0;
-                long l0 = 0;
-                long l1 = 0;
-                long l2 = 0;
-                long l3 = 0;
-                long t0 = 0;
-                long t1 = 0;
-                long t2 = 0;
-                long t3 = 0;
+                long[] sums = new long[12];
                 for (int j = 0; j < len; j++) {
                     int n = reg[j];
                     int b = bal[j];
@@ -81,25 +70,18 @@ final class PercentIndicators implements NullStatistic {
                     if (!(r > 0 && n >= 100 && b >= 0 && x >= 0 && 100L * b <= 99L * n && 100L * x <= 99L * r)) {
                         continue;
                     }
-                    long ml = integer(x, r) ? -1L : 0L;
-                    long mt = integer(b, n) ? -1L : 0L;
-                    long me = ml | mt;
-                    e0 -= me;
-                    e1 += n & me;
-                    e2 += b & me;
-                    e3 += x & me;
-                    l0 -= ml;
-                    l1 += n & ml;
-                    l2 += b & ml;
-                    l3 += x & ml;
-                    t0 -= mt;
-                    t1 += n & mt;
-                    t2 += b & mt;
-                    t3 += x & mt;
+                    int leader = integer(x, r) ? 1 : 0;
+                    int turnout = integer(b, n) ? 1 : 0;
+                    int[] flags = {leader | turnout, leader, turnout};
+                    for (int f = 0; f < 3; f++) {
+                        sums[4 * f] += flags[f];
+                        sums[4 * f + 1] += (long) flags[f] * n;
+                        sums[4 * f + 2] += (long) flags[f] * b;
+                        sums[4 * f + 3] += (long) flags[f] * x;
+                    }
                 }
-                long[] add = {e0, e1, e2, e3, l0, l1, l2, l3, t0, t1, t2, t3};
                 for (int q = 0; q < 12; q++) {
-                    acc[options + 1 + q] += add[q];
+                    acc[options + 1 + q] += sums[q];
                 }
             }
 
