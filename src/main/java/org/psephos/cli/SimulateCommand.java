@@ -13,6 +13,7 @@ import org.psephos.data.ElectionCsv;
 import org.psephos.data.LoadReport;
 import org.psephos.simulation.ElectorateModel;
 import org.psephos.simulation.FraudModel;
+import org.psephos.simulation.Heterogeneity;
 import org.psephos.simulation.MonteCarloEngine;
 import org.psephos.simulation.Progress;
 import org.psephos.simulation.ProportionDistribution;
@@ -42,7 +43,12 @@ import picocli.CommandLine.Spec;
                     + "exact binomial counts, optional fraud models, R seeded replicates. Prints the national "
                     + "summary; --out writes the first replicate's units with their true fraud class, --json the "
                     + "summary over replicates. The same --seed gives byte-identical output for any --threads.%n"},
-        footer = {"", "Example: psephos simulate --units 10000 --seed 42 --incremental 0.1 --extreme 0.01 --json s.json"})
+        footer = {"", "Example: psephos simulate --units 10000 --seed 42 --incremental 0.1 --extreme 0.01 --json s.json",
+            "",
+            "Clean heterogeneity (the calibration scenarios): regional centres --regions 40 --region-sd 0.4; "
+                    + "small units voting more --size-lognormal 6.5:0.7 --size-effect -0.3; an urban and a rural "
+                    + "population --urban 0.4:-0.6:-0.5:2. Use --distribution logit-normal to keep every "
+                    + "spread on the logit scale."})
 final class SimulateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -82,8 +88,23 @@ final class SimulateCommand implements Callable<Integer> {
     int regions;
 
     @Option(names = "--region-sd", paramLabel = "T[:S]", defaultValue = "0",
-            description = "Sd of regional turnout (T) and support (S) centres on the logit scale (default: 0).")
+            description = "Sd of regional turnout (T) and support (S, default T) centres on the logit scale, "
+                    + "drawn afresh in every replicate (default: 0; e.g. 0.4 for realistic regional "
+                    + "heterogeneity).")
     String regionSd;
+
+    @Option(names = "--size-effect", paramLabel = "T[:S]",
+            description = "Logit change of turnout (T) and support (S, default 0) per unit of ln(registered), "
+                    + "around the mean log size: T < 0 makes small (rural) units vote more, as in many clean "
+                    + "elections (e.g. -0.3). Default: none.")
+    String sizeEffect;
+
+    @Option(names = "--urban", paramLabel = "F:T:S[:SIZE]",
+            description = "Two populations: each unit is urban with probability F (the same units in every "
+                    + "replicate), with logit turnout and support shifted by T and S and SIZE times the registered "
+                    + "voters (default 1); --turnout and --share then give the rural centres. --out gets a "
+                    + "'settlement' column (rural, urban). Default: none.")
+    String urban;
 
     @Option(names = "--turnout", paramLabel = "MEAN:SD", defaultValue = "0.7:0.1",
             description = "Clean turnout per unit (default: ${DEFAULT-VALUE}).")
@@ -238,7 +259,7 @@ final class SimulateCommand implements Callable<Integer> {
             double[] rs = ColonNumbers.parse("--region-sd", regionSd, 1, 2);
             ElectorateModel e = new ElectorateModel(units, sizeDistribution(), regions, rs[0],
                     rs.length > 1 ? rs[1] : rs[0], proportion("--turnout", shape, t),
-                    proportion("--share", shape, v), options, concentration, invalid);
+                    proportion("--share", shape, v), options, concentration, invalid, heterogeneity());
             SimulationModel m = SimulationModel.clean(e);
             if (incremental > 0 || extreme > 0) {
                 m = m.with(FraudModel.Klimek.of(incremental, theta, alpha, extreme));
@@ -270,6 +291,28 @@ final class SimulateCommand implements Callable<Integer> {
             return m;
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage(), e);
+        }
+    }
+
+    private Heterogeneity heterogeneity() {
+        Heterogeneity h = Heterogeneity.NONE;
+        if (sizeEffect != null) {
+            double[] p = ColonNumbers.parse("--size-effect", sizeEffect, 1, 2);
+            h = option("--size-effect", () -> Heterogeneity.NONE.withSizeEffect(p[0], p.length > 1 ? p[1] : 0));
+        }
+        if (urban != null) {
+            double[] p = ColonNumbers.parse("--urban", urban, 3, 4);
+            Heterogeneity base = h;
+            h = option("--urban", () -> base.withUrban(p[0], p[1], p[2], p.length > 3 ? p[3] : 1));
+        }
+        return h;
+    }
+
+    private static Heterogeneity option(String option, java.util.function.Supplier<Heterogeneity> make) {
+        try {
+            return make.get();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(option + ": " + e.getMessage(), e);
         }
     }
 

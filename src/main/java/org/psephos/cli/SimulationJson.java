@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.psephos.simulation.ElectorateModel;
 import org.psephos.simulation.FraudModel;
+import org.psephos.simulation.Heterogeneity;
 import org.psephos.simulation.ReplicateDistribution;
 import org.psephos.simulation.SimulationSummary;
 import org.psephos.simulation.SizeDistribution;
@@ -84,6 +85,19 @@ final class SimulationJson {
         m.put("options", e.options());
         m.put("concentration", e.concentration());
         m.put("invalid_rate", e.invalidRate());
+        Heterogeneity h = e.heterogeneity();
+        if (!h.isNone()) {
+            // Only when set: the JSON of a model without heterogeneity stays as it was.
+            Map<String, Object> het = new LinkedHashMap<>();
+            het.put("size_effect_turnout", h.sizeTurnout());
+            het.put("size_effect_share", h.sizeShare());
+            het.put("mean_log_size", e.sizes().meanLogSize());
+            het.put("urban_fraction", h.urbanFraction());
+            het.put("urban_turnout_shift", h.urbanTurnout());
+            het.put("urban_share_shift", h.urbanShare());
+            het.put("urban_size", h.urbanSize());
+            m.put("heterogeneity", het);
+        }
         List<Object> list = new ArrayList<>();
         for (FraudModel f : frauds) {
             list.add(record(f));

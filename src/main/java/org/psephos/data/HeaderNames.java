@@ -20,7 +20,7 @@ final class HeaderNames {
     static final Set<String> IDS = Set.of("unit", "id", "uik", "precinct", "precincts", "polling_station",
             "station", "unit_id", "precinct_id");
     static final Set<String> LEVELS = Set.of("region", "regions", "district", "districts", "prefecture",
-            "prefectures", "province", "provinces", "oblast");
+            "prefectures", "province", "provinces", "oblast", "settlement");
     /** The simulated-fraud label of files the toolkit writes: never a count. */
     static final Set<String> LABELS = Set.of("fraud");
 

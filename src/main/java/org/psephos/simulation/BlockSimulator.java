@@ -18,6 +18,10 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * a unit with several bits counts in each of its classes, {@code CLEAN} counts units with none), then the
  * registered voters, ballots and leader votes before phase 4 (equal to the final ones with no active fraud model;
  * the fraud models draw from their own streams, so they are also the totals of the same block without fraud).
+ *
+ * <p>With {@link Heterogeneity}, phase 1 also marks urban units (stream (4, block), so the same units are urban in
+ * every replicate), scales their sizes and moves each unit's centres by its logit shifts; without it, phase 1 draws
+ * exactly what it drew before heterogeneity existed.
  */
 final class BlockSimulator {
     /** Units per block: fixed, so the streams do not depend on the thread count. */
@@ -26,6 +30,7 @@ final class BlockSimulator {
     static final long UNITS = 1;
     static final long SIZES = 2;
     static final long REGIONS = 3;
+    static final long URBAN = 4;
     static final long FRAUD = 16;
 
     static final int REGISTERED = 0;
@@ -41,6 +46,10 @@ final class BlockSimulator {
     /** The Dirichlet split of the other options: each option's shape α/(K−1), and the shape of those after k. */
     private final Gamma.Shape dirichletEach;
     private final Gamma.Shape[] dirichletRest;
+    /** The unit-level heterogeneity, or null for none. */
+    private final Heterogeneity het;
+    /** The centre of the size effect: the mean log size. */
+    private final double logCentre;
 
     BlockSimulator(SimulationModel model) {
         this.e = model.electorate();
@@ -61,6 +70,8 @@ final class BlockSimulator {
             }
         }
         this.options = e.options();
+        this.het = e.heterogeneity().isNone() ? null : e.heterogeneity();
+        this.logCentre = het != null && het.hasSizeEffect() ? e.sizes().meanLogSize() : 0;
         this.classes = FraudClass.values().length;
         double alphaEach = e.concentration() / (options - 1);
         this.dirichletEach = Gamma.Shape.of(alphaEach);
@@ -82,6 +93,7 @@ final class BlockSimulator {
         final double[] rate = new double[BLOCK_SIZE];
         final int[] valid = new int[BLOCK_SIZE];
         final int[] leader = new int[BLOCK_SIZE];
+        final byte[] urban = new byte[BLOCK_SIZE];
         private BlockCounts counts;
 
         /** @return the block counts for that many options, made on first use */
@@ -165,6 +177,7 @@ final class BlockSimulator {
         int[] invalid = counts.invalid;
         int len = end - first;
         // Phase 1: sizes and the clean proportions, unit by unit.
+        UniformRandomProvider urbanRng = het != null && het.hasUrban() ? streams.stream(URBAN, block) : null;
         int region = 0;
         int nextRegionStart = firstUnitOf(firstRegion + 1);
         for (int j = 0; j < len; j++) {
@@ -175,8 +188,22 @@ final class BlockSimulator {
             }
             buf.region[j] = region + firstRegion;
             registered[j] = sizes.sample(sizeRng, sizeGauss, i);
-            buf.turnout[j] = turnoutAt[region].sample(rng, gauss);
-            buf.support[j] = shareAt[region].sample(rng, gauss);
+            if (het == null) {
+                buf.turnout[j] = turnoutAt[region].sample(rng, gauss);
+                buf.support[j] = shareAt[region].sample(rng, gauss);
+            } else {
+                boolean urban = urbanRng != null && urbanRng.nextDouble() < het.urbanFraction();
+                buf.urban[j] = (byte) (urban ? 1 : 0);
+                if (urban && registered[j] > 0) {
+                    registered[j] = (int) Math.max(1, Math.min(Integer.MAX_VALUE,
+                            Math.round(registered[j] * het.urbanSize())));
+                }
+                double lz = het.hasSizeEffect() ? Math.log(Math.max(1, registered[j])) - logCentre : 0;
+                double ts = het.sizeTurnout() * lz + (urban ? het.urbanTurnout() : 0);
+                double ss = het.sizeShare() * lz + (urban ? het.urbanShare() : 0);
+                buf.turnout[j] = turnoutAt[region].sample(rng, gauss, ts);
+                buf.support[j] = shareAt[region].sample(rng, gauss, ss);
+            }
         }
         // Phase 2: the counts, block-wise binomials.
         binomials.sample(rng, registered, buf.turnout, voters, len);
@@ -255,7 +282,7 @@ final class BlockSimulator {
             totals[VOTES + k] = sum;
         }
         if (out != null) {
-            out.set(first, len, counts, buf.region);
+            out.set(first, len, counts, buf.region, buf.urban);
         }
         totals[REGISTERED] = registeredSum;
         totals[BALLOTS] = ballotsSum;

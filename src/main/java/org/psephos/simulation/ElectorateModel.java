@@ -20,6 +20,9 @@ import java.util.Objects;
  * equally in expectation with overdispersion set by the concentration c (large c → multinomial). Ballots = voters,
  * and votes + invalid = ballots ≤ registered.
  *
+ * <p>{@link Heterogeneity} adds unit-level structure inside the regions: turnout and support that depend on the
+ * unit's size, and an urban population with its own centres and sizes ({@link Heterogeneity#NONE} by default).
+ *
  * @param units            number of units N, at least 1
  * @param sizes            registered voters per unit
  * @param regions          number of regions K, in [1, N]
@@ -30,11 +33,12 @@ import java.util.Objects;
  * @param options          number of options (leader first), at least 2
  * @param concentration    Dirichlet concentration c of the non-leading options' split, positive
  * @param invalidRate      probability that a ballot is invalid, in [0, 1)
+ * @param heterogeneity    size effects and the urban population
  * @since 0.1
  */
 public record ElectorateModel(int units, SizeDistribution sizes, int regions, double regionTurnoutSd,
                               double regionShareSd, ProportionDistribution turnout, ProportionDistribution share,
-                              int options, double concentration, double invalidRate)
+                              int options, double concentration, double invalidRate, Heterogeneity heterogeneity)
         implements java.io.Serializable {
     /** Default Dirichlet concentration of the non-leading options. */
     public static final double DEFAULT_CONCENTRATION = 20;
@@ -47,6 +51,7 @@ public record ElectorateModel(int units, SizeDistribution sizes, int regions, do
         Objects.requireNonNull(sizes, "sizes");
         Objects.requireNonNull(turnout, "turnout");
         Objects.requireNonNull(share, "share");
+        Objects.requireNonNull(heterogeneity, "heterogeneity");
         if (regions < 1 || regions > units) {
             throw new IllegalArgumentException("number of regions is not in [1, units]: " + regions);
         }
@@ -65,6 +70,28 @@ public record ElectorateModel(int units, SizeDistribution sizes, int regions, do
         if (!(invalidRate >= 0 && invalidRate < 1)) {
             throw new IllegalArgumentException("invalid-ballot rate is not in [0, 1): " + invalidRate);
         }
+    }
+
+    /**
+     * The electorate without unit-level heterogeneity ({@link Heterogeneity#NONE}).
+     *
+     * @param units           number of units
+     * @param sizes           registered voters per unit
+     * @param regions         number of regions
+     * @param regionTurnoutSd sd of the regions' turnout centres (logit scale)
+     * @param regionShareSd   sd of the regions' support centres (logit scale)
+     * @param turnout         clean turnout per unit
+     * @param share           clean leader support per unit
+     * @param options         number of options
+     * @param concentration   Dirichlet concentration of the non-leading options
+     * @param invalidRate     invalid-ballot rate
+     * @throws IllegalArgumentException as the canonical constructor
+     */
+    public ElectorateModel(int units, SizeDistribution sizes, int regions, double regionTurnoutSd,
+                           double regionShareSd, ProportionDistribution turnout, ProportionDistribution share,
+                           int options, double concentration, double invalidRate) {
+        this(units, sizes, regions, regionTurnoutSd, regionShareSd, turnout, share, options, concentration,
+                invalidRate, Heterogeneity.NONE);
     }
 
     /**
@@ -89,7 +116,7 @@ public record ElectorateModel(int units, SizeDistribution sizes, int regions, do
      */
     public ElectorateModel withRegions(int k, double turnoutSd, double shareSd) {
         return new ElectorateModel(units, sizes, k, turnoutSd, shareSd, turnout, share, options, concentration,
-                invalidRate);
+                invalidRate, heterogeneity);
     }
 
     /**
@@ -99,19 +126,25 @@ public record ElectorateModel(int units, SizeDistribution sizes, int regions, do
      */
     public ElectorateModel withOptions(int k, double c) {
         return new ElectorateModel(units, sizes, regions, regionTurnoutSd, regionShareSd, turnout, share, k, c,
-                invalidRate);
+                invalidRate, heterogeneity);
     }
 
     /** @param rate invalid-ballot rate @return a copy with that rate */
     public ElectorateModel withInvalidRate(double rate) {
         return new ElectorateModel(units, sizes, regions, regionTurnoutSd, regionShareSd, turnout, share, options,
-                concentration, rate);
+                concentration, rate, heterogeneity);
     }
 
     /** @param u number of units @return a copy with that many units */
     public ElectorateModel withUnits(int u) {
         return new ElectorateModel(u, sizes, Math.min(regions, u), regionTurnoutSd, regionShareSd, turnout, share,
-                options, concentration, invalidRate);
+                options, concentration, invalidRate, heterogeneity);
+    }
+
+    /** @param h size effects and urban population @return a copy with them */
+    public ElectorateModel withHeterogeneity(Heterogeneity h) {
+        return new ElectorateModel(units, sizes, regions, regionTurnoutSd, regionShareSd, turnout, share, options,
+                concentration, invalidRate, h);
     }
 
     /** @param unit a unit index @return its region, ⌊unit·K/N⌋ */

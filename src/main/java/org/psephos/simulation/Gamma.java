@@ -40,7 +40,18 @@ final class Gamma {
      * @return a Gamma(shape, 1) draw (0 for a shape of 0)
      */
     static double sample(UniformRandomProvider rng, NormalizedGaussianSampler gaussian, double shape) {
-        return sample(rng, gaussian, Shape.of(shape));
+        // The constants of Shape.of, computed in place: no allocation when the shape changes from draw to draw.
+        if (!(shape > 0)) {
+            return 0;
+        }
+        double boosted = shape < 1 ? shape + 1 : shape;
+        double d = boosted - 1.0 / 3;
+        double c = 1 / Math.sqrt(9 * d);
+        if (shape < 1) {
+            double u = rng.nextDouble();
+            return marsagliaTsang(rng, gaussian, d, c) * Math.pow(u, 1 / shape);
+        }
+        return marsagliaTsang(rng, gaussian, d, c);
     }
 
     /**

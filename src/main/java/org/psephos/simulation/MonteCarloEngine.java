@@ -24,6 +24,8 @@ import org.psephos.data.Grouping;
  * @since 0.1
  */
 public final class MonteCarloEngine {
+    /** The grouping of urban and rural units in elections simulated with an urban population. */
+    public static final String SETTLEMENT = "settlement";
     /** Most block tasks in flight at once: bounds the memory of the per-block totals. */
     private static final int TASKS_PER_BATCH = 1 << 16;
 
@@ -76,7 +78,8 @@ public final class MonteCarloEngine {
         }
         BlockSimulator sim = new BlockSimulator(model);
         UnitColumns columns = output == UnitOutput.FIRST_REPLICATE
-                ? new UnitColumns(model.electorate().units(), model.electorate().options()) : null;
+                ? new UnitColumns(model.electorate().units(), model.electorate().options(),
+                model.electorate().heterogeneity().hasUrban()) : null;
         List<ReplicateTotals> totals = simulate(sim, seed, threads, 0, replicates, columns, progress);
         SimulationSummary summary = SimulationSummary.of(model, seed, totals);
         Election units = columns == null ? null : toElection(columns, model, seed);
@@ -201,6 +204,23 @@ public final class MonteCarloEngine {
         }
         c.mask = null;
         b.grouping(new Grouping("fraud", labels.toArray(new String[0]), codes));
+        if (c.settlement != null) {
+            // Labels in order of first appearance, as the fraud classes: a level has at least one unit.
+            String[] names = {"rural", "urban"};
+            int[] code = {-1, -1};
+            List<String> seen = new ArrayList<>(2);
+            int[] settlement = new int[c.settlement.length];
+            for (int i = 0; i < settlement.length; i++) {
+                int u = c.settlement[i];
+                if (code[u] < 0) {
+                    code[u] = seen.size();
+                    seen.add(names[u]);
+                }
+                settlement[i] = code[u];
+            }
+            c.settlement = null;
+            b.grouping(new Grouping(SETTLEMENT, seen.toArray(new String[0]), settlement));
+        }
         return b.leader(0).build();
     }
 }

@@ -137,13 +137,14 @@ public record ProportionDistribution(Shape shape, double mean, double sd) implem
         private final double logitCentre;
         private final Gamma.Shape a;
         private final Gamma.Shape b;
+        private final double nu;
 
         Centred(ProportionDistribution d, double centre) {
             this.shape = d.shape;
             this.sd = d.sd;
             this.centre = centre;
-            this.logitCentre = shape == Shape.LOGIT_NORMAL ? Math.log(centre / (1 - centre)) : Double.NaN;
-            double nu = shape == Shape.BETA ? d.concentration() : Double.NaN;
+            this.logitCentre = Math.log(centre / (1 - centre));
+            this.nu = shape == Shape.BETA ? d.concentration() : Double.NaN;
             this.a = shape == Shape.BETA ? Gamma.Shape.of(centre * nu) : null;
             this.b = shape == Shape.BETA ? Gamma.Shape.of((1 - centre) * nu) : null;
         }
@@ -156,24 +157,42 @@ public record ProportionDistribution(Shape shape, double mean, double sd) implem
          * @return a proportion in [0, 1]
          */
         double sample(UniformRandomProvider rng, NormalizedGaussianSampler gaussian) {
+            return sample(rng, gaussian, 0);
+        }
+
+        /**
+         * Draws one unit's proportion around this centre moved by a unit-level shift on the logit scale
+         * ({@link Heterogeneity}): the same family and spread around expit(logit centre + shift). A shift of 0
+         * draws exactly what {@link #sample(UniformRandomProvider, NormalizedGaussianSampler)} draws; a centre of
+         * 0 or 1 does not move. Allocates nothing.
+         *
+         * @param rng      the block's stream
+         * @param gaussian standard normals on the same stream
+         * @param shift    the unit's logit shift
+         * @return a proportion in [0, 1]
+         */
+        double sample(UniformRandomProvider rng, NormalizedGaussianSampler gaussian, double shift) {
+            boolean moved = shift != 0 && centre > 0 && centre < 1;
+            double z = moved ? logitCentre + shift : logitCentre;
+            double c = moved ? 1 / (1 + Math.exp(-z)) : centre;
             switch (shape) {
                 case NORMAL:
                     if (sd == 0) {
-                        return centre;
+                        return c;
                     }
                     while (true) {
-                        double x = centre + sd * gaussian.sample();
+                        double x = c + sd * gaussian.sample();
                         if (x >= 0 && x <= 1) {
                             return x;
                         }
                     }
                 case LOGIT_NORMAL:
-                    double z = logitCentre + sd * gaussian.sample();
-                    return 1 / (1 + Math.exp(-z));
+                    return 1 / (1 + Math.exp(-(z + sd * gaussian.sample())));
                 default:
-                    double ga = Gamma.sample(rng, gaussian, a);
-                    double gb = Gamma.sample(rng, gaussian, b);
-                    return ga + gb > 0 ? ga / (ga + gb) : centre;
+                    // The region's precomputed shapes when the unit does not move (no square root per draw).
+                    double ga = moved ? Gamma.sample(rng, gaussian, c * nu) : Gamma.sample(rng, gaussian, a);
+                    double gb = moved ? Gamma.sample(rng, gaussian, (1 - c) * nu) : Gamma.sample(rng, gaussian, b);
+                    return ga + gb > 0 ? ga / (ga + gb) : c;
             }
         }
     }

@@ -29,6 +29,15 @@ public sealed interface SizeDistribution extends java.io.Serializable {
     int sample(UniformRandomProvider rng, NormalizedGaussianSampler gaussian, int unit);
 
     /**
+     * The centre c of the size effect of {@link Heterogeneity}: the mean of ln(registered) over the distribution
+     * (units of size 0 count as size 1).
+     *
+     * @return E[ln registered]: exact for {@link Uniform} up to a million sizes (the continuous approximation above)
+     *         and for {@link Listed}, μ for {@link LogNormal} (rounding ignored)
+     */
+    double meanLogSize();
+
+    /**
      * Discrete uniform sizes.
      *
      * @param min smallest size, at least 1
@@ -48,6 +57,21 @@ public sealed interface SizeDistribution extends java.io.Serializable {
         @Override
         public int sample(UniformRandomProvider rng, NormalizedGaussianSampler gaussian, int unit) {
             return min + rng.nextInt(max - min + 1);
+        }
+
+        @Override
+        public double meanLogSize() {
+            long count = (long) max - min + 1;
+            if (count <= 1_000_000) {
+                double sum = 0;
+                for (long k = min; k <= max; k++) {
+                    sum += Math.log(k);
+                }
+                return sum / count;
+            }
+            double a = min - 0.5;
+            double b = max + 0.5;
+            return (b * Math.log(b) - a * Math.log(a)) / (b - a) - 1;
         }
     }
 
@@ -73,6 +97,11 @@ public sealed interface SizeDistribution extends java.io.Serializable {
         public int sample(UniformRandomProvider rng, NormalizedGaussianSampler gaussian, int unit) {
             double x = Math.exp(mu + sigma * gaussian.sample());
             return (int) Math.max(1, Math.min(Integer.MAX_VALUE, Math.round(x)));
+        }
+
+        @Override
+        public double meanLogSize() {
+            return mu;
         }
     }
 
@@ -104,6 +133,15 @@ public sealed interface SizeDistribution extends java.io.Serializable {
         @Override
         public int sample(UniformRandomProvider rng, NormalizedGaussianSampler gaussian, int unit) {
             return sizes[unit % sizes.length];
+        }
+
+        @Override
+        public double meanLogSize() {
+            double sum = 0;
+            for (int s : sizes) {
+                sum += Math.log(Math.max(1, s));
+            }
+            return sum / sizes.length;
         }
 
         @Override

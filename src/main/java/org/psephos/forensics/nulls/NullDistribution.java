@@ -1,0 +1,140 @@
+package org.psephos.forensics.nulls;
+
+import java.util.Arrays;
+
+/**
+ * A statistic on the data and its distribution over the replicates of a null model: per value of the statistic
+ * (see {@link NullStatistic#width()}), the observed value and the R replicate values in replicate order.
+ *
+ * <p>Summaries use the finite replicates only (a statistic can be undefined on a replicate, e.g. a mean over no
+ * usable count). p-values are the Monte Carlo p-values with the observed value counted among the replicates
+ * (Davison and Hinkley 1997, §4.2.1): upper \( (1 + \#\{t^*_r \ge t\}) / (1 + R') \), lower likewise with ≤, and
+ * two-sided \( \min(1, 2\min(p_{upper}, p_{lower})) \), where R' is the number of finite replicates; NaN if the
+ * observed value is not finite or no replicate is. Quantiles interpolate linearly between order statistics
+ * (R's type 7, numpy's default). Immutable.
+ *
+ * @since 0.1
+ */
+public final class NullDistribution {
+    private final double[] observed;
+    private final double[][] values;
+    private final double[][] sorted;
+    private final long seed;
+
+    /**
+     * @param observed the statistic on the data, one entry per value
+     * @param values   [value][replicate]
+     * @param seed     the run seed the replicates came from
+     */
+    NullDistribution(double[] observed, double[][] values, long seed) {
+        this.observed = observed.clone();
+        this.values = new double[values.length][];
+        this.sorted = new double[values.length][];
+        for (int c = 0; c < values.length; c++) {
+            this.values[c] = values[c].clone();
+            this.sorted[c] = Arrays.stream(values[c]).filter(Double::isFinite).sorted().toArray();
+        }
+        this.seed = seed;
+    }
+
+    /** @return the number of values of the statistic */
+    public int width() {
+        return observed.length;
+    }
+
+    /** @return the number of replicates drawn */
+    public int replicates() {
+        return values.length == 0 ? 0 : values[0].length;
+    }
+
+    /** @return the seed of the run */
+    public long seed() {
+        return seed;
+    }
+
+    /** @param c a value index @return the observed value */
+    public double observed(int c) {
+        return observed[c];
+    }
+
+    /** @param c a value index @return its replicate values in replicate order (a copy) */
+    public double[] values(int c) {
+        return values[c].clone();
+    }
+
+    /** @param c a value index @return how many replicates are finite */
+    public int finite(int c) {
+        return sorted[c].length;
+    }
+
+    /** @param c a value index @return the mean over the finite replicates (NaN if none) */
+    public double mean(int c) {
+        double[] s = sorted[c];
+        double sum = 0;
+        for (double v : s) {
+            sum += v;
+        }
+        return s.length == 0 ? Double.NaN : sum / s.length;
+    }
+
+    /** @param c a value index @return the standard deviation (n − 1) over the finite replicates (NaN below 2) */
+    public double sd(int c) {
+        double[] s = sorted[c];
+        if (s.length < 2) {
+            return Double.NaN;
+        }
+        double m = mean(c);
+        double ss = 0;
+        for (double v : s) {
+            ss += (v - m) * (v - m);
+        }
+        return Math.sqrt(ss / (s.length - 1));
+    }
+
+    /**
+     * @param c a value index
+     * @param q a probability in [0, 1]
+     * @return the q-quantile of the finite replicates (type 7; NaN if none)
+     */
+    public double quantile(int c, double q) {
+        if (!(q >= 0 && q <= 1)) {
+            throw new IllegalArgumentException("quantile probability is not in [0, 1]: " + q);
+        }
+        double[] s = sorted[c];
+        if (s.length == 0) {
+            return Double.NaN;
+        }
+        double h = (s.length - 1) * q;
+        int lo = (int) Math.floor(h);
+        int hi = Math.min(lo + 1, s.length - 1);
+        return s[lo] + (h - lo) * (s[hi] - s[lo]);
+    }
+
+    /** @param c a value index @return (1 + #{replicates ≥ observed}) / (1 + finite replicates) */
+    public double pUpper(int c) {
+        return tail(c, true);
+    }
+
+    /** @param c a value index @return (1 + #{replicates ≤ observed}) / (1 + finite replicates) */
+    public double pLower(int c) {
+        return tail(c, false);
+    }
+
+    /** @param c a value index @return min(1, 2 min(upper, lower)) */
+    public double pTwoSided(int c) {
+        return Math.min(1, 2 * Math.min(pUpper(c), pLower(c)));
+    }
+
+    private double tail(int c, boolean upper) {
+        double t = observed[c];
+        double[] s = sorted[c];
+        if (!Double.isFinite(t) || s.length == 0) {
+            return Double.NaN;
+        }
+        int count = 0;
+        for (double v : s) {
+            count += (upper ? v >= t : v <= t) ? 1 : 0;
+        }
+        return (1.0 + count) / (1.0 + s.length);
+    }
+}
