@@ -1,6 +1,7 @@
 package org.psephos.estimation;
 
 import java.util.Arrays;
+import org.apache.commons.math3.special.Erf;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.psephos.data.Election;
@@ -17,14 +18,21 @@ import org.psephos.simulation.SizeDistribution;
  * One instance belongs to one fit (one seed) and one thread.
  *
  * <p>Clean elections: the engine ({@link MonteCarloEngine}, sizes {@link SizeDistribution.Listed}, turnout N(τ0,
- * σ_τ0), share N(ν0, σ_ν0) with the moments of the constructor, one seed per realisation). Other clean moments map
- * each unit's turnout t and share v affinely, t' = τ + (σ_τ/σ_τ0)(t − τ0) and v' = ν + (σ_ν/σ_ν0)(v − ν0),
- * clamped to [0, 1], with counts round(N·t') and round(B·v'): the same clean election shifted and scaled (its
- * binomial noise is scaled with it, a small approximation).
+ * σ_τ0), share N(ν0, σ_ν0) with the moments of the constructor, one seed per realisation). The share is taken of the
+ * same denominator as the observed share: simulated unit i (the engine's unit i has observed unit i's registered
+ * voters) gets the share base S = round(ρ_i·B) and leader votes round(ρ_i·W), with ρ_i the observed unit's share
+ * base over its ballots (1 where the base is the ballots; below 1 with invalid ballots and base {@code valid}), the
+ * rest of S being the opposition; stuffed ballots join B and S (they are valid votes for the leader), stolen votes
+ * move within S. (ρ_i is the observed ratio, which stuffing raises in a fraudulent unit: with very many invalid
+ * ballots and heavy fraud the simulated base is a little too large; {@code KlimekObjectiveTest} measures it.) Other clean moments map each unit's turnout t and share v affinely, t' = τ + (σ_τ/σ_τ0)(t − τ0)
+ * and v' = ν + (σ_ν/σ_ν0)(v − ν0), clamped to [0, 1], with counts B = round(N·t'), S = round(ρ_i·B) and
+ * round(S·v'): the same clean election shifted and scaled (its binomial noise is scaled with it, a small
+ * approximation).
  *
  * <p>Fraud, with common random numbers: each unit keeps one uniform u (incremental if u &lt; f_i, extreme if
- * f_i ≤ u &lt; f_i + f_e), {@value #CANDIDATES} standard normals z whose first with θ|z| &lt; 1 gives the incremental
- * intensity x = θ|z| (rejection sampling of |N(0, θ)| below 1, so θ can vary), one extreme intensity
+ * f_i ≤ u &lt; f_i + f_e), a second uniform w whose inverse cdf gives the incremental intensity, |N(0, θ)|
+ * conditioned below 1: x = θ·√2·erf⁻¹(w·erf(1/(θ√2))), exactly the engine's redraw-until-below-1 distribution for
+ * every θ and continuous in θ (no candidate draws that can all be rejected); one extreme intensity
  * 1 − |N(0, 0.075)|, and two standard normals for the binomial noise of the counts (normal approximation):
  * stuffed = round(x·F + √(x(1 − x)F)·z₁) of the F = N − B non-voters, stolen = round(x^α·O + √(x^α(1 − x^α)O)·z₂)
  * of the O opposition votes, each clamped to its range. The objective is therefore the same function at every
@@ -36,27 +44,32 @@ final class KlimekObjective {
     /** 1% bins on each axis. */
     static final int BINS = 100;
     private static final long KEY = 0x4B6C6D6BL;
-    /** Candidate draws of the incremental intensity per unit (all rejected: probability P(θ|z| ≥ 1)³). */
-    private static final int CANDIDATES = 3;
-    /** ln x when every candidate is rejected: x just below 1. */
-    private static final double LOG_TOP = Math.log(0.999);
+    private static final double SQRT2 = Math.sqrt(2);
+    /** Steps of the half-normal quantile table per unit of probability. */
+    private static final int TABLE_STEPS = 1 << 16;
+    /** The table covers p below this; above it the quantile is computed (0.1% of the draws). */
+    private static final double TABLE_TOP = 0.999;
+    /** √2·erf⁻¹(k/{@value #TABLE_STEPS}): the half-normal quantile on a grid, for linear interpolation. */
+    private static final double[] HALF_NORMAL_Q = halfNormalTable();
 
     private final int n;
     private final int realisations;
     private final KlimekFit.Objective kind;
-    private final KlimekMoments base;
-    /** Per realisation, units in the order of u: registered, clean ballots, leader and opposition votes. */
+    private final KlimekMoments moments;
+    /** Per realisation, units in the order of u: registered, clean ballots, share base and leader votes. */
     private final int[][] reg;
     private final int[][] ballots;
+    private final int[][] base;
     private final int[][] leader;
-    private final int[][] others;
+    /** The observed unit's share base over its ballots. */
+    private final float[][] rho;
     /** Clean turnout b/N and leader share w/b of the base draw. */
     private final float[][] turnout0;
     private final float[][] share0;
     /** The class uniform, ascending. */
     private final float[][] u;
-    /** ln|z| of the {@value #CANDIDATES} candidates of the incremental intensity. */
-    private final double[][] logZ;
+    /** The uniform of the incremental intensity's inverse cdf. */
+    private final double[][] intensity;
     /** ln of the extreme intensity. */
     private final double[][] logExt;
     /** Standard normals of the binomial noise of the stuffed and stolen counts. */
@@ -79,18 +92,19 @@ final class KlimekObjective {
         this.kind = kind;
         this.n = obs.registered.length;
         this.realisations = realisations;
-        this.base = moments;
+        this.moments = moments;
         this.observed = histogram(kind, obs.registered, obs.ballots, obs.leader, obs.shareBase, n);
         this.sim = new double[observed.length];
         this.clean = new double[observed.length];
         reg = new int[realisations][n];
         ballots = new int[realisations][n];
+        base = new int[realisations][n];
         leader = new int[realisations][n];
-        others = new int[realisations][n];
+        rho = new float[realisations][n];
         turnout0 = new float[realisations][n];
         share0 = new float[realisations][n];
         u = new float[realisations][n];
-        logZ = new double[realisations][CANDIDATES * n];
+        intensity = new double[realisations][n];
         logExt = new double[realisations][n];
         noise = new double[realisations][2 * n];
         ElectorateModel electorate = ElectorateModel.of(n, new SizeDistribution.Listed(obs.registered),
@@ -105,19 +119,16 @@ final class KlimekObjective {
             int[] nr = e.registeredColumn();
             int[] br = e.ballotsColumn();
             int[] wr = e.votesColumn(0);
-            int[] or = e.votesColumn(1);
             UniformRandomProvider rng = streams.stream(KEY, r, 1);
             ZigguratSampler.NormalizedGaussian g = ZigguratSampler.NormalizedGaussian.of(rng);
-            double[] lz = new double[CANDIDATES * n];
+            double[] wi = new double[n];
             double[] le = new double[n];
             double[] nz = new double[2 * n];
             for (int i = 0; i < n; i++) {
                 float ui = (float) rng.nextDouble();
                 // a non-negative float's bits order like the float: sort (u, unit) as one long
                 order[i] = (long) Float.floatToIntBits(ui) << 32 | i;
-                for (int j = 0; j < CANDIDATES; j++) {
-                    lz[CANDIDATES * i + j] = Math.log(Math.abs(g.sample()));
-                }
+                wi[i] = rng.nextDouble();
                 le[i] = Math.log(Math.max(0, 1 - KlimekFit.EXTREME_SD * Math.abs(g.sample())));
                 nz[2 * i] = g.sample();
                 nz[2 * i + 1] = g.sample();
@@ -126,17 +137,19 @@ final class KlimekObjective {
             for (int k = 0; k < n; k++) {
                 int i = (int) order[k];
                 u[r][k] = Float.intBitsToFloat((int) (order[k] >>> 32));
+                float ri = obs.baseRatio[i];
                 reg[r][k] = nr[i];
                 ballots[r][k] = br[i];
-                leader[r][k] = wr[i];
-                others[r][k] = or[i];
+                base[r][k] = (int) Math.round((double) ri * br[i]);
+                leader[r][k] = (int) Math.round((double) ri * wr[i]);
+                rho[r][k] = ri;
                 turnout0[r][k] = nr[i] > 0 ? (float) ((double) br[i] / nr[i]) : 0;
                 share0[r][k] = br[i] > 0 ? (float) ((double) wr[i] / br[i]) : 0;
-                System.arraycopy(lz, CANDIDATES * i, logZ[r], CANDIDATES * k, CANDIDATES);
+                intensity[r][k] = wi[i];
                 logExt[r][k] = le[i];
                 noise[r][2 * k] = nz[2 * i];
                 noise[r][2 * k + 1] = nz[2 * i + 1];
-                add(clean, kind, nr[i], br[i], wr[i], br[i], 1);
+                add(clean, kind, nr[i], br[i], leader[r][k], base[r][k], 1);
             }
         }
     }
@@ -146,7 +159,7 @@ final class KlimekObjective {
      *         f_e ∈ [0, 1 − f_i], α &gt; 0)
      */
     double value(double fi, double fe, double alpha) {
-        return value(fi, fe, alpha, Double.NaN, 0, 0, 0, base.theta());
+        return value(fi, fe, alpha, Double.NaN, 0, 0, 0, moments.theta());
     }
 
     /**
@@ -163,20 +176,22 @@ final class KlimekObjective {
             System.arraycopy(clean, 0, sim, 0, sim.length);
         }
         double any = fi + fe;
-        double logTheta = Math.log(theta);
-        double kt = moved ? sigmaTau / base.sigmaTau() : 1;
-        double kv = moved ? sigmaNu / base.sigmaNu() : 1;
-        double ct = moved ? tau - kt * base.tau() : 0;
-        double cv = moved ? nu - kv * base.nu() : 0;
+        // |N(0, θ)| below 1 by its inverse cdf: x = θ√2·erf⁻¹(w·erf(1/(θ√2))) (halfNormalQuantile)
+        double below = Erf.erf(1 / (theta * SQRT2));
+        double kt = moved ? sigmaTau / moments.sigmaTau() : 1;
+        double kv = moved ? sigmaNu / moments.sigmaNu() : 1;
+        double ct = moved ? tau - kt * moments.tau() : 0;
+        double cv = moved ? nu - kv * moments.nu() : 0;
         for (int r = 0; r < realisations; r++) {
             int[] nr = reg[r];
             int[] br = ballots[r];
+            int[] sr = base[r];
             int[] wr = leader[r];
-            int[] or = others[r];
+            float[] rr = rho[r];
             float[] t0 = turnout0[r];
             float[] v0 = share0[r];
             float[] ur = u[r];
-            double[] lz = logZ[r];
+            double[] wi = intensity[r];
             double[] le = logExt[r];
             double[] zr = noise[r];
             int frauds = lowerBound(ur, any);
@@ -185,40 +200,40 @@ final class KlimekObjective {
                     break;
                 }
                 int b;
+                int s;
                 int w;
                 if (moved) {
                     b = (int) Math.round(nr[i] * Math.max(0, Math.min(1, ct + kt * t0[i])));
-                    w = (int) Math.round(b * Math.max(0, Math.min(1, cv + kv * v0[i])));
+                    s = (int) Math.round((double) rr[i] * b);
+                    w = (int) Math.round(s * Math.max(0, Math.min(1, cv + kv * v0[i])));
                 } else {
                     b = br[i];
+                    s = sr[i];
                     w = wr[i];
-                    add(sim, kind, nr[i], b, w, b, -1);
+                    add(sim, kind, nr[i], b, w, s, -1);
                 }
                 if (i < frauds) {
-                    int o = moved ? b - w : or[i];
-                    double lx = le[i];
+                    int o = s - w;
+                    double x;
+                    double xa;
                     if (ur[i] < fi) {
-                        // x = θ|z| for the first candidate with θ|z| < 1
-                        lx = LOG_TOP;
-                        for (int j = CANDIDATES * i; j < CANDIDATES * i + CANDIDATES; j++) {
-                            if (lz[j] + logTheta < 0) {
-                                lx = lz[j] + logTheta;
-                                break;
-                            }
-                        }
+                        x = Math.min(1, theta * halfNormalQuantile(wi[i] * below));
+                        xa = x > 0 ? Math.exp(alpha * Math.log(x)) : 0;
+                    } else {
+                        // x and x^α from ln x (exp(−∞) = 0 for x = 0)
+                        x = Math.exp(le[i]);
+                        xa = Math.exp(alpha * le[i]);
                     }
-                    // x and x^α from ln x (exp(−∞) = 0 for x = 0)
-                    double x = Math.exp(lx);
-                    double xa = Math.exp(alpha * lx);
                     int free = nr[i] - b;
                     int stuffed = (int) Math.max(0, Math.min(free, Math.round(x * free
                             + Math.sqrt(x * (1 - x) * free) * zr[2 * i])));
                     int stolen = (int) Math.max(0, Math.min(o, Math.round(xa * o
                             + Math.sqrt(xa * (1 - xa) * o) * zr[2 * i + 1])));
                     b += stuffed;
+                    s += stuffed;
                     w += stuffed + stolen;
                 }
-                add(sim, kind, nr[i], b, w, b, 1);
+                add(sim, kind, nr[i], b, w, s, 1);
             }
         }
         double inv = 1.0 / realisations;
@@ -252,6 +267,26 @@ final class KlimekObjective {
     }
 
     /**
+     * @return the mean simulated histogram at these parameters with the constructor's clean moments and this θ (for
+     *         tests: what {@link #value} compares with the observed one)
+     */
+    double[] meanSimulated(double fi, double fe, double alpha, double theta) {
+        double[] saved = weight;
+        value(fi, fe, alpha, Double.NaN, 0, 0, 0, theta);
+        weight = saved;
+        double[] out = sim.clone();
+        for (int k = 0; k < out.length; k++) {
+            out[k] /= realisations;
+        }
+        return out;
+    }
+
+    /** @return the observed histogram */
+    double[] observed() {
+        return observed.clone();
+    }
+
+    /**
      * Fixes the bin weights at 1/(S̄ + 1) (the fingerprint; 1/(S̄ + 1)² for the share histogram), S̄ the mean
      * simulated histogram at these parameters and the constructor's moments. With weights that depend neither on
      * the observed counts nor on the simulated ones being compared, the expected distance Σ w·((S̄ − O)² − S̄/R)
@@ -268,6 +303,29 @@ final class KlimekObjective {
             w[k] = kind == KlimekFit.Objective.FINGERPRINT ? 1 / s : 1 / (s * s);
         }
         weight = w;
+    }
+
+    /**
+     * @param p a probability in [0, 1)
+     * @return the p-quantile of |N(0, 1)|, √2·erf⁻¹(p): linear interpolation in a table of 2^16 steps below p =
+     *         {@value #TABLE_TOP} (error below 1e-5 there, which moves a stuffed count by less than a vote in a
+     *         hundred thousand), computed above
+     */
+    static double halfNormalQuantile(double p) {
+        if (p >= TABLE_TOP) {
+            return SQRT2 * Erf.erfInv(p);
+        }
+        double k = p * TABLE_STEPS;
+        int j = (int) k;
+        return HALF_NORMAL_Q[j] + (k - j) * (HALF_NORMAL_Q[j + 1] - HALF_NORMAL_Q[j]);
+    }
+
+    private static double[] halfNormalTable() {
+        double[] q = new double[(int) (TABLE_TOP * TABLE_STEPS) + 2];
+        for (int k = 0; k < q.length; k++) {
+            q[k] = SQRT2 * Erf.erfInv((double) k / TABLE_STEPS);
+        }
+        return q;
     }
 
     /** @return the first index k with a[k] ≥ x (a ascending), a.length if none */
@@ -313,6 +371,8 @@ final class KlimekObjective {
         final int[] ballots;
         final int[] leader;
         final int[] shareBase;
+        /** Per unit its share base over its ballots (1 without ballots). */
+        final float[] baseRatio;
         final double[] turnout;
         final double[] share;
 
@@ -324,7 +384,9 @@ final class KlimekObjective {
             int n = registered.length;
             turnout = new double[n];
             share = new double[n];
+            baseRatio = new float[n];
             for (int i = 0; i < n; i++) {
+                baseRatio[i] = ballots[i] > 0 && shareBase[i] >= 0 ? (float) ((double) shareBase[i] / ballots[i]) : 1;
                 turnout[i] = (double) ballots[i] / registered[i];
                 share[i] = shareBase[i] > 0 ? (double) leader[i] / shareBase[i] : 0;
             }
