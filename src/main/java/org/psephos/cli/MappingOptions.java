@@ -48,9 +48,9 @@ final class MappingOptions {
             description = "The unit id column. Default: a column named unit, id, uik or precinct(s).")
     String id;
 
-    @Option(names = "--share-of", paramLabel = "BASE", defaultValue = "found",
+    @Option(names = "--share-of", paramLabel = "BASE",
             description = "Denominator of vote shares: found (valid + invalid), valid, or ballots."
-                    + " Default: ${DEFAULT-VALUE}.")
+                    + " Default: found; ballots for a file with one option and no valid or invalid column.")
     String shareOf;
 
     @Option(names = "--encoding", paramLabel = "CHARSET", defaultValue = "UTF-8",
@@ -64,7 +64,7 @@ final class MappingOptions {
     public ColumnMapping mapping() {
         try {
             ColumnMapping.Builder b = ColumnMapping.builder().registered(registered).ballots(ballots).valid(valid)
-                    .invalid(invalid).leader(leader).id(id).shareOf(ShareBase.parse(shareOf));
+                    .invalid(invalid).leader(leader).id(id).shareOf(shareOf == null ? null : ShareBase.parse(shareOf));
             candidates.forEach(b::candidate);
             levels.forEach(b::level);
             return b.build();

@@ -2,7 +2,6 @@ package org.psephos.data;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Which columns of a results file hold which counts. Every reference is a header name, a 1-based position
@@ -24,7 +23,9 @@ import java.util.Objects;
  * @param leader     the leader's column, or {@code null} for the option with most votes
  * @param levels     grouping columns; empty to recognise
  * @param id         the unit id column, or {@code null} to recognise
- * @param shareOf    the denominator of vote shares (default {@link ShareBase#FOUND})
+ * @param shareOf    the denominator of vote shares, or {@code null} for the default
+ *                   ({@link ShareBase#defaultFor}: found, or ballots for a file with one option and neither a valid
+ *                   nor an invalid column)
  * @since 0.1
  */
 public record ColumnMapping(String registered, String ballots, String valid, String invalid, List<String> candidates,
@@ -39,7 +40,6 @@ public record ColumnMapping(String registered, String ballots, String valid, Str
     public ColumnMapping {
         candidates = List.copyOf(candidates);
         levels = List.copyOf(levels);
-        Objects.requireNonNull(shareOf, "shareOf");
         check("--registered", registered, false);
         check("--ballots", ballots, false);
         check("--valid", valid, false);
@@ -76,7 +76,7 @@ public record ColumnMapping(String registered, String ballots, String valid, Str
         private String leader;
         private final List<String> levels = new ArrayList<>();
         private String id;
-        private ShareBase shareOf = ShareBase.FOUND;
+        private ShareBase shareOf;
 
         private Builder() {
         }
@@ -129,7 +129,7 @@ public record ColumnMapping(String registered, String ballots, String valid, Str
             return this;
         }
 
-        /** @param base the share denominator @return this */
+        /** @param base the share denominator, or {@code null} for the default @return this */
         public Builder shareOf(ShareBase base) {
             this.shareOf = base;
             return this;

@@ -115,7 +115,7 @@ final class ElectionReader {
     }
 
     private LoadReport report(ColumnMapping mapping, String format, int rows) {
-        Election.Builder b = Election.builder(src.name()).shareBase(mapping.shareOf())
+        Election.Builder b = Election.builder(src.name())
                 .registered(counts.get(0).values.toArray()).ballots(counts.get(1).values.toArray());
         if (counts.get(2) != null) {
             b.valid(counts.get(2).values.toArray());
@@ -155,7 +155,13 @@ final class ElectionReader {
         }
         Map<String, List<String>> described = new java.util.LinkedHashMap<>(plan.described);
         described.put("options", optionColumns.stream().map(c -> String.join(" + ", plan.labels(c))).toList());
-        Election e = b.build();
+        ShareBase base = mapping.shareOf();
+        if (base == null) {
+            base = ShareBase.defaultFor(optionNames.size(), counts.get(2) != null, counts.get(3) != null);
+            described.put("share of", List.of(base.name().toLowerCase(java.util.Locale.ROOT)
+                    + (base == ShareBase.BALLOTS ? " (" + ShareBase.SINGLE_OPTION_DEFAULT + ")" : "")));
+        }
+        Election e = b.shareBase(base).build();
         described.put("leader", e.leader() < 0 ? List.of() : List.of(e.leaderName()));
         List<String> warnings = new ArrayList<>();
         if (plan.id >= 0) {
