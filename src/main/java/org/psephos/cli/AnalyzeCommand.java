@@ -163,6 +163,10 @@ final class AnalyzeCommand implements Callable<Integer> {
             throw new UsageException("--units-csv writes the FraudMixture fit per unit: add FraudMixture to --tests");
         }
         Election election = loader.load(file, mapping);
+        if (level != null) {
+            level = mapping.levelName(election); // '#5' names the grouping of the fifth column
+            battery = battery.withLevel(level);
+        }
         if (level != null && election.grouping(level).isEmpty()) {
             throw new UsageException("--level " + level + ": the file has no such grouping column; groupings are "
                     + election.groupings().stream().map(Grouping::name).toList());

@@ -58,6 +58,27 @@ final class MappingOptions {
     String encoding;
 
     /**
+     * The grouping the first {@code --level} names, as the loader made it: groupings are named by their header, so
+     * a position {@code #N} or another case of the header's name (the loader matches names case-insensitively) is
+     * translated to the name of the first grouping, which the loader made from the first {@code --level} column.
+     *
+     * @param e the election loaded with this mapping
+     * @return the grouping's name (the reference as given if it names none), or {@code null} without
+     *         {@code --level}
+     */
+    String levelName(org.psephos.data.Election e) {
+        if (levels.isEmpty()) {
+            return null;
+        }
+        String ref = levels.get(0).trim();
+        if (e.grouping(ref).isPresent() || e.groupings().size() != levels.size()) {
+            return ref;
+        }
+        String first = e.groupings().get(0).name();
+        return ref.startsWith("#") || ref.equalsIgnoreCase(first) ? first : ref;
+    }
+
+    /**
      * @return the mapping the options describe
      * @throws UsageException if a reference does not parse or the share base is unknown
      */

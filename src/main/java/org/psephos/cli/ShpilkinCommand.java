@@ -98,7 +98,7 @@ final class ShpilkinCommand implements Callable<Integer> {
             throw new UsageException(e.getMessage(), e);
         }
         Election e = UnitFilter.standard().apply(all).election();
-        String level = mapping.levels.isEmpty() ? null : mapping.levels.get(0);
+        String level = mapping.levelName(all);
         if (level != null && e.grouping(level).isEmpty()) {
             throw new UsageException("--level " + level + ": the file has no such grouping column");
         }
