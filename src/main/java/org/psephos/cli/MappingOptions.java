@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.psephos.data.ColumnMapping;
 import org.psephos.data.ShareBase;
+import org.psephos.data.Thousands;
 import picocli.CommandLine.Option;
 
 /**
@@ -53,6 +54,11 @@ final class MappingOptions {
                     + " Default: found; ballots for a file with one option and no valid or invalid column.")
     String shareOf;
 
+    @Option(names = "--thousands", paramLabel = "SEP",
+            description = "The counts' thousands separator: . , or space (groups of exactly three digits: with ."
+                    + " 1.413 is 1413 and 123.0 stays 123). Default: none.")
+    String thousands;
+
     @Option(names = "--encoding", paramLabel = "CHARSET", defaultValue = "UTF-8",
             description = "The file's encoding, e.g. windows-1251. Default: ${DEFAULT-VALUE} (a BOM is skipped).")
     String encoding;
@@ -85,7 +91,8 @@ final class MappingOptions {
     public ColumnMapping mapping() {
         try {
             ColumnMapping.Builder b = ColumnMapping.builder().registered(registered).ballots(ballots).valid(valid)
-                    .invalid(invalid).leader(leader).id(id).shareOf(shareOf == null ? null : ShareBase.parse(shareOf));
+                    .invalid(invalid).leader(leader).id(id).shareOf(shareOf == null ? null : ShareBase.parse(shareOf))
+                    .thousands(thousands == null ? Thousands.NONE : Thousands.parse(thousands));
             candidates.forEach(b::candidate);
             levels.forEach(b::level);
             return b.build();

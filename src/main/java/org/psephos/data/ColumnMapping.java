@@ -26,10 +26,12 @@ import java.util.List;
  * @param shareOf    the denominator of vote shares, or {@code null} for the default
  *                   ({@link ShareBase#defaultFor}: found, or ballots for a file with one option and neither a valid
  *                   nor an invalid column)
+ * @param thousands  the thousands separator of the counts ({@link Thousands#NONE} unless chosen; {@code null}
+ *                   reads as none)
  * @since 0.1
  */
 public record ColumnMapping(String registered, String ballots, String valid, String invalid, List<String> candidates,
-                            String leader, List<String> levels, String id, ShareBase shareOf) {
+                            String leader, List<String> levels, String id, ShareBase shareOf, Thousands thousands) {
 
     /**
      * Checks the syntax of every reference.
@@ -40,6 +42,7 @@ public record ColumnMapping(String registered, String ballots, String valid, Str
     public ColumnMapping {
         candidates = List.copyOf(candidates);
         levels = List.copyOf(levels);
+        thousands = thousands == null ? Thousands.NONE : thousands;
         check("--registered", registered, false);
         check("--ballots", ballots, false);
         check("--valid", valid, false);
@@ -77,6 +80,7 @@ public record ColumnMapping(String registered, String ballots, String valid, Str
         private final List<String> levels = new ArrayList<>();
         private String id;
         private ShareBase shareOf;
+        private Thousands thousands = Thousands.NONE;
 
         private Builder() {
         }
@@ -135,12 +139,19 @@ public record ColumnMapping(String registered, String ballots, String valid, Str
             return this;
         }
 
+        /** @param t the thousands separator of the counts @return this */
+        public Builder thousands(Thousands t) {
+            this.thousands = t;
+            return this;
+        }
+
         /**
          * @return the mapping
          * @throws IllegalArgumentException on a syntax error in a reference
          */
         public ColumnMapping build() {
-            return new ColumnMapping(registered, ballots, valid, invalid, candidates, leader, levels, id, shareOf);
+            return new ColumnMapping(registered, ballots, valid, invalid, candidates, leader, levels, id, shareOf,
+                    thousands);
         }
     }
 }

@@ -85,6 +85,19 @@ class LoadCommandTest {
         assertNoStackTrace();
     }
 
+    /** --thousands . reads 1.413 as 1413 in a ';'-separated file; an unknown separator is a usage error. */
+    @Test
+    void thousandsOption() throws Exception {
+        Path f = file("registered;ballots;A;B\n2000;1.413;900;513\n1000;600;300;300\n");
+        assertEquals(3, run("load", f.toString()));
+        assertTrue(err.toString().contains("load it with --thousands ."), err.toString());
+        assertEquals(0, run("load", f.toString(), "--thousands", "."), err.toString());
+        assertTrue(out.toString().contains("registered 3,000  ballots 2,013"), out.toString());
+        assertEquals(2, run("load", f.toString(), "--thousands", "x"));
+        assertTrue(err.toString().contains("thousands separator is not . , or space: 'x'"), err.toString());
+        assertNoStackTrace();
+    }
+
     @Test
     void mappingSyntaxErrorIsAUsageError() throws Exception {
         Path f = file("registered,ballots,A\n10,5,5\n");
