@@ -24,16 +24,19 @@ import org.psephos.simulation.SizeDistribution;
  * base over its ballots (1 where the base is the ballots; below 1 with invalid ballots and base {@code valid}), the
  * rest of S being the opposition; stuffed ballots join B and S (they are valid votes for the leader), stolen votes
  * move within S. (ρ_i is the observed ratio, which stuffing raises in a fraudulent unit: with very many invalid
- * ballots and heavy fraud the simulated base is a little too large; {@code KlimekObjectiveTest} measures it.) Other clean moments map each unit's turnout t and share v affinely, t' = τ + (σ_τ/σ_τ0)(t − τ0)
- * and v' = ν + (σ_ν/σ_ν0)(v − ν0), clamped to [0, 1], with counts B = round(N·t'), S = round(ρ_i·B) and
- * round(S·v'): the same clean election shifted and scaled (its binomial noise is scaled with it, a small
- * approximation).
+ * ballots and heavy fraud the simulated base is a little too large; {@code KlimekObjectiveTest} measures it.)
+ * Other clean moments map each unit's turnout t and share v affinely, t' = τ + (σ_τ/σ_τ0)(t − τ0) and
+ * v' = ν + (σ_ν/σ_ν0)(v − ν0), clamped to [0, 1], with counts B = round(N·t'), S = round(ρ_i·B) and round(S·v'):
+ * the same clean election shifted and scaled (its binomial noise is scaled with it, a small approximation).
  *
  * <p>Fraud, with common random numbers: each unit keeps one uniform u (incremental if u &lt; f_i, extreme if
- * f_i ≤ u &lt; f_i + f_e), a second uniform w whose inverse cdf gives the incremental intensity, |N(0, θ)|
- * conditioned below 1: x = θ·√2·erf⁻¹(w·erf(1/(θ√2))), exactly the engine's redraw-until-below-1 distribution for
- * every θ and continuous in θ (no candidate draws that can all be rejected); one extreme intensity
- * 1 − |N(0, 0.075)|, and two standard normals for the binomial noise of the counts (normal approximation):
+ * f_i ≤ u &lt; f_i + f_e), {@value #CANDIDATES} standard normals z whose first with θ|z| &lt; 1 gives the incremental
+ * intensity x = θ|z| (rejection sampling of |N(0, θ)| below 1, so θ can vary) and, for when all of them are
+ * rejected (probability P(θ|z| ≥ 1)³: 3.2% at θ = 1, 2e-6 at θ = 0.4), a uniform w: the rest of the rejection
+ * sampler by the inverse cdf of |N(0, θ)| below 1, x = θ·√2·erf⁻¹(w·erf(1/(θ√2))). So x has exactly the engine's
+ * redraw-until-below-1 distribution for every θ (an earlier version used x = 0.999 there: extreme fraud in
+ * disguise); one extreme intensity 1 − |N(0, 0.075)|, and two standard normals for the binomial noise of the counts
+ * (normal approximation):
  * stuffed = round(x·F + √(x(1 − x)F)·z₁) of the F = N − B non-voters, stolen = round(x^α·O + √(x^α(1 − x^α)O)·z₂)
  * of the O opposition votes, each clamped to its range. The objective is therefore the same function at every
  * call, changing only where a unit changes class or a count changes by one vote: what an optimiser needs. The
@@ -44,13 +47,9 @@ final class KlimekObjective {
     /** 1% bins on each axis. */
     static final int BINS = 100;
     private static final long KEY = 0x4B6C6D6BL;
+    /** Candidate draws of the incremental intensity per unit, before the inverse-cdf draw. */
+    private static final int CANDIDATES = 3;
     private static final double SQRT2 = Math.sqrt(2);
-    /** Steps of the half-normal quantile table per unit of probability. */
-    private static final int TABLE_STEPS = 1 << 16;
-    /** The table covers p below this; above it the quantile is computed (0.1% of the draws). */
-    private static final double TABLE_TOP = 0.999;
-    /** √2·erf⁻¹(k/{@value #TABLE_STEPS}): the half-normal quantile on a grid, for linear interpolation. */
-    private static final double[] HALF_NORMAL_Q = halfNormalTable();
 
     private final int n;
     private final int realisations;
@@ -68,7 +67,9 @@ final class KlimekObjective {
     private final float[][] share0;
     /** The class uniform, ascending. */
     private final float[][] u;
-    /** The uniform of the incremental intensity's inverse cdf. */
+    /** ln|z| of the {@value #CANDIDATES} candidates of the incremental intensity. */
+    private final double[][] logZ;
+    /** The uniform of the incremental intensity's inverse cdf, for a unit whose candidates are all rejected. */
     private final double[][] intensity;
     /** ln of the extreme intensity. */
     private final double[][] logExt;
@@ -104,6 +105,7 @@ final class KlimekObjective {
         turnout0 = new float[realisations][n];
         share0 = new float[realisations][n];
         u = new float[realisations][n];
+        logZ = new double[realisations][CANDIDATES * n];
         intensity = new double[realisations][n];
         logExt = new double[realisations][n];
         noise = new double[realisations][2 * n];
@@ -121,6 +123,8 @@ final class KlimekObjective {
             int[] wr = e.votesColumn(0);
             UniformRandomProvider rng = streams.stream(KEY, r, 1);
             ZigguratSampler.NormalizedGaussian g = ZigguratSampler.NormalizedGaussian.of(rng);
+            UniformRandomProvider rest = streams.stream(KEY, r, 2);
+            double[] lz = new double[CANDIDATES * n];
             double[] wi = new double[n];
             double[] le = new double[n];
             double[] nz = new double[2 * n];
@@ -128,7 +132,10 @@ final class KlimekObjective {
                 float ui = (float) rng.nextDouble();
                 // a non-negative float's bits order like the float: sort (u, unit) as one long
                 order[i] = (long) Float.floatToIntBits(ui) << 32 | i;
-                wi[i] = rng.nextDouble();
+                for (int j = 0; j < CANDIDATES; j++) {
+                    lz[CANDIDATES * i + j] = Math.log(Math.abs(g.sample()));
+                }
+                wi[i] = rest.nextDouble();
                 le[i] = Math.log(Math.max(0, 1 - KlimekFit.EXTREME_SD * Math.abs(g.sample())));
                 nz[2 * i] = g.sample();
                 nz[2 * i + 1] = g.sample();
@@ -145,6 +152,7 @@ final class KlimekObjective {
                 rho[r][k] = ri;
                 turnout0[r][k] = nr[i] > 0 ? (float) ((double) br[i] / nr[i]) : 0;
                 share0[r][k] = br[i] > 0 ? (float) ((double) wr[i] / br[i]) : 0;
+                System.arraycopy(lz, CANDIDATES * i, logZ[r], CANDIDATES * k, CANDIDATES);
                 intensity[r][k] = wi[i];
                 logExt[r][k] = le[i];
                 noise[r][2 * k] = nz[2 * i];
@@ -176,8 +184,8 @@ final class KlimekObjective {
             System.arraycopy(clean, 0, sim, 0, sim.length);
         }
         double any = fi + fe;
-        // |N(0, θ)| below 1 by its inverse cdf: x = θ√2·erf⁻¹(w·erf(1/(θ√2))) (halfNormalQuantile)
-        double below = Erf.erf(1 / (theta * SQRT2));
+        double logTheta = Math.log(theta);
+        double below = Double.NaN; // P(|z| < 1/θ), once a unit needs it
         double kt = moved ? sigmaTau / moments.sigmaTau() : 1;
         double kv = moved ? sigmaNu / moments.sigmaNu() : 1;
         double ct = moved ? tau - kt * moments.tau() : 0;
@@ -191,6 +199,7 @@ final class KlimekObjective {
             float[] t0 = turnout0[r];
             float[] v0 = share0[r];
             float[] ur = u[r];
+            double[] lz = logZ[r];
             double[] wi = intensity[r];
             double[] le = logExt[r];
             double[] zr = noise[r];
@@ -214,16 +223,25 @@ final class KlimekObjective {
                 }
                 if (i < frauds) {
                     int o = s - w;
-                    double x;
-                    double xa;
+                    double lx = le[i];
                     if (ur[i] < fi) {
-                        x = Math.min(1, theta * halfNormalQuantile(wi[i] * below));
-                        xa = x > 0 ? Math.exp(alpha * Math.log(x)) : 0;
-                    } else {
-                        // x and x^α from ln x (exp(−∞) = 0 for x = 0)
-                        x = Math.exp(le[i]);
-                        xa = Math.exp(alpha * le[i]);
+                        // x = θ|z| for the first candidate with θ|z| < 1
+                        lx = Double.NaN;
+                        for (int j = CANDIDATES * i; j < CANDIDATES * i + CANDIDATES; j++) {
+                            if (lz[j] + logTheta < 0) {
+                                lx = lz[j] + logTheta;
+                                break;
+                            }
+                        }
+                        if (Double.isNaN(lx)) {
+                            // all rejected: the rest of the rejection sampler, |N(0, θ)| below 1 by its inverse cdf
+                            below = Double.isNaN(below) ? Erf.erf(1 / (theta * SQRT2)) : below;
+                            lx = Math.log(Math.min(1, theta * SQRT2 * Erf.erfInv(wi[i] * below)));
+                        }
                     }
+                    // x and x^α from ln x (exp(−∞) = 0 for x = 0)
+                    double x = Math.exp(lx);
+                    double xa = Math.exp(alpha * lx);
                     int free = nr[i] - b;
                     int stuffed = (int) Math.max(0, Math.min(free, Math.round(x * free
                             + Math.sqrt(x * (1 - x) * free) * zr[2 * i])));
@@ -303,29 +321,6 @@ final class KlimekObjective {
             w[k] = kind == KlimekFit.Objective.FINGERPRINT ? 1 / s : 1 / (s * s);
         }
         weight = w;
-    }
-
-    /**
-     * @param p a probability in [0, 1)
-     * @return the p-quantile of |N(0, 1)|, √2·erf⁻¹(p): linear interpolation in a table of 2^16 steps below p =
-     *         {@value #TABLE_TOP} (error below 1e-5 there, which moves a stuffed count by less than a vote in a
-     *         hundred thousand), computed above
-     */
-    static double halfNormalQuantile(double p) {
-        if (p >= TABLE_TOP) {
-            return SQRT2 * Erf.erfInv(p);
-        }
-        double k = p * TABLE_STEPS;
-        int j = (int) k;
-        return HALF_NORMAL_Q[j] + (k - j) * (HALF_NORMAL_Q[j + 1] - HALF_NORMAL_Q[j]);
-    }
-
-    private static double[] halfNormalTable() {
-        double[] q = new double[(int) (TABLE_TOP * TABLE_STEPS) + 2];
-        for (int k = 0; k < q.length; k++) {
-            q[k] = SQRT2 * Erf.erfInv((double) k / TABLE_STEPS);
-        }
-        return q;
     }
 
     /** @return the first index k with a[k] ≥ x (a ascending), a.length if none */
