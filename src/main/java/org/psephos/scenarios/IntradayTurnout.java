@@ -119,7 +119,7 @@ public record IntradayTurnout(String election, List<Snapshot> national, List<Ser
                 continue;
             }
             String at = t.cell(row, time);
-            if (!at.matches("[0-2][0-9]:[0-5][0-9]")) {
+            if (!at.matches("([01][0-9]|2[0-3]):[0-5][0-9]")) {
                 throw t.error(row, time, "the time is not HH:MM").value(at).build();
             }
             double p;

@@ -275,7 +275,7 @@ public final class KazakhstanCase {
     }
 
     /** A referendum's rules on the published figures. */
-    private static ReferendumCheck referendum(KazakhstanModel.Dataset data, KazakhstanLaw law,
+    static ReferendumCheck referendum(KazakhstanModel.Dataset data, KazakhstanLaw law,
                                               KazakhstanModel.Calibration c, boolean constitutional) {
         double t = law.referendumTurnoutAbove();
         long yes = Math.round(c.leaderShareBallots() * c.ballots());
