@@ -295,23 +295,22 @@ final class KazakhstanCharts {
                         .put(labels.get(i), f.value());
             }
         }
-        Map<String, List<String>> common = new LinkedHashMap<>();
+        // Per scenario: the variants it ran on; a series is drawn if it is finite on all of them.
+        Map<String, List<String>> present = new LinkedHashMap<>();
         for (Map.Entry<String, Map<String, Double>> en : values.entrySet()) {
             String scenario = en.getKey().substring(0, en.getKey().indexOf('|'));
-            List<String> ok = new ArrayList<>();
+            List<String> ran = present.computeIfAbsent(scenario, k -> new ArrayList<>());
             for (String l : labels) {
-                Double v = en.getValue().get(l);
-                if (v != null && Double.isFinite(v)) {
-                    ok.add(l);
+                if (en.getValue().containsKey(l) && !ran.contains(l)) {
+                    ran.add(l);
                 }
             }
-            common.merge(scenario, ok, (x, y) -> x.stream().filter(y::contains).toList());
         }
         for (Map.Entry<String, Map<String, Double>> en : values.entrySet()) {
             String scenario = en.getKey().substring(0, en.getKey().indexOf('|'));
             String label = en.getKey().substring(en.getKey().indexOf('|') + 1);
-            List<String> x = common.get(scenario);
-            if (x.isEmpty()) {
+            List<String> x = labels.stream().filter(present.get(scenario)::contains).toList();
+            if (!x.stream().allMatch(l -> en.getValue().get(l) != null && Double.isFinite(en.getValue().get(l)))) {
                 continue;
             }
             CategoryChart c = byScenario.computeIfAbsent(scenario, k -> {
