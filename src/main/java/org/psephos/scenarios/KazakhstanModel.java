@@ -30,7 +30,10 @@ import org.psephos.simulation.SizeDistribution;
  *   <li><b>Registers</b>: the national register less the register abroad where published; a region's published
  *       register where there is one, the rest split in proportion to the stations (the proxy), within the
  *       capital-time and western groups separately where the register of the capital-time group is published
- *       (2019). Each row says which.</li>
+ *       (2019); then this proxy, as a prior, is updated so that the CEC's own briefings add up: at every briefing
+ *       that gave the national figure and every region's, the national figure is the register-weighted mean of the
+ *       regional ones, up to the rounding of the printed percentages (see fitToBriefings). Each row says which;
+ *       registers published for other votes are shown against the estimates ({@link Check}).</li>
  *   <li><b>Sizes</b>: registered voters per station ~ log-normal with log-sd σ ({@link Params#sizeSigma()},
  *       assumed) and mean the region's register over its stations.</li>
  *   <li><b>Turnout</b>: station turnout ~ Normal(c_r, {@link Params#stationTurnoutSd()}) truncated to [0, 1] (Klimek
