@@ -80,7 +80,7 @@ final class KazakhstanCommand implements Callable<Integer> {
             ScenariosCommand.print(o, s);
         }
         ScenarioResult.Precision p = r.precision();
-        o.printf(Locale.ROOT, "largest Monte Carlo error: %.3f points (share or turnout), %.3f (probability or "
+        o.printf(Locale.ROOT, "largest Monte Carlo error: %.3f points (share or turnout), %.4f (probability or "
                 + "power)%n", 100 * p.shareOrTurnout(), p.probability());
         o.printf(Locale.ROOT, "wrote %s (report.html, results.json, CSV tables, PNG/SVG charts)%n", out);
         if (!quiet.quiet) {

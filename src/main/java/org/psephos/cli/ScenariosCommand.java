@@ -108,9 +108,10 @@ final class ScenariosCommand implements Callable<Integer> {
                     : "clean turnout";
             if (s.reached()) {
                 out.printf(Locale.ROOT, "  %s (clean %.2f%%): %s %.2f%% at %.4f +- %.4f [%.4f, %.4f]; turnout "
-                                + "%.2f%% [%.2f, %.2f]%n", s.family(), 100 * s.cleanShare(), what,
+                                + "%.2f%% [%.2f, %.2f] +- %.2f%n", s.family(), 100 * s.cleanShare(), what,
                         100 * s.target().value(), s.intensity(), s.intensityError(), s.intensityLow(),
-                        s.intensityHigh(), 100 * s.turnout(), 100 * s.turnoutLow(), 100 * s.turnoutHigh());
+                        s.intensityHigh(), 100 * s.turnout(), 100 * s.turnoutLow(), 100 * s.turnoutHigh(),
+                        100 * s.turnoutError());
             } else {
                 out.printf(Locale.ROOT, "  %s (clean %.2f%%): %s %.2f%% not reached within the swept values%n",
                         s.family(), 100 * s.cleanShare(), what, 100 * s.target().value());

@@ -195,14 +195,14 @@ public final class KazakhstanReport {
             for (ScenarioResult.Solution s : sr.solutions()) {
                 rows.add(row(sr.name(), s.family(), s.cleanShare(), s.target().target(), s.target().value(),
                         s.reached(), s.intensity(), s.intensityError(), s.intensityLow(), s.intensityHigh(), s.turnout(),
-                        s.turnoutLow(), s.turnoutHigh(), s.cleanTurnout(), s.pCleanTurnoutAtMost(), s.leaderShare(),
-                        s.leaderShareBallots(), s.leaderShareCandidates()));
+                        s.turnoutLow(), s.turnoutHigh(), s.turnoutError(), s.cleanTurnout(), s.pCleanTurnoutAtMost(),
+                        s.leaderShare(), s.leaderShareBallots(), s.leaderShareCandidates(), s.shareError()));
             }
         }
         csv(dir, "solutions.csv", List.of("scenario", "family", "clean_share", "target", "target_value", "reached",
                 "intensity", "intensity_mc_error", "intensity_low", "intensity_high", "turnout", "turnout_2.5",
-                "turnout_97.5", "clean_turnout", "p_clean_turnout_at_most", "leader_share_valid",
-                "leader_share_ballots", "leader_share_candidates"), rows);
+                "turnout_97.5", "turnout_mc_error", "clean_turnout", "p_clean_turnout_at_most", "leader_share_valid",
+                "leader_share_ballots", "leader_share_candidates", "share_mc_error"), rows);
         minima(dir, "scenario_b_minima.csv", r.b());
         minima(dir, "scenario_f_minima.csv", r.f());
         rows = new ArrayList<>();
@@ -266,11 +266,11 @@ public final class KazakhstanReport {
         List<List<Object>> rows = new ArrayList<>();
         for (ScenarioResult.Minimum m : r.minima()) {
             rows.add(row(m.family(), m.cleanShare(), m.rule(), m.base(), m.probability(), m.reached(), m.intensity(),
-                    m.intensityError(), m.pPass(), m.pPassError(), m.turnout(), m.leaderShare()));
+                    m.intensityError(), m.pPass(), m.pPassError(), m.turnout(), m.leaderShare(), m.figureError()));
         }
         csv(dir, name, List.of("family", "clean_share", "rule", "base", "required_probability", "reached",
                 "smallest_intensity", "intensity_mc_error", "p_rule_holds", "p_mc_error", "turnout",
-                "leader_share_on_base"), rows);
+                "leader_share_on_base", "turnout_share_mc_error"), rows);
     }
 
     // ---------------------------------------------------------------- report
@@ -300,12 +300,13 @@ public final class KazakhstanReport {
                 + "election_facts.csv, intraday_turnout.csv, observers.csv, law.json (every figure with its source)");
         h.provenance("Models", "Klimek, Yegorov, Hanel and Thurner (2012), PNAS 109(41), doi:10.1073/pnas.1210722109; "
                 + "Laakso and Taagepera (1979), doi:10.1177/001041407901200101; Cochran (1977), Sampling Techniques; "
-                + "Iglewicz and Hoaglin (1993), How to Detect and Handle Outliers; Conover (1999), Practical "
-                + "Nonparametric Statistics");
+                + "Iglewicz and Hoaglin (1993), How to Detect and Handle Outliers; Maritz and Jarrett (1978), JASA "
+                + "73(361), 194-196; Conover (1999), Practical Nonparametric Statistics; Deville and Sarndal (1992), "
+                + "JASA 87(418), 376-382");
         StringBuilder seeds = new StringBuilder();
         for (ScenarioResult s : r.scenarios()) {
             seeds.append(seeds.length() == 0 ? "" : "; ").append(s.name()).append(": seed ").append(s.seed())
-                    .append(", ").append(s.replicates()).append(" replicates");
+                    .append(", ").append(s.replicates()).append(s.replicates() == 1 ? " replicate" : " replicates");
         }
         h.provenance("Seeds and replicates", seeds.toString());
         return h.build();
@@ -378,9 +379,9 @@ public final class KazakhstanReport {
         h.add(table("Presidential elections (official, printed percentages)", List.of("Year", "Winner", "Candidates",
                 "Share %", "Turnout %", "Margin (points)", "Effective candidates", "Against all %"), rows, null));
         for (HistoryModel.PredictiveCheck c : r.history().checks()) {
-            h.paragraph(String.format(Locale.ROOT, "%d %s %.2f%%: at the %.1fth percentile of the predictive "
-                            + "distribution from the elections of %s (95%% predictive interval %.1f-%.1f%%; two-sided p = "
-                            + "%.2f).", c.year(), c.quantity(), c.observed(), 100 * c.percentile(),
+            h.paragraph(String.format(Locale.ROOT, "%d %s %.2f%%: %.1f%% of the predictive distribution from the "
+                            + "elections of %s lies below it (95%% predictive interval %.1f-%.1f%%; two-sided p = %.2f).",
+                    c.year(), c.quantity(), c.observed(), 100 * c.percentile(),
                     c.referenceYears().toString().replace("[", "").replace("]", ""), c.predictiveLow(),
                     c.predictiveHigh(), c.pTwoSided()));
         }
@@ -478,10 +479,11 @@ public final class KazakhstanReport {
         for (ScenarioResult.Solution s : a.solutions()) {
             rows.add(List.of(s.family(), s.reached() ? num(s.intensity(), 3) + " ± " + num(s.intensityError(), 3)
                     : "not reached", pct(s.leaderShare()), pct(s.leaderShareBallots()), pct(s.leaderShareCandidates()),
-                    pct(s.turnout())));
+                    pct(s.turnout()), num(100 * Math.max(s.shareError(), s.turnoutError()), 2)));
         }
         h.add(table("At the solution, the leader's share on each base and the turnout", List.of("Fraud",
-                "Intensity ± MC", "Valid incl. against all", "All ballots", "Candidates only", "Turnout"), rows, null));
+                "Intensity ± MC", "Valid incl. against all", "All ballots", "Candidates only", "Turnout",
+                "± MC (points)"), rows, null));
         h.paragraph(String.format(Locale.ROOT, "%d replicates per point; the band is where the replicates' 2.5%% and "
                         + "97.5%% quantiles of the leader's share cross the target (a band of clean-election variation: "
                         + "the regional support spread of the model, not Monte Carlo error). Largest Monte Carlo error of "
@@ -572,14 +574,17 @@ public final class KazakhstanReport {
             ScenarioReport.solutions(h, s);
             List<List<String>> rows = new ArrayList<>();
             for (ScenarioResult.Point p : s.points()) {
-                rows.add(List.of(num(p.intensity(), 3), pct(p.turnout().mean()), p.cleanTurnout() == null ? "n/a"
-                                : pct(p.cleanTurnout().mean()) + " ± " + pts(p.cleanTurnout().meanError()),
-                        num(p.pCleanTurnoutAtMost(), 2), pct(p.leaderShareBallots().mean()),
-                        Double.isFinite(p.pRegionalMajority()) ? num(p.pRegionalMajority(), 2) : "n/a"));
+                String pe = " ± " + num(p.probabilityError(), 2);
+                rows.add(List.of(num(p.intensity(), 3), pct(p.turnout().mean()) + " ± " + pts(p.turnout().meanError()),
+                        p.cleanTurnout() == null ? "n/a" : pct(p.cleanTurnout().mean()) + " ± "
+                                + pts(p.cleanTurnout().meanError()), num(p.pCleanTurnoutAtMost(), 2) + pe,
+                        pct(p.leaderShareBallots().mean()) + " ± " + pts(p.leaderShareBallots().meanError()),
+                        Double.isFinite(p.pRegionalMajority()) ? num(p.pRegionalMajority(), 2) + pe : "n/a"));
             }
-            h.add(table(s.name() + ": every point (" + s.replicates() + " replicates)", List.of("Stuffed share",
-                    "Reported turnout", "Turnout without stuffing ± MC (points)", "P(at most the threshold)",
-                    "Yes of those who took part", "P(majority in enough regions)"), rows, null));
+            h.add(table(s.name() + ": every point (" + s.replicates() + " replicates; ± Monte Carlo error, points "
+                    + "for shares and turnouts)", List.of("Stuffed share", "Reported turnout",
+                    "Turnout without stuffing", "P(at most the threshold)", "Yes of those who took part",
+                    "P(majority in enough regions)"), rows, null));
         }
         h.add(sub("f. The smallest fraud for a yes majority in enough regions (2022)"));
         h.add(charts.figure("scenario_f", "Smallest intensity for the regional rule (scenario_f.png / .svg)."));
@@ -660,18 +665,18 @@ public final class KazakhstanReport {
             double k = z * o.sigma() * Math.sqrt(1 / n - 1.0 / o.stations());
             int needed1 = o.sizes().get(0).n();
             h.paragraph(String.format(Locale.ROOT, "Scenario e against the coverage achieved: %s covered %.0f "
-                            + "stations in 2019. Had they been a simple random sample of the %d stations of the model, "
+                            + "stations in 2019. Had they been a simple random sample of the %,d stations of the model, "
                             + "their turnout count could have detected an inflation of %.1f points or more with %s power "
                             + "(sigma %.4f); detecting %.0f point needs %d stations. The stations were not a random "
                             + "sample and no observed-against-official turnout comparison was published, so the "
                             + "coverage remains a bound on what such a count could have shown, not a result.",
                     misk.observer(), n, o.stations(), 100 * k, pct(o.power()), o.sigma(), o.sizes().get(0).k(),
-                    needed1));
+                    needed1).replace("needs 1 stations", "needs 1 station"));
         }
         ObserverEvidence.Row national = r.observers().find("kz-2024-referendum", "observers");
         KazakhstanModel.Calibration c24 = r.calibration("kz-2024-referendum");
         if (national != null && Double.isFinite(national.value())) {
-            h.paragraph(String.format(Locale.ROOT, "In 2024 %s%.0f national observers were reported for %d stations "
+            h.paragraph(String.format(Locale.ROOT, "In 2024 %s%,.0f national observers were reported for %,d stations "
                             + "in the country, %.1f per station; none of their counts were published.",
                     national.approximate() ? "about " : "", national.value(), c24.stations(),
                     national.value() / c24.stations()));
@@ -732,20 +737,22 @@ public final class KazakhstanReport {
         List<List<String>> rows = new ArrayList<>();
         for (ScenarioResult s : r.scenarios()) {
             rows.add(List.of(s.name(), Integer.toString(s.replicates()), pts(s.precision().shareOrTurnout()),
-                    num(s.precision().probability(), 3)));
+                    num(s.precision().probability(), 4)));
         }
         rows.add(List.of("sensitivity runs", "see section 8", pts(r.sensitivity().precision().shareOrTurnout()),
-                num(r.sensitivity().precision().probability(), 3)));
+                num(r.sensitivity().precision().probability(), 4)));
         h.add(table("Largest Monte Carlo standard error per run", List.of("Run", "Replicates",
                 "Share or turnout, mean or quantile (points)", "Probability or power"), rows, null));
         boolean shares = p.shareOrTurnout() < SHARE_ERROR_BOUND;
         boolean probs = p.probability() < PROBABILITY_ERROR_BOUND;
         h.paragraph(String.format(Locale.ROOT, "Largest Monte Carlo error of any share or turnout mean or quantile: "
-                        + "%s points (bound %s points: %s); of any probability or power: %s (bound %s: %s). Quantile errors "
-                        + "are order-statistic intervals at one binomial sd, mean errors sd/sqrt(R), probability errors "
-                        + "sqrt(p(1 - p)/R).", pts(p.shareOrTurnout()), pts(SHARE_ERROR_BOUND), shares ? "holds"
-                        : "does not hold", num(p.probability(), 3), num(PROBABILITY_ERROR_BOUND, 2), probs ? "holds"
-                        : "does not hold"));
+                        + "%s points (bound %s points: %s); of any probability or power: %s (bound %s: %s). Errors of the "
+                        + "replicates' 2.5%% and 97.5%% quantiles are Maritz-Jarrett estimates (Maritz and Jarrett 1978), "
+                        + "of the crossing quantiles of b and f order-statistic intervals at one binomial sd (Conover "
+                        + "1999); mean errors sd/sqrt(R); probability errors sqrt(p(1 - p)/R); figures interpolated between "
+                        + "grid points carry the larger error of the two.", pts(p.shareOrTurnout()),
+                pts(SHARE_ERROR_BOUND), shares ? "holds" : "does not hold", num(p.probability(), 4),
+                num(PROBABILITY_ERROR_BOUND, 2), probs ? "holds" : "does not hold"));
     }
 
     /** @return the base ids in report order */

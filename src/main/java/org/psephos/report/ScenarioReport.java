@@ -119,14 +119,16 @@ public final class ScenarioReport {
             } else {
                 boolean share = s.target().target() == org.psephos.scenarios.ScenarioSpec.Target.LEADER_SHARE;
                 StringBuilder t = new StringBuilder(String.format(Locale.ROOT, "%s: intensity %.3f ± %s (Monte Carlo; "
-                                + "band of the replicates %.3f-%s) %s %s; reported turnout then %s (%s-%s).", s.family(),
-                        s.intensity(), num(s.intensityError(), 3), s.intensityLow(), num(s.intensityHigh(), 3),
-                        share ? "turns a clean " + pct(s.cleanShare()) + " into" : "brings the turnout without the "
-                                + "stuffed ballots down to", pct(s.target().value()), pct(s.turnout()),
-                        pct(s.turnoutLow()), pct(s.turnoutHigh())));
+                                + "band of the replicates %.3f-%s) %s %s; reported turnout then %s (%s-%s; Monte Carlo "
+                                + "error %s points).", s.family(), s.intensity(), num(s.intensityError(), 3),
+                        s.intensityLow(), num(s.intensityHigh(), 3), share ? "turns a clean " + pct(s.cleanShare())
+                                + " into" : "brings the turnout without the stuffed ballots down to",
+                        pct(s.target().value()), pct(s.turnout()), pct(s.turnoutLow()), pct(s.turnoutHigh()),
+                        num(100 * s.turnoutError(), 2)));
                 if (share && Double.isFinite(s.cleanTurnout())) {
-                    t.append(String.format(Locale.ROOT, " Turnout without the stuffed ballots: %s; P(at most the "
-                            + "threshold) = %.2f.", pct(s.cleanTurnout()), s.pCleanTurnoutAtMost()));
+                    t.append(String.format(Locale.ROOT, " Turnout without the stuffed ballots: %s ± %s points; P(at "
+                            + "most the threshold) = %.2f.", pct(s.cleanTurnout()), num(100 * s.shareError(), 2),
+                            s.pCleanTurnoutAtMost()));
                 }
                 h.paragraph(t.toString());
             }
@@ -142,11 +144,11 @@ public final class ScenarioReport {
         for (ScenarioResult.Minimum m : r.minima()) {
             rows.add(List.of(m.family(), pct(m.cleanShare()), rule(m), m.reached() ? num(m.intensity(), 4)
                     : "not reached", num(m.intensityError(), 4), num(m.pPass(), 2) + " ± " + num(m.pPassError(), 2),
-                    pct(m.turnout()), pct(m.leaderShare())));
+                    pct(m.turnout()), pct(m.leaderShare()), num(100 * m.figureError(), 2)));
         }
         return table("Smallest intensity with which the rule holds with at least the required probability (± its "
                 + "Monte Carlo standard error)", List.of("fraud", "clean support", "rule (base)", "smallest intensity",
-                "± (MC)", "P(rule holds)", "turnout", "leader share on the base"), rows);
+                "± (MC)", "P(rule holds)", "turnout", "leader share on the base", "± (MC, points)"), rows);
     }
 
     /** @return the rule and base of a minimum as a reader reads it */

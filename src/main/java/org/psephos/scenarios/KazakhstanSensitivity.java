@@ -39,8 +39,21 @@ public final class KazakhstanSensitivity {
      * @param label    what the figure is
      * @param value    the figure (a proportion for shares, turnouts, intensities and powers; stations for e)
      * @param error    its Monte Carlo standard error (NaN where there is none)
+     * @param kind     what kind of figure it is (which precision bound applies)
      */
-    public record Figure(String scenario, String label, double value, double error) {
+    public record Figure(String scenario, String label, double value, double error, Kind kind) {
+    }
+
+    /** The kinds of figure: fraud intensity, share or turnout, probability or power, other (e.g. a count). */
+    public enum Kind {
+        /** a fraud intensity */
+        INTENSITY,
+        /** a share or turnout (proportion) */
+        SHARE,
+        /** a probability or power */
+        PROBABILITY,
+        /** anything else */
+        OTHER
     }
 
     /**
@@ -63,7 +76,8 @@ public final class KazakhstanSensitivity {
     /**
      * @param description the sensitivity file's description
      * @param variants    the calibrated row first, then one row per varied value
-     * @param precision   the largest Monte Carlo errors of the reruns
+     * @param precision   the largest Monte Carlo errors of the figures reported (shares and probabilities; the
+     *                    intensities carry their own errors)
      */
     public record Result(String description, List<Variant> variants, ScenarioResult.Precision precision) {
         /** Copies the list. */
@@ -141,9 +155,14 @@ public final class KazakhstanSensitivity {
                 ScenarioSpec spec = reduce(ScenarioFiles.read(dataset.resolve("scenarios").resolve(run.file()),
                         calibrations), run.reduce(), file, run.file());
                 ScenarioResult r = runner.apply(spec);
-                share = Math.max(share, r.precision().shareOrTurnout());
-                prob = Math.max(prob, r.precision().probability());
-                figures.addAll(figures(letter, r));
+                for (Figure f : figures(letter, r)) {
+                    figures.add(f);
+                    if (Double.isFinite(f.error()) && f.kind() == Kind.SHARE) {
+                        share = Math.max(share, f.error());
+                    } else if (Double.isFinite(f.error()) && f.kind() == Kind.PROBABILITY) {
+                        prob = Math.max(prob, f.error());
+                    }
+                }
             }
             double value = switch (names.get(i)) {
                 case "stationSd" -> p.stationTurnoutSd();
@@ -161,31 +180,33 @@ public final class KazakhstanSensitivity {
     private static List<Figure> figures(String letter, ScenarioResult r) {
         List<Figure> out = new ArrayList<>();
         for (ScenarioResult.Solution s : r.solutions()) {
-            out.add(new Figure(letter, s.family() + ": intensity", s.intensity(), s.intensityError()));
+            out.add(new Figure(letter, s.family() + ": intensity", s.intensity(), s.intensityError(),
+                    Kind.INTENSITY));
             if (s.target().target() == ScenarioSpec.Target.CLEAN_TURNOUT) {
                 out.add(new Figure(letter, s.family() + ": reported yes share at it", s.leaderShareBallots(),
-                        Double.NaN));
+                        s.shareError(), Kind.SHARE));
             }
         }
         for (ScenarioResult.Minimum m : r.minima()) {
             out.add(new Figure(letter, m.family() + ", clean " + String.format(java.util.Locale.ROOT, "%.0f%%",
                     100 * m.cleanShare()) + ", " + m.base() + ": smallest intensity", m.intensity(),
-                    m.intensityError()));
+                    m.intensityError(), Kind.INTENSITY));
         }
         for (PowerResult pr : r.powerResults()) {
             for (PowerResult.Point p : pr.points()) {
                 for (PowerResult.TestPower t : p.tests()) {
                     out.add(new Figure(letter, pr.fraud() + " " + p.values().values().iterator().next() + ": "
                             + t.test() + " power", t.power(),
-                            ReplicateEstimate.probabilityError(t.power(), r.replicates())));
+                            ReplicateEstimate.probabilityError(t.power(), r.replicates()), Kind.PROBABILITY));
                 }
             }
         }
         if (r.observer() != null) {
-            out.add(new Figure(letter, "station-level residual sd of turnout", r.observer().sigma(), Double.NaN));
+            out.add(new Figure(letter, "station-level residual sd of turnout", r.observer().sigma(), Double.NaN,
+                    Kind.OTHER));
             for (ObserverSampling.SampleSize z : r.observer().sizes()) {
                 out.add(new Figure(letter, String.format(java.util.Locale.ROOT, "stations for a %.0f-point inflation",
-                        z.k()), z.n(), Double.NaN));
+                        z.k()), z.n(), Double.NaN, Kind.OTHER));
             }
         }
         return out;

@@ -105,12 +105,15 @@ public record ScenarioResult(String name, String description, String electorate,
      * @param leaderShare           mean leader share of valid votes at the solution
      * @param leaderShareBallots    mean leader share of ballots at the solution
      * @param leaderShareCandidates mean leader share of the candidates' votes at the solution
+     * @param turnoutError          the Monte Carlo standard error of the turnout figures (mean and quantiles) at
+     *                              the solution: the larger of the two grid points' errors it is interpolated from
+     * @param shareError            the same for the shares and the clean turnout (means)
      */
     public record Solution(double cleanShare, String family, ScenarioSpec.Solve target, boolean reached,
                            double intensity, double intensityError, double intensityLow, double intensityHigh,
                            double turnout, double turnoutLow, double turnoutHigh, double cleanTurnout,
                            double pCleanTurnoutAtMost, double leaderShare, double leaderShareBallots,
-                           double leaderShareCandidates) {
+                           double leaderShareCandidates, double turnoutError, double shareError) {
     }
 
     /**
@@ -132,9 +135,11 @@ public record ScenarioResult(String name, String description, String electorate,
      * @param pPassError     its binomial standard error
      * @param turnout        mean reported turnout at the intensity
      * @param leaderShare    mean leader share on the base at the intensity
+     * @param figureError    the Monte Carlo standard error of the turnout and the share (the larger of the grid
+     *                       points' errors they are interpolated from)
      */
     public record Minimum(double cleanShare, String family, String rule, String base, double probability,
                           boolean reached, double intensity, double intensityError, double bracketLow,
-                          double pPass, double pPassError, double turnout, double leaderShare) {
+                          double pPass, double pPassError, double turnout, double leaderShare, double figureError) {
     }
 }

@@ -151,7 +151,7 @@ public final class ScenarioRunner {
         return new ScenarioResult(spec.name(), spec.description(), spec.electorateLabel(),
                 spec.electorate().units(), spec.seed(), spec.replicates(), spec.questions(), points, solutions,
                 minima, spec.power(), observer, power, spec.againstAllShare(),
-                precision(crossing(spec) ? List.of() : points, minima, power, spec.replicates()));
+                precision(crossing(spec) ? List.of() : points, solutions, minima, power, spec.replicates()));
     }
 
     /** One evaluated point with its replicates' shares (for the per-replicate crossings). */
@@ -238,7 +238,7 @@ public final class ScenarioRunner {
                     minima.add(new ScenarioResult.Minimum(share, family.label(), minimal.rule().name(),
                             spec.questions().runoffBase().id(), need, false, Double.NaN, Double.NaN, hi,
                             p.pNoRunoff(), ReplicateEstimate.probabilityError(p.pNoRunoff(), spec.replicates()),
-                            p.turnout().mean(), p.leaderShare().mean()));
+                            p.turnout().mean(), p.leaderShare().mean(), meanErrors(p)));
                     phase = DONE;
                 } else {
                     pass = p;
@@ -263,7 +263,7 @@ public final class ScenarioRunner {
             minima.add(new ScenarioResult.Minimum(share, family.label(), minimal.rule().name(),
                     spec.questions().runoffBase().id(), minimal.probability(), true, p.intensity(), Double.NaN,
                     bracketLow, p.pNoRunoff(), ReplicateEstimate.probabilityError(p.pNoRunoff(), spec.replicates()),
-                    p.turnout().mean(), p.leaderShare().mean()));
+                    p.turnout().mean(), p.leaderShare().mean(), meanErrors(p)));
             phase = DONE;
         }
 
@@ -325,10 +325,7 @@ public final class ScenarioRunner {
             int m = (int) Math.ceil(need * r);
             double x = cross[Math.max(m, 1) - 1];
             boolean reached = Double.isFinite(x);
-            double h = Math.sqrt(r * need * (1 - need));
-            int lo = (int) Math.min(r, Math.max(1, Math.floor(r * need - h)));
-            int hi = (int) Math.min(r, Math.max(1, Math.ceil(r * need + h)));
-            double error = reached && Double.isFinite(cross[hi - 1]) ? (cross[hi - 1] - cross[lo - 1]) / 2 : Double.NaN;
+            double error = reached ? ReplicateEstimate.quantileError(cross, need) : Double.NaN;
             int passing = 0;
             for (double c : cross) {
                 if (c <= x) {
@@ -342,7 +339,7 @@ public final class ScenarioRunner {
                     reached ? x : Double.NaN, error, Double.NaN, reached ? pPass : countAbove(ys[ys.length - 1],
                     threshold, r), ReplicateEstimate.probabilityError(reached ? pPass
                     : countAbove(ys[ys.length - 1], threshold, r), r), at(fp, at, p -> p.turnout().mean()),
-                    atEvaluated(fe, at, mean));
+                    atEvaluated(fe, at, mean), errorAt(fp, at, ScenarioRunner::meanErrors));
         }
     }
 
@@ -418,9 +415,10 @@ public final class ScenarioRunner {
 
     /**
      * The largest Monte Carlo errors of a result's figures: its points (unless they are the grid of a crossing
-     * search, whose answers are the minima and carry their own errors), minima and detection power.
+     * search, whose answers are the minima and carry their own errors), solutions, minima and detection power.
      */
     private static ScenarioResult.Precision precision(List<ScenarioResult.Point> points,
+                                                      List<ScenarioResult.Solution> solutions,
                                                       List<ScenarioResult.Minimum> minima, List<PowerResult> power,
                                                       int replicates) {
         double share = 0;
@@ -437,6 +435,16 @@ public final class ScenarioRunner {
         for (ScenarioResult.Minimum m : minima) {
             if (Double.isFinite(m.pPassError())) {
                 prob = Math.max(prob, m.pPassError());
+            }
+            if (Double.isFinite(m.figureError())) {
+                share = Math.max(share, m.figureError());
+            }
+        }
+        for (ScenarioResult.Solution s : solutions) {
+            for (double e : new double[] {s.turnoutError(), s.shareError()}) {
+                if (Double.isFinite(e)) {
+                    share = Math.max(share, e);
+                }
             }
         }
         for (PowerResult pr : power) {
@@ -589,14 +597,34 @@ public final class ScenarioRunner {
                 : crossing(fp, p -> p.cleanTurnout() == null ? Double.NaN : -p.cleanTurnout().q975(), -v);
         if (Double.isNaN(x)) {
             return new ScenarioResult.Solution(share, f.label(), target, false, Double.NaN, Double.NaN, xLow, xHigh,
-                    Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+                    Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                    Double.NaN, Double.NaN);
         }
         return new ScenarioResult.Solution(share, f.label(), target, true, x, intensityError(fp, x, mean, meanError),
                 xLow, xHigh, at(fp, x, p -> p.turnout().mean()), at(fp, x, p -> p.turnout().q025()),
                 at(fp, x, p -> p.turnout().q975()),
                 at(fp, x, p -> p.cleanTurnout() == null ? Double.NaN : p.cleanTurnout().mean()),
                 at(fp, x, ScenarioResult.Point::pCleanTurnoutAtMost), at(fp, x, p -> p.leaderShare().mean()),
-                at(fp, x, p -> p.leaderShareBallots().mean()), at(fp, x, p -> p.leaderShareCandidates().mean()));
+                at(fp, x, p -> p.leaderShareBallots().mean()), at(fp, x, p -> p.leaderShareCandidates().mean()),
+                errorAt(fp, x, p -> p.turnout().largestError()), errorAt(fp, x, p -> Math.max(meanErrors(p),
+                        p.cleanTurnout() == null ? 0 : p.cleanTurnout().meanError())));
+    }
+
+    /** @return the largest Monte Carlo error of a point's mean shares and turnout */
+    private static double meanErrors(ScenarioResult.Point p) {
+        return Math.max(p.turnout().meanError(), Math.max(p.leaderShare().meanError(),
+                Math.max(p.leaderShareBallots().meanError(), p.leaderShareCandidates().meanError())));
+    }
+
+    /** @return the larger of the errors of the two grid points that a figure at intensity x is interpolated from */
+    static double errorAt(List<ScenarioResult.Point> fp, double x,
+                          java.util.function.ToDoubleFunction<ScenarioResult.Point> error) {
+        for (int i = 1; i < fp.size(); i++) {
+            if (x <= fp.get(i).intensity()) {
+                return Math.max(error.applyAsDouble(fp.get(i - 1)), error.applyAsDouble(fp.get(i)));
+            }
+        }
+        return error.applyAsDouble(fp.get(fp.size() - 1));
     }
 
     /**
