@@ -144,7 +144,7 @@ final class KazakhstanCharts {
         double target = a.solutions().isEmpty() ? Double.NaN : a.solutions().get(0).target().value();
         double clean = a.points().get(0).cleanShare();
         XYChart s = xy("Scenario a: leader's share of valid votes by fraud intensity (clean " + pct(clean)
-                + ", 2022 electorate)", "Intensity (share of non-voters / of opponents' votes; f_i; f_e)",
+                + ", electorate " + a.electorate() + ")", "Intensity (share of non-voters / of opponents' votes; f_i; f_e)",
                 "Leader's share, %");
         XYChart t = xy("Scenario a: reported turnout by fraud intensity", "Intensity", "Turnout, %");
         for (XYChart c : List.of(s, t)) {
@@ -175,7 +175,7 @@ final class KazakhstanCharts {
 
     private static XYChart scenarioB(ScenarioResult b) {
         XYChart c = xy("Scenario b: smallest fraud with P(no runoff) >= " + b.minima().get(0).probability()
-                + ", by clean support and base (2022 electorate)", "Clean support of the leader, % of valid votes",
+                + ", by clean support and base (electorate " + b.electorate() + ")", "Clean support of the leader, % of valid votes",
                 "Smallest intensity");
         c.getStyler().setXAxisDecimalPattern("0");
         Map<String, List<double[]>> series = new LinkedHashMap<>();
@@ -209,7 +209,7 @@ final class KazakhstanCharts {
     }
 
     private static XYChart scenarioF(ScenarioResult f) {
-        XYChart c = xy("Scenario f: smallest fraud for a yes majority in enough regions (2022 referendum)",
+        XYChart c = xy("Scenario f: smallest fraud for a yes majority in enough regions (electorate " + f.electorate() + ")",
                 "Clean yes support, % of valid votes", "Smallest intensity");
         c.getStyler().setXAxisDecimalPattern("0");
         for (String fam : ScenarioReport.families(f)) {
@@ -262,7 +262,7 @@ final class KazakhstanCharts {
 
     private static XYChart intraday(IntradayTurnout t) {
         XYChart c = xy(t.election() + ": turnout announced at the CEC's briefings, on each region's clock",
-                "Hours of voting (polls open " + IntradayTurnout.OPEN + ":00-" + IntradayTurnout.CLOSE + ":00 local)",
+                "Hours of voting (polls open " + t.open() + ":00-" + t.close() + ":00 local)",
                 "Turnout, %");
         c.getStyler().setLegendVisible(true);
         c.getStyler().setMarkerSize(4);

@@ -62,6 +62,11 @@ public final class KazakhstanReport {
     }
 
     /** @return a proportion's Monte Carlo error in percentage points, e.g. "0.04" */
+    /** @return the year of the election a scenario's preset electorate is calibrated to */
+    static int year(KazakhstanCase.Result r, ScenarioResult s) {
+        return r.calibration(KazakhstanModel.presetElection(s.electorate())).year();
+    }
+
     static String pts(double p) {
         return Double.isFinite(p) ? String.format(Locale.ROOT, "%.2f", 100 * p) : "n/a";
     }
@@ -358,11 +363,11 @@ public final class KazakhstanReport {
                 + law.presidentialTurnoutSources());
         h.paragraph(String.format(Locale.ROOT, "Referendums (%s, %s): valid with a turnout above %s of the eligible "
                         + "citizens (%s; %s); a decision needs more than %s of those who took part (%s). %s Its article: "
-                        + "%s. In June 2022 %d regions voted, so the rule needed at least %d of them (%d/%d of %d, "
-                        + "rounded up). %s Sources: %s", law.referendumLaw(), law.referendumLawSource(),
+                        + "%s. At the constitutional referendum of %d, %d regions voted, so the rule needed at least %d "
+                        + "of them (%d/%d of %d, rounded up). %s Sources: %s", law.referendumLaw(), law.referendumLawSource(),
                 pct(law.referendumTurnoutAbove()), law.referendumTurnoutArticle(), law.referendumTurnoutSource(),
                 pct(law.decisionAbove()), law.decisionSource(), law.constitutionalRule(), law.constitutionalArticle(),
-                law.regions2022(), law.regionsNeeded2022(), law.regionsNumerator(), law.regionsDenominator(),
+                r.calibration("kz-2022-referendum").year(), law.regions2022(), law.regionsNeeded2022(), law.regionsNumerator(), law.regionsDenominator(),
                 law.regions2022(), law.regions2022Note(), law.constitutionalSource()));
     }
 
@@ -468,7 +473,7 @@ public final class KazakhstanReport {
     }
 
     private static void scenarios(HtmlReport.Builder h, KazakhstanCase.Result r, ChartSet charts) {
-        h.heading("4. Fraud scenarios for the 2022 presidential election (Monte Carlo)");
+        h.heading("4. Fraud scenarios for the " + year(r, r.a()) + " presidential election (Monte Carlo)");
         ScenarioResult a = r.a();
         h.add(sub(String.format(Locale.ROOT, "a. What fraud turns a clean %s into the reported %s?",
                 pct(a.points().get(0).cleanShare()), pct(a.solutions().get(0).target().value()))));
@@ -539,8 +544,9 @@ public final class KazakhstanReport {
         h.paragraph(String.format(Locale.ROOT, "Method: observers estimate turnout at a simple random sample of "
                         + "stations (ratio estimator) and reject the official figure if it exceeds the estimate by more "
                         + "than z standard errors. n0 = ((z_a + z_b) sigma / k)^2 with the station-level residual sd "
-                        + "sigma = %.4f of the calibrated clean 2022 election, with finite-population correction (N = %d); "
-                        + "%d Monte Carlo samples per k check the power.", o.sigma(), o.stations(), o.trials()));
+                        + "sigma = %.4f of the calibrated clean %d election, with finite-population correction (N = %,d); "
+                        + "%d Monte Carlo samples per k check the power.", o.sigma(), year(r, e), o.stations(),
+                o.trials()));
     }
 
     private static void referendums(HtmlReport.Builder h, KazakhstanCase.Result r, ChartSet charts) {
@@ -586,7 +592,7 @@ public final class KazakhstanReport {
                     "Turnout without stuffing", "P(at most the threshold)", "Yes of those who took part",
                     "P(majority in enough regions)"), rows, null));
         }
-        h.add(sub("f. The smallest fraud for a yes majority in enough regions (2022)"));
+        h.add(sub("f. The smallest fraud for a yes majority in enough regions (" + year(r, r.f()) + ")"));
         h.add(charts.figure("scenario_f", "Smallest intensity for the regional rule (scenario_f.png / .svg)."));
         h.add(ScenarioReport.minima(r.f()));
         h.paragraph(String.format(Locale.ROOT, "The regions' own \"yes\" shares were not published (except the few "
@@ -598,13 +604,15 @@ public final class KazakhstanReport {
 
     private static void intraday(HtmlReport.Builder h, KazakhstanCase.Result r, ChartSet charts) {
         h.heading("6. Election-day turnout, region by region");
+        KazakhstanLaw law = r.law();
         h.paragraph(String.format(Locale.ROOT, "The electoral commission announces every region's turnout at fixed "
-                + "hours of the capital's clock. Each figure is placed on the region's own clock (regions one hour "
-                + "behind the capital reach each briefing with one hour less of voting; polls open %d:00-%d:00 local). "
-                + "The late increment is the turnout a region added from its briefing closest to 16:00 local time to "
-                + "its last figure, per hour of voting; it is flagged when its modified z-score among the regions "
-                + "exceeds %.1f in absolute value (Iglewicz and Hoaglin 1993).", IntradayTurnout.OPEN,
-                IntradayTurnout.CLOSE, IntradayTurnout.FLAG));
+                + "hours of the capital's clock. Each figure is placed on the region's own clock (regions.csv: a region "
+                + "behind the capital's clock reaches each briefing with fewer hours of voting). Polls: %s (%s) The "
+                + "late increment is the turnout a region added from its briefing closest to %d:00 local time (within "
+                + "%d hours) to its last figure, per hour of voting; it is flagged when its modified z-score among the "
+                + "regions exceeds %.1f in absolute value (Iglewicz and Hoaglin 1993).", law.pollingRule(),
+                law.pollingSource(), IntradayTurnout.LATE_HOUR, IntradayTurnout.LATE_WINDOW_HOURS,
+                IntradayTurnout.FLAG));
         for (IntradayTurnout t : r.intraday()) {
             h.add(sub(t.election()));
             h.add(charts.figure("intraday_" + t.election(), "Turnout at the briefings by hours of voting, "
@@ -665,19 +673,19 @@ public final class KazakhstanReport {
             double k = z * o.sigma() * Math.sqrt(1 / n - 1.0 / o.stations());
             int needed1 = o.sizes().get(0).n();
             h.paragraph(String.format(Locale.ROOT, "Scenario e against the coverage achieved: %s covered %.0f "
-                            + "stations in 2019. Had they been a simple random sample of the %,d stations of the model, "
+                            + "stations in %d. Had they been a simple random sample of the %,d stations of the model, "
                             + "their turnout count could have detected an inflation of %.1f points or more with %s power "
                             + "(sigma %.4f); detecting %.0f point needs %d stations. The stations were not a random "
                             + "sample and no observed-against-official turnout comparison was published, so the "
                             + "coverage remains a bound on what such a count could have shown, not a result.",
-                    misk.observer(), n, o.stations(), 100 * k, pct(o.power()), o.sigma(), o.sizes().get(0).k(),
+                    misk.observer(), n, r.calibration(misk.election()).year(), o.stations(), 100 * k, pct(o.power()), o.sigma(), o.sizes().get(0).k(),
                     needed1).replace("needs 1 stations", "needs 1 station"));
         }
         ObserverEvidence.Row national = r.observers().find("kz-2024-referendum", "observers");
         KazakhstanModel.Calibration c24 = r.calibration("kz-2024-referendum");
         if (national != null && Double.isFinite(national.value())) {
-            h.paragraph(String.format(Locale.ROOT, "In 2024 %s%,.0f national observers were reported for %,d stations "
-                            + "in the country, %.1f per station; none of their counts were published.",
+            h.paragraph(String.format(Locale.ROOT, "In %d %s%,.0f national observers were reported for %,d stations "
+                            + "in the country, %.1f per station; none of their counts were published.", c24.year(),
                     national.approximate() ? "about " : "", national.value(), c24.stations(),
                     national.value() / c24.stations()));
         }
@@ -710,7 +718,8 @@ public final class KazakhstanReport {
                 row.set(2 + i, Double.isFinite(f.error()) ? v + " ± " + num(f.error(), 3) : v);
             }
         }
-        List<String> residual = new ArrayList<>(List.of("calibration", "national turnout residual 2022 (points)"));
+        List<String> residual = new ArrayList<>(List.of("calibration", "national turnout residual "
+                + r.calibration("kz-2022-presidential").year() + " (points)"));
         for (KazakhstanSensitivity.Variant v : s.variants()) {
             residual.add(String.format(Locale.ROOT, "%+.2f", 100 * v.residual()));
         }

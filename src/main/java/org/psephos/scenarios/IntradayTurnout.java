@@ -16,10 +16,12 @@ import org.psephos.data.DataException;
  * <p>Clocks. Briefings are timed on the capital's clock; a region whose UTC offset differs (Kazakhstan's five
  * western regions, one hour behind Astana until 1 March 2024) reaches each briefing with fewer hours of voting.
  * A briefing at capital time t is at local time t + (offset of the region − offset of the capital), the offset of
- * the capital being the one most regions share; polls are open 07:00–20:00 local time, so a briefing falls after
- * h = min(max(local − 7, 0), 13) hours of voting. An increment between two briefings is Δturnout over Δh.
+ * the capital being the one most regions share; with polls open from hour o to hour c local time (Kazakhstan:
+ * 07:00–20:00, from the law data), a briefing falls after h = min(max(local − o, 0), c − o) hours of voting. An
+ * increment between two briefings is Δturnout over Δh.
  *
- * <p>Late increment: from the region's briefing closest to 16:00 local time (within two hours) to its last figure,
+ * <p>Late increment: from the region's briefing closest to {@value #LATE_HOUR}:00 local time (within
+ * {@value #LATE_WINDOW_HOURS} hours) to its last figure,
  * in points per hour of voting. Outliers among the regions: the modified z-score M = 0.6745 (x − median) / MAD,
  * flagged when |M| &gt; 3.5 (Iglewicz and Hoaglin 1993, <i>How to Detect and Handle Outliers</i>, ASQC Basic
  * References in Quality Control 16). Immutable.
@@ -29,16 +31,18 @@ import org.psephos.data.DataException;
  * @param regions  one series per region with at least one figure
  * @param median   the median late increment, points per hour
  * @param mad      its median absolute deviation
+ * @param open     polls open, local hour
+ * @param close    polls close, local hour
  * @since 0.1
  */
 public record IntradayTurnout(String election, List<Snapshot> national, List<Series> regions, double median,
-                              double mad) {
+                              double mad, int open, int close) {
     /** The flag threshold on |M|. */
     public static final double FLAG = 3.5;
-    /** Polls open, local hour. */
-    public static final int OPEN = 7;
-    /** Polls close, local hour. */
-    public static final int CLOSE = 20;
+    /** The late increment starts from the briefing closest to this local hour. */
+    public static final int LATE_HOUR = 16;
+    /** … within this many hours of it. */
+    public static final int LATE_WINDOW_HOURS = 2;
 
     /** Copies the lists. */
     public IntradayTurnout {
@@ -51,7 +55,7 @@ public record IntradayTurnout(String election, List<Snapshot> national, List<Ser
      *
      * @param capitalTime {@code HH:MM} on the capital's clock
      * @param localTime   {@code HH:MM} on the region's clock
-     * @param hoursOpen   hours of voting before it (0–13)
+     * @param hoursOpen   hours of voting before it (0 to close − open)
      * @param turnout     percent
      */
     public record Snapshot(String capitalTime, String localTime, double hoursOpen, double turnout) {
@@ -97,45 +101,34 @@ public record IntradayTurnout(String election, List<Snapshot> national, List<Ser
      *                 {@code national} for the country)
      * @param regions  the regions file ({@code election, area, utc_offset})
      * @param election the election
+     * @param open     polls open, local hour
+     * @param close    polls close, local hour (after open)
      * @return the day
      * @throws DataException naming file, line and column for a bad time, turnout or offset, or a region without
      *                       an offset
+     * @throws IllegalArgumentException if the hours are out of order
      */
-    public static IntradayTurnout read(Path intraday, Path regions, String election) {
+    public static IntradayTurnout read(Path intraday, Path regions, String election, int open, int close) {
+        if (!(open >= 0 && open < close && close <= 24)) {
+            throw new IllegalArgumentException("polling hours out of order: " + open + " to " + close);
+        }
         Map<String, Double> offsets = offsets(regions, election);
         double capital = capitalOffset(offsets);
-        CsvTable t = CsvTable.read(intraday);
-        int e = col(t, "election");
-        int time = col(t, "capital_time");
-        int a = col(t, "area");
-        int v = col(t, "turnout_percent");
         List<Snapshot> national = new ArrayList<>();
         Map<String, List<Snapshot>> byArea = new LinkedHashMap<>();
         for (String area : offsets.keySet()) {
             byArea.put(area, new ArrayList<>());
         }
-        for (CsvTable.Row row : t.rows()) {
-            if (row.isBlank() || !t.cell(row, e).equals(election)) {
-                continue;
-            }
-            String at = t.cell(row, time);
-            if (!at.matches("([01][0-9]|2[0-3]):[0-5][0-9]")) {
-                throw t.error(row, time, "the time is not HH:MM").value(at).build();
-            }
-            double p;
-            try {
-                p = Double.parseDouble(t.cell(row, v));
-            } catch (NumberFormatException ex) {
-                p = Double.NaN;
-            }
-            if (!(p >= 0 && p <= 100)) {
-                throw t.error(row, v, "the turnout is not a percentage between 0 and 100").value(t.cell(row, v))
-                        .build();
-            }
-            String area = t.cell(row, a);
+        CsvTable t = CsvTable.read(intraday);
+        int a = col(t, "area");
+        for (Figure f : figures(t, election)) {
+            String at = f.capitalTime();
+            double p = f.turnout();
+            CsvTable.Row row = f.row();
+            String area = f.area();
             double minutes = minutes(at);
             if (area.equals("national")) {
-                national.add(new Snapshot(at, at, hoursOpen(minutes), p));
+                national.add(new Snapshot(at, at, hoursOpen(minutes, open, close), p));
                 continue;
             }
             Double off = offsets.get(area);
@@ -143,7 +136,7 @@ public record IntradayTurnout(String election, List<Snapshot> national, List<Ser
                 throw t.error(row, a, "the region has no row in regions.csv for " + election).value(area).build();
             }
             double local = minutes + 60 * (off - capital);
-            byArea.get(area).add(new Snapshot(at, clock(local), hoursOpen(local), p));
+            byArea.get(area).add(new Snapshot(at, clock(local), hoursOpen(local, open, close), p));
         }
         national.sort((x, y) -> x.capitalTime().compareTo(y.capitalTime()));
         List<String> names = new ArrayList<>();
@@ -169,8 +162,8 @@ public record IntradayTurnout(String election, List<Snapshot> national, List<Ser
             Snapshot start = null;
             double best = Double.POSITIVE_INFINITY;
             for (Snapshot x : s) {
-                double d = Math.abs(minutes(x.localTime()) - 16 * 60);
-                if (x != last && d <= 120 && d < best) {
+                double d = Math.abs(minutes(x.localTime()) - LATE_HOUR * 60);
+                if (x != last && d <= LATE_WINDOW_HOURS * 60 && d < best) {
                     best = d;
                     start = x;
                 }
@@ -195,7 +188,7 @@ public record IntradayTurnout(String election, List<Snapshot> national, List<Ser
             out.add(new Series(names.get(i), offsetText(off), off - capital, snaps.get(i), incs.get(i), from.get(i), x,
                     z, Math.abs(z) > FLAG));
         }
-        return new IntradayTurnout(election, national, out, med, mad);
+        return new IntradayTurnout(election, national, out, med, mad, open, close);
     }
 
     /** @return the regions flagged */
@@ -207,6 +200,52 @@ public record IntradayTurnout(String election, List<Snapshot> national, List<Ser
     public List<String> briefings() {
         return regions.stream().flatMap(s -> s.snapshots().stream()).map(Snapshot::capitalTime).distinct().sorted()
                 .toList();
+    }
+
+    /**
+     * One row of the briefings file.
+     *
+     * @param row         the row (for error messages)
+     * @param capitalTime {@code HH:MM}, capital time
+     * @param area        the region, or {@code national}
+     * @param turnout     percent
+     */
+    record Figure(CsvTable.Row row, String capitalTime, String area, double turnout) {
+    }
+
+    /**
+     * @param t        the briefings file ({@code election, capital_time, area, turnout_percent})
+     * @param election the election
+     * @return its rows, in file order
+     * @throws DataException naming the row and column of a time that is not HH:MM or a turnout outside [0, 100]
+     */
+    static List<Figure> figures(CsvTable t, String election) {
+        int e = col(t, "election");
+        int time = col(t, "capital_time");
+        int a = col(t, "area");
+        int v = col(t, "turnout_percent");
+        List<Figure> out = new ArrayList<>();
+        for (CsvTable.Row row : t.rows()) {
+            if (row.isBlank() || !t.cell(row, e).equals(election)) {
+                continue;
+            }
+            String at = t.cell(row, time);
+            if (!at.matches("([01][0-9]|2[0-3]):[0-5][0-9]")) {
+                throw t.error(row, time, "the time is not HH:MM").value(at).build();
+            }
+            double p;
+            try {
+                p = Double.parseDouble(t.cell(row, v));
+            } catch (NumberFormatException ex) {
+                p = Double.NaN;
+            }
+            if (!(p >= 0 && p <= 100)) {
+                throw t.error(row, v, "the turnout is not a percentage between 0 and 100").value(t.cell(row, v))
+                        .build();
+            }
+            out.add(new Figure(row, at, t.cell(row, a), p));
+        }
+        return out;
     }
 
     private static double median(double[] x) {
@@ -225,9 +264,9 @@ public record IntradayTurnout(String election, List<Snapshot> national, List<Ser
         return String.format(java.util.Locale.ROOT, "%02d:%02d", Math.floorDiv(m, 60), Math.floorMod(m, 60));
     }
 
-    /** @return hours of voting by local time (minutes after midnight), in [0, 13] */
-    static double hoursOpen(double localMinutes) {
-        return Math.min(CLOSE - OPEN, Math.max(0, localMinutes / 60 - OPEN));
+    /** @return hours of voting by local time (minutes after midnight), in [0, close − open] */
+    static double hoursOpen(double localMinutes, int open, int close) {
+        return Math.min(close - open, Math.max(0, localMinutes / 60 - open));
     }
 
     private static String offsetText(double hours) {

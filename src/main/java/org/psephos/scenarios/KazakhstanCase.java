@@ -164,7 +164,7 @@ public final class KazakhstanCase {
         List<IntradayTurnout> intraday = new ArrayList<>();
         for (String election : KazakhstanModel.ELECTIONS) {
             intraday.add(IntradayTurnout.read(dataset.resolve("intraday_turnout.csv"), dataset.resolve("regions.csv"),
-                    election));
+                    election, law.pollsOpen(), law.pollsClose()));
         }
         List<ReferendumCheck> referendums = List.of(
                 referendum(data, law, cal.get("kz-2022-referendum"), true),

@@ -41,6 +41,10 @@ import org.psephos.data.DataException;
  * @param constitutionalSource  its sources, disagreements included
  * @param regions2022           the number of regions that voted in June 2022
  * @param regions2022Note       why
+ * @param pollsOpen             polls open, local hour
+ * @param pollsClose            polls close, local hour
+ * @param pollingRule           the voting hours in words (with the exceptions)
+ * @param pollingSource         their sources
  * @since 0.1
  */
 public record KazakhstanLaw(double winAbove, String winRule, List<Source> winSources, List<Base> bases,
@@ -51,11 +55,15 @@ public record KazakhstanLaw(double winAbove, String winRule, List<Source> winSou
                             String referendumTurnoutSource, double decisionAbove, String decisionSource,
                             int regionsNumerator, int regionsDenominator, String constitutionalRule,
                             String constitutionalArticle, String constitutionalSource, int regions2022,
-                            String regions2022Note) {
+                            String regions2022Note, int pollsOpen, int pollsClose, String pollingRule,
+                            String pollingSource) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Copies the lists. */
     public KazakhstanLaw {
+        if (!(pollsOpen >= 0 && pollsOpen < pollsClose && pollsClose <= 24)) {
+            throw new IllegalArgumentException("polling hours out of order: " + pollsOpen + " to " + pollsClose);
+        }
         winSources = List.copyOf(winSources);
         bases = List.copyOf(bases);
     }
@@ -109,6 +117,12 @@ public record KazakhstanLaw(double winAbove, String winRule, List<Source> winSou
         Reader r = new Reader(file);
         JsonNode p = r.node(root, "presidential", "");
         JsonNode q = r.node(root, "referendum", "");
+        JsonNode h = r.node(root, "pollingHours", "");
+        int open = r.hour(h, "open", "pollingHours.");
+        int close = r.hour(h, "close", "pollingHours.");
+        if (open >= close) {
+            throw r.error("pollingHours.close", "the polls close before they open");
+        }
         List<Source> win = new ArrayList<>();
         JsonNode ws = r.node(p, "winSources", "presidential.");
         for (int i = 0; i < ws.size(); i++) {
@@ -148,7 +162,9 @@ public record KazakhstanLaw(double winAbove, String winRule, List<Source> winSou
                 r.count(regions, "denominator", "referendum.constitutionalRegions."),
                 r.text(q, "constitutionalRule", "referendum."), r.text(q, "constitutionalArticle", "referendum."),
                 r.text(q, "constitutionalSource", "referendum."), r.count(q, "regions2022", "referendum."),
-                r.text(q, "regions2022Note", "referendum."));
+                r.text(q, "regions2022Note", "referendum."), open, close,
+                r.text(h, "rule", "pollingHours."),
+                r.text(h, "source", "pollingHours."));
     }
 
     /** Field access with errors naming the file and field. */
@@ -179,6 +195,14 @@ public record KazakhstanLaw(double winAbove, String winRule, List<Source> winSou
                 throw error(path + key, "the field is not a number in (0, 1)");
             }
             return v.doubleValue();
+        }
+
+        int hour(JsonNode n, String key, String path) {
+            JsonNode v = node(n, key, path);
+            if (!v.isInt() || v.intValue() < 0 || v.intValue() > 24) {
+                throw error(path + key, "the field is not an hour from 0 to 24");
+            }
+            return v.intValue();
         }
 
         int count(JsonNode n, String key, String path) {

@@ -176,7 +176,7 @@ public final class KazakhstanModel {
      * @param preset a scenario-file preset
      * @return its election, or null if the preset is unknown
      */
-    static String presetElection(String preset) {
+    public static String presetElection(String preset) {
         int i = PRESETS.indexOf(preset);
         return i < 0 ? null : ELECTIONS.get(i);
     }
@@ -403,34 +403,18 @@ public final class KazakhstanModel {
     /** The latest published turnout of every region ({@code intraday_turnout.csv}), percent; sets its time. */
     private static Map<String, Double> latestTurnout(Dataset d, String election, List<Area> areas) {
         CsvTable t = d.intraday();
-        int e = column(t, "election");
-        int time = column(t, "capital_time");
-        int a = column(t, "area");
-        int v = column(t, "turnout_percent");
         Map<String, Double> out = new HashMap<>();
         Map<String, String> when = new HashMap<>();
-        for (CsvTable.Row row : t.rows()) {
-            if (row.isBlank() || !t.cell(row, e).equals(election)) {
-                continue;
+        for (IntradayTurnout.Figure f : IntradayTurnout.figures(t, election)) {
+            if (!(f.turnout() > 0 && f.turnout() < 100)) {
+                throw t.error(f.row(), t.column("turnout_percent"), "a turnout of 0 or 100% cannot be calibrated to")
+                        .value(Double.toString(f.turnout())).build();
             }
-            String area = t.cell(row, a);
-            String at = t.cell(row, time);
-            if (!at.matches("([01][0-9]|2[0-3]):[0-5][0-9]")) {
-                throw t.error(row, time, "the time is not HH:MM").value(at).build();
-            }
-            double p;
-            try {
-                p = Double.parseDouble(t.cell(row, v));
-            } catch (NumberFormatException ex) {
-                p = Double.NaN;
-            }
-            if (!(p > 0 && p < 100)) {
-                throw t.error(row, v, "the turnout is not a percentage between 0 and 100").value(t.cell(row, v))
-                        .build();
-            }
+            String area = f.area();
+            String at = f.capitalTime();
             if (!when.containsKey(area) || at.compareTo(when.get(area)) > 0) {
                 when.put(area, at);
-                out.put(area, p);
+                out.put(area, f.turnout());
             }
         }
         for (Area ar : areas) {

@@ -16,6 +16,7 @@ import org.psephos.data.DataException;
 /** Election-day increments on the regions' clocks; expected values by hand and with python3/numpy. */
 class IntradayTurnoutTest {
     private static final Path KZ = Path.of("datasets/kazakhstan");
+    private static final KazakhstanLaw LAW = KazakhstanLaw.read(KZ.resolve("law.json"));
 
     private static IntradayTurnout.Series series(IntradayTurnout t, String area) {
         return t.regions().stream().filter(s -> s.area().equals(area)).findFirst().orElseThrow();
@@ -24,7 +25,7 @@ class IntradayTurnoutTest {
     @Test
     void incrementsOnTheRegionsClocks2022() {
         IntradayTurnout t = IntradayTurnout.read(KZ.resolve("intraday_turnout.csv"), KZ.resolve("regions.csv"),
-                "kz-2022-presidential");
+                "kz-2022-presidential", LAW.pollsOpen(), LAW.pollsClose());
         assertEquals(20, t.regions().size());
         assertEquals(List.of("10:05", "12:05", "14:05", "16:05", "18:05", "22:00"), t.briefings());
         IntradayTurnout.Series almaty = series(t, "Almaty Region");
@@ -60,7 +61,7 @@ class IntradayTurnoutTest {
     @Test
     void oneClockIn2024() {
         IntradayTurnout t = IntradayTurnout.read(KZ.resolve("intraday_turnout.csv"), KZ.resolve("regions.csv"),
-                "kz-2024-referendum");
+                "kz-2024-referendum", LAW.pollsOpen(), LAW.pollsClose());
         assertTrue(t.regions().stream().allMatch(s -> s.clockShift() == 0));
         IntradayTurnout.Series kyz = series(t, "Kyzylorda Region");
         assertEquals("16:00", kyz.lateFrom());
@@ -81,15 +82,15 @@ class IntradayTurnoutTest {
         }
         Files.writeString(intraday, i);
         Files.writeString(regions, r);
-        IntradayTurnout t = IntradayTurnout.read(intraday, regions, "x");
+        IntradayTurnout t = IntradayTurnout.read(intraday, regions, "x", 7, 20);
         assertEquals(List.of("R7"), t.flagged().stream().map(IntradayTurnout.Series::area).toList());
         // Median of the rates {8, 9, 8, 9, 8, 9, 8, 33}/4 is 2.125 (8.5/4), MAD 0.125: M = 0.6745 (8.25 - 2.125) / 0.125.
         assertEquals(0.6745 * (33 / 4.0 - 8.5 / 4) / 0.125, series(t, "R7").lateZ(), 1e-9);
         Files.writeString(intraday, i + "x,25:00,R1,60\n");
-        DataException e = assertThrows(DataException.class, () -> IntradayTurnout.read(intraday, regions, "x"));
+        DataException e = assertThrows(DataException.class, () -> IntradayTurnout.read(intraday, regions, "x", 7, 20));
         assertTrue(e.getMessage().contains("25:00") || "25:00".equals(e.value()), e.getMessage());
         Files.writeString(intraday, i + "x,21:00,R9,60\n");
-        e = assertThrows(DataException.class, () -> IntradayTurnout.read(intraday, regions, "x"));
+        e = assertThrows(DataException.class, () -> IntradayTurnout.read(intraday, regions, "x", 7, 20));
         assertEquals("R9", e.value(), e.getMessage());
     }
 }

@@ -59,6 +59,8 @@ class KazakhstanLawTest {
         assertEquals(12, law.regionsNeeded2022());
         assertTrue(law.winSources().get(0).article().contains("41(5)"));
         assertEquals("1998-11-06", law.presidentialTurnoutSince());
+        assertEquals(7, law.pollsOpen());
+        assertEquals(20, law.pollsClose());
     }
 
     @Test
@@ -70,6 +72,9 @@ class KazakhstanLawTest {
         Files.writeString(f, Files.readString(KZ.resolve("law.json")).replace("\"headline\": true", "\"headline\": false"));
         e = assertThrows(DataException.class, () -> KazakhstanLaw.read(f));
         assertEquals("presidential.bases", e.column(), e.getMessage());
+        Files.writeString(f, Files.readString(KZ.resolve("law.json")).replace("\"open\": 7", "\"open\": 21"));
+        e = assertThrows(DataException.class, () -> KazakhstanLaw.read(f));
+        assertEquals("pollingHours.close", e.column(), e.getMessage());
     }
 
     /**
