@@ -91,7 +91,8 @@ class BatteryTest {
     @Test
     void aTestRunAloneGetsTheSameIntervalAsInTheSharedResampleOfTheBattery() {
         Election e = synthetic(400);
-        BatteryOptions o = BatteryOptions.defaults().withReplicates(60).withSeed(5).withThreads(2);
+        BatteryOptions o = BatteryOptions.defaults().withReplicates(60).withSeed(5).withThreads(2)
+                .withNulls(NullKind.REFERENCE);
         BatteryResult all = Battery.withDefaults().run(e, o, Progress.NONE);
         Election kept = org.psephos.data.UnitFilter.standard().apply(e).election();
         int checked = 0;
