@@ -62,7 +62,7 @@ public final class SpikesChart {
             XYSeries s = chart.addSeries(String.format(Locale.ROOT, "Spikes counted in F (%d)", sx.length), sx, sy);
             s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
             s.setMarker(SeriesMarkers.CIRCLE);
-            s.setMarkerColor(ChartStyle.colour(5));
+            s.setMarkerColor(ChartStyle.colour(7));
         }
         BandChart.percentX(chart, "0.#");
         return chart;
