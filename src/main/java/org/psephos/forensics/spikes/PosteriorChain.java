@@ -20,8 +20,13 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  *       bounds);</li>
  *   <li>weights: \( w \sim \mathrm{Dirichlet}(\text{units per label} + 1) \).</li>
  * </ol>
- * Where the package would redraw labels forever (a component with almost no posterior mass), this chain stops
- * after {@value #LABEL_TRIES} tries and goes on with the labels drawn. Not thread-safe (scratch arrays).
+ * Two departures, both where the package's code fails: where it would redraw labels forever (a component with
+ * almost no posterior mass), this chain stops after {@value #LABEL_TRIES} tries and goes on with the labels drawn;
+ * and for a one-component mixture the package's {@code update.k} never draws (its label vector starts as the
+ * single value L − 1 = 0, which already has L distinct values), so {@code lpost} indexes the shapes with 0, sums
+ * an empty vector, and every proposal is accepted: a random walk that drifts from the fit (checked with the
+ * package: 200 of 200 accepted, the shapes moving from 40 and 60 to 17.6 and 17.6). Here every unit gets the label
+ * 1 and the step is a proper Metropolis step. Not thread-safe (scratch arrays).
  */
 final class PosteriorChain {
     /** Label redraws before going on with an empty component. */
