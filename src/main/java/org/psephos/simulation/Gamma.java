@@ -9,7 +9,7 @@ import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
  * variables", ACM TOMS 26(3), 363–372, doi:10.1145/358407.358414; shapes below 1 use their boost
  * Gamma(a) = Gamma(a + 1)·U^{1/a}. Stateless.
  */
-final class Gamma {
+public final class Gamma {
     private Gamma() {
     }
 
@@ -39,7 +39,7 @@ final class Gamma {
      * @param shape    the shape, positive
      * @return a Gamma(shape, 1) draw (0 for a shape of 0)
      */
-    static double sample(UniformRandomProvider rng, NormalizedGaussianSampler gaussian, double shape) {
+    public static double sample(UniformRandomProvider rng, NormalizedGaussianSampler gaussian, double shape) {
         return sample(rng, gaussian, Shape.of(shape));
     }
 

@@ -204,52 +204,16 @@ final class BetaBinomialEm {
         double alpha = Math.exp(a);
         double beta = Math.exp(b);
         double s = alpha + beta;
-        double f = 0;
-        double da = 0;
-        double db = 0;
-        double dc = 0;
-        double haa = 0;
-        double hbb = 0;
-        double hc = 0;
-        double[] ys = data.ys;
-        double[] atY = wk.atY;
-        for (int m = 0; m < ys.length; m++) {
-            double c = atY[m];
-            if (c != 0) {
-                double x = ys[m] + alpha;
-                f += c * Gamma.logGamma(x);
-                if (derivatives) {
-                    da += c * Gamma.digamma(x);
-                    haa += c * Gamma.trigamma(x);
-                }
-            }
-        }
-        double[] rs = data.rests;
-        double[] atR = wk.atRest;
-        for (int m = 0; m < rs.length; m++) {
-            double c = atR[m];
-            if (c != 0) {
-                double x = rs[m] + beta;
-                f += c * Gamma.logGamma(x);
-                if (derivatives) {
-                    db += c * Gamma.digamma(x);
-                    hbb += c * Gamma.trigamma(x);
-                }
-            }
-        }
-        double[] ns = data.ns;
-        double[] atN = wk.atN;
-        for (int m = 0; m < ns.length; m++) {
-            double c = atN[m];
-            if (c != 0) {
-                double x = ns[m] + s;
-                f -= c * Gamma.logGamma(x);
-                if (derivatives) {
-                    dc += c * Gamma.digamma(x);
-                    hc += c * Gamma.trigamma(x);
-                }
-            }
-        }
+        double[] y = sums(data.ys, wk.atY, alpha, derivatives);
+        double[] r = sums(data.rests, wk.atRest, beta, derivatives);
+        double[] c = sums(data.ns, wk.atN, s, derivatives);
+        double f = y[0] + r[0] - c[0];
+        double da = y[1];
+        double db = r[1];
+        double dc = c[1];
+        double haa = y[2];
+        double hbb = r[2];
+        double hc = c[2];
         double t = wk.total;
         f -= t * (Gamma.logGamma(alpha) + Gamma.logGamma(beta) - Gamma.logGamma(s));
         if (!derivatives) {
@@ -264,6 +228,27 @@ final class BetaBinomialEm {
         double fab = -hc + t * triS;
         return new double[] {f, alpha * fa, beta * fb, alpha * alpha * faa + alpha * fa, beta * beta * fbb + beta * fb,
             alpha * beta * fab};
+    }
+
+    /**
+     * @return \( \sum_m c_m \ln\Gamma(v_m + x) \) and, on request, the same sums of digamma and trigamma
+     */
+    private static double[] sums(double[] values, double[] weights, double x, boolean derivatives) {
+        double f = 0;
+        double d = 0;
+        double h = 0;
+        for (int m = 0; m < values.length; m++) {
+            double c = weights[m];
+            if (c != 0) {
+                double v = values[m] + x;
+                f += c * Gamma.logGamma(v);
+                if (derivatives) {
+                    d += c * Gamma.digamma(v);
+                    h += c * Gamma.trigamma(v);
+                }
+            }
+        }
+        return new double[] {f, d, h};
     }
 
     /**

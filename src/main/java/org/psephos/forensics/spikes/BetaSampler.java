@@ -2,6 +2,7 @@ package org.psephos.forensics.spikes;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.psephos.simulation.Gamma;
 
 /**
  * Beta(a, b) variates with the shapes given per call, as \( X/(X + Y) \) with independent \( X \sim
@@ -12,8 +13,6 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * {@code rbeta} uses (same distribution, other numbers). Not thread-safe: holds the generator's normal sampler.
  */
 final class BetaSampler {
-    private static final double THIRD = 1.0 / 3;
-
     private final UniformRandomProvider rng;
     private final ZigguratSampler.NormalizedGaussian normal;
 
@@ -41,31 +40,6 @@ final class BetaSampler {
      * @return a Gamma(shape, 1) draw
      */
     double gamma(double shape) {
-        if (shape < 1) {
-            double u = rng.nextDouble();
-            return marsagliaTsang(shape + 1) * Math.pow(u, 1 / shape);
-        }
-        return marsagliaTsang(shape);
-    }
-
-    private double marsagliaTsang(double shape) {
-        double d = shape - THIRD;
-        double c = 1 / Math.sqrt(9 * d);
-        while (true) {
-            double z = normal.sample();
-            double v = 1 + c * z;
-            if (v <= 0) {
-                continue;
-            }
-            v = v * v * v;
-            double u = rng.nextDouble();
-            double z2 = z * z;
-            if (u < 1 - 0.0331 * z2 * z2) {
-                return d * v;
-            }
-            if (Math.log(u) < 0.5 * z2 + d * (1 - v + Math.log(v))) {
-                return d * v;
-            }
-        }
+        return Gamma.sample(rng, normal, shape);
     }
 }

@@ -5,7 +5,6 @@ import org.apache.commons.math3.linear.MatrixUtils;
 import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.sampling.distribution.AhrensDieterMarsagliaTsangGammaSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 /**
@@ -123,7 +122,7 @@ final class PosteriorChain {
         double[] w = new double[l];
         double sum = 0;
         for (int k = 0; k < l; k++) {
-            w[k] = AhrensDieterMarsagliaTsangGammaSampler.of(rng, count[k] + 1, 1).sample();
+            w[k] = org.psephos.simulation.Gamma.sample(rng, normal, count[k] + 1);
             sum += w[k];
         }
         for (int k = 0; k < l; k++) {

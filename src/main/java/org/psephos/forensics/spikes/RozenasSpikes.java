@@ -1,11 +1,11 @@
 package org.psephos.forensics.spikes;
 
-import java.util.Arrays;
 import java.util.Locale;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.psephos.simulation.BinomialSampler;
 import org.psephos.simulation.Progress;
 import org.psephos.simulation.RandomStreams;
+import org.psephos.simulation.ReplicateDistribution;
 
 /**
  * Rozenas's resampled kernel density method ("RKD"): the share of units whose vote share sits on a spike (a coarse
@@ -231,15 +231,9 @@ public final class RozenasSpikes {
             f[b] = r.estimate(r.run(resamples, streams.child(BOOT_KEY, b).seed(), threads,
                     (d, all) -> progress.update(done + d, total)), resamples).fraudPercent();
         }
-        double[] sorted = f.clone();
-        Arrays.sort(sorted);
-        double mean = 0;
-        for (double x : f) {
-            mean += x;
-        }
-        mean /= boots;
-        return new Result(n.length, ft, fv, est, new Interval(f, mean, quantile(sorted, 0.025),
-                quantile(sorted, 0.975), ct.acceptance(), cv.acceptance()), "");
+        ReplicateDistribution q = ReplicateDistribution.of(f);
+        return new Result(n.length, ft, fv, est, new Interval(f, q.mean(), q.q025(), q.q975(), ct.acceptance(),
+                cv.acceptance()), "");
     }
 
     /**
@@ -324,14 +318,6 @@ public final class RozenasSpikes {
 
     private static RDensity density() {
         return new RDensity(BANDWIDTH, GRID, 0, 1);
-    }
-
-    /** R's default quantile (type 7) of sorted values. */
-    static double quantile(double[] sorted, double p) {
-        double h = (sorted.length - 1) * p;
-        int lo = (int) Math.floor(h);
-        int hi = Math.min(lo + 1, sorted.length - 1);
-        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
     }
 
     /**

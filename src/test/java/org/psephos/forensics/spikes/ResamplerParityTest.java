@@ -6,6 +6,7 @@ import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.psephos.simulation.Progress;
+import org.psephos.simulation.ReplicateDistribution;
 
 /**
  * The resampling step against R's {@code spikes(data, out = out)} at R's fitted mixtures, over seeds: R ran
@@ -83,15 +84,7 @@ class ResamplerParityTest {
     }
 
     private static double[] meanSd(double[] x) {
-        double m = 0;
-        for (double v : x) {
-            m += v;
-        }
-        m /= x.length;
-        double ss = 0;
-        for (double v : x) {
-            ss += (v - m) * (v - m);
-        }
-        return new double[] {m, Math.sqrt(ss / (x.length - 1))};
+        ReplicateDistribution d = ReplicateDistribution.of(x);
+        return new double[] {d.mean(), d.sd()};
     }
 }
