@@ -2,6 +2,7 @@ package org.psephos.forensics.spikes;
 
 import java.util.Arrays;
 import org.apache.commons.math3.special.Beta;
+import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
 
 /**
  * A mixture of beta-binomial distributions: y of n successes with probability
@@ -120,26 +121,7 @@ public record BetaBinomialMixture(double[] alpha, double[] beta, double[] w) {
      * @return the correlation (NaN if one is constant)
      */
     static double correlation(double[] a, double[] b) {
-        int n = a.length;
-        double ma = 0;
-        double mb = 0;
-        for (int i = 0; i < n; i++) {
-            ma += a[i];
-            mb += b[i];
-        }
-        ma /= n;
-        mb /= n;
-        double sab = 0;
-        double saa = 0;
-        double sbb = 0;
-        for (int i = 0; i < n; i++) {
-            double da = a[i] - ma;
-            double db = b[i] - mb;
-            sab += da * db;
-            saa += da * da;
-            sbb += db * db;
-        }
-        return sab / Math.sqrt(saa * sbb);
+        return new PearsonsCorrelation().correlation(a, b);
     }
 
     @Override
