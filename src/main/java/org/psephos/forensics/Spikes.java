@@ -176,6 +176,7 @@ public final class Spikes implements ForensicTest, Plan.Source {
             Map<String, Object> lm = new LinkedHashMap<>();
             lm.put("components", l.components());
             lm.put("start_log_likelihoods", l.logLikelihoods());
+            lm.put("distinct_starts", l.distinctStarts());
             lm.put("best_start", l.best());
             lm.put("log_likelihood_spread", l.logLikelihoodSpread());
             lm.put("start_agreement", l.agreement());

@@ -31,6 +31,9 @@ final class BetaBinomialEm {
 
     private final BinomialCounts data;
     private double[][] posterior = new double[0][];
+    private double[] lg = new double[0];
+    private double[] dg = new double[0];
+    private double[] tg = new double[0];
 
     /** @param data the counts */
     BetaBinomialEm(BinomialCounts data) {
@@ -75,9 +78,7 @@ final class BetaBinomialEm {
 
     private static double[] table(double[] values, double shift) {
         double[] t = new double[values.length];
-        for (int m = 0; m < values.length; m++) {
-            t[m] = Gamma.logGamma(values[m] + shift);
-        }
+        GammaRuns.evaluate(values, shift, t, null, null);
         return t;
     }
 
@@ -219,12 +220,12 @@ final class BetaBinomialEm {
         if (!derivatives) {
             return new double[] {f};
         }
-        double psiS = Gamma.digamma(s);
-        double triS = Gamma.trigamma(s);
-        double fa = da - dc - t * (Gamma.digamma(alpha) - psiS);
-        double fb = db - dc - t * (Gamma.digamma(beta) - psiS);
-        double faa = haa - hc - t * (Gamma.trigamma(alpha) - triS);
-        double fbb = hbb - hc - t * (Gamma.trigamma(beta) - triS);
+        double psiS = Polygamma.digamma(s);
+        double triS = Polygamma.trigamma(s);
+        double fa = da - dc - t * (Polygamma.digamma(alpha) - psiS);
+        double fb = db - dc - t * (Polygamma.digamma(beta) - psiS);
+        double faa = haa - hc - t * (Polygamma.trigamma(alpha) - triS);
+        double fbb = hbb - hc - t * (Polygamma.trigamma(beta) - triS);
         double fab = -hc + t * triS;
         return new double[] {f, alpha * fa, beta * fb, alpha * alpha * faa + alpha * fa, beta * beta * fbb + beta * fb,
             alpha * beta * fab};
@@ -233,19 +234,23 @@ final class BetaBinomialEm {
     /**
      * @return \( \sum_m c_m \ln\Gamma(v_m + x) \) and, on request, the same sums of digamma and trigamma
      */
-    private static double[] sums(double[] values, double[] weights, double x, boolean derivatives) {
+    private double[] sums(double[] values, double[] weights, double x, boolean derivatives) {
+        int k = values.length;
+        if (lg.length < k) {
+            lg = new double[k];
+            dg = new double[k];
+            tg = new double[k];
+        }
+        GammaRuns.evaluate(values, x, lg, derivatives ? dg : null, derivatives ? tg : null);
         double f = 0;
         double d = 0;
         double h = 0;
-        for (int m = 0; m < values.length; m++) {
+        for (int m = 0; m < k; m++) {
             double c = weights[m];
-            if (c != 0) {
-                double v = values[m] + x;
-                f += c * Gamma.logGamma(v);
-                if (derivatives) {
-                    d += c * Gamma.digamma(v);
-                    h += c * Gamma.trigamma(v);
-                }
+            f += c * lg[m];
+            if (derivatives) {
+                d += c * dg[m];
+                h += c * tg[m];
             }
         }
         return new double[] {f, d, h};

@@ -1,7 +1,6 @@
 package org.psephos.forensics.spikes;
 
 import org.apache.commons.math3.special.Beta;
-import org.apache.commons.math3.special.Gamma;
 
 /**
  * The starting values of an L-component fit, as the package's {@code optfn} makes them: the beta mixture whose
@@ -118,9 +117,9 @@ final class KdeInit {
                 sb += rp * log1mX[i];
             }
             s[k] = sk;
-            double psiS = Gamma.digamma(a + b);
-            grad[k] = 2.0 / nx * w[k] * a * (sa - (Gamma.digamma(a) - psiS) * sk);
-            grad[l + k] = 2.0 / nx * w[k] * b * (sb - (Gamma.digamma(b) - psiS) * sk);
+            double psiS = Polygamma.digamma(a + b);
+            grad[k] = 2.0 / nx * w[k] * a * (sa - (Polygamma.digamma(a) - psiS) * sk);
+            grad[l + k] = 2.0 / nx * w[k] * b * (sb - (Polygamma.digamma(b) - psiS) * sk);
         }
         for (int j = 0; j < l - 1; j++) {
             double dl = -1 / (1 + Math.exp(p[2 * l + j]));

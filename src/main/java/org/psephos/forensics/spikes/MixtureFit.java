@@ -51,9 +51,11 @@ public record MixtureFit(BetaBinomialMixture mixture, double logLikelihood, doub
      * @param lambda         the correlation of the kept latent density with the previous level's (NaN for the
      *                       first level): the package stops adding components when it reaches 0.99
      * @param agreement      each start's latent density correlated with the kept one's (1 for the kept start)
+     * @param distinctStarts the number of distinct initialisations (starts that found the same one share their EM
+     *                       run and its numbers)
      */
     public record Level(int components, double[] logLikelihoods, int[] emIterations, boolean[] converged, int best,
-                        double lambda, double[] agreement) {
+                        double lambda, double[] agreement, int distinctStarts) {
         /** Copies the arrays. */
         public Level {
             logLikelihoods = logLikelihoods.clone();

@@ -12,6 +12,50 @@ import org.junit.jupiter.api.Test;
  */
 class OptimisersTest {
 
+    /** Digamma and trigamma against R's digamma() and trigamma(), at both sides of the series' threshold. */
+    @Test
+    void polygammaIsRs() {
+        double[][] r = {
+            {0.049799999999999997, -20.578472790079203, 404.75208199598126},
+            {0.69999999999999996, -1.2200235536979349, 2.8340491566946104},
+            {3.2999999999999998, 1.034822489059622, 0.35350154184106186},
+            {9.9900000000000002, 2.2507003728312012, 0.10527695014824182},
+            {10, 2.2517525890667214, 0.10516633568168572},
+            {49.049799999999998, 3.8826077511682104, 0.02059667909684549},
+            {50.049799999999998, 3.902995194134339, 0.020181031266148355},
+            {703.25, 6.5550012941564173, 0.001422980905386706},
+            {22671.5, 10.028841853769897, 4.410921440773961e-05}};
+        for (double[] c : r) {
+            assertEquals(c[1], Polygamma.digamma(c[0]), 4e-15 * Math.max(1, Math.abs(c[1])), "digamma " + c[0]);
+            assertEquals(c[2], Polygamma.trigamma(c[0]), 4e-15 * c[2], "trigamma " + c[0]);
+        }
+    }
+
+    /** The recurrences of {@link GammaRuns} against the direct functions, over runs, gaps and reseeds. */
+    @Test
+    void gammaRunsAgreeWithTheDirectFunctions() {
+        double[] v = new double[700];
+        for (int m = 0; m < v.length; m++) {
+            v[m] = m < 400 ? m : 400 + 3 * (m - 400) + (m % 7 == 0 ? 100 : 0) * (m - 400);
+        }
+        java.util.Arrays.sort(v);
+        for (double x : new double[] {0.0498, 1.7, 403.4}) {
+            double[] lg = new double[v.length];
+            double[] dg = new double[v.length];
+            double[] tg = new double[v.length];
+            GammaRuns.evaluate(v, x, lg, dg, tg);
+            for (int m = 0; m < v.length; m++) {
+                double z = v[m] + x;
+                double l = org.apache.commons.math3.special.Gamma.logGamma(z);
+                double d = Polygamma.digamma(z);
+                double t = Polygamma.trigamma(z);
+                assertEquals(l, lg[m], 1e-12 * Math.max(1, Math.abs(l)), "lgamma " + z);
+                assertEquals(d, dg[m], 1e-12 * Math.max(1, Math.abs(d)), "digamma " + z);
+                assertEquals(t, tg[m], 1e-11 * Math.abs(t), "trigamma " + z);
+            }
+        }
+    }
+
     @Test
     void boxBfgsFindsAConstrainedMinimum() {
         // (x - 1)^2 + 10 (y + 5)^2 on [-3, 6]^2: y is held at its bound, x is free
