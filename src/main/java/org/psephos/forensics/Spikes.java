@@ -57,7 +57,10 @@ public final class Spikes implements ForensicTest, Plan.Source {
         this.method = method;
     }
 
-    /** @return the test with the package's settings, 4 starts per number of components and {@value #BOOTS} draws */
+    /**
+     * @return the test with the package's settings, {@value RozenasSpikes#STARTS} starts per number of components
+     *         and {@value #BOOTS} posterior draws
+     */
     public static Spikes withDefaults() {
         return new Spikes(RozenasSpikes.withDefaults().withBoots(BOOTS));
     }

@@ -67,8 +67,8 @@ class SpikesTest {
             int rest = t - lead;
             int given = 0;
             for (int k = 1; k < votes.length; k++) {
-                int v = k == votes.length - 1 ? rest - given
-                        : (int) Math.round(others == 0 ? rest / (votes.length - 1.0) : (double) rest * votes[k][i] / others);
+                double part = others == 0 ? rest / (votes.length - 1.0) : (double) rest * votes[k][i] / others;
+                int v = k == votes.length - 1 ? rest - given : (int) Math.round(part);
                 v = Math.max(0, Math.min(v, rest - given));
                 votes[k][i] = v;
                 given += v;

@@ -141,7 +141,7 @@ final class BoxBfgs {
         return h;
     }
 
-    /** The BFGS update of the inverse Hessian: H ← (I − ρ s yᵀ) H (I − ρ y sᵀ) + ρ s sᵀ, ρ = 1/(sᵀy). */
+    /** The BFGS update of the inverse Hessian: H ← (I − ρ s yᵀ) H (I − ρ y sᵀ) + ρ s sᵀ with ρ = 1/(sᵀy). */
     private static void update(double[][] h, double[] s, double[] y, double sy) {
         int n = s.length;
         double rho = 1 / sy;

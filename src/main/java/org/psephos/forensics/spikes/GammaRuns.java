@@ -5,10 +5,10 @@ import org.apache.commons.math3.special.Gamma;
 /**
  * \( \ln\Gamma \), digamma ψ and trigamma ψ' at \( v_m + x \) for increasing integers \( v_m \) (the distinct counts
  * of {@link BinomialCounts}), by the recurrences \( \ln\Gamma(z + 1) = \ln\Gamma(z) + \ln z \),
- * \( \psi(z + 1) = \psi(z) + 1/z \), \( \psi'(z + 1) = \psi'(z) - 1/z^2 \) along runs of close values, evaluated
- * afresh (commons-math's {@link Gamma#logGamma}, {@link Polygamma}) at the first value, after gaps wider than {@value #GAP} and every
- * {@value #RESEED} steps, so that rounding cannot build up (the values agree with the direct ones to about 1e-13
- * relative). A count's distinct values are dense (polling stations: every size from tens to thousands), so this is
+ * \( \psi(z + 1) = \psi(z) + 1/z \), \( \psi'(z + 1) = \psi'(z) - 1/z^2 \) along runs of close values,
+ * evaluated afresh (commons-math's {@link Gamma#logGamma}, {@link Polygamma}) at the first value, after gaps wider
+ * than {@value #GAP} and every {@value #RESEED} steps, so that rounding cannot build up (the values agree with the
+ * direct ones to about 1e-13 relative). A count's distinct values are dense (polling stations: every size from tens to thousands), so this is
  * a few times cheaper than the direct functions at every value. Stateless.
  */
 final class GammaRuns {

@@ -46,7 +46,7 @@ public final class RozenasSpikes {
     /** The package's largest number of components (Lmax of {@code est.density}). */
     public static final int MAX_COMPONENTS = 5;
     /** Default starts per number of components (the package draws one). */
-    public static final int STARTS = 4;
+    public static final int STARTS = 16;
     /** The package's default number of posterior draws in {@code confInt}. */
     public static final int BOOTS = 100;
     /** The package's bandwidth of the share density. */
@@ -72,7 +72,10 @@ public final class RozenasSpikes {
         this.boots = boots;
     }
 
-    /** @return the package's settings (1,000 resamples, up to 5 components, 100 posterior draws), 4 starts */
+    /**
+     * @return the package's settings (1,000 resamples, up to 5 components, 100 posterior draws) with
+     *         {@value #STARTS} starts per number of components
+     */
     public static RozenasSpikes withDefaults() {
         return new RozenasSpikes(RESAMPLES, MAX_COMPONENTS, STARTS, BOOTS);
     }
