@@ -8,6 +8,8 @@ import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
  * parameters change from unit to unit. Marsaglia and Tsang (2000), "A simple method for generating gamma
  * variables", ACM TOMS 26(3), 363–372, doi:10.1145/358407.358414; shapes below 1 use their boost
  * Gamma(a) = Gamma(a + 1)·U^{1/a}. Stateless.
+ *
+ * @since 0.1
  */
 public final class Gamma {
     private Gamma() {
