@@ -45,7 +45,10 @@ class SpikesCommandTest {
         JsonNode d = t.get("details");
         double f = d.get("fraud_percent").asDouble();
         assertTrue(f > 3.5 && f < 7, "F = " + f);
-        assertEquals(f / 100, t.get("value").asDouble(), 1e-12);
+        double mean = d.get("conf_int").get("mean_percent").asDouble();
+        assertEquals(mean / 100, t.get("value").asDouble(), 1e-12);
+        assertTrue(t.get("ci_low").asDouble() <= t.get("value").asDouble()
+                && t.get("value").asDouble() <= t.get("ci_high").asDouble());
         assertEquals(Spikes.BOOTS, d.get("conf_int").get("boots").asInt());
         assertEquals(t.get("ci_low").asDouble() * 100, d.get("conf_int").get("low_percent").asDouble(), 1e-9);
         assertTrue(d.get("spikes").size() >= 4, d.get("spikes").toString());

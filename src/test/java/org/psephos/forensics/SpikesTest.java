@@ -112,7 +112,10 @@ class SpikesTest {
         assertTrue(r.applicable(), r.reason());
         double f = (Double) r.details().get("fraud_percent");
         assertTrue(f > 4 && f < 6, "F = " + f);
-        assertEquals(f / 100, r.value(), 1e-15);
+        @SuppressWarnings("unchecked")
+        double mean = (Double) ((Map<String, Object>) r.details().get("conf_int")).get("mean_percent");
+        assertEquals(mean / 100, r.value(), 1e-15);
+        assertTrue(Math.abs(mean - f) < 1, "draws' mean " + mean + " against F " + f);
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> spikes = (List<Map<String, Object>>) r.details().get("spikes");
         for (int[] fr : FRACTIONS) {
