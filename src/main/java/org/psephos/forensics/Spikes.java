@@ -33,8 +33,8 @@ import org.psephos.simulation.RandomStreams;
  * {@code fraud_percent}). A single resampling step is itself Monte Carlo (on Canada 2011 F moves by about 0.03
  * percentage points from seed to seed at fixed mixtures), so it can fall outside the draws' interval, whose mean
  * averages that noise over the draws. No expected value, p-value or flag yet (a calibrated p-value from clean
- * twins drawn from the fitted mixtures, {@link RozenasSpikes#cleanTwin}, is to come). Details: {@code fraud_percent}, {@code conf_int} (the draws' mean
- * and 2.5% / 97.5% quantiles in percent, their number and the proposals' acceptance), {@code spikes} (share and
+ * twins drawn from the fitted mixtures, {@link RozenasSpikes#cleanTwin}, is to come). Details:
+ * {@code fraud_percent}, {@code conf_int} (the draws' mean and 2.5% / 97.5% quantiles in percent, their number and the proposals' acceptance), {@code spikes} (share and
  * excess percentage of every bin counted in F), the two fits ({@code turnout_fit}, {@code support_fit}: shapes,
  * weights, log-likelihood, and at every number of components the log-likelihood of every start and the number of
  * distinct ones), and for the
