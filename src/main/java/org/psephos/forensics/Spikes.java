@@ -34,12 +34,12 @@ import org.psephos.simulation.RandomStreams;
  * percentage points from seed to seed at fixed mixtures), so it can fall outside the draws' interval, whose mean
  * averages that noise over the draws. No expected value, p-value or flag yet (a calibrated p-value from clean
  * twins drawn from the fitted mixtures, {@link RozenasSpikes#cleanTwin}, is to come). Details:
- * {@code fraud_percent}, {@code conf_int} (the draws' mean and 2.5% / 97.5% quantiles in percent, their number and the proposals' acceptance), {@code spikes} (share and
- * excess percentage of every bin counted in F), the two fits ({@code turnout_fit}, {@code support_fit}: shapes,
- * weights, log-likelihood, and at every number of components the log-likelihood of every start and the number of
- * distinct ones), and for the
- * national rows the curves of the chart: {@code grid}, {@code density} and {@code envelope}. Not applicable to
- * turnout (the test reads an option's shares, with turnout part of its null) or with fewer than
+ * {@code fraud_percent}; {@code conf_int} (the draws' mean and 2.5% / 97.5% quantiles in percent, their number and
+ * the proposals' acceptance); {@code spikes} (share and excess percentage of every bin counted in F); the two fits
+ * ({@code turnout_fit}, {@code support_fit}: shapes, weights, log-likelihood, and at every number of components the
+ * log-likelihood of every start and the number of distinct ones); for the national rows the curves of the chart
+ * ({@code grid}, {@code density}, {@code envelope}). Not applicable to turnout (the test reads an option's shares,
+ * with turnout part of its null) or with fewer than
  * {@value #MIN_UNITS} units (or the battery's minimum, if larger).
  *
  * <p>Runs only when named ({@code analyze --tests Spikes}). Immutable and thread-safe.
