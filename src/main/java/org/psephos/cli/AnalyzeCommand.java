@@ -64,8 +64,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     MappingOptions mapping;
 
     @Option(names = "--tests", split = ",", paramLabel = "ID",
-            description = "Tests to run (default: every test except the estimators KlimekFit, Shpilkin and "
-                    + "FraudMixture, which run only when named): ${COMPLETION-CANDIDATES}.",
+            description = "Tests to run (default: every test except the estimators KlimekFit, Shpilkin, "
+                    + "FraudMixture and Spikes, which run only when named): ${COMPLETION-CANDIDATES}.",
             completionCandidates = TestIds.class)
     List<String> tests;
 

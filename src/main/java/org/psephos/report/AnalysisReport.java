@@ -20,6 +20,7 @@ import org.psephos.forensics.BatteryResult;
 import org.psephos.forensics.InputSummary;
 import org.psephos.forensics.LastDigitChi2;
 import org.psephos.forensics.SecondDigitChi2;
+import org.psephos.forensics.Spikes;
 import org.psephos.forensics.BenfordSecondDigit;
 import org.psephos.forensics.TestInput;
 import org.psephos.forensics.TestResult;
@@ -350,7 +351,12 @@ public final class AnalysisReport {
                         + "Shpilkin test's excess votes.",
                 "klimek_fit", "Klimek model fit (Klimek et al. 2012, Fig. 4): the leader's share per unit against "
                         + "elections simulated with the same unit sizes from the fitted model and the fair model "
-                        + "(no fraud); see KlimekFit.");
+                        + "(no fraud); see KlimekFit.",
+                "spikes", "Rozenas's spikes (Rozenas 2017; the plot of his R package spikes): the kernel density "
+                        + "of the option's vote shares against the upper envelope of densities resampled from a "
+                        + "smooth beta-binomial null fitted to the data. Dots mark the shares (coarse fractions "
+                        + "such as 1/2 or 2/3 when results were written rather than counted) where the data rise "
+                        + "above the envelope; their excess units make up F; see Spikes.");
         charts.charts().keySet().stream().filter(captions::containsKey)
                 .forEach(k -> s.add(charts.figure(k, captions.get(k))));
     }
@@ -365,10 +371,10 @@ public final class AnalysisReport {
      * <p>When the battery ran the opt-in estimators nationally, also {@code shpilkin} ({@link ShpilkinChart}, the
      * point estimate recomputed on {@code kept} with {@link Shpilkin#withDefaults()}) and {@code klimek_fit}
      * ({@link KlimekFitChart}, from the KlimekFit row's fitted parameters and moments, simulations seeded with the
-     * battery's seed).
+     * battery's seed), and {@code spikes} ({@link SpikesChart}, from the national Spikes row's curves).
      *
-     * @return {@code cumulative_votes}, {@code second_digits}, {@code last_digits}, {@code shpilkin} and
-     *         {@code klimek_fit}, those that apply, in order
+     * @return {@code cumulative_votes}, {@code second_digits}, {@code last_digits}, {@code shpilkin},
+     *         {@code spikes} and {@code klimek_fit}, those that apply, in order
      */
     public static Map<String, Chart<?, ?>> moreCharts(Election kept, BatteryResult result) {
         Map<String, Chart<?, ?>> m = new LinkedHashMap<>();
@@ -406,6 +412,7 @@ public final class AnalysisReport {
                 // no votes of the other options at the peak: the test was not applicable either
             }
         }
+        spikesChart(result, kept.leaderName(), name).ifPresent(c -> m.put("spikes", c));
         TestResult k = national(result, KlimekFit.ID);
         if (k != null) {
             Map<String, Object> d = k.details();
@@ -419,6 +426,31 @@ public final class AnalysisReport {
             }
         }
         return m;
+    }
+
+    /**
+     * @return the {@code plot.out}-style chart of the national Spikes row of the leader (else of the first option
+     *         it ran on), from the curves in its details, if the battery ran Spikes
+     */
+    private static Optional<Chart<?, ?>> spikesChart(BatteryResult result, String leader, String name) {
+        List<TestResult> rows = result.results().stream().filter(r -> r.id().equals(Spikes.ID) && r.applicable()
+                && TestInput.NATIONAL.equals(r.level()) && r.details().get("density") instanceof double[]).toList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        TestResult r = rows.stream().filter(x -> x.variable().equals(leader)).findFirst().orElse(rows.get(0));
+        Map<String, Object> d = r.details();
+        List<double[]> spikes = new ArrayList<>();
+        if (d.get("spikes") instanceof List<?> l) {
+            for (Object o : l) {
+                if (o instanceof Map<?, ?> s && s.get("share") instanceof Number a
+                        && s.get("excess_percent") instanceof Number b) {
+                    spikes.add(new double[] {a.doubleValue(), b.doubleValue()});
+                }
+            }
+        }
+        return Optional.of(SpikesChart.of((double[]) d.get("grid"), (double[]) d.get("density"),
+                (double[]) d.get("envelope"), spikes, num(d, "fraud_percent"), r.variable(), name));
     }
 
     /** @return the applicable national row of a test, or null */
