@@ -647,7 +647,8 @@ public final class KlimekFit implements ForensicTest {
         return -1;
     }
 
-    private static int argmax(double[] a) {
+    /** @return the index of the largest value (the earliest of equal values) */
+    static int argmax(double[] a) {
         int best = 0;
         for (int k = 1; k < a.length; k++) {
             if (a[k] > a[best]) {
