@@ -6,7 +6,9 @@
 // Reads datasets/kazakhstan/national_results.csv with AggregateResults.read (the long format described in
 // datasets/kazakhstan/README.md). The leader's share is computed from the counts (votes / sum of the options'
 // votes, or / valid ballots when published) and printed next to the official percentage; turnout is ballots /
-// registered. Missing figures print as "-".
+// registered. Missing figures print as "-". Where the file has an "against" option (1991, 2022, 2023) it is one of
+// the options, so the share is on the commission's base; `psephos kazakhstan` gives the law's other two readings
+// (all ballots; the candidates' votes only) in its section 1.
 
 import java.nio.file.Path;
 import java.util.Comparator;

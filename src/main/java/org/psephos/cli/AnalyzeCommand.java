@@ -184,6 +184,10 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         Election election = ConventionsOption.withShareBase(loader.load(file, mapping), mapping,
                 options.conventions());
+        if (level != null) {
+            level = mapping.levelName(election); // '#5' names the grouping of the fifth column
+            battery = battery.withLevel(level);
+        }
         if (level != null && election.grouping(level).isEmpty()) {
             throw new UsageException("--level " + level + ": the file has no such grouping column; groupings are "
                     + election.groupings().stream().map(Grouping::name).toList());

@@ -25,11 +25,14 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         sortOptions = false,
         description = {
-            "The Kazakhstan case study: presidential history 1991-2022 with a predictive check of 2019 and 2022,",
-            "a synthetic Kazakhstan calibrated to the published aggregates, and scenarios a-e of",
-            "DATASET/scenarios/ (fraud to the reported share, no-runoff fraud, turnout without stuffing,",
-            "detection power, observer sample sizes). Writes results.json, CSV tables, PNG/SVG charts",
-            "and report.html into DIR. With --engine spark the scenarios' tasks run on Apache Spark (same results)."},
+            "The Kazakhstan case study: the law (the winner's share on three bases, turnout rules), the",
+            "presidential history with a predictive check of 2019 and 2022, a synthetic Kazakhstan calibrated",
+            "region by region (2019, 2022, referendums 2022 and 2024), the referendums' rules, election-day",
+            "turnout by region, observers' counts, the scenarios of DATASET/scenarios/ (fraud to the reported",
+            "share, no-runoff fraud, referendum turnout and regional rules, detection power, observer sample",
+            "sizes) and their sensitivity to the station-level assumptions. Writes results.json, CSV tables,",
+            "PNG/SVG charts and report.html into DIR. With --engine spark the scenarios' tasks run on Apache",
+            "Spark (same results)."},
         footer = {"", "Example: psephos kazakhstan --out kz-report"})
 final class KazakhstanCommand implements Callable<Integer> {
     @Spec
@@ -73,9 +76,12 @@ final class KazakhstanCommand implements Callable<Integer> {
                 label -> quiet.bar(err, label), ProgressBar::close));
         KazakhstanReport.write(r, out);
         PrintWriter o = spec.commandLine().getOut();
-        for (ScenarioResult s : new ScenarioResult[] {r.a(), r.b(), r.c(), r.d(), r.e()}) {
+        for (ScenarioResult s : r.scenarios()) {
             ScenariosCommand.print(o, s);
         }
+        ScenarioResult.Precision p = r.precision();
+        o.printf(Locale.ROOT, "largest Monte Carlo error: %.3f points (share or turnout), %.4f (probability or "
+                + "power)%n", 100 * p.shareOrTurnout(), p.probability());
         o.printf(Locale.ROOT, "wrote %s (report.html, results.json, CSV tables, PNG/SVG charts)%n", out);
         if (!quiet.quiet) {
             err.printf(Locale.ROOT, "psephos kazakhstan: %.1f s on %s%n", (System.nanoTime() - t0) / 1e9,

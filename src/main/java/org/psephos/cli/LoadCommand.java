@@ -11,6 +11,7 @@ import org.psephos.data.ElectionCsv;
 import org.psephos.data.IgnoredColumn;
 import org.psephos.data.LoadReport;
 import org.psephos.data.LoadSummary;
+import org.psephos.data.ShareBase;
 import org.psephos.data.UnitFilter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -78,7 +79,10 @@ final class LoadCommand implements Callable<Integer> {
                 s.ballots(), s.valid(), s.invalid() < 0 ? "(no column)" : String.format(Locale.ROOT, "%,d",
                         s.invalid()));
         out.printf(Locale.ROOT, "  turnout %s (kept units: %s)%n", pct(s.turnout()), pct(s.turnoutKept()));
-        out.printf(Locale.ROOT, "Options (share of %s):%n", s.shareOf());
+        boolean byRule = s.mapping().getOrDefault("share of", List.of()).stream()
+                .anyMatch(m -> m.contains(ShareBase.SINGLE_OPTION_DEFAULT));
+        out.printf(Locale.ROOT, "Options (share of %s%s):%n", s.shareOf(), byRule
+                ? ": " + ShareBase.SINGLE_OPTION_DEFAULT + "; --share-of to change" : "");
         for (LoadSummary.OptionLine o : s.options()) {
             out.printf(Locale.ROOT, "  %s %14s  %7s  %s%n", o.leader() ? "*" : " ",
                     String.format(Locale.ROOT, "%,d", o.votes()), pct(o.share()), o.name());

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.psephos.data.ColumnMapping;
 import org.psephos.data.ShareBase;
+import org.psephos.data.Thousands;
 import picocli.CommandLine.Option;
 
 /**
@@ -50,8 +51,14 @@ final class MappingOptions {
 
     @Option(names = "--share-of", paramLabel = "BASE",
             description = "Denominator of vote shares: found (valid + invalid), valid, or ballots."
-                    + " Default: found; under --conventions eftoolkit, ballots (EFToolkit's TotalVotes).")
+                    + " Default: found; ballots for a file with one option and no valid or invalid column;"
+                    + " under --conventions eftoolkit, ballots (EFToolkit's TotalVotes).")
     String shareOf;
+
+    @Option(names = "--thousands", paramLabel = "SEP",
+            description = "The counts' thousands separator: . , or space (groups of exactly three digits: with ."
+                    + " 1.413 is 1413 and 123.0 stays 123). Default: none.")
+    String thousands;
 
     @Option(names = "--encoding", paramLabel = "CHARSET", defaultValue = "UTF-8",
             description = "The file's encoding, e.g. windows-1251. Default: ${DEFAULT-VALUE} (a BOM is skipped).")
@@ -63,16 +70,35 @@ final class MappingOptions {
     }
 
     /**
+     * The grouping the first {@code --level} names, as the loader made it: groupings are named by their header, so
+     * a position {@code #N} or another case of the header's name (the loader matches names case-insensitively) is
+     * translated to the name of the first grouping, which the loader made from the first {@code --level} column.
+     *
+     * @param e the election loaded with this mapping
+     * @return the grouping's name (the reference as given if it names none), or {@code null} without
+     *         {@code --level}
+     */
+    String levelName(org.psephos.data.Election e) {
+        if (levels.isEmpty()) {
+            return null;
+        }
+        String ref = levels.get(0).trim();
+        if (e.grouping(ref).isPresent() || e.groupings().size() != levels.size()) {
+            return ref;
+        }
+        String first = e.groupings().get(0).name();
+        return ref.startsWith("#") || ref.equalsIgnoreCase(first) ? first : ref;
+    }
+
+    /**
      * @return the mapping the options describe
      * @throws UsageException if a reference does not parse or the share base is unknown
      */
     public ColumnMapping mapping() {
         try {
             ColumnMapping.Builder b = ColumnMapping.builder().registered(registered).ballots(ballots).valid(valid)
-                    .invalid(invalid).leader(leader).id(id);
-            if (shareOf != null) {
-                b.shareOf(ShareBase.parse(shareOf));
-            }
+                    .invalid(invalid).leader(leader).id(id).shareOf(shareOf == null ? null : ShareBase.parse(shareOf))
+                    .thousands(thousands == null ? Thousands.NONE : Thousands.parse(thousands));
             candidates.forEach(b::candidate);
             levels.forEach(b::level);
             return b.build();

@@ -97,34 +97,38 @@ final class ScenariosCommand implements Callable<Integer> {
     }
 
     static ScenarioSpec override(ScenarioSpec s, Long seed, Integer replicates) {
-        return new ScenarioSpec(s.name(), s.description(), s.file(), seed == null ? s.seed() : seed,
-                replicates == null ? s.replicates() : replicates, s.electorate(), s.electorateLabel(),
-                s.cleanShares(), s.families(), s.holdReportedTurnout(), s.questions(), s.solve(), s.minimal(),
-                s.power(), s.observer());
+        return s.with(seed == null ? s.seed() : seed, replicates == null ? s.replicates() : replicates);
     }
 
     static void print(PrintWriter out, ScenarioResult r) {
         out.printf(Locale.ROOT, "%s: %d stations, %d replicates per point, seed %d%n", r.name(), r.stations(),
                 r.replicates(), r.seed());
         for (ScenarioResult.Solution s : r.solutions()) {
+            String what = s.target().target() == org.psephos.scenarios.ScenarioSpec.Target.LEADER_SHARE ? "leader"
+                    : "clean turnout";
             if (s.reached()) {
-                out.printf(Locale.ROOT, "  %s (clean %.2f%%): leader %.2f%% at %.4f [%.4f, %.4f]; turnout %.2f%% "
-                                + "[%.2f, %.2f]%n", s.family(), 100 * s.cleanShare(), 100 * s.target(),
-                        s.intensity(), s.intensityLow(), s.intensityHigh(), 100 * s.turnout(), 100 * s.turnoutLow(),
-                        100 * s.turnoutHigh());
+                out.printf(Locale.ROOT, "  %s (clean %.2f%%): %s %.2f%% at %.4f +- %.4f [%.4f, %.4f]; turnout "
+                                + "%.2f%% [%.2f, %.2f] +- %.2f%n", s.family(), 100 * s.cleanShare(), what,
+                        100 * s.target().value(), s.intensity(), s.intensityError(), s.intensityLow(),
+                        s.intensityHigh(), 100 * s.turnout(), 100 * s.turnoutLow(), 100 * s.turnoutHigh(),
+                        100 * s.turnoutError());
             } else {
-                out.printf(Locale.ROOT, "  %s (clean %.2f%%): leader %.2f%% not reached within the swept values%n",
-                        s.family(), 100 * s.cleanShare(), 100 * s.target());
+                out.printf(Locale.ROOT, "  %s (clean %.2f%%): %s %.2f%% not reached within the swept values%n",
+                        s.family(), 100 * s.cleanShare(), what, 100 * s.target().value());
             }
         }
         for (ScenarioResult.Minimum m : r.minima()) {
+            String rule = m.rule().equals("NO_RUNOFF") ? "P(no runoff, " + m.base() + ")"
+                    : "P(regional majority)";
             if (m.reached()) {
-                out.printf(Locale.ROOT, "  %s (clean %.2f%%): P(no runoff) >= %.2f from %.4f (above %.4f); "
-                                + "turnout %.2f%%%n", m.family(), 100 * m.cleanShare(), m.probability(),
-                        m.intensity(), m.bracketLow(), 100 * m.turnout());
+                out.printf(Locale.ROOT, "  %s (clean %.2f%%): %s >= %.2f from %.4f%s; turnout %.2f%%%n",
+                        m.family(), 100 * m.cleanShare(), rule, m.probability(), m.intensity(),
+                        Double.isFinite(m.bracketLow()) ? String.format(Locale.ROOT, " (above %.4f)", m.bracketLow())
+                                : Double.isFinite(m.intensityError()) ? String.format(Locale.ROOT, " +- %.4f",
+                                m.intensityError()) : "", 100 * m.turnout());
             } else {
-                out.printf(Locale.ROOT, "  %s (clean %.2f%%): P(no runoff) >= %.2f not reached%n", m.family(),
-                        100 * m.cleanShare(), m.probability());
+                out.printf(Locale.ROOT, "  %s (clean %.2f%%): %s >= %.2f not reached%n", m.family(),
+                        100 * m.cleanShare(), rule, m.probability());
             }
         }
         if (r.solutions().isEmpty() && r.minima().isEmpty()) {

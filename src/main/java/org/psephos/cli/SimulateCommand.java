@@ -11,6 +11,7 @@ import org.psephos.data.DataException;
 import org.psephos.data.Election;
 import org.psephos.data.ElectionCsv;
 import org.psephos.data.LoadReport;
+import org.psephos.data.Thousands;
 import org.psephos.simulation.ElectorateModel;
 import org.psephos.simulation.FraudModel;
 import org.psephos.simulation.Heterogeneity;
@@ -82,6 +83,10 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--encoding", paramLabel = "CHARSET", defaultValue = "UTF-8",
             description = "Encoding of --sizes-from, e.g. windows-1251 (default: ${DEFAULT-VALUE}).")
     String encoding;
+
+    @Option(names = "--thousands", paramLabel = "SEP",
+            description = "Thousands separator of --sizes-from's counts: . , or space (default: none).")
+    String thousands;
 
     @Option(names = "--regions", paramLabel = "K", defaultValue = "1",
             description = "Number of regions, contiguous runs of units (default: ${DEFAULT-VALUE}).")
@@ -349,8 +354,8 @@ final class SimulateCommand implements Callable<Integer> {
     private int[] sizesFromFile(Path file, String column, java.nio.charset.Charset charset) {
         LoadReport report;
         try {
-            report = ElectionCsv.load(file, ColumnMapping.builder().registered(column).ballots(column).build(),
-                    charset);
+            report = ElectionCsv.load(file, ColumnMapping.builder().registered(column).ballots(column)
+                    .thousands(thousands == null ? Thousands.NONE : Thousands.parse(thousands)).build(), charset);
         } catch (IllegalArgumentException e) {
             throw new UsageException("--sizes-column: " + e.getMessage(), e);
         }

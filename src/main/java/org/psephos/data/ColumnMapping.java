@@ -2,7 +2,6 @@ package org.psephos.data;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Which columns of a results file hold which counts. Every reference is a header name, a 1-based position
@@ -24,11 +23,15 @@ import java.util.Objects;
  * @param leader     the leader's column, or {@code null} for the option with most votes
  * @param levels     grouping columns; empty to recognise
  * @param id         the unit id column, or {@code null} to recognise
- * @param shareOf    the denominator of vote shares (default {@link ShareBase#FOUND})
+ * @param shareOf    the denominator of vote shares, or {@code null} for the default
+ *                   ({@link ShareBase#defaultFor}: found, or ballots for a file with one option and neither a valid
+ *                   nor an invalid column)
+ * @param thousands  the thousands separator of the counts ({@link Thousands#NONE} unless chosen; {@code null}
+ *                   reads as none)
  * @since 0.1
  */
 public record ColumnMapping(String registered, String ballots, String valid, String invalid, List<String> candidates,
-                            String leader, List<String> levels, String id, ShareBase shareOf) {
+                            String leader, List<String> levels, String id, ShareBase shareOf, Thousands thousands) {
 
     /**
      * Checks the syntax of every reference.
@@ -39,7 +42,7 @@ public record ColumnMapping(String registered, String ballots, String valid, Str
     public ColumnMapping {
         candidates = List.copyOf(candidates);
         levels = List.copyOf(levels);
-        Objects.requireNonNull(shareOf, "shareOf");
+        thousands = thousands == null ? Thousands.NONE : thousands;
         check("--registered", registered, false);
         check("--ballots", ballots, false);
         check("--valid", valid, false);
@@ -76,7 +79,8 @@ public record ColumnMapping(String registered, String ballots, String valid, Str
         private String leader;
         private final List<String> levels = new ArrayList<>();
         private String id;
-        private ShareBase shareOf = ShareBase.FOUND;
+        private ShareBase shareOf;
+        private Thousands thousands = Thousands.NONE;
 
         private Builder() {
         }
@@ -129,9 +133,15 @@ public record ColumnMapping(String registered, String ballots, String valid, Str
             return this;
         }
 
-        /** @param base the share denominator @return this */
+        /** @param base the share denominator, or {@code null} for the default @return this */
         public Builder shareOf(ShareBase base) {
             this.shareOf = base;
+            return this;
+        }
+
+        /** @param t the thousands separator of the counts @return this */
+        public Builder thousands(Thousands t) {
+            this.thousands = t;
             return this;
         }
 
@@ -140,7 +150,8 @@ public record ColumnMapping(String registered, String ballots, String valid, Str
          * @throws IllegalArgumentException on a syntax error in a reference
          */
         public ColumnMapping build() {
-            return new ColumnMapping(registered, ballots, valid, invalid, candidates, leader, levels, id, shareOf);
+            return new ColumnMapping(registered, ballots, valid, invalid, candidates, leader, levels, id, shareOf,
+                    thousands);
         }
     }
 }

@@ -6,8 +6,12 @@ package org.psephos.data;
  *   <li>a plain non-negative integer, surrounding spaces and tabs trimmed ({@code " 42 "});</li>
  *   <li>an integral decimal ({@code 123.0}, {@code 123.00}), as pandas writes a column that holds NA;</li>
  *   <li>an empty cell, {@code NA}, {@code N/A} (any case) is a missing value, {@link Election#MISSING};</li>
- *   <li>rejected: fractions ({@code 12.5}), scientific notation ({@code 1e5}), thousands separators ({@code 1,234},
- *       {@code 1 234}), signs other than a minus (which is reported as negative), {@code NaN}, {@code Inf} and
+ *   <li>with a {@link Thousands} separator chosen, digit groups: one to three digits, then groups of exactly three
+ *       after one separator each ({@code 1.413}, {@code 1 234 567}); a cell that does not group so is read as
+ *       without the separator;</li>
+ *   <li>rejected: fractions ({@code 12.5}), scientific notation ({@code 1e5}), thousands separators not chosen
+ *       ({@code 1,234}, {@code 1 234}; the fix names {@code --thousands}, and for {@code 1.413}, a "fraction" of
+ *       three digits, too), signs other than a minus (which is reported as negative), {@code NaN}, {@code Inf} and
  *       {@code Infinity} (any case, any sign: never taken for a text column, since they mean a failed formula),
  *       and numbers above {@link Integer#MAX_VALUE}.</li>
  * </ul>
@@ -28,6 +32,15 @@ final class CountCell {
     }
 
     static long parse(CharSequence s) {
+        return parse(s, Thousands.NONE);
+    }
+
+    /**
+     * @param s         the cell
+     * @param thousands the separator between digit groups, if any
+     * @return the count, or a negative code
+     */
+    static long parse(CharSequence s, Thousands thousands) {
         int start = 0;
         int end = s.length();
         while (start < end && isBlank(s.charAt(start))) {
@@ -49,10 +62,23 @@ final class CountCell {
         }
         long v = 0;
         int digits = 0;
-        while (i < end && isDigit(s.charAt(i))) {
-            v = Math.min(v * 10 + (s.charAt(i) - '0'), (long) Integer.MAX_VALUE + 1);
-            i++;
-            digits++;
+        int group = 0;
+        boolean grouped = false;
+        while (i < end) {
+            char c = s.charAt(i);
+            if (isDigit(c)) {
+                v = Math.min(v * 10 + (c - '0'), (long) Integer.MAX_VALUE + 1);
+                i++;
+                digits++;
+                group++;
+            } else if (thousands.separates(c) && group > 0 && (grouped ? group == 3 : group <= 3)
+                    && threeDigitsAt(s, i + 1, end)) {
+                grouped = true;
+                group = 0;
+                i++;
+            } else {
+                break;
+            }
         }
         if (digits == 0) {
             return NOT_NUMBER;
@@ -93,6 +119,12 @@ final class CountCell {
             return SEPARATOR;
         }
         return NOT_NUMBER;
+    }
+
+    /** @return whether s[i, i + 3) are digits and s[i + 3] is not (a group of exactly three) */
+    private static boolean threeDigitsAt(CharSequence s, int i, int end) {
+        return i + 3 <= end && isDigit(s.charAt(i)) && isDigit(s.charAt(i + 1)) && isDigit(s.charAt(i + 2))
+                && (i + 3 == end || !isDigit(s.charAt(i + 3)));
     }
 
     private static boolean isMissingToken(CharSequence s, int start, int end) {
@@ -145,8 +177,9 @@ final class CountCell {
                 + ": check that this is a count of one unit"},
         {"not a whole number", "Counts are whole numbers: check that this is a count and not a percentage or a"
                 + " weight"},
-        {"thousands separators are not accepted", "Write the plain integer without thousands separators (1234,"
-                + " not 1,234 or 1 234)"},
+        {"thousands separators are not accepted without --thousands", "If the file writes thousands with a"
+                + " separator (1,234 or 1 234 for 1234), load it with --thousands , (or --thousands space);"
+                + " otherwise write the plain integer"},
         {"scientific notation is not accepted", "Write the plain integer (100000, not 1e5); in pandas, save with"
                 + " float_format='%.0f'"},
         {"NaN or infinity is not a count", "It usually means a spreadsheet formula or a conversion failed: correct"
@@ -159,5 +192,20 @@ final class CountCell {
 
     static String fix(long code) {
         return MESSAGES[(int) (-code - 2)][1];
+    }
+
+    /**
+     * @param code the cell's code
+     * @param cell the cell's text
+     * @return the fix, which for a "fraction" of digit groups of three after points ({@code 1.413}) names
+     *         {@code --thousands .}
+     */
+    static String fix(long code, String cell) {
+        if (code == FRACTION && cell.trim().matches("\\d{1,3}(\\.\\d{3})+")) {
+            return "If the file writes thousands with a point (1.413 for 1413), load it with --thousands . ;"
+                    + " otherwise counts are whole numbers: check that this is a count and not a percentage or a"
+                    + " weight";
+        }
+        return fix(code);
     }
 }

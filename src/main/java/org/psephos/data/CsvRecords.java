@@ -196,10 +196,10 @@ final class CsvRecords implements RecordSource {
     }
 
     @Override
-    public long count(int i) {
+    public long count(int i, Thousands thousands) {
         slice.start = i == 0 ? 0 : ends[i - 1];
         slice.end = ends[i];
-        return CountCell.parse(slice);
+        return CountCell.parse(slice, thousands);
     }
 
     @Override

@@ -14,6 +14,7 @@ import java.util.Map;
 final class ElectionReader {
     private final RecordSource src;
     private final LoadPlan plan;
+    private final Thousands thousands;
     private final List<Count> counts = new ArrayList<>();
     private final List<AutoColumn> auto = new ArrayList<>();
     private final List<LevelColumn> levels = new ArrayList<>();
@@ -21,9 +22,10 @@ final class ElectionReader {
     /** The line of each row (clamped to int), for the duplicate-id example. */
     private final IntArrayBuilder lines = new IntArrayBuilder();
 
-    private ElectionReader(RecordSource src, LoadPlan plan) {
+    private ElectionReader(RecordSource src, LoadPlan plan, Thousands thousands) {
         this.src = src;
         this.plan = plan;
+        this.thousands = thousands;
     }
 
     /**
@@ -35,7 +37,7 @@ final class ElectionReader {
      */
     static LoadReport read(RecordSource src, ColumnMapping mapping, String format) {
         LoadPlan plan = new LoadPlan(src.name(), src.header(), src.headerLine(), mapping);
-        ElectionReader r = new ElectionReader(src, plan);
+        ElectionReader r = new ElectionReader(src, plan, mapping.thousands());
         return r.run(mapping, format);
     }
 
@@ -88,7 +90,7 @@ final class ElectionReader {
         long s = 0;
         boolean missing = false;
         for (int col : role.columns()) {
-            long v = src.count(col);
+            long v = src.count(col, thousands);
             if (v == CountCell.MISSING) {
                 missing = true;
             } else if (v < 0) {
@@ -111,11 +113,12 @@ final class ElectionReader {
 
     private DataException cellError(int col, long code) {
         return DataException.of(CountCell.problem(code)).file(src.name()).line(src.line())
-                .column(plan.resolver.label(col)).value(src.text(col)).fix(CountCell.fix(code)).build();
+                .column(plan.resolver.label(col)).value(src.text(col)).fix(CountCell.fix(code, src.text(col)))
+                .build();
     }
 
     private LoadReport report(ColumnMapping mapping, String format, int rows) {
-        Election.Builder b = Election.builder(src.name()).shareBase(mapping.shareOf())
+        Election.Builder b = Election.builder(src.name())
                 .registered(counts.get(0).values.toArray()).ballots(counts.get(1).values.toArray());
         if (counts.get(2) != null) {
             b.valid(counts.get(2).values.toArray());
@@ -139,7 +142,8 @@ final class ElectionReader {
                 optionColumns.add(new int[] {a.column});
                 b.option(unique, a.values.toArray());
             } else {
-                String kind = CountCell.parse(a.textValue) == CountCell.FRACTION ? "decimal numbers, not counts"
+                String kind = CountCell.parse(a.textValue, thousands) == CountCell.FRACTION
+                        ? "decimal numbers, not counts"
                         : "text column";
                 ignored.add(new IgnoredColumn(a.column + 1, name, kind + " (line " + a.textLine + ": '"
                         + shorten(a.textValue) + "')"));
@@ -155,7 +159,13 @@ final class ElectionReader {
         }
         Map<String, List<String>> described = new java.util.LinkedHashMap<>(plan.described);
         described.put("options", optionColumns.stream().map(c -> String.join(" + ", plan.labels(c))).toList());
-        Election e = b.build();
+        ShareBase base = mapping.shareOf();
+        if (base == null) {
+            base = ShareBase.defaultFor(optionNames.size(), counts.get(2) != null, counts.get(3) != null);
+            described.put("share of", List.of(base.name().toLowerCase(java.util.Locale.ROOT)
+                    + (base == ShareBase.BALLOTS ? " (" + ShareBase.SINGLE_OPTION_DEFAULT + ")" : "")));
+        }
+        Election e = b.shareBase(base).build();
         described.put("leader", e.leader() < 0 ? List.of() : List.of(e.leaderName()));
         List<String> warnings = new ArrayList<>();
         if (plan.id >= 0) {
@@ -220,7 +230,7 @@ final class ElectionReader {
             if (textValue != null) {
                 return;
             }
-            long v = src.count(column);
+            long v = src.count(column, thousands);
             if (!decided && (v == CountCell.NOT_NUMBER || v == CountCell.FRACTION)) {
                 textValue = src.text(column).trim();
                 textLine = src.line();

@@ -175,7 +175,9 @@ final class LoadPlan {
         }
         described.put("levels", levels.stream().map(resolver::label).toList());
         described.put("id", id < 0 ? List.of() : List.of(resolver.label(id)));
-        described.put("share of", List.of(m.shareOf().name().toLowerCase(java.util.Locale.ROOT)));
+        // resolved by the reader once the options are known; put here for its place in the order
+        described.put("share of", List.of(m.shareOf() == null ? "default"
+                : m.shareOf().name().toLowerCase(java.util.Locale.ROOT)));
     }
 
     /** @return whether each column is read: mapped counts, options, levels, id and candidate options */

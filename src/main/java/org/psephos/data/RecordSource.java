@@ -42,8 +42,12 @@ interface RecordSource extends AutoCloseable {
         return text(i).trim().equals(value);
     }
 
-    /** @param i cell index @return the cell parsed by {@link CountCell#parse} */
-    long count(int i);
+    /**
+     * @param i         cell index
+     * @param thousands the thousands separator of the counts, if any
+     * @return the cell parsed by {@link CountCell#parse(CharSequence, Thousands)}
+     */
+    long count(int i, Thousands thousands);
 
     /**
      * Lets the source skip copying the text of cells nobody reads; their {@link #text} is then empty.

@@ -50,8 +50,8 @@ final class TableRecords implements RecordSource {
     }
 
     @Override
-    public long count(int i) {
-        return CountCell.parse(text(i));
+    public long count(int i, Thousands thousands) {
+        return CountCell.parse(text(i), thousands);
     }
 
     @Override

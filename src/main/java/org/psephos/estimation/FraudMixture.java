@@ -99,6 +99,12 @@ public final class FraudMixture implements ForensicTest {
         return ID;
     }
 
+    /** @return {@link Evidence#VALUE}: an estimate that fraud raises */
+    @Override
+    public Evidence evidence() {
+        return Evidence.VALUE;
+    }
+
     @Override
     public Scope scope() {
         return Scope.LEADER_AND_TURNOUT;

@@ -1,6 +1,7 @@
 package org.psephos.estimation;
 
 import java.util.Arrays;
+import org.apache.commons.math3.special.Erf;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.psephos.data.Election;
@@ -17,15 +18,25 @@ import org.psephos.simulation.SizeDistribution;
  * One instance belongs to one fit (one seed) and one thread.
  *
  * <p>Clean elections: the engine ({@link MonteCarloEngine}, sizes {@link SizeDistribution.Listed}, turnout N(τ0,
- * σ_τ0), share N(ν0, σ_ν0) with the moments of the constructor, one seed per realisation). Other clean moments map
- * each unit's turnout t and share v affinely, t' = τ + (σ_τ/σ_τ0)(t − τ0) and v' = ν + (σ_ν/σ_ν0)(v − ν0),
- * clamped to [0, 1], with counts round(N·t') and round(B·v'): the same clean election shifted and scaled (its
- * binomial noise is scaled with it, a small approximation).
+ * σ_τ0), share N(ν0, σ_ν0) with the moments of the constructor, one seed per realisation). The share is taken of the
+ * same denominator as the observed share: simulated unit i (the engine's unit i has observed unit i's registered
+ * voters) gets the share base S = round(ρ_i·B) and leader votes round(ρ_i·W), with ρ_i the observed unit's share
+ * base over its ballots (1 where the base is the ballots; below 1 with invalid ballots and base {@code valid}), the
+ * rest of S being the opposition; stuffed ballots join B and S (they are valid votes for the leader), stolen votes
+ * move within S. (ρ_i is the observed ratio, which stuffing raises in a fraudulent unit: with very many invalid
+ * ballots and heavy fraud the simulated base is a little too large; {@code KlimekObjectiveTest} measures it.)
+ * Other clean moments map each unit's turnout t and share v affinely, t' = τ + (σ_τ/σ_τ0)(t − τ0) and
+ * v' = ν + (σ_ν/σ_ν0)(v − ν0), clamped to [0, 1], with counts B = round(N·t'), S = round(ρ_i·B) and round(S·v'):
+ * the same clean election shifted and scaled (its binomial noise is scaled with it, a small approximation).
  *
  * <p>Fraud, with common random numbers: each unit keeps one uniform u (incremental if u &lt; f_i, extreme if
  * f_i ≤ u &lt; f_i + f_e), {@value #CANDIDATES} standard normals z whose first with θ|z| &lt; 1 gives the incremental
- * intensity x = θ|z| (rejection sampling of |N(0, θ)| below 1, so θ can vary), one extreme intensity
- * 1 − |N(0, 0.075)|, and two standard normals for the binomial noise of the counts (normal approximation):
+ * intensity x = θ|z| (rejection sampling of |N(0, θ)| below 1, so θ can vary) and, for when all of them are
+ * rejected (probability P(θ|z| ≥ 1)³: 3.2% at θ = 1, 2e-6 at θ = 0.4), a uniform w: the rest of the rejection
+ * sampler by the inverse cdf of |N(0, θ)| below 1, x = θ·√2·erf⁻¹(w·erf(1/(θ√2))). So x has exactly the engine's
+ * redraw-until-below-1 distribution for every θ (an earlier version used x = 0.999 there: extreme fraud in
+ * disguise); one extreme intensity 1 − |N(0, 0.075)|, and two standard normals for the binomial noise of the counts
+ * (normal approximation):
  * stuffed = round(x·F + √(x(1 − x)F)·z₁) of the F = N − B non-voters, stolen = round(x^α·O + √(x^α(1 − x^α)O)·z₂)
  * of the O opposition votes, each clamped to its range. The objective is therefore the same function at every
  * call, changing only where a unit changes class or a count changes by one vote: what an optimiser needs. The
@@ -36,20 +47,21 @@ final class KlimekObjective {
     /** 1% bins on each axis. */
     static final int BINS = 100;
     private static final long KEY = 0x4B6C6D6BL;
-    /** Candidate draws of the incremental intensity per unit (all rejected: probability P(θ|z| ≥ 1)³). */
+    /** Candidate draws of the incremental intensity per unit, before the inverse-cdf draw. */
     private static final int CANDIDATES = 3;
-    /** ln x when every candidate is rejected: x just below 1. */
-    private static final double LOG_TOP = Math.log(0.999);
+    private static final double SQRT2 = Math.sqrt(2);
 
     private final int n;
     private final int realisations;
     private final KlimekFit.Objective kind;
-    private final KlimekMoments base;
-    /** Per realisation, units in the order of u: registered, clean ballots, leader and opposition votes. */
+    private final KlimekMoments moments;
+    /** Per realisation, units in the order of u: registered, clean ballots, share base and leader votes. */
     private final int[][] reg;
     private final int[][] ballots;
+    private final int[][] base;
     private final int[][] leader;
-    private final int[][] others;
+    /** The observed unit's share base over its ballots. */
+    private final float[][] rho;
     /** Clean turnout b/N and leader share w/b of the base draw. */
     private final float[][] turnout0;
     private final float[][] share0;
@@ -57,6 +69,8 @@ final class KlimekObjective {
     private final float[][] u;
     /** ln|z| of the {@value #CANDIDATES} candidates of the incremental intensity. */
     private final double[][] logZ;
+    /** The uniform of the incremental intensity's inverse cdf, for a unit whose candidates are all rejected. */
+    private final double[][] intensity;
     /** ln of the extreme intensity. */
     private final double[][] logExt;
     /** Standard normals of the binomial noise of the stuffed and stolen counts. */
@@ -92,18 +106,20 @@ final class KlimekObjective {
         this.kind = kind;
         this.n = obs.registered.length;
         this.realisations = realisations;
-        this.base = moments;
+        this.moments = moments;
         this.observed = histogram(kind, obs.registered, obs.ballots, obs.leader, obs.shareBase, n);
         this.sim = new double[observed.length];
         this.clean = new double[observed.length];
         reg = new int[realisations][n];
         ballots = new int[realisations][n];
+        base = new int[realisations][n];
         leader = new int[realisations][n];
-        others = new int[realisations][n];
+        rho = new float[realisations][n];
         turnout0 = new float[realisations][n];
         share0 = new float[realisations][n];
         u = new float[realisations][n];
         logZ = new double[realisations][CANDIDATES * n];
+        intensity = new double[realisations][n];
         logExt = new double[realisations][n];
         noise = new double[realisations][2 * n];
         ElectorateModel electorate = ElectorateModel.of(n, new SizeDistribution.Listed(obs.registered),
@@ -118,10 +134,11 @@ final class KlimekObjective {
             int[] nr = e.registeredColumn();
             int[] br = e.ballotsColumn();
             int[] wr = e.votesColumn(0);
-            int[] or = e.votesColumn(1);
             UniformRandomProvider rng = streams.stream(KEY, r, 1);
             ZigguratSampler.NormalizedGaussian g = ZigguratSampler.NormalizedGaussian.of(rng);
+            UniformRandomProvider rest = streams.stream(KEY, r, 2);
             double[] lz = new double[CANDIDATES * n];
+            double[] wi = new double[n];
             double[] le = new double[n];
             double[] nz = new double[2 * n];
             for (int i = 0; i < n; i++) {
@@ -131,6 +148,7 @@ final class KlimekObjective {
                 for (int j = 0; j < CANDIDATES; j++) {
                     lz[CANDIDATES * i + j] = Math.log(Math.abs(g.sample()));
                 }
+                wi[i] = rest.nextDouble();
                 le[i] = Math.log(Math.max(0, 1 - extremeSd * Math.abs(g.sample())));
                 nz[2 * i] = g.sample();
                 nz[2 * i + 1] = g.sample();
@@ -139,17 +157,20 @@ final class KlimekObjective {
             for (int k = 0; k < n; k++) {
                 int i = (int) order[k];
                 u[r][k] = Float.intBitsToFloat((int) (order[k] >>> 32));
+                float ri = obs.baseRatio[i];
                 reg[r][k] = nr[i];
                 ballots[r][k] = br[i];
-                leader[r][k] = wr[i];
-                others[r][k] = or[i];
+                base[r][k] = (int) Math.round((double) ri * br[i]);
+                leader[r][k] = (int) Math.round((double) ri * wr[i]);
+                rho[r][k] = ri;
                 turnout0[r][k] = nr[i] > 0 ? (float) ((double) br[i] / nr[i]) : 0;
                 share0[r][k] = br[i] > 0 ? (float) ((double) wr[i] / br[i]) : 0;
                 System.arraycopy(lz, CANDIDATES * i, logZ[r], CANDIDATES * k, CANDIDATES);
+                intensity[r][k] = wi[i];
                 logExt[r][k] = le[i];
                 noise[r][2 * k] = nz[2 * i];
                 noise[r][2 * k + 1] = nz[2 * i + 1];
-                add(clean, kind, nr[i], br[i], wr[i], br[i], 1);
+                add(clean, kind, nr[i], br[i], leader[r][k], base[r][k], 1);
             }
         }
     }
@@ -159,7 +180,7 @@ final class KlimekObjective {
      *         f_e ∈ [0, 1 − f_i], α &gt; 0)
      */
     double value(double fi, double fe, double alpha) {
-        return value(fi, fe, alpha, Double.NaN, 0, 0, 0, base.theta());
+        return value(fi, fe, alpha, Double.NaN, 0, 0, 0, moments.theta());
     }
 
     /**
@@ -177,19 +198,22 @@ final class KlimekObjective {
         }
         double any = fi + fe;
         double logTheta = Math.log(theta);
-        double kt = moved ? sigmaTau / base.sigmaTau() : 1;
-        double kv = moved ? sigmaNu / base.sigmaNu() : 1;
-        double ct = moved ? tau - kt * base.tau() : 0;
-        double cv = moved ? nu - kv * base.nu() : 0;
+        double below = Double.NaN; // P(|z| < 1/θ), once a unit needs it
+        double kt = moved ? sigmaTau / moments.sigmaTau() : 1;
+        double kv = moved ? sigmaNu / moments.sigmaNu() : 1;
+        double ct = moved ? tau - kt * moments.tau() : 0;
+        double cv = moved ? nu - kv * moments.nu() : 0;
         for (int r = 0; r < realisations; r++) {
             int[] nr = reg[r];
             int[] br = ballots[r];
+            int[] sr = base[r];
             int[] wr = leader[r];
-            int[] or = others[r];
+            float[] rr = rho[r];
             float[] t0 = turnout0[r];
             float[] v0 = share0[r];
             float[] ur = u[r];
             double[] lz = logZ[r];
+            double[] wi = intensity[r];
             double[] le = logExt[r];
             double[] zr = noise[r];
             int frauds = lowerBound(ur, any);
@@ -198,26 +222,34 @@ final class KlimekObjective {
                     break;
                 }
                 int b;
+                int s;
                 int w;
                 if (moved) {
                     b = (int) Math.round(nr[i] * Math.max(0, Math.min(1, ct + kt * t0[i])));
-                    w = (int) Math.round(b * Math.max(0, Math.min(1, cv + kv * v0[i])));
+                    s = (int) Math.round((double) rr[i] * b);
+                    w = (int) Math.round(s * Math.max(0, Math.min(1, cv + kv * v0[i])));
                 } else {
                     b = br[i];
+                    s = sr[i];
                     w = wr[i];
-                    add(sim, kind, nr[i], b, w, b, -1);
+                    add(sim, kind, nr[i], b, w, s, -1);
                 }
                 if (i < frauds) {
-                    int o = moved ? b - w : or[i];
+                    int o = s - w;
                     double lx = le[i];
                     if (ur[i] < fi) {
                         // x = θ|z| for the first candidate with θ|z| < 1
-                        lx = LOG_TOP;
+                        lx = Double.NaN;
                         for (int j = CANDIDATES * i; j < CANDIDATES * i + CANDIDATES; j++) {
                             if (lz[j] + logTheta < 0) {
                                 lx = lz[j] + logTheta;
                                 break;
                             }
+                        }
+                        if (Double.isNaN(lx)) {
+                            // all rejected: the rest of the rejection sampler, |N(0, θ)| below 1 by its inverse cdf
+                            below = Double.isNaN(below) ? Erf.erf(1 / (theta * SQRT2)) : below;
+                            lx = Math.log(Math.min(1, theta * SQRT2 * Erf.erfInv(wi[i] * below)));
                         }
                     }
                     // x and x^α from ln x (exp(−∞) = 0 for x = 0)
@@ -229,9 +261,10 @@ final class KlimekObjective {
                     int stolen = (int) Math.max(0, Math.min(o, Math.round(xa * o
                             + Math.sqrt(xa * (1 - xa) * o) * zr[2 * i + 1])));
                     b += stuffed;
+                    s += stuffed;
                     w += stuffed + stolen;
                 }
-                add(sim, kind, nr[i], b, w, b, 1);
+                add(sim, kind, nr[i], b, w, s, 1);
             }
         }
         double inv = 1.0 / realisations;
@@ -262,6 +295,26 @@ final class KlimekObjective {
             }
         }
         return d;
+    }
+
+    /**
+     * @return the mean simulated histogram at these parameters with the constructor's clean moments and this θ (for
+     *         tests: what {@link #value} compares with the observed one)
+     */
+    double[] meanSimulated(double fi, double fe, double alpha, double theta) {
+        double[] saved = weight;
+        value(fi, fe, alpha, Double.NaN, 0, 0, 0, theta);
+        weight = saved;
+        double[] out = sim.clone();
+        for (int k = 0; k < out.length; k++) {
+            out[k] /= realisations;
+        }
+        return out;
+    }
+
+    /** @return the observed histogram */
+    double[] observed() {
+        return observed.clone();
     }
 
     /**
@@ -326,6 +379,8 @@ final class KlimekObjective {
         final int[] ballots;
         final int[] leader;
         final int[] shareBase;
+        /** Per unit its share base over its ballots (1 without ballots). */
+        final float[] baseRatio;
         final double[] turnout;
         final double[] share;
 
@@ -337,7 +392,9 @@ final class KlimekObjective {
             int n = registered.length;
             turnout = new double[n];
             share = new double[n];
+            baseRatio = new float[n];
             for (int i = 0; i < n; i++) {
+                baseRatio[i] = ballots[i] > 0 && shareBase[i] >= 0 ? (float) ((double) shareBase[i] / ballots[i]) : 1;
                 turnout[i] = (double) ballots[i] / registered[i];
                 share[i] = shareBase[i] > 0 ? (double) leader[i] / shareBase[i] : 0;
             }

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.psephos.forensics.Conventions;
+import org.psephos.forensics.ForensicTest;
 import org.psephos.simulation.ElectorateModel;
 import org.psephos.simulation.Parallel;
 import org.psephos.simulation.Progress;
@@ -18,9 +19,9 @@ import org.psephos.simulation.ReplicateDistribution;
  * of a fraud model's parameters ({@link FraudSpec}), R elections are simulated (the engine) and every chosen test
  * runs on each; R clean elections calibrate each test's threshold.
  *
- * <p>Method. Score s of a test: its value for the estimators (for {@code FraudMixture} its BIC evidence for fraud,
- * BIC_clean − BIC_fraud, see {@link PowerTask}), 1 − p for tests with a p-value, otherwise
- * |value − median of its clean values| (two-sided). Threshold c = the ⌈(1 − α)m⌉-th smallest of the m clean scores, so that the clean rejection rate is
+ * <p>Method. Score s of a test, by the evidence the test declares ({@link ForensicTest#evidence()}): its value for
+ * the estimators (for {@code FraudMixture} its BIC evidence for fraud, BIC_clean − BIC_fraud, see
+ * {@link PowerTask}), 1 − p for tests with a p-value, otherwise |value − median of its clean values| (two-sided). Threshold c = the ⌈(1 − α)m⌉-th smallest of the m clean scores, so that the clean rejection rate is
  * at most α. Power at a point = share of its replicates with s &gt; c (the <b>default</b> figure, comparable across
  * tests whatever their own rules); the own flag rule's rate is reported next to it, with its clean rate (the rule's
  * real false-positive rate on this electorate). For the estimators the mean, bias against each replicate's truth
@@ -286,11 +287,7 @@ public final class PowerAnalysis {
             }
         }
         for (int t = 0; t < k; t++) {
-            boolean centre = false;
-            for (PowerSummary s : sorted) {
-                centre |= s.centred()[t];
-            }
-            if (centre) {
+            if (Estimators.registry().get(tests.get(t)).evidence() == ForensicTest.Evidence.DISTANCE_FROM_CLEAN) {
                 double[] c = Arrays.stream(values[0][t]).filter(x -> !Double.isNaN(x)).sorted().toArray();
                 double median = c.length == 0 ? 0 : c[c.length / 2];
                 for (int p = 0; p <= pts; p++) {

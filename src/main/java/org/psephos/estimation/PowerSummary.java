@@ -14,11 +14,9 @@ package org.psephos.estimation;
  * @param flags      flags[test][replicate]
  * @param fraudShare per replicate, the share of units the fraud model marked
  * @param excess     per replicate, the leader's votes minus those of the paired clean election
- * @param centred    per test, whether its scores are raw values that the reduction centres on the clean median
- *                   (tests with neither a p-value nor a one-sided estimate)
  * @since 0.1
  */
 public record PowerSummary(int point, int from, int to, double[][] values, double[][] scores, boolean[][] flags,
-                           double[] fraudShare, double[] excess, boolean[] centred)
+                           double[] fraudShare, double[] excess)
         implements java.io.Serializable {
 }

@@ -98,15 +98,11 @@ public record PowerTask(int point, int from, int to, long runSeed, ElectorateMod
                 TestResult res = chosen.get(t).run(opts.conventionsFor(tests.get(t)) == conventions ? own : in,
                         opts);
                 values[t][j] = res.value();
-                scores[t][j] = score(res);
+                scores[t][j] = score(res, chosen.get(t).evidence());
                 flags[t][j] = res.flag();
             }
         }
-        boolean[] centred = new boolean[k];
-        for (int t = 0; t < k; t++) {
-            centred[t] = !Estimators.isEstimator(tests.get(t)) && !hasPValue(scores[t], values[t]);
-        }
-        return new PowerSummary(point, from, to, values, scores, flags, fraudShare, excess, centred);
+        return new PowerSummary(point, from, to, values, scores, flags, fraudShare, excess);
     }
 
     /** @return the leader's input under another tool's conventions: its unit filter and share base */
@@ -124,34 +120,21 @@ public record PowerTask(int point, int from, int to, long runSeed, ElectorateMod
     }
 
     /**
-     * The statistic a calibrated threshold is set on, larger meaning more evidence of fraud: the value for the
-     * estimators (a fraction or a vote count that fraud raises), except {@code FraudMixture}, whose value
-     * 1 − π_clean is 0 whenever the clean family wins and leaves nothing to calibrate: its BIC evidence for fraud,
-     * BIC_clean − BIC_fraud (detail {@code bic_fraud_minus_clean}, negated); 1 − p for tests with a p-value, else
-     * the value, which the reduction turns into |value − median of the clean values| (two-sided). NaN for a test
-     * that did not apply.
+     * The statistic a calibrated threshold is set on, larger meaning more evidence of fraud, as the test declares
+     * ({@link ForensicTest#evidence()}): 1 − p for {@link ForensicTest.Evidence#P_VALUE}; the value for
+     * {@link ForensicTest.Evidence#VALUE}, except {@code FraudMixture}, whose value 1 − π_clean is 0 whenever the
+     * clean family wins and leaves nothing to calibrate: its BIC evidence for fraud, BIC_clean − BIC_fraud (detail
+     * {@code bic_fraud_minus_clean}, negated); the value for {@link ForensicTest.Evidence#DISTANCE_FROM_CLEAN}, which
+     * the reduction turns into |value − median of the clean values| (two-sided). NaN for a test that did not apply.
      */
-    static double score(TestResult r) {
+    static double score(TestResult r, ForensicTest.Evidence evidence) {
         if (!r.applicable()) {
             return Double.NaN;
         }
         if (r.id().equals(FraudMixture.ID) && r.details().get(FraudMixture.BIC_DETAIL) instanceof Number d) {
             return -d.doubleValue();
         }
-        if (!Estimators.isEstimator(r.id()) && !Double.isNaN(r.pValue())) {
-            return 1 - r.pValue();
-        }
-        return r.value();
-    }
-
-    /** @return whether some score differs from its value (so the scores are 1 − p) */
-    private static boolean hasPValue(double[] scores, double[] values) {
-        for (int r = 0; r < scores.length; r++) {
-            if (!Double.isNaN(scores[r]) && scores[r] != values[r]) {
-                return true;
-            }
-        }
-        return false;
+        return evidence == ForensicTest.Evidence.P_VALUE ? 1 - r.pValue() : r.value();
     }
 
     /** @return the share of units with some fraud bit: 1 − (units with none) / units */

@@ -190,6 +190,12 @@ public final class Shpilkin implements ForensicTest {
         return ID;
     }
 
+    /** @return {@link Evidence#VALUE}: an estimate that fraud raises */
+    @Override
+    public Evidence evidence() {
+        return Evidence.VALUE;
+    }
+
     @Override
     public Scope scope() {
         return Scope.LEADER_AND_TURNOUT;

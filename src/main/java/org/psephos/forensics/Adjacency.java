@@ -2,7 +2,9 @@ package org.psephos.forensics;
 
 /**
  * When two last digits count as adjacent in Beber and Scacco's pair tests. With the digits on a line (0 and 9 not
- * adjacent) 18 of the 100 pairs are adjacent and 72 distant; on a circle (0 and 9 adjacent) 20 and 70.
+ * adjacent) 18 of the 100 pairs are adjacent and 72 distant; on a circle (0 and 9 adjacent) 20 and 70. These are
+ * the shares under uniform digits; the tests compute their reference for the counts they use
+ * ({@code DigitPairTest}).
  *
  * <p>The default is {@link #LINE}: it is the only convention under which the shares quoted with the test (repeats
  * 0.10, distant pairs 0.72) add up with the adjacent share to 1, and Beber and Scacco's examples of adjacent pairs

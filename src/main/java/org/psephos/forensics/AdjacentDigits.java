@@ -5,10 +5,12 @@ package org.psephos.forensics;
  * "What the numbers say: a digit-based test for election fraud", Political Analysis 20(2),
  * doi:10.1093/pan/mps003). People who invent numbers write adjacent digits too often.
  *
- * <p>Uses the counts of at least {@link #minCount()} (default 10). Null reference 0.18 with the digits on a line
- * (the default) or 0.20 with 0 and 9 adjacent ({@link #with(Adjacency)}; see {@link Adjacency} for the choice).
- * p-value: exact two-sided binomial test; flag rule p &lt; 0.05 (outside the binomial 95% bounds). A basic 95%
- * bootstrap interval is reported as well. Not applicable with fewer than 50 usable counts. Immutable and
+ * <p>Uses the counts of at least {@link #minCount()} (default 30). Null reference: the share expected for these
+ * counts from the slope of the count distribution across each count's decade (see {@code DigitPairTest}); with
+ * uniform digits it is 0.18 with the digits on a line (the default) or 0.20 with 0 and 9 adjacent
+ * ({@link #with(Adjacency)}; see {@link Adjacency} for the choice; detail {@code uniform_digits_share}). p-value:
+ * exact two-sided binomial test at that reference; flag rule p &lt; 0.05 (outside the binomial 95% bounds). A basic
+ * 95% bootstrap interval is reported as well. Not applicable with fewer than 50 usable counts. Immutable and
  * thread-safe.
  *
  * @since 0.1
@@ -21,9 +23,9 @@ public final class AdjacentDigits extends DigitPairTest<AdjacentDigits> {
         super(minCount, minCounts, convention);
     }
 
-    /** @return the test over counts of 10 or more, digits on a line, applicable from 50 counts */
+    /** @return the test over counts of 30 or more, digits on a line, applicable from 50 counts */
     public static AdjacentDigits withDefaults() {
-        return new AdjacentDigits(Digits.TWO_DIGITS, Results.MIN_DIGIT_COUNTS, Adjacency.LINE);
+        return new AdjacentDigits(DEFAULT_MIN_COUNT, Results.MIN_DIGIT_COUNTS, Adjacency.LINE);
     }
 
     /** @param a the adjacency convention @return a copy */

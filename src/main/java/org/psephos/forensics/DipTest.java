@@ -24,15 +24,17 @@ import java.util.Map;
  * 34(3):320–325, doi:10.2307/2347485), ported from Maechler's C translation in the R package {@code diptest},
  * including its two bug fixes (the infinite loop on unimodal data, 1994; the misplaced parenthesis, 2003). As in
  * {@code diptest::dip(x)} (with its default {@code min.is.0 = FALSE}) the smallest possible value is
- * \( 1/(2n) \), and samples with fewer than 4 values or a single distinct value have dip 0.
+ * \( 1/(2n) \), which samples of one value, of one distinct value, and of two or three values get (diptest 0.76.0:
+ * {@code dip(c(3, 1, 2))} is 1/6, {@code dip(rep(2, 5))} is 0.1); the empty sample has dip 0.
  *
  * <p>The p-value is that of {@code dip.test(x)} without simulation: \( \sqrt{n} D_n \) is located by linear
  * interpolation in the table of null quantiles {@code qDiptab} (uniform samples), interpolated linearly in
  * \( n \) between the two tabulated sample sizes around \( n \); beyond the table's largest \( n \) (72,000)
  * its last row serves as the asymptotic distribution. The table ships as the resource {@code qDiptab.txt}.
  *
- * <p>Edge cases: NaN values are dropped (as {@code complete.cases} does); \( n \le 3 \) gives p = 1. In the
- * battery the test does not apply to fewer than {@link BatteryOptions#minUnits()} units or to identical values.
+ * <p>Edge cases: NaN values are dropped (as {@code complete.cases} does); \( n \le 3 \) gives p = 1, and a
+ * constant sample of n ≥ 4 values the table's p-value of its dip 1/(2n), as {@code dip.test} does. In the battery
+ * the test does not apply to fewer than {@link BatteryOptions#minUnits()} units or to identical values.
  *
  * <p>Immutable and thread-safe.
  *
@@ -145,8 +147,11 @@ public final class DipTest implements ForensicTest {
         int n = sorted.length;
         loHi[0] = 0;
         loHi[1] = Math.max(n - 1, 0);
-        if (n < 4 || sorted[n - 1] == sorted[0]) {
+        if (n == 0) {
             return 0.0;
+        }
+        if (n < 2 || sorted[n - 1] == sorted[0]) {
+            return 1.0 / (2 * n); // diptest: 2n·dip starts at 1 and these samples return at once
         }
         double[] x = new double[n + 1];
         System.arraycopy(sorted, 0, x, 1, n);

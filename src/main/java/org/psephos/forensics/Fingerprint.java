@@ -19,8 +19,9 @@ import org.psephos.simulation.RandomStreams;
  * (Kobak, Shpilkin and Pshenichnikov 2016, Ann. Appl. Stat. 10(1):54–73, doi:10.1214/16-AOAS904).
  *
  * <p>Per unit: turnout \( 100\,B_i/N_i \) and leader's share \( 100\,W_i/R_i \) in percent, where R is the
- * election's share denominator. Units with \( N_i \le 0 \), \( R_i \le 0 \), a missing count or
- * \( B_i &gt; N_i \) are skipped and counted. Each unit adds its weight: 1 (units, Klimek's default), registered
+ * election's share denominator. Units with \( N_i \le 0 \), \( R_i \le 0 \), a missing count,
+ * \( B_i &gt; N_i \), \( W_i &gt; R_i \) (a share above 100%) or \( W_i &gt; N_i \) (more votes than voters) are
+ * skipped and counted in {@code skipped()}, never clamped into an end bin. Each unit adds its weight: 1 (units, Klimek's default), registered
  * voters (Kobak's {@code weights = voters}), ballots or the leader's votes.
  *
  * <p>Bins. The 2-D histogram has square bins of width {@code binWidth} (default 1%) from 0 to 100, each
@@ -141,7 +142,7 @@ public final class Fingerprint {
             int lead = leader < 0 ? Election.MISSING : e.votes(leader, i);
             double db = noiseB == null ? 0 : noiseB.nextDouble() - 0.5;
             double dw = noiseW == null ? 0 : noiseW.nextDouble() - 0.5;
-            if (reg <= 0 || den <= 0 || bal < 0 || lead < 0 || bal > reg) {
+            if (reg <= 0 || den <= 0 || bal < 0 || lead < 0 || bal > reg || lead > den || lead > reg) {
                 continue;
             }
             tn[m] = bal + db;
@@ -227,7 +228,8 @@ public final class Fingerprint {
      * @param binWidth  the bin width in percentage points
      * @param weighting what each unit adds
      * @param units     the units counted
-     * @param skipped   the units skipped (no registered voters, no share base, missing counts, B &gt; N)
+     * @param skipped   the units skipped (no registered voters, no share base, missing counts, B &gt; N, W &gt; R,
+     *                  W &gt; N)
      * @param cells     the weights, {@code cells[turnoutBin][shareBin]}; bin k covers [k w, (k + 1) w)
      */
     public record Grid(String election, String leader, double binWidth, Weighting weighting, int units,

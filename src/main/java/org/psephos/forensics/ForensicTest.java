@@ -16,12 +16,34 @@ public interface ForensicTest {
         LEADER_AND_TURNOUT
     }
 
+    /**
+     * What a test's result offers as evidence of fraud, declared by the test: a power analysis
+     * ({@code org.psephos.estimation.PowerAnalysis}) calibrates its detection threshold on this score over clean
+     * elections.
+     */
+    enum Evidence {
+        /** A p-value whenever the test applies: the score is 1 − p. */
+        P_VALUE,
+        /** A value that fraud raises (the estimators: a fraction or a vote count): the score is the value. */
+        VALUE,
+        /**
+         * No p-value and no direction (a shape or a regression statistic with only a reference value): the score is
+         * the distance of the value from its median over the clean elections.
+         */
+        DISTANCE_FROM_CLEAN
+    }
+
     /** @return the id used in tables and JSON, e.g. {@code "2BL"} */
     String id();
 
     /** @return what the test looks at */
     default Scope scope() {
         return Scope.PER_VARIABLE;
+    }
+
+    /** @return what the test's result offers as evidence of fraud; {@link Evidence#P_VALUE} unless declared */
+    default Evidence evidence() {
+        return Evidence.P_VALUE;
     }
 
     /**

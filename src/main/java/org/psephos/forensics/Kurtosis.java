@@ -30,6 +30,12 @@ public final class Kurtosis implements ForensicTest, Plan.Source {
         return ID;
     }
 
+    /** @return {@link Evidence#DISTANCE_FROM_CLEAN}: no p-value, only a reference value */
+    @Override
+    public Evidence evidence() {
+        return Evidence.DISTANCE_FROM_CLEAN;
+    }
+
     /** @param x values @return their Pearson kurtosis, NaN if all are equal */
     public double statistic(double[] x) {
         return Moments.kurtosis(x);

@@ -34,6 +34,12 @@ public final class LogVoteKurtosis implements ForensicTest, Plan.Source {
         return ID;
     }
 
+    /** @return {@link Evidence#DISTANCE_FROM_CLEAN}: no p-value, only a reference value */
+    @Override
+    public Evidence evidence() {
+        return Evidence.DISTANCE_FROM_CLEAN;
+    }
+
     /**
      * @param w votes (or ballots) per unit
      * @param r their denominators (share base, or registered voters)

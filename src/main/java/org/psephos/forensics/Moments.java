@@ -35,6 +35,9 @@ final class Moments {
      * @return the skewness
      */
     static double skewness(double[] x) {
+        if (constant(x)) {
+            return Double.NaN; // the mean's rounding error would otherwise give ±1
+        }
         double[] m = centralMoments(x);
         return skewness(m[1], m[2], m[3]);
     }
@@ -46,6 +49,9 @@ final class Moments {
      * @return the kurtosis
      */
     static double kurtosis(double[] x) {
+        if (constant(x)) {
+            return Double.NaN; // the mean's rounding error would otherwise give 1
+        }
         double[] m = centralMoments(x);
         return kurtosis(m[1], m[2], m[3]);
     }

@@ -28,6 +28,12 @@ public final class Skewness implements ForensicTest, Plan.Source {
         return ID;
     }
 
+    /** @return {@link Evidence#DISTANCE_FROM_CLEAN}: no p-value, only a reference value */
+    @Override
+    public Evidence evidence() {
+        return Evidence.DISTANCE_FROM_CLEAN;
+    }
+
     /** @param x values @return their skewness, NaN if all are equal */
     public double statistic(double[] x) {
         return Moments.skewness(x);

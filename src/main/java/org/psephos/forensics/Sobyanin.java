@@ -79,6 +79,12 @@ public final class Sobyanin implements ForensicTest, Plan.Source {
         return ID;
     }
 
+    /** @return {@link Evidence#DISTANCE_FROM_CLEAN}: no p-value, only a reference value */
+    @Override
+    public Evidence evidence() {
+        return Evidence.DISTANCE_FROM_CLEAN;
+    }
+
     /**
      * @param turnout turnout per unit
      * @param share   share per unit

@@ -32,6 +32,12 @@ public final class TurnoutShareCorrelation implements ForensicTest, Plan.Source 
         return ID;
     }
 
+    /** @return {@link Evidence#DISTANCE_FROM_CLEAN}: no p-value, only a reference value */
+    @Override
+    public Evidence evidence() {
+        return Evidence.DISTANCE_FROM_CLEAN;
+    }
+
     /** @param turnout turnout per unit @param share share per unit @return Pearson's r (NaN without variance) */
     public double statistic(double[] turnout, double[] share) {
         return Moments.regression(turnout, share)[0];

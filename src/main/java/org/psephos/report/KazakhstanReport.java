@@ -1,38 +1,39 @@
 package org.psephos.report;
 
-import java.awt.Color;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.knowm.xchart.CategoryChart;
-import org.knowm.xchart.CategoryChartBuilder;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.internal.chartpart.Chart;
-import org.knowm.xchart.style.Styler;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.psephos.data.AtomicFiles;
 import org.psephos.estimation.PowerResult;
+import org.psephos.scenarios.FirstRoundBase;
 import org.psephos.scenarios.HistoryModel;
+import org.psephos.scenarios.IntradayTurnout;
 import org.psephos.scenarios.KazakhstanCase;
+import org.psephos.scenarios.KazakhstanLaw;
 import org.psephos.scenarios.KazakhstanModel;
+import org.psephos.scenarios.KazakhstanSensitivity;
+import org.psephos.scenarios.ObserverEvidence;
 import org.psephos.scenarios.ObserverSampling;
+import org.psephos.scenarios.ReplicateEstimate;
 import org.psephos.scenarios.ScenarioJson;
 import org.psephos.scenarios.ScenarioResult;
 
 /**
- * Writes the Kazakhstan case study: {@code results.json} (every figure), CSV tables, PNG and SVG charts (XChart)
- * and a self-contained {@code report.html} (charts embedded, all text escaped). Stateless.
+ * Writes the Kazakhstan case study: {@code results.json} (every figure), CSV tables, PNG and SVG charts
+ * ({@link KazakhstanCharts}) and a self-contained {@code report.html} (charts embedded, all text escaped). Every
+ * sentence with a number is composed from the result: the legal thresholds and articles from the law data, the
+ * figures from the data files and the runs. Stateless.
  *
  * @since 0.1
  */
 public final class KazakhstanReport {
-    private static final int W = ChartStyle.WIDTH;
-    private static final int H = ChartStyle.HEIGHT;
+    /** Bounds the report checks the Monte Carlo errors against: 0.2 percentage points and 0.03. */
+    public static final double SHARE_ERROR_BOUND = 0.002;
+    /** See {@link #SHARE_ERROR_BOUND}. */
+    public static final double PROBABILITY_ERROR_BOUND = 0.03;
 
     private KazakhstanReport() {
     }
@@ -45,252 +46,34 @@ public final class KazakhstanReport {
     public static void write(KazakhstanCase.Result r, Path dir) {
         AtomicFiles.writeText(dir.resolve("results.json"), w -> w.write(ScenarioJson.write(r)));
         writeTables(r, dir);
-        ChartSet charts = new ChartSet(charts(r));
+        ChartSet charts = new ChartSet(KazakhstanCharts.charts(r));
         charts.write(dir);
         report(r, charts).write(dir.resolve("report.html"));
     }
 
+    // ---------------------------------------------------------------- formatting
 
-
-    // ---------------------------------------------------------------- tables
-
-    private static void table(Path dir, String name, List<String> header, List<List<Object>> rows) {
-        AtomicFiles.writeText(dir.resolve(name), w -> {
-            CsvWriter.row(w, header);
-            for (List<Object> row : rows) {
-                CsvWriter.row(w, row);
-            }
-        });
+    static String pct(double p) {
+        return ScenarioReport.pct(p);
     }
 
-    private static void writeTables(KazakhstanCase.Result r, Path dir) {
-        List<List<Object>> rows = new ArrayList<>();
-        for (HistoryModel.ElectionRecord e : r.history().elections()) {
-            rows.add(List.of(e.election(), e.date(), e.leader(), e.leaderShare(), e.turnout(), e.runnerUp(),
-                    e.margin(), e.enp(), e.againstAll()));
-        }
-        table(dir, "history.csv", List.of("election", "date", "leader", "leader_percent", "turnout_percent",
-                "runner_up", "margin_points", "effective_candidates", "against_all_percent"), rows);
-        rows = new ArrayList<>();
-        for (HistoryModel.PredictiveCheck c : r.history().checks()) {
-            rows.add(List.of(c.quantity(), c.year(), c.observed(), c.predictiveMedian(), c.predictiveLow(),
-                    c.predictiveHigh(), c.percentile(), c.pTwoSided(), c.referenceMean(), c.referenceSd(), c.df()));
-        }
-        table(dir, "predictive_checks.csv", List.of("quantity", "year", "observed_percent", "predictive_median",
-                "predictive_2.5", "predictive_97.5", "percentile", "p_two_sided", "reference_logit_mean",
-                "reference_logit_sd", "df"), rows);
-        rows = new ArrayList<>();
-        for (HistoryModel.ExitPollDifference d : r.history().exitPolls()) {
-            rows.add(List.of(d.election(), d.pollster(), d.option(), d.poll(), d.official(), d.difference()));
-        }
-        table(dir, "exit_polls.csv", List.of("election", "pollster", "option", "poll_percent", "official_percent",
-                "official_minus_poll"), rows);
-        for (KazakhstanModel.Calibration c : List.of(r.calibration2019(), r.calibration2022())) {
-            rows = new ArrayList<>();
-            for (KazakhstanModel.RegionTurnout t : c.regions()) {
-                rows.add(List.of(t.area(), t.published(), t.asOf(), 100 * t.calibrated()));
-            }
-            table(dir, "regions_" + c.year() + ".csv", List.of("area", "published_turnout_percent", "snapshot",
-                    "model_turnout_percent"), rows);
-        }
-        points(dir, "scenario_a_points.csv", r.a());
-        points(dir, "scenario_c_points.csv", r.c());
-        rows = new ArrayList<>();
-        for (ScenarioResult sr : List.of(r.a(), r.c())) {
-            for (ScenarioResult.Solution s : sr.solutions()) {
-                rows.add(List.of(sr.name(), s.family(), s.cleanShare(), s.target(), s.reached(), s.intensity(),
-                        s.intensityLow(), s.intensityHigh(), s.turnout(), s.turnoutLow(), s.turnoutHigh(),
-                        s.cleanTurnout(), s.pCleanTurnoutAtMost()));
-            }
-        }
-        table(dir, "solutions.csv", List.of("scenario", "family", "clean_share", "target_share", "reached",
-                "intensity", "intensity_low", "intensity_high", "turnout", "turnout_2.5", "turnout_97.5",
-                "clean_turnout", "p_clean_turnout_at_most"), rows);
-        rows = new ArrayList<>();
-        for (ScenarioResult.Minimum m : r.b().minima()) {
-            rows.add(List.of(m.family(), m.cleanShare(), m.probability(), m.reached(), m.intensity(),
-                    m.bracketLow(), m.pNoRunoff(), m.turnout(), m.leaderShare()));
-        }
-        table(dir, "scenario_b_minima.csv", List.of("family", "clean_share", "required_p_no_runoff", "reached",
-                "minimal_intensity", "largest_failing_intensity", "p_no_runoff", "turnout", "leader_share"), rows);
-        rows = new ArrayList<>();
-        for (ObserverSampling.SampleSize z : r.e().observer().sizes()) {
-            rows.add(List.of(z.k(), z.n(), z.n0(), z.powerMc(), z.powerMcSe(), z.levelMc()));
-        }
-        table(dir, "observer_sample_sizes.csv", List.of("inflation_points", "stations", "stations_no_fpc",
-                "power_monte_carlo", "power_se", "level_monte_carlo"), rows);
+    static String num(double v, int decimals) {
+        return ScenarioReport.num(v, decimals);
     }
 
-    private static void points(Path dir, String name, ScenarioResult r) {
-        List<List<Object>> rows = new ArrayList<>();
-        for (ScenarioResult.Point p : r.points()) {
-            List<Object> row = new ArrayList<>(List.of(p.family(), p.cleanShare(), p.intensity(),
-                    p.leaderShare().mean(), p.leaderShare().q025(), p.leaderShare().q975(), p.turnout().mean(),
-                    p.turnout().q025(), p.turnout().q975(), p.pNoRunoff(), p.pLeaderAtLeast()));
-            row.add(p.cleanTurnout() == null ? null : p.cleanTurnout().mean());
-            rows.add(row);
-        }
-        table(dir, name, List.of("family", "clean_share", "intensity", "leader_share", "leader_share_2.5",
-                "leader_share_97.5", "turnout", "turnout_2.5", "turnout_97.5", "p_no_runoff", "p_leader_at_least",
-                "clean_turnout"), rows);
+    /** @return a proportion's Monte Carlo error in percentage points, e.g. "0.04" */
+    /** @return the year of the election a scenario's preset electorate is calibrated to */
+    static int year(KazakhstanCase.Result r, ScenarioResult s) {
+        return r.calibration(KazakhstanModel.presetElection(s.electorate())).year();
     }
 
-    // ---------------------------------------------------------------- charts
-
-    private static XYChart xy(String title, String x, String y) {
-        XYChart c = new XYChartBuilder().width(W).height(H).title(title).xAxisTitle(x).yAxisTitle(y).build();
-        ChartStyle.apply(c.getStyler());
-        c.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
-        c.getStyler().setMarkerSize(6);
-        return c;
+    static String pts(double p) {
+        return Double.isFinite(p) ? String.format(Locale.ROOT, "%.2f", 100 * p) : "n/a";
     }
 
-    private static void line(XYChart c, String name, List<Double> xs, List<Double> ys) {
-        List<Double> fx = new ArrayList<>();
-        List<Double> fy = new ArrayList<>();
-        for (int i = 0; i < xs.size(); i++) {
-            if (Double.isFinite(xs.get(i)) && Double.isFinite(ys.get(i))) {
-                fx.add(xs.get(i));
-                fy.add(ys.get(i));
-            }
-        }
-        if (!fx.isEmpty()) {
-            c.addSeries(name, fx, fy);
-        }
+    private static String count(double v) {
+        return String.format(Locale.ROOT, "%,.0f", v);
     }
-
-    private static void reference(XYChart c, String name, double x0, double x1, double y) {
-        XYSeries s = c.addSeries(name, List.of(x0, x1), List.of(y, y));
-        s.setMarker(SeriesMarkers.NONE);
-        s.setLineColor(Color.GRAY);
-    }
-
-    private static Map<String, Chart<?, ?>> charts(KazakhstanCase.Result r) {
-        Map<String, Chart<?, ?>> out = new LinkedHashMap<>();
-        XYChart h = xy("Kazakhstan presidential elections 1991-2022: winner's share and turnout (official)", "Year",
-                "Percent");
-        List<Double> years = new ArrayList<>();
-        List<Double> share = new ArrayList<>();
-        List<Double> turnout = new ArrayList<>();
-        for (HistoryModel.ElectionRecord e : r.history().elections()) {
-            years.add((double) e.year());
-            share.add(e.leaderShare());
-            turnout.add(e.turnout());
-        }
-        h.getStyler().setXAxisDecimalPattern("0");
-        line(h, "Winner's share (Nazarbayev to 2015, Tokayev 2019, 2022)", years, share);
-        line(h, "Turnout", years, turnout);
-        for (HistoryModel.PredictiveCheck c : r.history().checks()) {
-            if (c.quantity().equals("leader share") && c.year() == 2022) {
-                reference(h, "Predictive 2.5% of a new Nazarbayev-era share", 2017, 2024, c.predictiveLow());
-                reference(h, "Predictive 97.5%", 2017, 2024, c.predictiveHigh());
-            }
-        }
-        out.put("history", h);
-
-        CategoryChart reg = new CategoryChartBuilder().width(W).height(H + 100)
-                .title("2022 regional turnout, CEC preliminary (* = 18:05 figure, no 22:00 figure)")
-                .xAxisTitle("Region").yAxisTitle("Turnout, %").build();
-        ChartStyle.apply(reg.getStyler());
-        reg.getStyler().setXAxisLabelRotation(60);
-        reg.getStyler().setLegendVisible(false);
-        List<String> names = new ArrayList<>();
-        List<Double> vals = new ArrayList<>();
-        for (KazakhstanModel.RegionTurnout t : r.calibration2022().regions()) {
-            names.add(t.area().replace(" Region", "") + (t.asOf().startsWith("18:05") ? " *" : ""));
-            vals.add(t.published());
-        }
-        reg.addSeries("turnout", names, vals);
-        out.put("regional_turnout_2022", reg);
-
-        XYChart a = xy("Scenario a: leader's share of valid votes by fraud intensity (clean 70.96%, 2022 electorate)",
-                "Intensity (share of non-voters / of opponents' votes; f_i; f_e)", "Leader's share, %");
-        a.getStyler().setXAxisDecimalPattern("0.00");
-        XYChart at = xy("Scenario a: reported turnout by fraud intensity", "Intensity", "Turnout, %");
-        at.getStyler().setXAxisDecimalPattern("0.00");
-        for (String fam : ScenarioReport.families(r.a())) {
-            List<Double> x = new ArrayList<>();
-            List<Double> y = new ArrayList<>();
-            List<Double> t = new ArrayList<>();
-            for (ScenarioResult.Point p : r.a().points()) {
-                if (p.family().equals(fam)) {
-                    x.add(p.intensity());
-                    y.add(100 * p.leaderShare().mean());
-                    t.add(100 * p.turnout().mean());
-                }
-            }
-            line(a, fam, x, y);
-            line(at, fam, x, t);
-        }
-        reference(a, "Reported 81.31%", 0, 1, 81.31);
-        reference(at, "Reported 69.44%", 0, 1, 69.44);
-        out.put("scenario_a_share", a);
-        out.put("scenario_a_turnout", at);
-
-        XYChart b = xy("Scenario b: smallest fraud with P(no runoff) >= 0.95, by clean support (2022 electorate)",
-                "Clean support of the leader, % of valid votes", "Minimal intensity");
-        b.getStyler().setXAxisDecimalPattern("0");
-        for (String fam : ScenarioReport.families(r.b())) {
-            List<Double> x = new ArrayList<>();
-            List<Double> y = new ArrayList<>();
-            for (ScenarioResult.Minimum m : r.b().minima()) {
-                if (m.family().equals(fam)) {
-                    x.add((double) Math.round(100 * m.cleanShare()));
-                    y.add(m.intensity());
-                }
-            }
-            line(b, fam, x, y);
-        }
-        out.put("scenario_b", b);
-
-        XYChart c = xy("Scenario c: turnout without the stuffed ballots (reported turnout held at 69.44%)",
-                "Stuffed share of non-voters, every station", "Percent");
-        c.getStyler().setXAxisDecimalPattern("0.00");
-        List<Double> x = new ArrayList<>();
-        List<Double> clean = new ArrayList<>();
-        List<Double> lead = new ArrayList<>();
-        for (ScenarioResult.Point p : r.c().points()) {
-            x.add(p.intensity());
-            clean.add(p.cleanTurnout() == null ? Double.NaN : 100 * p.cleanTurnout().mean());
-            lead.add(100 * p.leaderShare().mean());
-        }
-        line(c, "Turnout without stuffing", x, clean);
-        line(c, "Leader's reported share", x, lead);
-        reference(c, "50% participation reference (parameter; not confirmed in law)", 0, x.get(x.size() - 1), 50);
-        out.put("scenario_c", c);
-
-        for (int i = 0; i < r.d().powerResults().size(); i++) {
-            PowerResult pr = r.d().powerResults().get(i);
-            XYChart pc = xy("Scenario d: detection power, " + ScenarioReport.families(r.d()).get(i), pr.parameters().get(0),
-                    "Probability of a flag (5% false-positive rate)");
-            pc.getStyler().setYAxisMin(0.0);
-            pc.getStyler().setYAxisMax(1.0);
-            for (int t = 0; t < pr.tests().size(); t++) {
-                List<Double> xs = new ArrayList<>();
-                List<Double> ys = new ArrayList<>();
-                for (PowerResult.Point p : pr.points()) {
-                    xs.add(p.values().values().iterator().next());
-                    ys.add(p.tests().get(t).power());
-                }
-                line(pc, pr.tests().get(t), xs, ys);
-            }
-            out.put("power_" + i, pc);
-        }
-        XYChart e = xy("Scenario e: polling stations observers must cover to detect a turnout inflation "
-                + "(95% power, 5% level)", "Inflation of the official turnout, points", "Stations (random sample)");
-        e.getStyler().setYAxisLogarithmic(true);
-        List<Double> k = new ArrayList<>();
-        List<Double> n = new ArrayList<>();
-        for (ObserverSampling.SampleSize z : r.e().observer().sizes()) {
-            k.add(z.k());
-            n.add((double) z.n());
-        }
-        line(e, "Stations needed (closed form, checked by Monte Carlo)", k, n);
-        out.put("observer_sample_sizes", e);
-        return out;
-    }
-
-
 
     private static HtmlReport.Heading sub(String text) {
         return new HtmlReport.Heading(3, text, null);
@@ -300,132 +83,689 @@ public final class KazakhstanReport {
         return new HtmlReport.Paragraph(text, true);
     }
 
+    private static HtmlReport.Table table(String caption, List<String> header, List<List<String>> rows,
+                                          List<Boolean> flagged) {
+        List<Integer> numeric = new ArrayList<>();
+        for (int i = 0; i < header.size(); i++) {
+            final int col = i;
+            if (rows.stream().allMatch(row -> row.get(col).matches("[-+]?[0-9.,]+%?( ± [0-9.,]+%?)?|n/a|not reached"))) {
+                numeric.add(i);
+            }
+        }
+        List<String> hl = flagged == null ? Collections.nCopies(rows.size(), "")
+                : flagged.stream().map(f -> f ? "flag" : "").toList();
+        return new HtmlReport.Table(caption, header, rows, numeric, hl);
+    }
+
+    // ---------------------------------------------------------------- tables
+
+    private static void csv(Path dir, String name, List<String> header, List<List<Object>> rows) {
+        AtomicFiles.writeText(dir.resolve(name), w -> {
+            CsvWriter.row(w, header);
+            for (List<Object> row : rows) {
+                CsvWriter.row(w, row);
+            }
+        });
+    }
+
+    private static List<Object> row(Object... cells) {
+        List<Object> out = new ArrayList<>();
+        Collections.addAll(out, cells);
+        return out;
+    }
+
+    private static void writeTables(KazakhstanCase.Result r, Path dir) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (HistoryModel.ElectionRecord e : r.history().elections()) {
+            rows.add(row(e.election(), e.date(), e.leader(), e.leaderShare(), e.turnout(), e.runnerUp(), e.margin(),
+                    e.enp(), e.againstAll(), e.candidates()));
+        }
+        csv(dir, "history.csv", List.of("election", "date", "leader", "leader_percent", "turnout_percent", "runner_up",
+                "margin_points", "effective_candidates", "against_all_percent", "candidates"), rows);
+        rows = new ArrayList<>();
+        for (HistoryModel.PredictiveCheck c : r.history().checks()) {
+            rows.add(row(c.quantity(), c.year(), c.observed(), c.predictiveMedian(), c.predictiveLow(),
+                    c.predictiveHigh(), c.percentile(), c.pTwoSided(), c.referenceMean(), c.referenceSd(), c.df(),
+                    c.referenceYears().toString()));
+        }
+        csv(dir, "predictive_checks.csv", List.of("quantity", "year", "observed_percent", "predictive_median",
+                "predictive_2.5", "predictive_97.5", "percentile", "p_two_sided", "reference_logit_mean",
+                "reference_logit_sd", "df", "reference_years"), rows);
+        rows = new ArrayList<>();
+        for (HistoryModel.ExitPollDifference d : r.history().exitPolls()) {
+            rows.add(row(d.election(), d.pollster(), d.option(), d.poll(), d.official(), d.difference()));
+        }
+        csv(dir, "exit_polls.csv", List.of("election", "pollster", "option", "poll_percent", "official_percent",
+                "official_minus_poll"), rows);
+        rows = new ArrayList<>();
+        for (KazakhstanCase.OfficialShares s : r.shares()) {
+            for (KazakhstanLaw.Base b : r.law().bases()) {
+                rows.add(row(s.election(), b.base().id(), b.headline(), s.leader(), s.leaderVotes(),
+                        s.shares().get(b.base().id()), s.valid(), s.ballots(), s.againstAll(), b.label()));
+            }
+        }
+        csv(dir, "runoff_bases.csv", List.of("election", "base", "headline", "winner", "winner_votes", "winner_share",
+                "valid_votes", "ballots", "against_all", "reading"), rows);
+        rows = new ArrayList<>();
+        for (KazakhstanModel.Calibration c : r.calibrations()) {
+            for (KazakhstanModel.RegionTurnout t : c.regions()) {
+                rows.add(row(c.election(), t.area(), t.published(), t.asOf(), t.modelled(), t.difference(),
+                        t.registered(), t.registeredBasis(), t.stations(), t.stationsBasis(), t.centre()));
+            }
+        }
+        csv(dir, "calibration.csv", List.of("election", "area", "published_turnout_percent", "published_as_of",
+                "modelled_turnout_percent", "modelled_minus_published_points", "registered", "registered_basis",
+                "stations", "stations_basis", "station_turnout_centre"), rows);
+        rows = new ArrayList<>();
+        for (KazakhstanModel.Calibration c : r.calibrations()) {
+            rows.add(row(c.election(), c.stations(), c.stationsAbroad(), c.registered(), c.registeredInCountry(),
+                    c.nationalTurnout(), c.modelledTurnout(), c.residual(), c.largestRegionalDifference(),
+                    c.leaderShare(), c.againstAllShare(), c.invalidRate()));
+        }
+        csv(dir, "calibration_national.csv", List.of("election", "stations_in_country", "stations_abroad",
+                "registered", "registered_in_country", "official_turnout", "modelled_turnout", "residual",
+                "largest_regional_difference_points", "leader_share_valid", "against_all_share_of_others",
+                "invalid_rate"), rows);
+        rows = new ArrayList<>();
+        for (KazakhstanCase.ReferendumCheck c : r.referendums()) {
+            rows.add(row(c.election(), c.registered(), c.ballots(), c.turnout(), c.turnoutAbove(), c.valid(),
+                    c.marginVotes(), c.stuffingToCarry(), c.yesShare(), c.adopted(), c.regions(), c.regionsNeeded(),
+                    c.regionsPublished(), String.join("; ", c.regionsBelowTurnout())));
+        }
+        csv(dir, "referendum_rules.csv", List.of("election", "registered", "ballots", "turnout", "turnout_above",
+                "valid", "voters_above_threshold", "stuffing_to_carry", "yes_share_of_ballots", "adopted", "regions",
+                "regions_needed", "regions_published", "regions_at_or_below_threshold"), rows);
+        rows = new ArrayList<>();
+        List<List<Object>> inc = new ArrayList<>();
+        for (IntradayTurnout t : r.intraday()) {
+            for (IntradayTurnout.Series s : t.regions()) {
+                for (IntradayTurnout.Snapshot p : s.snapshots()) {
+                    rows.add(row(t.election(), s.area(), s.utcOffset(), p.capitalTime(), p.localTime(), p.hoursOpen(),
+                            p.turnout()));
+                }
+                for (IntradayTurnout.Increment i : s.increments()) {
+                    inc.add(row(t.election(), s.area(), i.from(), i.to(), i.points(), i.hours(), i.perHour(),
+                            s.lateFrom(), s.lateRate(), s.lateZ(), s.flagged()));
+                }
+            }
+        }
+        csv(dir, "intraday.csv", List.of("election", "area", "utc_offset", "capital_time", "local_time", "hours_open",
+                "turnout_percent"), rows);
+        csv(dir, "intraday_increments.csv", List.of("election", "area", "from", "to", "points", "hours_of_voting",
+                "points_per_hour", "late_from", "late_points_per_hour", "late_modified_z", "flagged"), inc);
+        points(dir, "scenario_a_points.csv", r.a());
+        points(dir, "scenario_c_points.csv", r.c(), r.c2024());
+        rows = new ArrayList<>();
+        for (ScenarioResult sr : List.of(r.a(), r.c(), r.c2024())) {
+            for (ScenarioResult.Solution s : sr.solutions()) {
+                rows.add(row(sr.name(), s.family(), s.cleanShare(), s.target().target(), s.target().value(),
+                        s.reached(), s.intensity(), s.intensityError(), s.intensityLow(), s.intensityHigh(), s.turnout(),
+                        s.turnoutLow(), s.turnoutHigh(), s.turnoutError(), s.cleanTurnout(), s.pCleanTurnoutAtMost(),
+                        s.leaderShare(), s.leaderShareBallots(), s.leaderShareCandidates(), s.shareError()));
+            }
+        }
+        csv(dir, "solutions.csv", List.of("scenario", "family", "clean_share", "target", "target_value", "reached",
+                "intensity", "intensity_mc_error", "intensity_low", "intensity_high", "turnout", "turnout_2.5",
+                "turnout_97.5", "turnout_mc_error", "clean_turnout", "p_clean_turnout_at_most", "leader_share_valid",
+                "leader_share_ballots", "leader_share_candidates", "share_mc_error"), rows);
+        minima(dir, "scenario_b_minima.csv", r.b());
+        minima(dir, "scenario_f_minima.csv", r.f());
+        rows = new ArrayList<>();
+        for (PowerResult pr : r.d().powerResults()) {
+            for (PowerResult.Point p : pr.points()) {
+                for (PowerResult.TestPower t : p.tests()) {
+                    rows.add(row(pr.fraud(), p.values().toString(), t.test(), t.power(),
+                            ReplicateEstimate.probabilityError(t.power(), r.d().replicates())));
+                }
+            }
+        }
+        csv(dir, "scenario_d_power.csv", List.of("fraud", "values", "test", "power", "power_mc_error"), rows);
+        rows = new ArrayList<>();
+        for (ObserverSampling.SampleSize z : r.e().observer().sizes()) {
+            rows.add(row(z.k(), z.n(), z.n0(), z.powerMc(), z.powerMcSe(), z.levelMc()));
+        }
+        csv(dir, "observer_sample_sizes.csv", List.of("inflation_points", "stations", "stations_no_fpc",
+                "power_monte_carlo", "power_se", "level_monte_carlo"), rows);
+        rows = new ArrayList<>();
+        for (ObserverEvidence.Row o : r.observers().rows()) {
+            rows.add(row(o.election(), o.observer(), o.kind(), o.quantity(), o.value(), o.unit(), o.approximate(),
+                    o.source()));
+        }
+        csv(dir, "observer_evidence.csv", List.of("election", "observer", "kind", "quantity", "value", "unit",
+                "approximate", "source"), rows);
+        rows = new ArrayList<>();
+        for (KazakhstanSensitivity.Variant v : r.sensitivity().variants()) {
+            for (KazakhstanSensitivity.Figure f : v.figures()) {
+                rows.add(row(v.parameter(), v.value(), v.params().stationTurnoutSd(), v.params().sizeSigma(),
+                        v.params().regionShareSd(), v.residual(), f.scenario(), f.label(), f.value(), f.error()));
+            }
+        }
+        csv(dir, "sensitivity.csv", List.of("parameter", "value", "station_sd", "size_log_sd", "region_share_sd",
+                "national_residual_2022", "scenario", "figure", "value", "mc_error"), rows);
+    }
+
+    private static void points(Path dir, String name, ScenarioResult... results) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (ScenarioResult r : results) {
+            for (ScenarioResult.Point p : r.points()) {
+                rows.add(row(r.name(), p.family(), p.cleanShare(), p.intensity(), p.leaderShare().mean(),
+                        p.leaderShare().meanError(), p.leaderShare().q025(), p.leaderShare().q025Error(),
+                        p.leaderShare().q975(), p.leaderShare().q975Error(), p.leaderShareBallots().mean(),
+                        p.leaderShareCandidates().mean(), p.turnout().mean(), p.turnout().q025(), p.turnout().q975(),
+                        p.turnout().largestError(), p.pNoRunoffByBase().get("valid"), p.pNoRunoffByBase().get("ballots"),
+                        p.pNoRunoffByBase().get("candidates"), p.pLeaderAtLeast(),
+                        p.cleanTurnout() == null ? null : p.cleanTurnout().mean(),
+                        p.cleanTurnout() == null ? null : p.cleanTurnout().meanError(), p.pCleanTurnoutAtMost(),
+                        p.pRegionalMajority(), p.probabilityError()));
+            }
+        }
+        csv(dir, name, List.of("scenario", "family", "clean_share", "intensity", "leader_share_valid",
+                "leader_share_mc_error", "leader_share_2.5", "leader_share_2.5_mc_error", "leader_share_97.5",
+                "leader_share_97.5_mc_error", "leader_share_ballots", "leader_share_candidates", "turnout",
+                "turnout_2.5", "turnout_97.5", "turnout_largest_mc_error", "p_no_runoff_valid", "p_no_runoff_ballots",
+                "p_no_runoff_candidates", "p_leader_at_least", "clean_turnout", "clean_turnout_mc_error",
+                "p_clean_turnout_at_most", "p_regional_majority", "largest_probability_mc_error"), rows);
+    }
+
+    private static void minima(Path dir, String name, ScenarioResult r) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (ScenarioResult.Minimum m : r.minima()) {
+            rows.add(row(m.family(), m.cleanShare(), m.rule(), m.base(), m.probability(), m.reached(), m.intensity(),
+                    m.intensityError(), m.pPass(), m.pPassError(), m.turnout(), m.leaderShare(), m.figureError()));
+        }
+        csv(dir, name, List.of("family", "clean_share", "rule", "base", "required_probability", "reached",
+                "smallest_intensity", "intensity_mc_error", "p_rule_holds", "p_mc_error", "turnout",
+                "leader_share_on_base", "turnout_share_mc_error"), rows);
+    }
+
+    // ---------------------------------------------------------------- report
+
     /**
      * @param r      the case study
      * @param charts the charts by file name (each encoded once for the files and the report)
-     * @return the report, built with the shared {@link HtmlReport} machinery
+     * @return the report
      */
     static HtmlReport report(KazakhstanCase.Result r, ChartSet charts) {
-        HtmlReport.Builder h = HtmlReport.builder(
-                "Kazakhstan presidential elections: history, synthetic stations and fraud scenarios");
+        HtmlReport.Builder h = HtmlReport.builder("Kazakhstan: presidential elections and referendums, the law, a "
+                + "calibrated synthetic electorate and fraud scenarios (second edition)");
         h.add(note("No polling-station results of any Kazakh election were published. Everything below works from "
-                + "national and regional aggregates and from Monte Carlo simulation of a synthetic electorate "
-                + "calibrated to them; the simulated station-level figures are models, not data."));
-
-        h.heading("1. History");
-        h.add(charts.figure("history", "Winner's share and turnout, 1991-2022 (history.png / .svg)."));
-        List<List<String>> hist = new ArrayList<>();
-        for (HistoryModel.ElectionRecord e : r.history().elections()) {
-            hist.add(List.of(Integer.toString(e.year()), e.leader(), ScenarioReport.num(e.leaderShare(), 2), ScenarioReport.num(e.turnout(), 2),
-                    ScenarioReport.num(e.margin(), 2), ScenarioReport.num(e.enp(), 3), ScenarioReport.num(e.againstAll(), 2)));
+                + "national and regional aggregates, from the electoral commission's election-day briefings and from "
+                + "Monte Carlo simulation of a synthetic electorate calibrated to them; the simulated station-level "
+                + "figures are models, not data. Every Monte Carlo figure carries its Monte Carlo standard error."));
+        law(h, r);
+        history(h, r, charts);
+        calibration(h, r, charts);
+        scenarios(h, r, charts);
+        referendums(h, r, charts);
+        intraday(h, r, charts);
+        observers(h, r);
+        sensitivity(h, r, charts);
+        precision(h, r);
+        h.provenance("Results", "datasets/kazakhstan: national_results.csv, referendums.csv, regions.csv, "
+                + "election_facts.csv, intraday_turnout.csv, observers.csv, law.json (every figure with its source)");
+        h.provenance("Models", "Klimek, Yegorov, Hanel and Thurner (2012), PNAS 109(41), doi:10.1073/pnas.1210722109; "
+                + "Laakso and Taagepera (1979), doi:10.1177/001041407901200101; Cochran (1977), Sampling Techniques; "
+                + "Iglewicz and Hoaglin (1993), How to Detect and Handle Outliers; Maritz and Jarrett (1978), JASA "
+                + "73(361), 194-196; Conover (1999), Practical Nonparametric Statistics; Deville and Sarndal (1992), "
+                + "JASA 87(418), 376-382");
+        StringBuilder seeds = new StringBuilder();
+        for (ScenarioResult s : r.scenarios()) {
+            seeds.append(seeds.length() == 0 ? "" : "; ").append(s.name()).append(": seed ").append(s.seed())
+                    .append(", ").append(s.replicates()).append(s.replicates() == 1 ? " replicate" : " replicates");
         }
-        h.add(ScenarioReport.table("Presidential elections (official, printed percentages)", List.of("Year", "Winner", "Share %",
-                "Turnout %", "Margin (points)", "Effective candidates", "Against all %"), hist));
+        h.provenance("Seeds and replicates", seeds.toString());
+        return h.build();
+    }
+
+    private static void law(HtmlReport.Builder h, KazakhstanCase.Result r) {
+        KazakhstanLaw law = r.law();
+        h.heading("1. The law");
+        h.paragraph(law.winRule() + " " + String.join(" ", law.winSources().stream()
+                .map(s -> s.article() + ": \"" + s.text() + "\" (" + s.source() + ").").toList()));
+        h.paragraph("The words \"of the voters who took part\" admit three bases. The report gives every runoff "
+                + "figure on all three, with the electoral commission's base as the headline:");
+        List<List<String>> rows = new ArrayList<>();
+        for (KazakhstanLaw.Base b : law.bases()) {
+            List<String> row = new ArrayList<>(List.of(b.label() + (b.headline() ? " (headline)" : "")));
+            for (KazakhstanCase.OfficialShares s : r.shares()) {
+                row.add(pct(s.shares().get(b.base().id())));
+            }
+            row.add(b.who());
+            rows.add(row);
+        }
+        List<String> header = new ArrayList<>(List.of("Base"));
+        for (KazakhstanCase.OfficialShares s : r.shares()) {
+            header.add(s.leader() + ", " + s.election().substring(3, 7));
+        }
+        header.add("Who reads the law so");
+        h.add(table("The winner's official share on each base (computed from the official counts)", header, rows,
+                null));
+        for (KazakhstanCase.OfficialShares s : r.shares()) {
+            StringBuilder t = new StringBuilder(String.format(Locale.ROOT, "%s: %s received %s votes of %s valid "
+                    + "votes and %s ballots", s.election(), s.leader(), count(s.leaderVotes()), count(s.valid()),
+                    count(s.ballots())));
+            if (s.againstAll() > 0) {
+                t.append(String.format(Locale.ROOT, "; \"against all\" received %s, %s the winner's", count(s.againstAll()),
+                        s.againstAllTops() ? "more than" : "fewer than"));
+            }
+            double lowest = Collections.min(s.shares().values());
+            t.append(String.format(Locale.ROOT, ". On every base the winner is above %s (lowest: %s), so no reading "
+                    + "changes the outcome.", pct(law.winAbove()), pct(lowest)));
+            if (lowest <= law.winAbove()) {
+                t.setLength(t.length() - 1);
+                t.append(" -- except where the share is at or below the threshold.");
+            }
+            h.paragraph(t.toString());
+        }
+        h.paragraph("If \"against all\" tops the poll: " + law.againstAllTop() + " History of the line: "
+                + law.againstAllHistory() + " Sources: " + law.againstAllSources());
+        h.paragraph("Turnout: " + law.presidentialTurnout() + " Since " + law.presidentialTurnoutSince() + ". "
+                + law.presidentialTurnoutSources());
+        h.paragraph(String.format(Locale.ROOT, "Referendums (%s, %s): valid with a turnout above %s of the eligible "
+                        + "citizens (%s; %s); a decision needs more than %s of those who took part (%s). %s Its article: "
+                        + "%s. At the constitutional referendum of %d, %d regions voted, so the rule needed at least %d "
+                        + "of them (%d/%d of %d, rounded up). %s Sources: %s", law.referendumLaw(), law.referendumLawSource(),
+                pct(law.referendumTurnoutAbove()), law.referendumTurnoutArticle(), law.referendumTurnoutSource(),
+                pct(law.decisionAbove()), law.decisionSource(), law.constitutionalRule(), law.constitutionalArticle(),
+                r.calibration("kz-2022-referendum").year(), law.regions2022(), law.regionsNeeded2022(), law.regionsNumerator(), law.regionsDenominator(),
+                law.regions2022(), law.regions2022Note(), law.constitutionalSource()));
+    }
+
+    private static void history(HtmlReport.Builder h, KazakhstanCase.Result r, ChartSet charts) {
+        h.heading("2. History");
+        List<HistoryModel.ElectionRecord> els = r.history().elections();
+        h.add(charts.figure("history", "Winner's share and turnout (history.png / .svg)."));
+        List<List<String>> rows = new ArrayList<>();
+        for (HistoryModel.ElectionRecord e : els) {
+            rows.add(List.of(Integer.toString(e.year()), e.leader(), Integer.toString(e.candidates()),
+                    num(e.leaderShare(), 2), num(e.turnout(), 2), num(e.margin(), 2), num(e.enp(), 3),
+                    num(e.againstAll(), 2)));
+        }
+        h.add(table("Presidential elections (official, printed percentages)", List.of("Year", "Winner", "Candidates",
+                "Share %", "Turnout %", "Margin (points)", "Effective candidates", "Against all %"), rows, null));
         for (HistoryModel.PredictiveCheck c : r.history().checks()) {
-            h.paragraph(String.format(Locale.ROOT, "%d %s %.2f%%: at the %.1fth percentile of the predictive "
-                            + "distribution from the Nazarbayev elections of %s (95%% predictive interval %.1f-%.1f%%; "
-                            + "two-sided p = %.2f).", c.year(), c.quantity(), c.observed(), 100 * c.percentile(),
+            h.paragraph(String.format(Locale.ROOT, "%d %s %.2f%%: %.1f%% of the predictive distribution from the "
+                            + "elections of %s lies below it (95%% predictive interval %.1f-%.1f%%; two-sided p = %.2f).",
+                    c.year(), c.quantity(), c.observed(), 100 * c.percentile(),
                     c.referenceYears().toString().replace("[", "").replace("]", ""), c.predictiveLow(),
                     c.predictiveHigh(), c.pTwoSided()));
         }
-        h.paragraph("Model: the logits of the five Nazarbayev-era figures are exchangeable normal draws; the "
-                + "predictive distribution of a new election's logit is Student t with 4 degrees of freedom, location "
-                + "the mean and scale sd * sqrt(1 + 1/5). With five points the interval is wide: neither 2019 nor "
-                + "2022 is outside it.");
+        HistoryModel.PredictiveCheck first = r.history().checks().get(0);
+        int n = first.referenceYears().size();
+        long excluded = els.stream().filter(e -> e.leader().contains("Nazarbayev") && e.candidates() < 2).count();
+        h.paragraph(String.format(Locale.ROOT, "Model: the reference series are the %d contested elections won by "
+                        + "Nazarbayev (%s; %d single-candidate election left out); their logits are taken as exchangeable "
+                        + "normal draws, so a new election's logit is Student t with %d degrees of freedom, location the "
+                        + "mean and scale the sd times sqrt(1 + 1/%d). What %d points can say: whether a new figure lies "
+                        + "outside the range such a short, noisy series leaves open -- here the 95%% interval of the "
+                        + "winner's share runs from %.1f%% to %.1f%%, %.1f points wide. What they cannot say: that a "
+                        + "figure inside it is normal, or why a figure differs; with %d degrees of freedom the t quantile "
+                        + "is %.2f instead of the normal 1.96, and the estimate of the spread itself is uncertain by a "
+                        + "factor of about %.1f either way (95%% chi-square interval of the sd).", n,
+                first.referenceYears().toString().replace("[", "").replace("]", ""), excluded, first.df(), n, n,
+                first.predictiveLow(), first.predictiveHigh(), first.predictiveHigh() - first.predictiveLow(), first.df(),
+                new org.apache.commons.math3.distribution.TDistribution(null, first.df()).inverseCumulativeProbability(
+                        0.975), Math.sqrt(first.df() / new org.apache.commons.math3.distribution.ChiSquaredDistribution(
+                        null, first.df()).inverseCumulativeProbability(0.025))));
         List<List<String>> ex = new ArrayList<>();
         for (HistoryModel.ExitPollDifference d : r.history().exitPolls()) {
-            ex.add(List.of(d.election(), d.pollster(), d.option(), ScenarioReport.num(d.poll(), 2), ScenarioReport.num(d.official(), 2),
-                    ScenarioReport.num(d.difference(), 2)));
+            ex.add(List.of(d.election(), d.pollster(), d.option(), num(d.poll(), 2), num(d.official(), 2),
+                    num(d.difference(), 2)));
         }
         h.add(sub("Official results against published exit polls"));
-        h.add(ScenarioReport.table("Official minus exit poll, percentage points", List.of("Election", "Pollster", "Option",
-                "Poll %", "Official %", "Official - poll"), ex));
+        h.add(table("Official minus exit poll, percentage points", List.of("Election", "Pollster", "Option", "Poll %",
+                "Official %", "Official - poll"), ex, null));
+    }
 
-        h.heading("2. The synthetic Kazakhstan");
-        h.add(charts.figure("regional_turnout_2022", "2022 regional turnout as published "
-                + "(regional_turnout_2022.png / .svg); * marks the six regions with only an 18:05 figure."));
-        for (KazakhstanModel.Calibration c : List.of(r.calibration2019(), r.calibration2022())) {
-            h.paragraph(String.format(Locale.ROOT, "%d: %,d polling stations, register %,d (log-normal station "
-                            + "sizes, log-sd %.2f, mean %,.0f voters), %d regions with the published turnout moved by "
-                            + "one common logit shift of %.3f so the national turnout is %s; official leader share %s "
-                            + "of valid votes (the clean support unless a scenario sets it, as a and c do: 70.96%%); "
-                            + "invalid ballots %s of ballots%s.", c.year(), c.stations(), c.registered(),
-                    c.sizeSigma(), (double) c.registered() / c.stations(), c.regions().size(), c.logitShift(),
-                    ScenarioReport.pct(c.nationalTurnout()), ScenarioReport.pct(c.leaderShare()), ScenarioReport.pct(c.invalidRate()),
+    private static void calibration(HtmlReport.Builder h, KazakhstanCase.Result r, ChartSet charts) {
+        h.heading("3. The synthetic Kazakhstan: a calibration that reproduces every region");
+        for (KazakhstanModel.Calibration c : r.calibrations()) {
+            KazakhstanModel.Params p = c.params();
+            long publishedReg = c.regions().stream().filter(t -> t.registeredBasis().startsWith("published")).count();
+            long publishedSt = c.regions().stream().filter(t -> t.stationsBasis().equals("published")).count();
+            h.add(sub(c.election()));
+            h.add(charts.figure("calibration_" + c.election(), "Published and modelled regional turnout, "
+                    + c.election() + "."));
+            h.paragraph(String.format(Locale.ROOT, "%s stations in the country%s; register %s (%s in the country); "
+                            + "%d regions, %d with a published register and %d with a published station count, the "
+                            + "others by proxy (see the table). Station sizes log-normal, log-sd %.2f; station turnout and "
+                            + "support Normal(centre, %.2f) truncated to [0, 1], each region's turnout centre solved so "
+                            + "its expected turnout is its published figure: largest difference %.4f points. Modelled "
+                            + "national turnout %s against the official %s (final, voters abroad included): residual "
+                            + "%+.2f points, reported, not forced. Winner's official share %s of valid votes (support "
+                            + "centre %.4f with the regional logit sd %.3f); invalid ballots %s of ballots%s.",
+                    count(c.stations()), c.stationsAbroad() >= 0 ? " (" + c.stationsAbroad() + " abroad, not modelled)"
+                            : "", count(c.registered()), count(c.registeredInCountry()), c.regions().size(), publishedReg,
+                    publishedSt, p.sizeSigma(), p.stationTurnoutSd(), c.largestRegionalDifference(),
+                    pct(c.modelledTurnout()), pct(c.nationalTurnout()), 100 * c.residual(), pct(c.leaderShare()),
+                    c.shareCentre(), p.regionShareSd(), pct(c.invalidRate()),
                     c.invalidDerived() ? " (derived: ballots minus the options' votes; never published)" : ""));
+            List<List<String>> rows = new ArrayList<>();
+            for (KazakhstanModel.RegionTurnout t : c.regions()) {
+                rows.add(List.of(t.area(), num(t.published(), 2), t.asOf(), num(t.modelled(), 4),
+                        String.format(Locale.ROOT, "%+.4f", t.difference()), count(t.registered()), t.registeredBasis(),
+                        Integer.toString(t.stations()), t.stationsBasis()));
+            }
+            h.add(table("Published (latest CEC figure, capital time) and modelled expected turnout, " + c.election(),
+                    List.of("Region", "Published %", "As of", "Modelled %", "Difference (points)", "Register",
+                            "Register basis", "Stations", "Stations basis"), rows, null));
+            if (c.briefings() > 0) {
+                h.paragraph(String.format(Locale.ROOT, "Registers: no regional register of this vote was published "
+                        + "for %d of the %d regions. They are estimated from the commission's own aggregation: at %d "
+                        + "briefings it announced every region's turnout and the national one, which is the "
+                        + "register-weighted mean of the regional figures; the registers that satisfy these %d "
+                        + "identities, add up to the register in the country and keep the published registers, "
+                        + "closest to a proxy in proportion to the stations (linear calibration, Deville and Sarndal "
+                        + "1992).", c.regions().size() - publishedReg, c.regions().size(), c.briefings(),
+                        c.briefings()));
+            }
+            if (!c.checks().isEmpty()) {
+                List<List<String>> ck = new ArrayList<>();
+                for (KazakhstanModel.Check k : c.checks()) {
+                    ck.add(List.of(k.what(), count(k.modelled()), count(k.published()), k.asOf(),
+                            String.format(Locale.ROOT, "%+.1f%%", 100 * (k.modelled() / k.published() - 1))));
+                }
+                h.add(table("Check: estimated registers against registers published for other votes (not used by "
+                        + "the estimate)", List.of("Region or group", "Estimated", "Published", "Published for",
+                        "Difference"), ck, null));
+            }
         }
-        h.add(note("Assumptions: 10,169 stations (10,101 in the country and 68 abroad, CEC via Kazinform, 15 "
-                + "November 2022), used for 2019 too; equal register per region (no regional registers were "
-                + "published); station turnout and support ~ Normal(centre, 0.08) truncated to [0, 1] (Klimek et al. "
-                + "2012); regional support unknown: each region's support centre moves by a logit-normal shift with "
-                + "sd 0.15 in every replicate, which sets the width of the intervals below."));
+    }
 
-        h.heading("3. Scenarios (Monte Carlo)");
-        h.add(sub("a. What fraud turns a clean 70.96% into the reported 81.31%?"));
+    private static void scenarios(HtmlReport.Builder h, KazakhstanCase.Result r, ChartSet charts) {
+        h.heading("4. Fraud scenarios for the " + year(r, r.a()) + " presidential election (Monte Carlo)");
+        ScenarioResult a = r.a();
+        h.add(sub(String.format(Locale.ROOT, "a. What fraud turns a clean %s into the reported %s?",
+                pct(a.points().get(0).cleanShare()), pct(a.solutions().get(0).target().value()))));
         h.add(charts.figure("scenario_a_share", "Leader's share by fraud intensity (scenario_a_share.png / .svg)."));
         h.add(charts.figure("scenario_a_turnout", "Turnout by fraud intensity (scenario_a_turnout.png / .svg)."));
-        ScenarioReport.solutions(h, r.a());
-        h.paragraph("Replicates per point: " + r.a().replicates() + "; the interval is where the replicates' 2.5% "
-                + "and 97.5% quantiles of the leader's share cross 81.31%.");
-        h.add(sub("b. The smallest fraud that avoids a runoff"));
-        h.add(charts.figure("scenario_b", "Minimal intensity for P(no runoff) >= 0.95 (scenario_b.png / .svg)."));
-        List<List<String>> mins = new ArrayList<>();
-        for (ScenarioResult.Minimum m : r.b().minima()) {
-            mins.add(List.of(m.family(), ScenarioReport.pct(m.cleanShare()), m.reached() ? ScenarioReport.num(m.intensity(), 3) : "not reached",
-                    ScenarioReport.num(m.bracketLow(), 3), ScenarioReport.num(m.pNoRunoff(), 3), ScenarioReport.pct(m.turnout())));
+        ScenarioReport.solutions(h, a);
+        List<List<String>> rows = new ArrayList<>();
+        for (ScenarioResult.Solution s : a.solutions()) {
+            rows.add(List.of(s.family(), s.reached() ? num(s.intensity(), 3) + " ± " + num(s.intensityError(), 3)
+                    : "not reached", pct(s.leaderShare()), pct(s.leaderShareBallots()), pct(s.leaderShareCandidates()),
+                    pct(s.turnout()), num(100 * Math.max(s.shareError(), s.turnoutError()), 2)));
         }
-        h.add(ScenarioReport.table("Smallest fraud with P(no runoff) >= 0.95, by clean support", List.of("Family",
-                "Clean support", "Minimal intensity", "Largest failing", "P(no runoff)", "Turnout"), mins));
-        h.paragraph("Runoff rule: " + r.winnerRule() + " Bisection, 6 steps; replicates per point: "
-                + r.b().replicates() + ".");
-        h.add(sub("c. Turnout without the stuffed ballots"));
-        h.add(charts.figure("scenario_c", "Turnout without stuffing (scenario_c.png / .svg)."));
-        ScenarioReport.solutions(h, r.c());
-        h.add(note(r.participationRule()));
+        h.add(table("At the solution, the leader's share on each base and the turnout", List.of("Fraud",
+                "Intensity ± MC", "Valid incl. against all", "All ballots", "Candidates only", "Turnout",
+                "± MC (points)"), rows, null));
+        h.paragraph(String.format(Locale.ROOT, "%d replicates per point; the band is where the replicates' 2.5%% and "
+                        + "97.5%% quantiles of the leader's share cross the target (a band of clean-election variation: "
+                        + "the regional support spread of the model, not Monte Carlo error). Largest Monte Carlo error of "
+                        + "a share or turnout mean or quantile: %s points.", a.replicates(),
+                pts(a.precision().shareOrTurnout())));
+        ScenarioResult b = r.b();
+        h.add(sub("b. The smallest fraud that avoids a runoff, on each base"));
+        h.add(charts.figure("scenario_b", "Smallest intensity with P(no runoff) at the required level "
+                + "(scenario_b.png / .svg)."));
+        h.add(ScenarioReport.minima(b));
+        h.paragraph(String.format(Locale.ROOT, "Every value of each family is simulated (%d replicates); each "
+                + "replicate's crossing of the %s threshold is interpolated between grid values, and the smallest "
+                + "intensity is the %s quantile of the crossings, with its order-statistic Monte Carlo error. A "
+                + "replicate that never crosses within the grid counts as not crossing: \"not reached\" means the "
+                + "largest swept intensity is not enough.", b.replicates(), pct(r.law().winAbove()),
+                pct(b.minima().get(0).probability())));
+        ScenarioResult d = r.d();
         h.add(sub("d. Detection power"));
-        for (PowerResult pr : r.d().powerResults()) {
-            String fam = ScenarioReport.families(r.d()).get(r.d().powerResults().indexOf(pr));
-            h.add(charts.figure("power_" + r.d().powerResults().indexOf(pr), "Detection power, " + fam + "."));
+        for (int i = 0; i < d.powerResults().size(); i++) {
+            PowerResult pr = d.powerResults().get(i);
+            String fam = pr.fraud();
+            h.add(charts.figure("power_" + i, "Detection power, " + pr.fraud() + "."));
             List<String> header = new ArrayList<>(List.of(String.join(", ", pr.parameters())));
             header.addAll(pr.tests());
-            List<List<String>> rows = new ArrayList<>();
+            List<List<String>> pw = new ArrayList<>();
             for (PowerResult.Point p : pr.points()) {
                 List<String> row = new ArrayList<>();
-                row.add(p.values().values().stream().map(v -> ScenarioReport.num(v, 3)).reduce((x, y) -> x + ", " + y).orElse(""));
+                row.add(p.values().values().stream().map(v -> num(v, 3)).reduce((x, y) -> x + ", " + y).orElse(""));
                 for (PowerResult.TestPower t : p.tests()) {
-                    row.add(ScenarioReport.num(t.power(), 2));
+                    row.add(num(t.power(), 2) + " ± " + num(ReplicateEstimate.probabilityError(t.power(),
+                            d.replicates()), 2));
                 }
-                rows.add(row);
+                pw.add(row);
             }
-            h.add(ScenarioReport.table("Probability of a flag, " + fam, header, rows));
+            h.add(table("Probability of a flag ± Monte Carlo error, " + fam, header, pw, null));
         }
-        h.paragraph(String.format(Locale.ROOT, "Method: %s. %d replicates per level (power within about +-0.2 at "
-                + "50%%), %d test replicates; the engine-native electorate draws 20 regional turnout centres around "
-                + "the national turnout with the published regional spread.", r.d().power().note(),
-                r.d().replicates(), r.d().power().testReplicates()));
+        h.paragraph(String.format(Locale.ROOT, "Method: %s. %d replicates per level and as many clean ones to "
+                        + "calibrate each flag (largest Monte Carlo error of a power: %s); %d test replicates; the "
+                        + "engine-native electorate draws its regional turnout centres around the national turnout with "
+                        + "the spread of the calibrated regions.", d.power().note(), d.replicates(),
+                num(d.precision().probability(), 3), d.power().testReplicates()));
+        ScenarioResult e = r.e();
+        ObserverSampling.Result o = e.observer();
         h.add(sub("e. Observer sampling (parallel vote tabulation on turnout)"));
-        h.add(charts.figure("observer_sample_sizes", "Stations needed by inflation "
-                + "(observer_sample_sizes.png / .svg)."));
+        h.add(charts.figure("observer_sample_sizes", "Stations needed by inflation (observer_sample_sizes.png / .svg)."));
         List<List<String>> obs = new ArrayList<>();
-        for (ObserverSampling.SampleSize z : r.e().observer().sizes()) {
-            obs.add(List.of(ScenarioReport.num(z.k(), 0), Integer.toString(z.n()), ScenarioReport.num(z.powerMc(), 3), ScenarioReport.num(z.levelMc(), 3)));
+        for (ObserverSampling.SampleSize z : o.sizes()) {
+            obs.add(List.of(num(z.k(), 0), Integer.toString(z.n()), num(z.powerMc(), 3) + " ± " + num(z.powerMcSe(), 3),
+                    num(z.levelMc(), 3)));
         }
-        h.add(ScenarioReport.table("Stations to sample for 95% power at the 5% level", List.of("Inflation (points)", "Stations",
-                "Monte Carlo power", "Monte Carlo level"), obs));
+        h.add(table("Stations to sample for " + pct(o.power()) + " power at the " + pct(o.alpha()) + " level",
+                List.of("Inflation (points)", "Stations", "Monte Carlo power", "Monte Carlo level"), obs, null));
         h.paragraph(String.format(Locale.ROOT, "Method: observers estimate turnout at a simple random sample of "
                         + "stations (ratio estimator) and reject the official figure if it exceeds the estimate by more "
-                        + "than 1.645 standard errors. n0 = ((1.645 + 1.645) sigma / k)^2 with the station-level "
-                        + "residual sd sigma = %.4f of the calibrated clean 2022 election, with finite-population "
-                        + "correction (N = %d); %d Monte Carlo samples per k check the power.",
-                r.e().observer().sigma(), r.e().observer().stations(), r.e().observer().trials()));
-        h.provenance("Results", "datasets/kazakhstan (CEC figures via Kazinform and the Astana Times, ElectionGuide, "
-                + "Nohlen et al. 2001)");
-        h.provenance("Regional turnout", "CEC preliminary (Kazinform 2019; Azattyq, Astana Times and trend.az 2022)");
-        h.provenance("Models", "Klimek, Yegorov, Hanel and Thurner (2012), PNAS 109(41), doi:10.1073/pnas.1210722109; "
-                + "Laakso and Taagepera (1979), doi:10.1177/001041407901200101; Cochran (1977), Sampling Techniques");
-        h.provenance("Seeds", "scenario files' seeds (" + r.a().seed() + "); replicates a " + r.a().replicates()
-                + ", b " + r.b().replicates() + ", c " + r.c().replicates() + "; observer samples "
-                + r.e().observer().trials() + " per k");
-        return h.build();
+                        + "than z standard errors. n0 = ((z_a + z_b) sigma / k)^2 with the station-level residual sd "
+                        + "sigma = %.4f of the calibrated clean %d election, with finite-population correction (N = %,d); "
+                        + "%d Monte Carlo samples per k check the power.", o.sigma(), year(r, e), o.stations(),
+                o.trials()));
+    }
+
+    private static void referendums(HtmlReport.Builder h, KazakhstanCase.Result r, ChartSet charts) {
+        KazakhstanLaw law = r.law();
+        h.heading("5. Referendums: the turnout rule and the rule of the regions");
+        for (KazakhstanCase.ReferendumCheck c : r.referendums()) {
+            StringBuilder t = new StringBuilder(String.format(Locale.ROOT, "%s: %s of %s eligible citizens took part, "
+                            + "%s (rule: more than %s, %s): %s by %s voters. \"Yes\" had %s of those who took part (rule: "
+                            + "more than %s): %s. To lift a real turnout at the threshold to the reported one, ballots "
+                            + "stuffed at every station would have had to fill %s of the non-voters.", c.election(),
+                    count(c.ballots()), count(c.registered()), pct(c.turnout()), pct(c.turnoutAbove()),
+                    law.referendumTurnoutArticle(), c.valid() ? "valid" : "not valid", count(Math.abs(c.marginVotes())),
+                    pct(c.yesShare()), pct(law.decisionAbove()), c.adopted() ? "adopted" : "not adopted",
+                    pct(c.stuffingToCarry())));
+            if (!c.regionsBelowTurnout().isEmpty()) {
+                t.append(String.format(Locale.ROOT, " Regions at or below the turnout threshold in the latest "
+                        + "published figures: %s (the rule is national).", String.join(", ", c.regionsBelowTurnout())));
+            }
+            if (c.regionsNeeded() > 0) {
+                t.append(String.format(Locale.ROOT, " Constitutional amendment: \"yes\" needed a majority in at least "
+                        + "%d of the %d regions; the regional results were published for %d of them (referendums.csv), "
+                        + "and the commission reported a majority in every region.", c.regionsNeeded(), c.regions(),
+                        c.regionsPublished()));
+            }
+            h.paragraph(t.toString());
+        }
+        h.add(sub("c. What the turnout rule needed: turnout without the stuffed ballots"));
+        h.add(charts.figure("scenario_c", "Turnout without the stuffed ballots, reported turnout held "
+                + "(scenario_c.png / .svg)."));
+        for (ScenarioResult s : List.of(r.c(), r.c2024())) {
+            ScenarioReport.solutions(h, s);
+            List<List<String>> rows = new ArrayList<>();
+            for (ScenarioResult.Point p : s.points()) {
+                String pe = " ± " + num(p.probabilityError(), 2);
+                rows.add(List.of(num(p.intensity(), 3), pct(p.turnout().mean()) + " ± " + pts(p.turnout().meanError()),
+                        p.cleanTurnout() == null ? "n/a" : pct(p.cleanTurnout().mean()) + " ± "
+                                + pts(p.cleanTurnout().meanError()), num(p.pCleanTurnoutAtMost(), 2) + pe,
+                        pct(p.leaderShareBallots().mean()) + " ± " + pts(p.leaderShareBallots().meanError()),
+                        Double.isFinite(p.pRegionalMajority()) ? num(p.pRegionalMajority(), 2) + pe : "n/a"));
+            }
+            h.add(table(s.name() + ": every point (" + s.replicates() + " replicates; ± Monte Carlo error, points "
+                    + "for shares and turnouts)", List.of("Stuffed share", "Reported turnout",
+                    "Turnout without stuffing", "P(at most the threshold)", "Yes of those who took part",
+                    "P(majority in enough regions)"), rows, null));
+        }
+        h.add(sub("f. The smallest fraud for a yes majority in enough regions (" + year(r, r.f()) + ")"));
+        h.add(charts.figure("scenario_f", "Smallest intensity for the regional rule (scenario_f.png / .svg)."));
+        h.add(ScenarioReport.minima(r.f()));
+        h.paragraph(String.format(Locale.ROOT, "The regions' own \"yes\" shares were not published (except the few "
+                + "in referendums.csv); every region's support is the national one moved by a logit-normal shift with "
+                + "sd %.3f per replicate, so this answers what the rule demands of a fraud, not what happened in any "
+                + "region. %d replicates per point.", r.calibration("kz-2022-referendum").params().regionShareSd(),
+                r.f().replicates()));
+    }
+
+    private static void intraday(HtmlReport.Builder h, KazakhstanCase.Result r, ChartSet charts) {
+        h.heading("6. Election-day turnout, region by region");
+        KazakhstanLaw law = r.law();
+        h.paragraph(String.format(Locale.ROOT, "The electoral commission announces every region's turnout at fixed "
+                + "hours of the capital's clock. Each figure is placed on the region's own clock (regions.csv: a region "
+                + "behind the capital's clock reaches each briefing with fewer hours of voting). Polls: %s (%s) The "
+                + "late increment is the turnout a region added from its briefing closest to %d:00 local time (within "
+                + "%d hours) to its last figure, per hour of voting; it is flagged when its modified z-score among the "
+                + "regions exceeds %.1f in absolute value (Iglewicz and Hoaglin 1993).", law.pollingRule(),
+                law.pollingSource(), IntradayTurnout.LATE_HOUR, IntradayTurnout.LATE_WINDOW_HOURS,
+                IntradayTurnout.FLAG));
+        for (IntradayTurnout t : r.intraday()) {
+            h.add(sub(t.election()));
+            h.add(charts.figure("intraday_" + t.election(), "Turnout at the briefings by hours of voting, "
+                    + t.election() + "."));
+            List<String> times = t.briefings();
+            List<List<String>> rows = new ArrayList<>();
+            List<Boolean> flags = new ArrayList<>();
+            for (IntradayTurnout.Series s : t.regions()) {
+                List<String> row = new ArrayList<>(List.of(s.area(), s.utcOffset()));
+                for (String time : times) {
+                    row.add(s.snapshots().stream().filter(p -> p.capitalTime().equals(time)).findFirst()
+                            .map(p -> num(p.turnout(), 2)).orElse(""));
+                }
+                row.add(s.lateFrom().isEmpty() ? "n/a" : s.lateFrom());
+                row.add(num(s.lateRate(), 2));
+                row.add(num(s.lateZ(), 2));
+                rows.add(row);
+                flags.add(s.flagged());
+            }
+            List<String> header = new ArrayList<>(List.of("Region", "UTC offset"));
+            times.forEach(x -> header.add(x + " (capital)"));
+            header.addAll(List.of("Late from", "Late points per hour", "Modified z"));
+            h.add(table("Turnout at each briefing, %; the late increment and its modified z-score (flagged rows "
+                    + "highlighted)", header, rows, flags));
+            List<IntradayTurnout.Series> flagged = t.flagged();
+            h.paragraph(flagged.isEmpty() ? String.format(Locale.ROOT, "No region's late increment is outlying "
+                    + "(median %.2f points per hour, MAD %.2f).", t.median(), t.mad())
+                    : String.format(Locale.ROOT, "Flagged (median late increment %.2f points per hour, MAD %.2f): %s.",
+                    t.median(), t.mad(), String.join("; ", flagged.stream().map(s -> String.format(Locale.ROOT,
+                            "%s, %.2f points per hour from %s capital time (M = %.1f)", s.area(), s.lateRate(),
+                            s.lateFrom(), s.lateZ())).toList())));
+        }
+        h.add(note("What this can show: a region whose turnout rises late in the day much faster than elsewhere, the "
+                + "pattern ballot stuffing near closing time leaves in the reported series. What it cannot show: "
+                + "fraud. Late surges also come from shift work, queues, weather, mobile ballot boxes or a slow "
+                + "region's reporting catching up; the figures are the commission's own preliminary ones, reported by "
+                + "its regional commissions with no station detail, and a region that inflates its figures evenly "
+                + "through the day leaves no such trace."));
+    }
+
+    private static void observers(HtmlReport.Builder h, KazakhstanCase.Result r) {
+        h.heading("7. What observers published, with numbers");
+        List<List<String>> rows = new ArrayList<>();
+        for (ObserverEvidence.Row o : r.observers().rows()) {
+            rows.add(List.of(o.election(), o.observer(), o.quantity(), Double.isFinite(o.value())
+                    ? (o.approximate() ? "about " : "") + num(o.value(), 0) : "not readable", o.unit(), o.source()));
+        }
+        h.add(table("Observers' published counts (observers.csv)", List.of("Election", "Observer", "Quantity",
+                "Value", "Unit", "Source"), rows, null));
+        ObserverSampling.Result o = r.e().observer();
+        ObserverEvidence.Row misk = r.observers().find("kz-2019-presidential", "stations observed");
+        if (misk != null && Double.isFinite(misk.value())) {
+            double n = misk.value();
+            double z = new org.apache.commons.math3.distribution.NormalDistribution(null, 0, 1)
+                    .inverseCumulativeProbability(1 - o.alpha())
+                    + new org.apache.commons.math3.distribution.NormalDistribution(null, 0, 1)
+                    .inverseCumulativeProbability(o.power());
+            double k = z * o.sigma() * Math.sqrt(1 / n - 1.0 / o.stations());
+            int needed1 = o.sizes().get(0).n();
+            h.paragraph(String.format(Locale.ROOT, "Scenario e against the coverage achieved: %s covered %.0f "
+                            + "stations in %d. Had they been a simple random sample of the %,d stations of the model, "
+                            + "their turnout count could have detected an inflation of %.1f points or more with %s power "
+                            + "(sigma %.4f); detecting %.0f point needs %d stations. The stations were not a random "
+                            + "sample and no observed-against-official turnout comparison was published, so the "
+                            + "coverage remains a bound on what such a count could have shown, not a result.",
+                    misk.observer(), n, r.calibration(misk.election()).year(), o.stations(), 100 * k, pct(o.power()), o.sigma(), o.sizes().get(0).k(),
+                    needed1).replace("needs 1 stations", "needs 1 station"));
+        }
+        ObserverEvidence.Row national = r.observers().find("kz-2024-referendum", "observers");
+        KazakhstanModel.Calibration c24 = r.calibration("kz-2024-referendum");
+        if (national != null && Double.isFinite(national.value())) {
+            h.paragraph(String.format(Locale.ROOT, "In %d %s%,.0f national observers were reported for %,d stations "
+                            + "in the country, %.1f per station; none of their counts were published.", c24.year(),
+                    national.approximate() ? "about " : "", national.value(), c24.stations(),
+                    national.value() / c24.stations()));
+        }
+    }
+
+    private static void sensitivity(HtmlReport.Builder h, KazakhstanCase.Result r, ChartSet charts) {
+        KazakhstanSensitivity.Result s = r.sensitivity();
+        h.heading("8. Sensitivity to the station-level assumptions");
+        h.paragraph(s.description());
+        for (String k : List.of("a", "b", "c", "d")) {
+            if (charts.charts().containsKey("sensitivity_" + k)) {
+                h.add(charts.figure("sensitivity_" + k, "Scenario " + k + " by variant (sensitivity_" + k
+                        + ".png / .svg)."));
+            }
+        }
+        List<String> header = new ArrayList<>(List.of("Scenario", "Figure"));
+        for (KazakhstanSensitivity.Variant v : s.variants()) {
+            header.add(KazakhstanCharts.variantLabel(v));
+        }
+        Map<String, List<String>> rows = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < s.variants().size(); i++) {
+            for (KazakhstanSensitivity.Figure f : s.variants().get(i).figures()) {
+                List<String> row = rows.computeIfAbsent(f.scenario() + "|" + f.label(), key -> {
+                    List<String> x = new ArrayList<>(List.of(f.scenario(), f.label()));
+                    x.addAll(Collections.nCopies(s.variants().size(), "n/a"));
+                    return x;
+                });
+                String v = f.scenario().equals("e") && !f.label().startsWith("station-level") ? num(f.value(), 0)
+                        : num(f.value(), 3);
+                row.set(2 + i, Double.isFinite(f.error()) ? v + " ± " + num(f.error(), 3) : v);
+            }
+        }
+        List<String> residual = new ArrayList<>(List.of("calibration", "national turnout residual "
+                + r.calibration("kz-2022-presidential").year() + " (points)"));
+        for (KazakhstanSensitivity.Variant v : s.variants()) {
+            residual.add(String.format(Locale.ROOT, "%+.2f", 100 * v.residual()));
+        }
+        List<List<String>> body = new ArrayList<>(rows.values());
+        body.add(residual);
+        h.add(table("Each answer on each variant (± Monte Carlo error; n/a where a run was not made)", header, body,
+                null));
+        h.paragraph(String.format(Locale.ROOT, "Variants: station sd (turnout and support alike) %s, log-sd of "
+                        + "station size %s and regional support sd %s around the calibrated %.2f, %.2f and %.3f; each "
+                        + "varied alone with the electorates recalibrated. Detection power is not rerun for the regional "
+                        + "sd.", values(s, "stationSd"), values(s, "sizeSigma"), values(s, "regionShareSd"),
+                KazakhstanModel.Params.DEFAULT.stationTurnoutSd(), KazakhstanModel.Params.DEFAULT.sizeSigma(),
+                KazakhstanModel.Params.DEFAULT.regionShareSd()));
+    }
+
+    private static String values(KazakhstanSensitivity.Result s, String parameter) {
+        return String.join(", ", s.variants().stream().filter(v -> v.parameter().equals(parameter))
+                .map(v -> num(v.value(), 3)).toList());
+    }
+
+    private static void precision(HtmlReport.Builder h, KazakhstanCase.Result r) {
+        ScenarioResult.Precision p = r.precision();
+        h.heading("9. Monte Carlo precision");
+        List<List<String>> rows = new ArrayList<>();
+        for (ScenarioResult s : r.scenarios()) {
+            rows.add(List.of(s.name(), Integer.toString(s.replicates()), pts(s.precision().shareOrTurnout()),
+                    num(s.precision().probability(), 4)));
+        }
+        rows.add(List.of("sensitivity runs", "see section 8", pts(r.sensitivity().precision().shareOrTurnout()),
+                num(r.sensitivity().precision().probability(), 4)));
+        h.add(table("Largest Monte Carlo standard error per run", List.of("Run", "Replicates",
+                "Share or turnout, mean or quantile (points)", "Probability or power"), rows, null));
+        boolean shares = p.shareOrTurnout() < SHARE_ERROR_BOUND;
+        boolean probs = p.probability() < PROBABILITY_ERROR_BOUND;
+        h.paragraph(String.format(Locale.ROOT, "Largest Monte Carlo error of any share or turnout mean or quantile: "
+                        + "%s points (bound %s points: %s); of any probability or power: %s (bound %s: %s). Errors of the "
+                        + "replicates' 2.5%% and 97.5%% quantiles are Maritz-Jarrett estimates (Maritz and Jarrett 1978), "
+                        + "of the crossing quantiles of b and f order-statistic intervals at one binomial sd (Conover "
+                        + "1999); mean errors sd/sqrt(R); probability errors sqrt(p(1 - p)/R); figures interpolated between "
+                        + "grid points carry the larger error of the two.", pts(p.shareOrTurnout()),
+                pts(SHARE_ERROR_BOUND), shares ? "holds" : "does not hold", num(p.probability(), 4),
+                num(PROBABILITY_ERROR_BOUND, 2), probs ? "holds" : "does not hold"));
+    }
+
+    /** @return the base ids in report order */
+    static List<String> bases() {
+        return java.util.Arrays.stream(FirstRoundBase.values()).map(FirstRoundBase::id).toList();
     }
 }

@@ -36,14 +36,8 @@ public final class ScenarioReport {
             solutions(h, r);
         }
         if (!r.minima().isEmpty()) {
-            h.heading("Smallest fraud that avoids a runoff");
-            List<List<String>> rows = new ArrayList<>();
-            for (ScenarioResult.Minimum m : r.minima()) {
-                rows.add(List.of(m.family(), pct(m.cleanShare()), m.reached() ? num(m.intensity(), 4) : "not reached",
-                        num(m.pNoRunoff(), 2), pct(m.turnout()), pct(m.leaderShare())));
-            }
-            h.add(table("P(no runoff) at least the required probability", List.of("fraud", "clean support",
-                    "smallest intensity", "P(no runoff)", "turnout", "leader share"), rows));
+            h.heading("Smallest fraud that carries the rule");
+            h.add(minima(r));
         }
         if (!r.points().isEmpty()) {
             h.heading("Leader's share and turnout against fraud intensity");
@@ -121,19 +115,46 @@ public final class ScenarioReport {
                     }
                 }
                 h.paragraph(String.format(Locale.ROOT, "%s: cannot reach %s within the swept range (at most %s of valid "
-                        + "votes).", s.family(), pct(s.target()), pct(best)));
+                        + "votes).", s.family(), pct(s.target().value()), pct(best)));
             } else {
-                StringBuilder t = new StringBuilder(String.format(Locale.ROOT, "%s: intensity %.3f (95%% band "
-                                + "%.3f-%s) turns a clean %s into %s; reported turnout then %s (%s-%s).", s.family(),
-                        s.intensity(), s.intensityLow(), num(s.intensityHigh(), 3), pct(s.cleanShare()),
-                        pct(s.target()), pct(s.turnout()), pct(s.turnoutLow()), pct(s.turnoutHigh())));
-                if (Double.isFinite(s.cleanTurnout())) {
-                    t.append(String.format(Locale.ROOT, " Turnout without the stuffed ballots: %s; P(at most 50%%) "
-                            + "= %.2f.", pct(s.cleanTurnout()), s.pCleanTurnoutAtMost()));
+                boolean share = s.target().target() == org.psephos.scenarios.ScenarioSpec.Target.LEADER_SHARE;
+                StringBuilder t = new StringBuilder(String.format(Locale.ROOT, "%s: intensity %.3f ± %s (Monte Carlo; "
+                                + "band of the replicates %.3f-%s) %s %s; reported turnout then %s (%s-%s; Monte Carlo "
+                                + "error %s points).", s.family(), s.intensity(), num(s.intensityError(), 3),
+                        s.intensityLow(), num(s.intensityHigh(), 3), share ? "turns a clean " + pct(s.cleanShare())
+                                + " into" : "brings the turnout without the stuffed ballots down to",
+                        pct(s.target().value()), pct(s.turnout()), pct(s.turnoutLow()), pct(s.turnoutHigh()),
+                        num(100 * s.turnoutError(), 2)));
+                if (share && Double.isFinite(s.cleanTurnout())) {
+                    t.append(String.format(Locale.ROOT, " Turnout without the stuffed ballots: %s ± %s points; P(at "
+                            + "most the threshold) = %.2f.", pct(s.cleanTurnout()), num(100 * s.shareError(), 2),
+                            s.pCleanTurnoutAtMost()));
                 }
                 h.paragraph(t.toString());
             }
         }
+    }
+
+    /**
+     * @param r a scenario's result with minima
+     * @return the table of its smallest sufficient frauds, one row per (fraud, clean support, rule and base)
+     */
+    static HtmlReport.Table minima(ScenarioResult r) {
+        List<List<String>> rows = new ArrayList<>();
+        for (ScenarioResult.Minimum m : r.minima()) {
+            rows.add(List.of(m.family(), pct(m.cleanShare()), rule(m), m.reached() ? num(m.intensity(), 4)
+                    : "not reached", num(m.intensityError(), 4), num(m.pPass(), 2) + " ± " + num(m.pPassError(), 2),
+                    pct(m.turnout()), pct(m.leaderShare()), num(100 * m.figureError(), 2)));
+        }
+        return table("Smallest intensity with which the rule holds with at least the required probability (± its "
+                + "Monte Carlo standard error)", List.of("fraud", "clean support", "rule (base)", "smallest intensity",
+                "± (MC)", "P(rule holds)", "turnout", "leader share on the base", "± (MC, points)"), rows);
+    }
+
+    /** @return the rule and base of a minimum as a reader reads it */
+    static String rule(ScenarioResult.Minimum m) {
+        return m.rule().equals("NO_RUNOFF") ? "no runoff (" + m.base() + ")" : "majority in enough regions ("
+                + m.base() + ")";
     }
 
     static List<String> families(ScenarioResult r) {

@@ -37,6 +37,10 @@ public final class TestGuide {
 
     private static final String SMALL = " Counts below 10 are left out of digit tests (their last digit is their first "
             + "digit), and the test is not run with fewer than 50 usable counts.";
+    private static final String PAIRS = "Uses counts of 30 or more; not run with fewer than 50 of them. The "
+            + "expected share follows how the counts are spread: below 100 the penultimate digit is the leading one, "
+            + "and a falling count distribution favours low last digits, so a fixed 10/18/72% would flag clean "
+            + "elections.";
     private static final String PLANNED = " It assumes counts that vary over several orders of magnitude; where "
             + "precincts are planned to a similar size (e.g. about 1,000 voters each), second digits follow the "
             + "size plan rather than Benford's law, and a flag says little about fraud.";
@@ -89,18 +93,21 @@ public final class TestGuide {
                 "Units with very few voters can only take a few percentages, which may end in 0 or 5 by arithmetic. "
                         + "Not run with fewer than 50 units.", EFT);
         put(m, "Repeats", "Repeated last two digits",
-                "The share of counts whose last two digits are equal (11, 22, ...), against 10%. People who invent "
-                        + "numbers repeat digits too rarely.",
-                "Uses counts of 10 or more; not run with fewer than 50 of them.", BEBER);
+                "The share of counts whose last two digits are equal (11, 22, ...), against the share expected for "
+                        + "these counts (10% if the digits were uniform). People who invent numbers repeat digits "
+                        + "too rarely.",
+                PAIRS, BEBER);
         put(m, "Adjacent", "Adjacent last two digits",
-                "The share of counts whose last two digits differ by one (12, 43, ...). People who invent numbers "
-                        + "produce such pairs too often.",
-                "Uses counts of 10 or more; not run with fewer than 50 of them. Whether 0 and 9 count as adjacent "
-                        + "is a setting (expected 18% without, 20% with).", BEBER);
+                "The share of counts whose last two digits differ by one (12, 43, ...), against the share expected "
+                        + "for these counts (18% if the digits were uniform). People who invent numbers produce "
+                        + "such pairs too often.",
+                PAIRS + " Whether 0 and 9 count as adjacent is a setting (18% without, 20% with, under uniform "
+                        + "digits).", BEBER);
         put(m, "Distant", "Distant last two digits",
-                "The share of counts whose last two digits are neither equal nor adjacent, against 72%. Invented "
-                        + "numbers have too few of them.",
-                "Uses counts of 10 or more; not run with fewer than 50 of them.", BEBER);
+                "The share of counts whose last two digits are neither equal nor adjacent, against the share "
+                        + "expected for these counts (72% if the digits were uniform). Invented numbers have too "
+                        + "few of them.",
+                PAIRS, BEBER);
         put(m, "Skew", "Skewness",
                 "The asymmetry of the distribution of turnout or vote share over units (0 for a symmetric one). "
                         + "Ballot stuffing adds a long tail towards high turnout and high shares for the leader.",

@@ -93,12 +93,37 @@ public final class CompositeSimulation {
      */
     public static List<ReplicateTotals> totals(RegionalElectorate electorate, List<FraudModel> frauds, long seed,
                                                int threads, int from, int to) {
+        return national(regionalTotals(electorate, frauds, seed, threads, from, to), electorate.options(),
+                to - from);
+    }
+
+    /**
+     * The totals of every region for replicates [from, to): those {@link #totals} sums.
+     *
+     * @param electorate the regions
+     * @param frauds     fraud models applied in every region, in order
+     * @param seed       the run seed
+     * @param threads    threads, at least 1
+     * @param from       first replicate, at least 0
+     * @param to         one past the last replicate, above {@code from}
+     * @return per region (in order), the totals of replicates from, …, to − 1
+     */
+    public static List<List<ReplicateTotals>> regionalTotals(RegionalElectorate electorate, List<FraudModel> frauds,
+                                                             long seed, int threads, int from, int to) {
         int k = electorate.regions().size();
         RandomStreams streams = RandomStreams.seeded(seed);
-        List<List<ReplicateTotals>> byRegion = Parallel.map(k, threads, r -> MonteCarloEngine.totals(
+        return Parallel.map(k, threads, r -> MonteCarloEngine.totals(
                 new SimulationModel(electorate.model(r), frauds), streams.child(r).seed(), 1, from, to,
                 Progress.NONE), Progress.NONE);
-        return national(byRegion, electorate.options(), to - from);
+    }
+
+    /**
+     * @param byRegion per region, the totals of the same replicates
+     * @param options  number of options
+     * @return replicate i's national totals, the sums over the regions
+     */
+    public static List<ReplicateTotals> national(List<List<ReplicateTotals>> byRegion, int options) {
+        return national(byRegion, options, byRegion.get(0).size());
     }
 
     /** Replicate i's national totals: the sums of every region's replicate-i totals, regions in order. */

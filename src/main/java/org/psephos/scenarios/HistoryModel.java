@@ -63,9 +63,11 @@ public record HistoryModel(List<ElectionRecord> elections, List<PredictiveCheck>
      * @param margin       leader − runner-up, percentage points
      * @param enp          effective number of candidates, 1/Σ p²
      * @param againstAll   the "against all" percentage, NaN if the ballot had none
+     * @param candidates   the number of candidates (options that are not "against" lines)
      */
     public record ElectionRecord(String election, String date, int year, String leader, double leaderShare,
-                                 double turnout, String runnerUp, double margin, double enp, double againstAll) {
+                                 double turnout, String runnerUp, double margin, double enp, double againstAll,
+                                 int candidates) {
     }
 
     /**
@@ -162,8 +164,8 @@ public record HistoryModel(List<ElectionRecord> elections, List<PredictiveCheck>
 
     /**
      * Kazakhstan's presidential history from {@code national_results.csv} and {@code exit_polls.csv} in a
-     * directory: reference series the Nazarbayev elections (1991, 1999, 2005, 2011, 2015), checked years 2019 and
-     * 2022.
+     * directory: reference series the contested Nazarbayev elections (won by Nazarbayev with at least two
+     * candidates: 1999, 2005, 2011, 2015; 1991 had a single candidate), checked years 2019 and 2022.
      *
      * @param dir the dataset directory, e.g. {@code datasets/kazakhstan}
      * @return the model
@@ -176,8 +178,8 @@ public record HistoryModel(List<ElectionRecord> elections, List<PredictiveCheck>
     /** {@link #kazakhstan(Path)} with {@code national_results.csv} already read. */
     static HistoryModel kazakhstan(Path dir, AggregateResults results) {
         List<ExitPoll> polls = readExitPolls(dir.resolve("exit_polls.csv"));
-        return of(results.results(), "presidential", e -> e.leader().contains("Nazarbayev"), List.of(2019, 2022),
-                polls);
+        return of(results.results(), "presidential", e -> e.leader().contains("Nazarbayev") && e.candidates() >= 2,
+                List.of(2019, 2022), polls);
     }
 
     /** One published exit-poll figure. @param election id @param pollster who @param option option @param percent % */
@@ -248,9 +250,11 @@ public record HistoryModel(List<ElectionRecord> elections, List<PredictiveCheck>
             }
         }
         double turnout = r.turnout().map(t -> t.doubleValue()).orElse(Double.NaN);
+        int candidates = (int) opts.stream().filter(o -> !o.name().toLowerCase(Locale.ROOT).startsWith("against"))
+                .count();
         return new ElectionRecord(r.election(), r.date(), Integer.parseInt(r.date().substring(0, 4)),
                 leader.name(), leaderPct, turnout, runner == null ? "" : runner.name(),
-                runner == null ? Double.NaN : leaderPct - runnerPct, enp(opts), against);
+                runner == null ? Double.NaN : leaderPct - runnerPct, enp(opts), against, candidates);
     }
 
     private static double percent(AggregateOption o) {

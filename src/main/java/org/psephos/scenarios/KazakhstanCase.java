@@ -1,62 +1,146 @@
 package org.psephos.scenarios;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Function;
-import org.psephos.data.AggregateResults;
+import org.psephos.data.AggregateOption;
+import org.psephos.data.AggregateResult;
+import org.psephos.data.DataException;
 import org.psephos.simulation.Progress;
 
 /**
- * The Kazakhstan case study (issue 7): the presidential history model, the calibrated synthetic electorates of 2019
- * and 2022, and the scenario files {@code a}–{@code e} of {@code DATASET/scenarios/}, run with their own seeds and
- * replicate counts (d through the detection-power API, {@code org.psephos.estimation.PowerAnalysis}); the dataset's
- * {@code national_results.csv} is read once and the scenario files' presets reuse the calibrations. Stateless.
+ * The Kazakhstan case study, second edition: the law as data ({@link KazakhstanLaw}) and the winner's share on each
+ * of its three readings; the presidential history model; the electorates of 2019, 2022 and of the 2022 and 2024
+ * referendums calibrated region by region ({@link KazakhstanModel}); the referendums' rules checked on the
+ * published figures; the election-day turnout by region ({@link IntradayTurnout}); the observers' published counts
+ * ({@link ObserverEvidence}); the scenario files of {@code DATASET/scenarios/} (a: fraud to the reported share;
+ * b: the smallest fraud that avoids a runoff, on the three bases; c: the referendums' turnout rule; d: detection
+ * power; e: observer sample sizes; f: the 2022 referendum's rule of a majority in two thirds of the regions), each
+ * checked against the law's thresholds and the official figures; and the sensitivity of the answers to the
+ * station-level assumptions ({@link KazakhstanSensitivity}). The dataset's files are read once and the scenario files'
+ * presets reuse the calibrations. Stateless.
  *
  * @since 0.1
  */
 public final class KazakhstanCase {
-    /** The winner rule, cited. */
-    public static final String WINNER_RULE = "Constitutional Law of the Republic of Kazakhstan \"On Elections in the "
-            + "Republic of Kazakhstan\" of 28 September 1995 No. 2464, art. 9(1)(2): elected is the candidate who "
-            + "collected more than fifty percent of the votes of the voters who took part in the voting; otherwise a "
-            + "second round (unofficial English translation: "
-            + "https://www.te.gob.mx/vota_elections/thesaurus/article/22590/16231/173). "
-            + "Psephos therefore measures the runoff share on ballots (voters who took part), not on valid votes.";
-    /** What could (not) be confirmed about a participation threshold. */
-    public static final String PARTICIPATION_RULE = "A rule that a presidential election is valid only if more than "
-            + "50% of registered voters take part could NOT be confirmed in the current law. RIA Novosti reported on "
-            + "election day 2019: \"There is no turnout threshold; the election will be recognised as valid in any "
-            + "case\" (https://ria.ru/amp/20190609/1555416362.html, 9 June 2019; also Sputnik via 21.by). The 50% "
-            + "threshold of scenario c is therefore a parameter (cleanTurnoutAtMost), a reference line and not a "
-            + "confirmed legal requirement.";
+    /** Tolerance when a scenario file's figure is checked against the data it restates (rounding to 4 decimals). */
+    static final double TOLERANCE = 5e-5;
 
     private KazakhstanCase() {
     }
 
     /**
-     * Everything computed.
+     * The winner's official share on each reading of the base.
      *
-     * @param history       the presidential history model
-     * @param calibration2019 the 2019 calibration
-     * @param calibration2022 the 2022 calibration
-     * @param a             scenario a
-     * @param b             scenario b
-     * @param c             scenario c
-     * @param d             scenario d (detection power)
-     * @param e             scenario e
-     * @param winnerRule    {@link #WINNER_RULE}
-     * @param participationRule {@link #PARTICIPATION_RULE}
+     * @param election     the election
+     * @param leader       the winner
+     * @param leaderVotes  the winner's votes
+     * @param valid        valid votes, "against all" included
+     * @param ballots      all ballots
+     * @param againstAll   "against all" votes (0 without that line)
+     * @param againstAllTops whether "against all" received more votes than the winner
+     * @param shares       the winner's share by base id
      */
-    public record Result(HistoryModel history, KazakhstanModel.Calibration calibration2019,
-                         KazakhstanModel.Calibration calibration2022, ScenarioResult a, ScenarioResult b,
-                         ScenarioResult c, ScenarioResult d, ScenarioResult e, String winnerRule,
-                         String participationRule) {
+    public record OfficialShares(String election, String leader, long leaderVotes, long valid, long ballots,
+                                 long againstAll, boolean againstAllTops, Map<String, Double> shares) {
+        /** Copies the map. */
+        public OfficialShares {
+            shares = Map.copyOf(shares);
+        }
     }
 
     /**
-     * The case study with the scenarios' tasks on the given engine (the history model and the calibrations are
-     * small and stay on this machine); the result does not depend on the engine or the block size.
+     * A referendum's rules checked on the published figures.
+     *
+     * @param election          the referendum
+     * @param registered        citizens eligible
+     * @param ballots           citizens who took part
+     * @param turnout           ballots / registered
+     * @param turnoutAbove      the law's threshold
+     * @param valid             whether the turnout rule holds
+     * @param marginVotes       ballots − threshold × registered: voters above the threshold
+     * @param stuffingToCarry   the share of the non-voters that ballots stuffed at every station would have to
+     *                          fill to lift a turnout at the threshold to the reported one: (T − t)/(1 − t)
+     * @param yesShare          "yes" / ballots
+     * @param adopted           whether "yes" exceeds the decision threshold
+     * @param regions           regions that voted
+     * @param regionsNeeded     regions with a "yes" majority the constitutional rule needs (0 where no such rule)
+     * @param regionsPublished  regions whose "yes" or "no" share was published
+     * @param regionsBelowTurnout regions whose published turnout is at or below the threshold
+     */
+    public record ReferendumCheck(String election, long registered, long ballots, double turnout, double turnoutAbove,
+                                  boolean valid, double marginVotes, double stuffingToCarry, double yesShare,
+                                  boolean adopted, int regions, int regionsNeeded, int regionsPublished,
+                                  List<String> regionsBelowTurnout) {
+        /** Copies the list. */
+        public ReferendumCheck {
+            regionsBelowTurnout = List.copyOf(regionsBelowTurnout);
+        }
+    }
+
+    /**
+     * Everything computed.
+     *
+     * @param law           the law
+     * @param history       the presidential history model
+     * @param calibrations  the calibrations, in the order of {@link KazakhstanModel#ELECTIONS}
+     * @param shares        the winner's official share on each base, 2019 and 2022
+     * @param referendums   the referendums' rules on the published figures, 2022 and 2024
+     * @param intraday      election-day turnout, in the order of {@link KazakhstanModel#ELECTIONS}
+     * @param observers     the observers' published counts
+     * @param a             scenario a
+     * @param b             scenario b
+     * @param c             scenario c, 2022 referendum
+     * @param c2024         scenario c, 2024 referendum
+     * @param d             scenario d (detection power)
+     * @param e             scenario e
+     * @param f             scenario f (2022 referendum, regional rule)
+     * @param sensitivity   the sensitivity runs
+     */
+    public record Result(KazakhstanLaw law, HistoryModel history, List<KazakhstanModel.Calibration> calibrations,
+                         List<OfficialShares> shares, List<ReferendumCheck> referendums,
+                         List<IntradayTurnout> intraday, ObserverEvidence observers, ScenarioResult a,
+                         ScenarioResult b, ScenarioResult c, ScenarioResult c2024, ScenarioResult d,
+                         ScenarioResult e, ScenarioResult f, KazakhstanSensitivity.Result sensitivity) {
+        /** Copies the lists. */
+        public Result {
+            calibrations = List.copyOf(calibrations);
+            shares = List.copyOf(shares);
+            referendums = List.copyOf(referendums);
+            intraday = List.copyOf(intraday);
+        }
+
+        /** @param election an election @return its calibration */
+        public KazakhstanModel.Calibration calibration(String election) {
+            return calibrations.stream().filter(c -> c.election().equals(election)).findFirst().orElseThrow();
+        }
+
+        /** @return the scenarios in report order */
+        public List<ScenarioResult> scenarios() {
+            return List.of(a, b, c, c2024, d, e, f);
+        }
+
+        /** @return the largest Monte Carlo errors of every scenario and sensitivity run */
+        public ScenarioResult.Precision precision() {
+            double s = sensitivity.precision().shareOrTurnout();
+            double p = sensitivity.precision().probability();
+            for (ScenarioResult r : scenarios()) {
+                s = Math.max(s, r.precision().shareOrTurnout());
+                p = Math.max(p, r.precision().probability());
+            }
+            return new ScenarioResult.Precision(s, p);
+        }
+    }
+
+    /**
+     * The case study with the scenarios' tasks on the given engine (the law, history, calibrations, rules and
+     * election-day analysis are small and stay on this machine); the result does not depend on the engine or the
+     * block size.
      *
      * @param dataset  the dataset directory (with {@code scenarios/})
      * @param engine   where the scenarios' tasks run
@@ -64,37 +148,152 @@ public final class KazakhstanCase {
      * @param progress a progress sink per stage, given the stage's label
      * @param finish   called with each stage's progress when the stage ends
      * @return everything
+     * @throws DataException if a file cannot be read, or a scenario file disagrees with the law or the data
      */
     public static Result run(Path dataset, ScenarioEngine engine, int block, Function<String, Progress> progress,
-                             java.util.function.Consumer<Progress> finish) {
-        AggregateResults national = AggregateResults.read(dataset.resolve("national_results.csv"));
-        HistoryModel history = HistoryModel.kazakhstan(dataset, national);
-        KazakhstanModel.Calibration c19 = KazakhstanModel.calibrate(dataset, 2019, national);
-        KazakhstanModel.Calibration c22 = KazakhstanModel.calibrate(dataset, 2022, national);
+                             Consumer<Progress> finish) {
+        KazakhstanLaw law = KazakhstanLaw.read(dataset.resolve("law.json"));
+        KazakhstanModel.Dataset data = KazakhstanModel.Dataset.read(dataset);
+        HistoryModel history = HistoryModel.kazakhstan(dataset, data.national());
+        Map<String, KazakhstanModel.Calibration> cal = new LinkedHashMap<>();
+        for (String election : KazakhstanModel.ELECTIONS) {
+            cal.put(election, KazakhstanModel.calibrate(data, election, KazakhstanModel.Params.DEFAULT));
+        }
+        List<OfficialShares> shares = List.of(officialShares(data, "kz-2019-presidential"),
+                officialShares(data, "kz-2022-presidential"));
+        List<IntradayTurnout> intraday = new ArrayList<>();
+        for (String election : KazakhstanModel.ELECTIONS) {
+            intraday.add(IntradayTurnout.read(dataset.resolve("intraday_turnout.csv"), dataset.resolve("regions.csv"),
+                    election, law.pollsOpen(), law.pollsClose()));
+        }
+        List<ReferendumCheck> referendums = List.of(
+                referendum(data, law, cal.get("kz-2022-referendum"), true),
+                referendum(data, law, cal.get("kz-2024-referendum"), false));
+        ObserverEvidence observers = ObserverEvidence.read(dataset.resolve("observers.csv"));
+
         Path home = dataset.toAbsolutePath().normalize();
-        BiFunction<Path, Integer, KazakhstanModel.Calibration> calibrations = (dir, year) -> !dir.equals(home)
-                ? KazakhstanModel.calibrate(dir, year) : year == 2019 ? c19 : c22;
+        BiFunction<Path, String, KazakhstanModel.Calibration> calibrations = (dir, election) -> !dir.equals(home)
+                ? KazakhstanModel.calibrate(dir, election) : cal.get(election);
         Path s = dataset.resolve("scenarios");
-        Stage stage = (file, label) -> {
-            ScenarioSpec spec = ScenarioFiles.read(s.resolve(file), calibrations);
-            Progress p = progress.apply(label);
+        Function<ScenarioSpec, ScenarioResult> runner = spec -> {
+            Progress p = progress.apply(spec.name());
             try {
                 return ScenarioRunner.run(spec, engine, block, p);
             } finally {
                 finish.accept(p);
             }
         };
-        ScenarioResult a = stage.run("a-fraud-to-reported.json", "a: fraud to 81.31%");
-        ScenarioResult b = stage.run("b-no-runoff.json", "b: no-runoff fraud");
-        ScenarioResult c = stage.run("c-turnout-without-stuffing.json", "c: turnout without stuffing");
-        ScenarioResult d = stage.run("d-detection-power.json", "d: detection power");
-        ScenarioResult e = stage.run("e-observer-sampling.json", "e: observer sampling");
-        return new Result(history, c19, c22, a, b, c, d, e, WINNER_RULE, PARTICIPATION_RULE);
+        Function<String, ScenarioSpec> read = file -> ScenarioFiles.read(s.resolve(file), calibrations);
+        KazakhstanModel.Calibration c19 = cal.get("kz-2019-presidential");
+        KazakhstanModel.Calibration c22 = cal.get("kz-2022-presidential");
+        ScenarioSpec a = read.apply("a-fraud-to-reported.json");
+        check(s, "a-fraud-to-reported.json", "electorate.cleanShare", a.electorate().expectedShare(), c19.leaderShare(),
+                1e-4);
+        check(s, "a-fraud-to-reported.json", "solve.leaderShare", a.solve().value(), c22.leaderShare(), TOLERANCE);
+        presidential(s, "a-fraud-to-reported.json", a, law);
+        ScenarioSpec b = read.apply("b-no-runoff.json");
+        presidential(s, "b-no-runoff.json", b, law);
+        ScenarioSpec c = read.apply("c-referendum-2022-turnout.json");
+        referendumSpec(s, "c-referendum-2022-turnout.json", c, law, cal.get("kz-2022-referendum"), true);
+        ScenarioSpec c24 = read.apply("c-referendum-2024-turnout.json");
+        referendumSpec(s, "c-referendum-2024-turnout.json", c24, law, cal.get("kz-2024-referendum"), false);
+        ScenarioSpec d = read.apply("d-detection-power.json");
+        ScenarioSpec e = read.apply("e-observer-sampling.json");
+        ScenarioSpec f = read.apply("f-referendum-2022-regions.json");
+        referendumSpec(s, "f-referendum-2022-regions.json", f, law, cal.get("kz-2022-referendum"), true);
+        ScenarioResult ra = runner.apply(a);
+        ScenarioResult rb = runner.apply(b);
+        ScenarioResult rc = runner.apply(c);
+        ScenarioResult rc24 = runner.apply(c24);
+        ScenarioResult rd = runner.apply(d);
+        ScenarioResult re = runner.apply(e);
+        ScenarioResult rf = runner.apply(f);
+        KazakhstanSensitivity.Result sensitivity = KazakhstanSensitivity.run(dataset, data, runner);
+        return new Result(law, history, new ArrayList<>(cal.values()), shares, referendums, intraday, observers, ra, rb,
+                rc, rc24, rd, re, rf, sensitivity);
     }
 
-    /** Runs one scenario file of {@code scenarios/} under a progress label. */
-    @FunctionalInterface
-    private interface Stage {
-        ScenarioResult run(String file, String label);
+    /** A presidential scenario's win threshold is the law's. */
+    private static void presidential(Path dir, String file, ScenarioSpec spec, KazakhstanLaw law) {
+        check(dir, file, "questions.runoffAtMost", spec.questions().runoffAtMost(), law.winAbove(), 0);
+        if (spec.questions().runoffBase() != law.headline()) {
+            throw DataException.of("the headline base is not the law file's (" + law.headline().id() + ")")
+                    .file(dir.resolve(file)).column("questions.runoffBase").value(spec.questions().runoffBase().id())
+                    .build();
+        }
+    }
+
+    /** A referendum scenario's thresholds are the law's and its reported turnout the official one. */
+    private static void referendumSpec(Path dir, String file, ScenarioSpec spec, KazakhstanLaw law,
+                                       KazakhstanModel.Calibration c, boolean constitutional) {
+        check(dir, file, "questions.runoffAtMost", spec.questions().runoffAtMost(), law.decisionAbove(), 0);
+        if (!Double.isNaN(spec.questions().cleanTurnoutAtMost())) {
+            check(dir, file, "questions.cleanTurnoutAtMost", spec.questions().cleanTurnoutAtMost(),
+                    law.referendumTurnoutAbove(), 0);
+        }
+        if (!Double.isNaN(spec.holdReportedTurnout())) {
+            check(dir, file, "holdReportedTurnout", spec.holdReportedTurnout(), c.nationalTurnout(), TOLERANCE);
+        }
+        if (spec.questions().regionsMajorityAtLeast() > 0 || constitutional) {
+            check(dir, file, "questions.regionsMajorityAtLeast", spec.questions().regionsMajorityAtLeast(),
+                    constitutional ? law.regionsNeeded2022() : 0, 0);
+        }
+    }
+
+    private static void check(Path dir, String file, String field, double value, double expected, double tolerance) {
+        if (!(Math.abs(value - expected) <= tolerance)) {
+            throw DataException.of("the scenario file disagrees with the law or the data, which give " + expected)
+                    .file(dir.resolve(file)).column(field).value(Double.toString(value))
+                    .fix("set it to " + expected).build();
+        }
+    }
+
+    /** The winner's official share on each base, from the national results. */
+    static OfficialShares officialShares(KazakhstanModel.Dataset data, String election) {
+        AggregateResult r = data.national().results().stream()
+                .filter(x -> x.isNational() && x.election().equals(election)).findFirst().orElseThrow(() ->
+                        DataException.of("no national result for " + election)
+                                .file(data.dir().resolve("national_results.csv")).build());
+        AggregateOption leader = null;
+        long againstAll = 0;
+        for (AggregateOption o : r.options()) {
+            if (leader == null || o.votes().orElse(0) > leader.votes().orElse(0)) {
+                leader = o;
+            }
+            if (o.name().toLowerCase(java.util.Locale.ROOT).startsWith("against all")) {
+                againstAll += o.votes().orElse(0);
+            }
+        }
+        long l = leader.votes().orElse(0);
+        long valid = r.valid().orElse(r.knownVotesSum());
+        long ballots = r.ballots().orElse(valid);
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (FirstRoundBase base : FirstRoundBase.values()) {
+            out.put(base.id(), base.share(l, valid, ballots, againstAll));
+        }
+        return new OfficialShares(election, leader.name(), l, valid, ballots, againstAll, againstAll > l, out);
+    }
+
+    /** A referendum's rules on the published figures. */
+    static ReferendumCheck referendum(KazakhstanModel.Dataset data, KazakhstanLaw law,
+                                              KazakhstanModel.Calibration c, boolean constitutional) {
+        double t = law.referendumTurnoutAbove();
+        long yes = Math.round(c.leaderShareBallots() * c.ballots());
+        int published = 0;
+        for (AggregateResult r : data.referendums().results()) {
+            if (r.election().equals(c.election()) && !r.isNational()) {
+                published++;
+            }
+        }
+        List<String> below = new ArrayList<>();
+        for (KazakhstanModel.RegionTurnout rt : c.regions()) {
+            if (rt.published() <= 100 * t) {
+                below.add(rt.area());
+            }
+        }
+        return new ReferendumCheck(c.election(), c.registered(), c.ballots(), c.nationalTurnout(), t,
+                c.nationalTurnout() > t, c.ballots() - t * c.registered(), (c.nationalTurnout() - t) / (1 - t),
+                (double) yes / c.ballots(), (double) yes / c.ballots() > law.decisionAbove(), c.regions().size(),
+                constitutional ? law.regionsNeeded2022() : 0, published, below);
     }
 }

@@ -126,6 +126,107 @@ public record RegionalElectorate(List<Region> regions, double shareSd, int optio
     }
 
     /**
+     * @param r a region index
+     * @return the region's expected registered voters: units × mean size (log-normal e^(μ + σ²/2), uniform
+     *         (min + max)/2, listed: the list's mean; rounding to whole voters ignored)
+     */
+    public double expectedRegistered(int r) {
+        Region g = regions.get(r);
+        double mean;
+        if (g.sizes() instanceof SizeDistribution.LogNormal l) {
+            mean = Math.exp(l.mu() + l.sigma() * l.sigma() / 2);
+        } else if (g.sizes() instanceof SizeDistribution.Uniform u) {
+            mean = (u.min() + u.max()) / 2.0;
+        } else {
+            mean = java.util.Arrays.stream(((SizeDistribution.Listed) g.sizes()).sizes()).average().orElse(0);
+        }
+        return g.units() * mean;
+    }
+
+    /**
+     * @param r a region index
+     * @return the region's expected clean turnout: the mean of its stations' truncated normal
+     *         ({@link TruncatedNormal}), or the centre for the other shapes
+     */
+    public double expectedTurnout(int r) {
+        ProportionDistribution t = regions.get(r).turnout();
+        return t.shape() == ProportionDistribution.Shape.NORMAL ? TruncatedNormal.mean(t.mean(), t.sd()) : t.mean();
+    }
+
+    /** @return the national expected clean turnout: the regions' expected turnouts weighted by expected registers */
+    public double expectedTurnout() {
+        double w = 0;
+        double s = 0;
+        for (int r = 0; r < regions.size(); r++) {
+            double reg = expectedRegistered(r);
+            w += reg;
+            s += reg * expectedTurnout(r);
+        }
+        return s / w;
+    }
+
+    /**
+     * @return the national expected clean support: every region's expected station support, over its random
+     *         logit-normal shift of sd {@code shareSd} ({@link TruncatedNormal#meanShifted}), weighted by expected
+     *         ballots (turnout shifts do not reach the support, so this is the expected share of valid votes)
+     */
+    public double expectedShare() {
+        double w = 0;
+        double s = 0;
+        for (int r = 0; r < regions.size(); r++) {
+            ProportionDistribution v = regions.get(r).share();
+            double ballots = expectedRegistered(r) * expectedTurnout(r);
+            double e = v.shape() == ProportionDistribution.Shape.NORMAL
+                    ? TruncatedNormal.meanShifted(v.mean(), v.sd(), shareSd) : v.mean();
+            w += ballots;
+            s += ballots * e;
+        }
+        return s / w;
+    }
+
+    /**
+     * A copy whose expected clean support ({@link #expectedShare()}) is the target: every region gets the same
+     * centre, solved for. For the other shapes than normal the centre is the target.
+     *
+     * @param target the expected share of valid votes wanted, in (0, 1)
+     * @return the copy
+     */
+    public RegionalElectorate withExpectedShare(double target) {
+        ProportionDistribution v = regions.get(0).share();
+        double c = v.shape() == ProportionDistribution.Shape.NORMAL
+                ? TruncatedNormal.centreFor(target, v.sd(), shareSd) : target;
+        return withShare(c);
+    }
+
+    /**
+     * A copy whose national expected clean turnout ({@link #expectedTurnout()}) is the target: every region's
+     * turnout centre moves by one common logit shift, solved by bisection.
+     *
+     * @param target the expected national turnout wanted, in (0, 1)
+     * @return the copy
+     */
+    public RegionalElectorate withExpectedTurnout(double target) {
+        double lo = -20;
+        double hi = 20;
+        for (int it = 0; it < 100; it++) {
+            double mid = (lo + hi) / 2;
+            if (shiftTurnout(mid).expectedTurnout() < target) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return shiftTurnout((lo + hi) / 2);
+    }
+
+    /** @return a copy with every region's turnout centre moved by a logit shift (clamped centres) */
+    private RegionalElectorate shiftTurnout(double shift) {
+        return mapRegions(g -> new Region(g.name(), g.units(), g.sizes(),
+                new ProportionDistribution(g.turnout().shape(),
+                        Logit.expit(Logit.clamped(g.turnout().mean()) + shift), g.turnout().sd()), g.share()));
+    }
+
+    /**
      * @param mean the clean support centre of every region
      * @return a copy with that centre (same shape and spread)
      */

@@ -28,8 +28,10 @@ import org.psephos.simulation.SizeDistribution;
  * {
  *   "name": "…", "description": "…", "seed": 1, "replicates": 100,
  *   "electorate": {                                  // a preset …
- *     "preset": "kazakhstan-2022", "dataset": "..", // dataset directory, relative to this file
- *     "cleanShare": 0.7096                           // optional override of the clean leader support
+ *     "preset": "kazakhstan-2022", "dataset": "..", // dataset directory, relative to this file; presets:
+ *                                                    // kazakhstan-2019, kazakhstan-2022 (presidential),
+ *                                                    // kazakhstan-2022-referendum, kazakhstan-2024-referendum
+ *     "cleanShare": 0.7096                           // optional override of the clean leader support (expected)
  *   },
  *   "electorate": {                                  // … or explicit
  *     "stations": 10000,
@@ -37,16 +39,19 @@ import org.psephos.simulation.SizeDistribution;
  *     "turnout": {"shape": "normal", "mean": 0.7, "sd": 0.08},
  *     "share":   {"shape": "normal", "mean": 0.6, "sd": 0.08},
  *     "regions": [{"name": "North", "weight": 2, "turnout": 0.75, "share": 0.6}, …],  // optional
- *     "regionShareSd": 0.15, "options": 2, "concentration": 20, "invalidRate": 0.01
+ *     "regionShareSd": 0.15, "options": 2, "concentration": 20, "invalidRate": 0.01,
+ *     "againstAllShare": 0.31                        // optional: "against all" share of the non-leading votes
  *   },
  *   "cleanShares": [0.35, 0.40],                     // optional sweep of clean support
  *   "holdReportedTurnout": 0.6944,                   // optional, ballot-stuffing families only
  *   "families": [{"label": "…", "model": "ballot-stuffing", "params": {"fraction": 1},
  *                 "sweep": "share", "values": [0, 0.1, 0.2]}],
- *   "questions": {"runoffAtMost": 0.5, "runoffBase": "ballots", "turnoutAtMost": 0.5,
- *                 "leaderAtLeast": 0.8131, "cleanTurnoutAtMost": 0.5},
- *   "solve": {"leaderShare": 0.8131},
- *   "minimal": {"noRunoffProbability": 0.95, "steps": 6},
+ *   "questions": {"runoffAtMost": 0.5, "runoffBase": "valid", // or "ballots", "candidates" (FirstRoundBase)
+ *                 "turnoutAtMost": 0.5, "leaderAtLeast": 0.8131, "cleanTurnoutAtMost": 0.5,
+ *                 "regionsMajorityAtLeast": 12},
+ *   "solve": {"leaderShare": 0.8131},                 // or {"cleanTurnout": 0.5}
+ *   "minimal": {"probability": 0.95, "steps": 6},     // bisection; or {"probability": 0.95, "method": "crossing",
+ *                                                     //   "rule": "no-runoff" | "regional-majority"}
  *   "power": {"tests": ["Shpilkin", "Sobyanin"], "alpha": 0.05, "testReplicates": 100},
  *   "observer": {"inflations": [1, 2, 5], "alpha": 0.05, "power": 0.95, "trials": 1000}  // families optional
  * }
@@ -78,10 +83,10 @@ public final class ScenarioFiles {
     }
 
     /**
-     * {@link #read(Path)} with the calibration of a preset's dataset directory and year from {@code calibrations}
-     * (e.g. ones already computed), instead of recomputing it from the files.
+     * {@link #read(Path)} with the calibration of a preset's dataset directory and election from
+     * {@code calibrations} (e.g. ones already computed), instead of recomputing it from the files.
      */
-    static ScenarioSpec read(Path file, BiFunction<Path, Integer, KazakhstanModel.Calibration> calibrations) {
+    static ScenarioSpec read(Path file, BiFunction<Path, String, KazakhstanModel.Calibration> calibrations) {
         String text;
         try {
             text = Files.readString(file);
@@ -105,9 +110,10 @@ public final class ScenarioFiles {
     private static final class Parser {
         private final Path file;
         private final JsonNode root;
-        private final BiFunction<Path, Integer, KazakhstanModel.Calibration> calibrations;
+        private final BiFunction<Path, String, KazakhstanModel.Calibration> calibrations;
+        private double againstAll;
 
-        Parser(Path file, JsonNode root, BiFunction<Path, Integer, KazakhstanModel.Calibration> calibrations) {
+        Parser(Path file, JsonNode root, BiFunction<Path, String, KazakhstanModel.Calibration> calibrations) {
             this.file = file;
             this.root = root;
             this.calibrations = calibrations;
@@ -240,32 +246,64 @@ public final class ScenarioFiles {
                 }
             }
             JsonNode q = root.path("questions");
-            String base = text(q, "runoffBase", "ballots");
-            if (!base.equals("ballots") && !base.equals("valid")) {
-                throw error("questions.runoffBase", "runoffBase is not 'ballots' or 'valid'", base);
+            FirstRoundBase base;
+            try {
+                base = FirstRoundBase.parse(text(q, "runoffBase", "valid"));
+            } catch (IllegalArgumentException ex) {
+                throw error("questions.runoffBase", "runoffBase is not 'valid', 'ballots' or 'candidates'",
+                        text(q, "runoffBase", ""));
+            }
+            double k = number(q, "regionsMajorityAtLeast", "questions.", 0);
+            if (!(k >= 0 && k <= electorate.regions().size()) || k != Math.rint(k)) {
+                throw error("questions.regionsMajorityAtLeast", "regionsMajorityAtLeast is not a whole number between"
+                        + " 0 and the number of regions (" + electorate.regions().size() + ")", k);
             }
             ScenarioSpec.Questions questions = new ScenarioSpec.Questions(
-                    probability(q, "runoffAtMost", "questions.", 0.5), base.equals("ballots"),
+                    probability(q, "runoffAtMost", "questions.", 0.5), base,
                     probability(q, "turnoutAtMost", "questions.", Double.NaN),
                     probability(q, "leaderAtLeast", "questions.", Double.NaN),
-                    probability(q, "cleanTurnoutAtMost", "questions.", Double.NaN));
+                    probability(q, "cleanTurnoutAtMost", "questions.", Double.NaN), (int) k);
             ScenarioSpec.Solve solve = null;
             if (root.has("solve")) {
-                double target = probability(root.get("solve"), "leaderShare", "solve.", Double.NaN);
-                if (Double.isNaN(target)) {
-                    throw error("solve.leaderShare", "the scenario file lacks a required field", null);
+                JsonNode sv = root.get("solve");
+                double share = probability(sv, "leaderShare", "solve.", Double.NaN);
+                double turnout = probability(sv, "cleanTurnout", "solve.", Double.NaN);
+                if (Double.isNaN(share) == Double.isNaN(turnout)) {
+                    throw error("solve", "solve needs exactly one of leaderShare and cleanTurnout", null);
                 }
-                solve = new ScenarioSpec.Solve(target);
+                if (!Double.isNaN(turnout) && Double.isNaN(questions.cleanTurnoutAtMost())
+                        && Double.isNaN(hold)) {
+                    throw error("solve.cleanTurnout", "solving for the clean turnout needs holdReportedTurnout or "
+                            + "questions.cleanTurnoutAtMost (the clean turnout is computed only then)", turnout);
+                }
+                solve = Double.isNaN(turnout) ? new ScenarioSpec.Solve(ScenarioSpec.Target.LEADER_SHARE, share)
+                        : new ScenarioSpec.Solve(ScenarioSpec.Target.CLEAN_TURNOUT, turnout);
             }
             ScenarioSpec.Minimal minimal = null;
             if (root.has("minimal")) {
                 JsonNode m = root.get("minimal");
-                double p = probability(m, "noRunoffProbability", "minimal.", 0.95);
+                double p = probability(m, m.has("probability") ? "probability" : "noRunoffProbability", "minimal.",
+                        0.95);
                 double steps = number(m, "steps", "minimal.", 6);
                 if (!(steps >= 0 && steps <= 30) || steps != Math.rint(steps)) {
                     throw error("minimal.steps", "steps is not a whole number in [0, 30]", steps);
                 }
-                minimal = new ScenarioSpec.Minimal(p, (int) steps);
+                String method = text(m, "method", "bisection");
+                if (!method.equals("bisection") && !method.equals("crossing")) {
+                    throw error("minimal.method", "method is not 'bisection' or 'crossing'", method);
+                }
+                String rule = text(m, "rule", "no-runoff");
+                if (!rule.equals("no-runoff") && !rule.equals("regional-majority")) {
+                    throw error("minimal.rule", "rule is not 'no-runoff' or 'regional-majority'", rule);
+                }
+                if (rule.equals("regional-majority") && (questions.regionsMajorityAtLeast() == 0
+                        || method.equals("bisection"))) {
+                    throw error("minimal.rule", "the regional-majority rule needs method 'crossing' and "
+                            + "questions.regionsMajorityAtLeast", rule);
+                }
+                minimal = new ScenarioSpec.Minimal(p, (int) steps, method.equals("crossing")
+                        ? ScenarioSpec.Method.CROSSING : ScenarioSpec.Method.BISECTION,
+                        rule.equals("no-runoff") ? ScenarioSpec.Rule.NO_RUNOFF : ScenarioSpec.Rule.REGIONAL_MAJORITY);
             }
             ScenarioSpec.PowerSpec power = null;
             if (root.has("power")) {
@@ -283,18 +321,19 @@ public final class ScenarioFiles {
                     throw error("power.tests", ex.getMessage(), null);
                 }
                 double tr = number(p, "testReplicates", "power.", 100);
-                if (!(tr >= 1 && tr <= 100_000) || tr != Math.rint(tr)) {
-                    throw error("power.testReplicates", "testReplicates is not a whole number in [1, 100000]", tr);
+                if (!(tr >= 2 && tr <= 100_000) || tr != Math.rint(tr)) {
+                    throw error("power.testReplicates", "testReplicates is not a whole number in [2, 100000]", tr);
                 }
                 if (!(reps >= 2)) {
                     throw error("replicates", "detection power needs at least 2 replicates", reps);
                 }
                 power = new ScenarioSpec.PowerSpec(tests, probability(p, "alpha", "power.", 0.05), (int) tr,
-                        "PowerAnalysis (issue 5) on the engine-native form of the electorate, one axis per family; "
-                        + "flags calibrated to the false-positive rate on clean replicates");
+                        "detection power (PowerAnalysis) on the engine-native form of the electorate, one axis per "
+                        + "family; flags calibrated to the false-positive rate on clean replicates");
             }
             return new ScenarioSpec(name, text(root, "description", ""), file.toString(), seed, (int) reps,
-                    electorate, label[0], cleanShares, families, hold, questions, solve, minimal, power, observer);
+                    electorate, label[0], cleanShares, families, hold, questions, solve, minimal, power, observer,
+                    againstAll);
         }
 
         ScenarioSpec.Family family(JsonNode f, String path) {
@@ -346,28 +385,30 @@ public final class ScenarioFiles {
             RegionalElectorate out;
             try {
                 if (preset != null) {
-                    int year;
-                    if (preset.equals("kazakhstan-2019")) {
-                        year = 2019;
-                    } else if (preset.equals("kazakhstan-2022")) {
-                        year = 2022;
-                    } else {
-                        throw error("electorate.preset", "unknown preset (use kazakhstan-2019 or kazakhstan-2022)",
-                                preset);
+                    String election = KazakhstanModel.presetElection(preset);
+                    if (election == null) {
+                        throw error("electorate.preset", "unknown preset (use one of "
+                                + String.join(", ", KazakhstanModel.PRESETS) + ")", preset);
                     }
                     Path dir = file.toAbsolutePath().getParent().resolve(text(e, "dataset", ".")).normalize();
-                    out = KazakhstanModel.electorate(calibrations.apply(dir, year));
+                    KazakhstanModel.Calibration c = calibrations.apply(dir, election);
+                    out = KazakhstanModel.electorate(c);
+                    againstAll = c.againstAllShare();
                     label[0] = preset;
                 } else {
                     out = explicit(e);
-                    label[0] = "explicit";
+                    label[0] = ScenarioSpec.EXPLICIT;
+                    againstAll = number(e, "againstAllShare", "electorate.", 0);
+                    if (!(againstAll >= 0 && againstAll < 1)) {
+                        throw error("electorate.againstAllShare", "againstAllShare is not in [0, 1)", againstAll);
+                    }
                 }
                 double clean = number(e, "cleanShare", "electorate.", Double.NaN);
                 if (!Double.isNaN(clean)) {
                     if (!(clean > 0 && clean < 1)) {
                         throw error("electorate.cleanShare", "cleanShare is not in (0, 1)", clean);
                     }
-                    out = out.withShare(clean);
+                    out = preset != null ? out.withExpectedShare(clean) : out.withShare(clean);
                 }
             } catch (IllegalArgumentException ex) {
                 throw error("electorate", "invalid electorate: " + ex.getMessage(), null);

@@ -26,18 +26,60 @@ import org.psephos.simulation.FraudModel;
  * @param minimal             the minimal-fraud search, or null
  * @param power               detection-power entries (recorded; see {@link PowerSpec}), or null
  * @param observer            the observer-sampling question, or null
+ * @param againstAllShare     "against all" as a fraction of the votes not cast for the leader, in [0, 1): the
+ *                            published one of a preset, 0 where the ballot has no such line (see
+ *                            {@link FirstRoundBase})
  * @since 0.1
  */
 public record ScenarioSpec(String name, String description, String file, long seed, int replicates,
                            RegionalElectorate electorate, String electorateLabel, List<Double> cleanShares,
                            List<Family> families, double holdReportedTurnout, Questions questions, Solve solve,
-                           Minimal minimal, PowerSpec power, Observer observer) {
-    /** Copies the lists. */
+                           Minimal minimal, PowerSpec power, Observer observer, double againstAllShare) {
+    /** Electorate label of a scenario whose electorate the file gives explicitly (not a preset). */
+    public static final String EXPLICIT = "explicit";
+
+    /**
+     * Copies the lists.
+     *
+     * @throws IllegalArgumentException if the "against all" share is not in [0, 1)
+     */
     public ScenarioSpec {
         Objects.requireNonNull(electorate, "electorate");
         cleanShares = List.copyOf(cleanShares);
         families = List.copyOf(families);
         Objects.requireNonNull(questions, "questions");
+        if (!(againstAllShare >= 0 && againstAllShare < 1)) {
+            throw new IllegalArgumentException("against-all share is not in [0, 1): " + againstAllShare);
+        }
+    }
+
+    /**
+     * @return whether the electorate is a calibrated preset: its clean support and turnout are then set by their
+     *         expected values ({@link RegionalElectorate#withExpectedShare}, {@link
+     *         RegionalElectorate#withExpectedTurnout}) rather than by the centres of the station distributions
+     */
+    public boolean preset() {
+        return !EXPLICIT.equals(electorateLabel);
+    }
+
+    /**
+     * @param seed       the run seed
+     * @param replicates replicates per point
+     * @return a copy with that seed and replicate count
+     */
+    public ScenarioSpec with(long seed, int replicates) {
+        return new ScenarioSpec(name, description, file, seed, replicates, electorate, electorateLabel, cleanShares,
+                families, holdReportedTurnout, questions, solve, minimal, power, observer, againstAllShare);
+    }
+
+    /**
+     * @param e     another electorate (e.g. another calibration of the same country)
+     * @param label how it was given
+     * @return a copy on that electorate
+     */
+    public ScenarioSpec withElectorate(RegionalElectorate e, String label) {
+        return new ScenarioSpec(name, description, file, seed, replicates, e, label, cleanShares, families,
+                holdReportedTurnout, questions, solve, minimal, power, observer, againstAllShare);
     }
 
     /**
@@ -80,27 +122,81 @@ public record ScenarioSpec(String name, String description, String file, long se
     }
 
     /**
-     * The questions asked of every point; NaN for a question not asked.
+     * The questions asked of every point; NaN (0 for the count) for a question not asked.
      *
-     * @param runoffAtMost       a runoff happens when the leader's share is at most this (e.g. 0.5)
-     * @param runoffOfBallots    whether that share is of ballots (voters who took part) rather than of valid votes
-     * @param turnoutAtMost      P(turnout ≤ this)
-     * @param leaderAtLeast      P(leader's share of valid votes ≥ this), e.g. the reported share
-     * @param cleanTurnoutAtMost P(clean turnout, without the fraud, ≤ this), e.g. a participation threshold
+     * @param runoffAtMost           a runoff happens when the leader's share is at most this (the law's win
+     *                               threshold, e.g. 0.5)
+     * @param runoffBase             the base of that share for the headline probability; every point also reports
+     *                               the probability on each of the three {@link FirstRoundBase}s
+     * @param turnoutAtMost          P(turnout ≤ this)
+     * @param leaderAtLeast          P(leader's share of valid votes ≥ this), e.g. the reported share
+     * @param cleanTurnoutAtMost     P(clean turnout, without the fraud, ≤ this), e.g. a referendum's turnout rule
+     * @param regionsMajorityAtLeast k &gt; 0: P(the leader has more than half of all ballots in at least k regions),
+     *                               e.g. the 2/3-of-regions rule for constitutional amendments; 0 not asked
      */
-    public record Questions(double runoffAtMost, boolean runoffOfBallots, double turnoutAtMost, double leaderAtLeast,
-                            double cleanTurnoutAtMost) {
+    public record Questions(double runoffAtMost, FirstRoundBase runoffBase, double turnoutAtMost,
+                            double leaderAtLeast, double cleanTurnoutAtMost, int regionsMajorityAtLeast) {
+        /** @throws NullPointerException if the base is null */
+        public Questions {
+            Objects.requireNonNull(runoffBase, "runoffBase");
+        }
     }
 
-    /** @param leaderShare the leader's share of valid votes to reach (Monte Carlo mean) */
-    public record Solve(double leaderShare) {
+    /** What a solve targets. */
+    public enum Target {
+        /** The mean leader share of valid votes, reached from below as the intensity grows. */
+        LEADER_SHARE,
+        /** The mean clean turnout (without the fraud), reached from above as the intensity grows. */
+        CLEAN_TURNOUT
     }
 
     /**
-     * @param noRunoffProbability the probability of no runoff to reach, e.g. 0.95
-     * @param steps               bisection steps between the family's first and last value
+     * The intensity at which the Monte Carlo mean of a quantity reaches a value.
+     *
+     * @param target what is solved for
+     * @param value  the value to reach
      */
-    public record Minimal(double noRunoffProbability, int steps) {
+    public record Solve(Target target, double value) {
+        /** @throws NullPointerException if the target is null */
+        public Solve {
+            Objects.requireNonNull(target, "target");
+        }
+    }
+
+    /** How the smallest sufficient fraud is searched. */
+    public enum Method {
+        /** Bisection between a family's first and last value, one point per round. */
+        BISECTION,
+        /**
+         * Every value of the family in one round; each replicate's crossing of the rule (the smallest intensity at
+         * which it passes, linearly interpolated between grid values) is found on every base, and the smallest
+         * sufficient fraud is the required quantile of the crossings.
+         */
+        CROSSING
+    }
+
+    /** The rule a fraud must carry. */
+    public enum Rule {
+        /** The leader passes the win threshold in the first round. */
+        NO_RUNOFF,
+        /** The leader has more than half of all ballots in at least the asked number of regions. */
+        REGIONAL_MAJORITY
+    }
+
+    /**
+     * The smallest fraud with which the rule holds with at least the given probability.
+     *
+     * @param probability the probability to reach, e.g. 0.95
+     * @param steps       bisection steps between the family's first and last value (bisection only)
+     * @param method      bisection or per-replicate crossings on the grid
+     * @param rule        the rule
+     */
+    public record Minimal(double probability, int steps, Method method, Rule rule) {
+        /** @throws NullPointerException if the method or rule is null */
+        public Minimal {
+            Objects.requireNonNull(method, "method");
+            Objects.requireNonNull(rule, "rule");
+        }
     }
 
     /**

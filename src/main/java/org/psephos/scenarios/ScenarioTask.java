@@ -23,16 +23,21 @@ import org.psephos.simulation.ReplicateTotals;
  * @param fraud      the fraud at this point
  * @param clean      whether to report the replicates' turnout without the fraud (read from the same run: the
  *                   engine's totals before the fraud models, {@link ReplicateTotals#cleanTurnout()})
+ * @param rank       k &gt; 0 to report, per replicate, the k-th largest regional share of the leader among all
+ *                   ballots (k regions have a majority exactly when it is above one half); 0 not to
  * @since 0.1
  */
 public record ScenarioTask(int point, int from, int to, long seed, RegionalElectorate electorate, FraudModel fraud,
-                           boolean clean) implements java.io.Serializable {
+                           boolean clean, int rank) implements java.io.Serializable {
     /** @throws IllegalArgumentException if the replicate range is empty or negative */
     public ScenarioTask {
         Objects.requireNonNull(electorate, "electorate");
         Objects.requireNonNull(fraud, "fraud");
         if (from < 0 || to <= from) {
             throw new IllegalArgumentException("replicate range is empty or negative: [" + from + ", " + to + ")");
+        }
+        if (rank < 0 || rank > electorate.regions().size()) {
+            throw new IllegalArgumentException("regional rank is not in [0, regions]: " + rank);
         }
     }
 
@@ -47,9 +52,11 @@ public record ScenarioTask(int point, int from, int to, long seed, RegionalElect
      * @param leaderShareBallots the leader's share of ballots
      * @param turnout            reported turnout
      * @param cleanTurnout       turnout of the same replicates without the fraud, or null if not asked
+     * @param rankedRegionShare  the k-th largest regional share of the leader among ballots, or null if not asked
      */
     public record Block(int point, int from, int to, double[] leaderShare, double[] leaderShareBallots,
-                        double[] turnout, double[] cleanTurnout) implements java.io.Serializable {
+                        double[] turnout, double[] cleanTurnout, double[] rankedRegionShare)
+            implements java.io.Serializable {
     }
 
     /** @return the block, on one thread */
@@ -62,12 +69,16 @@ public record ScenarioTask(int point, int from, int to, long seed, RegionalElect
      * @return the block
      */
     public Block run(int threads) {
-        List<ReplicateTotals> t = CompositeSimulation.totals(electorate, List.of(fraud), seed, threads, from, to);
+        List<List<ReplicateTotals>> regional = CompositeSimulation.regionalTotals(electorate, List.of(fraud), seed,
+                threads, from, to);
+        List<ReplicateTotals> t = CompositeSimulation.national(regional, electorate.options());
         int n = to - from;
         double[] lv = new double[n];
         double[] lb = new double[n];
         double[] tu = new double[n];
         double[] ct = clean ? new double[n] : null;
+        double[] kth = rank > 0 ? new double[n] : null;
+        double[] byRegion = new double[regional.size()];
         for (int i = 0; i < n; i++) {
             ReplicateTotals x = t.get(i);
             lv[i] = CompositeSimulation.leaderShareOfValid(x);
@@ -76,7 +87,14 @@ public record ScenarioTask(int point, int from, int to, long seed, RegionalElect
             if (ct != null) {
                 ct[i] = x.cleanTurnout();
             }
+            if (kth != null) {
+                for (int r = 0; r < byRegion.length; r++) {
+                    byRegion[r] = regional.get(r).get(i).share(0);
+                }
+                java.util.Arrays.sort(byRegion);
+                kth[i] = byRegion[byRegion.length - rank];
+            }
         }
-        return new Block(point, from, to, lv, lb, tu, ct);
+        return new Block(point, from, to, lv, lb, tu, ct, kth);
     }
 }

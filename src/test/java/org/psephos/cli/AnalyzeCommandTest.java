@@ -315,14 +315,7 @@ class AnalyzeCommandTest {
     @Test
     void readsACsvThroughTheLoaderAndTheRootCommand() throws IOException {
         Path f = dir.resolve("minimal.csv");
-        StringBuilder sb = new StringBuilder("registered,ballots,A,B,district\n");
-        for (int i = 0; i < 60; i++) {
-            int reg = 400 + 13 * i;
-            int bal = reg / 2 + i;
-            sb.append(reg).append(',').append(bal).append(',').append(bal / 3).append(',')
-                    .append(bal - bal / 3).append(',').append(i % 2 == 0 ? "d1" : "d2").append('\n');
-        }
-        Files.writeString(f, sb.toString());
+        writeMinimalCsv(f);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         Path html = dir.resolve("r.html");
@@ -338,6 +331,40 @@ class AnalyzeCommandTest {
                 new PrintWriter(err));
         assertEquals(Main.DATA, code);
         assertTrue(err.toString().contains("line 3, column 'A' (#3): not a count: 'x'"), err.toString());
+    }
+
+    /**
+     * {@code --level '#5'} (and another spelling of the header) names the grouping column like every other {@code #N}
+     * mapping: the same table as {@code --level district}. Before the fix it was refused as a usage error ("the file
+     * has no such grouping column"), since the groupings are named by their headers.
+     */
+    @Test
+    void levelByPositionWorksLikeByName() throws Exception {
+        Path f = dir.resolve("levels.csv");
+        writeMinimalCsv(f);
+        String byName = null;
+        for (String level : List.of("district", "#5", "DISTRICT")) {
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            int code = Main.run(new String[] {"analyze", f.toString(), "--level", level, "--replicates", "30",
+                "--tests", "LastC", "--quiet"}, new PrintWriter(out), new PrintWriter(err));
+            assertEquals(0, code, level + ": " + err);
+            assertTrue(out.toString().contains("LastC  B         d2"), level + ": " + out);
+            byName = byName == null ? out.toString() : byName;
+            assertEquals(byName, out.toString(), level);
+        }
+    }
+
+    /** Writes 60 units with columns registered, ballots, A, B and district (d1, d2 alternating). */
+    private static void writeMinimalCsv(Path f) throws IOException {
+        StringBuilder sb = new StringBuilder("registered,ballots,A,B,district\n");
+        for (int i = 0; i < 60; i++) {
+            int reg = 400 + 13 * i;
+            int bal = reg / 2 + i;
+            sb.append(reg).append(',').append(bal).append(',').append(bal / 3).append(',')
+                    .append(bal - bal / 3).append(',').append(i % 2 == 0 ? "d1" : "d2").append('\n');
+        }
+        Files.writeString(f, sb.toString());
     }
 
     private static List<String> iterable(java.util.Iterator<String> it) {

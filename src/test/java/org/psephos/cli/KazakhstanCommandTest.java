@@ -31,9 +31,12 @@ class KazakhstanCommandTest {
         try (Stream<Path> files = Files.list(Path.of("datasets/kazakhstan/scenarios"))) {
             for (Path f : files.filter(p -> p.toString().endsWith(".json")).toList()) {
                 String t = Files.readString(f).replaceAll("\"replicates\": \\d+", "\"replicates\": 2")
-                        .replace("[0.35, 0.40, 0.45, 0.50, 0.55, 0.60, 0.65, 0.70]", "[0.45, 0.6]")
-                        .replace("\"steps\": 6", "\"steps\": 2").replace("\"trials\": 2000", "\"trials\": 50")
-                        .replace("\"testReplicates\": 20", "\"testReplicates\": 5");
+                        .replace("[0.35, 0.40, 0.45, 0.50]", "[0.45]").replace("[0.40, 0.45, 0.50, 0.55]", "[0.5]")
+                        .replace("\"trials\": 2000", "\"trials\": 50").replace("\"trials\": 500", "\"trials\": 50")
+                        .replace("\"testReplicates\": 20", "\"testReplicates\": 5")
+                        .replace("\"stationSd\": [0.05, 0.11]", "\"stationSd\": [0.05]")
+                        .replace("\"sizeSigma\": [0.4, 0.8]", "\"sizeSigma\": [0.8]")
+                        .replace("\"regionShareSd\": [0.075, 0.3]", "\"regionShareSd\": [0.3]");
                 Files.writeString(data.resolve("scenarios").resolve(f.getFileName()), t);
             }
         }
@@ -50,7 +53,9 @@ class KazakhstanCommandTest {
             "--threads", "2", "--quiet"}, new PrintWriter(o), new PrintWriter(e));
         assertEquals(0, code, e.toString());
         for (String f : new String[] {"report.html", "results.json", "history.csv", "history.png", "history.svg",
-            "scenario_b_minima.csv", "observer_sample_sizes.png", "regions_2022.csv", "solutions.csv"}) {
+            "scenario_b_minima.csv", "scenario_f_minima.csv", "observer_sample_sizes.png", "calibration.csv",
+            "solutions.csv", "runoff_bases.csv", "referendum_rules.csv", "intraday_increments.csv",
+            "intraday_kz-2022-presidential.png", "sensitivity.csv", "sensitivity_d.png", "observer_evidence.csv"}) {
             assertTrue(Files.size(out.resolve(f)) > 0, f);
         }
         JsonNode json = new ObjectMapper().readTree(out.resolve("results.json").toFile());
@@ -61,10 +66,24 @@ class KazakhstanCommandTest {
         assertEquals(2019, e2019.get("year").asInt());
         assertEquals(1.8722790660694024, e2019.get("enp").asDouble(), 1e-12);
         assertEquals(70.96, e2019.get("leaderShare").asDouble(), 1e-9);
-        assertEquals(4, json.get("d").get("powerResults").size());
+        assertEquals(3, json.get("d").get("powerResults").size());
         assertEquals(10, json.get("e").get("observer").get("sizes").size());
+        assertEquals(4, json.get("calibrations").size());
+        assertEquals(4, json.get("intraday").size());
+        // The three readings of the first-round base on the 2022 official counts.
+        JsonNode bases = json.get("shares").get(1).get("shares");
+        assertEquals(0.8131, Math.round(1e4 * bases.get("valid").asDouble()) / 1e4, 0);
+        assertEquals(0.7779, Math.round(1e4 * bases.get("ballots").asDouble()) / 1e4, 0);
+        assertEquals(0.8632, Math.round(1e4 * bases.get("candidates").asDouble()) / 1e4, 0);
+        assertEquals(1 + 3, json.get("sensitivity").get("variants").size(), "calibrated + 3 variants");
         String html = Files.readString(out.resolve("report.html"));
         assertTrue(html.contains("data:image/png;base64,"));
+        for (String section : new String[] {"1. The law", "81.31%", "77.79%", "86.32%", "3. The synthetic Kazakhstan",
+            "5. Referendums", "6. Election-day turnout", "7. What observers published", "8. Sensitivity",
+            "9. Monte Carlo precision"}) {
+            assertTrue(html.contains(section), section);
+        }
+        assertFalse(html.matches("(?s).*[Ii]ssue [0-9].*"), "no report names an issue");
         assertTrue(html.contains("opponents&#39; votes"), "text is escaped");
         assertFalse(html.contains("<script"));
         assertTrue(o.toString().contains("power, ballot-stuffing"), o.toString());

@@ -53,6 +53,51 @@ class LoadCommandTest {
         assertNoStackTrace();
     }
 
+    /**
+     * A file with one option and neither a valid nor an invalid column (Canada 2011 as spikes reads it: N, t, v)
+     * gets shares of the ballots by default, and the summary says why; the share of found ballots would be the option's
+     * own votes, 100% in every unit. Before the fix the default was found: "Options (share of found)" and 100.00%.
+     * An explicit --share-of still wins, and a file with two options keeps found.
+     */
+    @Test
+    void singleOptionFileGetsSharesOfBallotsByDefault() throws Exception {
+        Path f = file("N,t,v\n1000,600,300\n800,500,250\n");
+        Path json = dir.resolve("one.json");
+        assertEquals(0, run("load", f.toString(), "--registered", "N", "--ballots", "t", "--candidate", "v",
+                "--json", json.toString()), err.toString());
+        String s = out.toString();
+        assertTrue(s.contains("Options (share of ballots: the default for a file with one option and no valid or "
+                + "invalid column; --share-of to change):"), s);
+        assertTrue(s.contains("*            550   50.00%  v"), s); // 550 / 1100
+        assertTrue(s.contains("share of   ballots (the default for a file with one option and no valid or invalid "
+                + "column)"), s);
+        JsonNode n = new ObjectMapper().readTree(json.toFile());
+        assertEquals("ballots", n.get("shareOf").asText());
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("load", f.toString(), "--registered", "N", "--ballots", "t", "--candidate", "v",
+                "--share-of", "found"), err.toString());
+        assertTrue(out.toString().contains("*            550  100.00%  v"), out.toString());
+        assertTrue(out.toString().contains("Options (share of found):"), out.toString());
+        out.getBuffer().setLength(0);
+        Path two = Files.writeString(dir.resolve("two.csv"), "N,t,v,w\n1000,600,300,300\n");
+        assertEquals(0, run("load", two.toString(), "--registered", "N", "--ballots", "t"), err.toString());
+        assertTrue(out.toString().contains("Options (share of found):"), out.toString());
+        assertNoStackTrace();
+    }
+
+    /** --thousands . reads 1.413 as 1413 in a ';'-separated file; an unknown separator is a usage error. */
+    @Test
+    void thousandsOption() throws Exception {
+        Path f = file("registered;ballots;A;B\n2000;1.413;900;513\n1000;600;300;300\n");
+        assertEquals(3, run("load", f.toString()));
+        assertTrue(err.toString().contains("load it with --thousands ."), err.toString());
+        assertEquals(0, run("load", f.toString(), "--thousands", "."), err.toString());
+        assertTrue(out.toString().contains("registered 3,000  ballots 2,013"), out.toString());
+        assertEquals(2, run("load", f.toString(), "--thousands", "x"));
+        assertTrue(err.toString().contains("thousands separator is not . , or space: 'x'"), err.toString());
+        assertNoStackTrace();
+    }
+
     @Test
     void mappingSyntaxErrorIsAUsageError() throws Exception {
         Path f = file("registered,ballots,A\n10,5,5\n");

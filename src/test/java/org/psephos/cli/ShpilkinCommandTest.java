@@ -23,12 +23,9 @@ class ShpilkinCommandTest {
 
     @Test
     void estimatesPerRegionAndWritesEveryUnitsAnomalousVotes() throws IOException {
-        Path units = dir.resolve("units.csv");
+        Path units = simulated(3000, "--extreme", "0.02");
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        assertEquals(0, run(out, err, "simulate", "--units", "3000", "--regions", "2", "--seed", "4", "--replicates",
-                "1", "--incremental", "0.2", "--extreme", "0.02", "--quiet", "--out", units.toString()), err.toString());
-        out = new StringWriter();
         int code = run(out, err, "shpilkin", units.toString(), "--registered", "registered", "--ballots", "ballots",
                 "--candidate", "leader", "--candidate", "option2", "--level", "region", "--redraws", "10",
                 "--threads", "2", "--csv", dir.resolve("a.csv").toString(), "--json", dir.resolve("a.json").toString(),
@@ -121,5 +118,34 @@ class ShpilkinCommandTest {
             assertEquals(2, run(new StringWriter(), e2, "shpilkin", units.toString(), "--sensitivity", bad), bad);
             assertTrue(e2.toString().contains("--sensitivity"), e2.toString());
         }
+    }
+
+    /** {@code --level '#2'} names the region column of the simulated file as {@code --level region} does. */
+    @Test
+    void levelByPosition() throws IOException {
+        Path units = simulated(2000);
+        StringWriter err = new StringWriter();
+        String byName = null;
+        for (String level : List.of("region", "#2")) {
+            StringWriter out = new StringWriter();
+            assertEquals(0, run(out, err, "shpilkin", units.toString(), "--registered", "registered", "--ballots",
+                    "ballots", "--candidate", "leader", "--candidate", "option2", "--level", level, "--redraws", "10",
+                    "--threads", "1"), level + ": " + err);
+            assertTrue(out.toString().contains("R02"), out.toString());
+            byName = byName == null ? out.toString() : byName;
+            assertEquals(byName, out.toString(), level);
+        }
+    }
+
+    /** @return a file of simulated units (2 regions, seed 4, f_i = 0.2 and the extra simulate options) */
+    private Path simulated(int n, String... more) {
+        Path units = dir.resolve("units.csv");
+        StringWriter err = new StringWriter();
+        List<String> args = new java.util.ArrayList<>(List.of("simulate", "--units", Integer.toString(n), "--regions",
+                "2", "--seed", "4", "--replicates", "1", "--incremental", "0.2", "--quiet", "--out",
+                units.toString()));
+        args.addAll(List.of(more));
+        assertEquals(0, run(new StringWriter(), err, args.toArray(new String[0])), err.toString());
+        return units;
     }
 }

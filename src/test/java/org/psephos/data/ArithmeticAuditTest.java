@@ -113,12 +113,16 @@ class ArithmeticAuditTest {
         assertEquals(UNVERIFIABLE, f.status());
         assertEquals(155_419, f.difference());
         assertEquals(OK, one("kz-2023-mazhilis", "options-sum=valid").status());
+        // The final 54.21% does not follow from ElectionGuide's ballots over the CEC's 22:10 register (54.19%,
+        // the preliminary figure): the final register was not found.
+        assertEquals(DISCREPANCY, one("kz-2023-mazhilis", "turnout").status());
+        assertEquals(OK, one("kz-2023-mazhilis", "turnout-alt").status());
         assertEquals(Map.of(), problems("kz-2021-mazhilis"));
     }
 
     @Test
-    void theWholeFileHasExactlyFourDiscrepancies() {
-        assertEquals(4, report.count(DISCREPANCY));
+    void theWholeFileHasExactlyFiveDiscrepancies() {
+        assertEquals(5, report.count(DISCREPANCY));
         assertEquals(10, report.byElection().size());
     }
 

@@ -50,7 +50,7 @@ class KazakhstanDatasetTest {
         "kz-2019-presidential, 7, 9216410, 11960364, 9274110, , 57700, 77.54",
         "kz-2022-presidential, 7, 7940477, 11953465, 8300046, , , 69.44",
         "kz-2021-mazhilis,     5, 7241562, 11919241, 7539280, 7241562, 297718, 63.25",
-        "kz-2023-mazhilis,     8, 6366441, , 6521860, 6366441, , "})
+        "kz-2023-mazhilis,     8, 6366441, 12035578, 6521860, 6366441, , 54.19"})
     void totalsPerElection(String election, int options, long knownSum, Long registered, Long ballots, Long valid,
                            Long invalid, Double turnout) {
         AggregateResult r = national().get(election);
@@ -113,11 +113,46 @@ class KazakhstanDatasetTest {
         assertTrue(y2019.stream().allMatch(r -> r.turnout().isPresent() && !r.hasCounts()));
         AggregateResults y2022 = AggregateResults.read(DIR.resolve("regional_turnout_2022.csv"));
         assertEquals(20, y2022.results().size());
-        assertEquals(14, y2022.results().stream().filter(r -> r.turnout().isPresent()).count());
+        assertEquals(20, y2022.results().stream().filter(r -> r.turnout().isPresent()).count(),
+                "the 22:00 figure of every unit (Informburo's Kazakh list completes Azattyq's)");
         assertEquals(List.of("turnout_percent_at_1805"), y2022.ignoredColumns());
         AggregateResult almaty = y2022.results().stream().filter(r -> r.area().equals("Almaty (city)")).findFirst()
                 .orElseThrow();
         assertEquals("28.72", almaty.turnout().orElseThrow().toString(), "22:00, not the 18:05 27.93");
+        AggregateResult nko = y2022.results().stream().filter(r -> r.area().equals("North Kazakhstan Region"))
+                .findFirst().orElseThrow();
+        assertEquals("79.01", nko.turnout().orElseThrow().toString());
+    }
+
+    @Test
+    void referendumsAddUpNationallyAndKeepTheirPartialRegionalFigures() {
+        AggregateResults file = AggregateResults.read(DIR.resolve("referendums.csv"));
+        assertEquals(List.of(), file.ignoredColumns());
+        Map<String, AggregateResult> national = file.results().stream().filter(AggregateResult::isNational)
+                .collect(Collectors.toMap(AggregateResult::election, Function.identity()));
+        AggregateResult y2022 = national.get("kz-2022-referendum");
+        assertEquals(7_779_845L, y2022.optionsSum().getAsLong(), "yes + no + both marked");
+        assertEquals(7_985_769L, y2022.optionsSum().getAsLong() + y2022.invalid().getAsLong());
+        assertEquals(11_734_642L, y2022.registered().getAsLong());
+        assertEquals(68.05, Math.round(10000.0 * y2022.ballots().getAsLong() / y2022.registered().getAsLong())
+                / 100.0, 1e-12);
+        AggregateResult y2024 = national.get("kz-2024-referendum");
+        assertEquals(7_820_204L, y2024.optionsSum().getAsLong() + y2024.invalid().getAsLong());
+        assertEquals(63.66, Math.round(10000.0 * y2024.ballots().getAsLong() / y2024.registered().getAsLong())
+                / 100.0, 1e-12);
+        assertEquals(71.12, Math.round(10000.0 * y2024.options().get(0).votes().getAsLong()
+                / y2024.ballots().getAsLong()) / 100.0, 1e-12, "the CEC's share is of those who took part");
+        List<AggregateResult> regional = file.results().stream().filter(r -> !r.isNational()).toList();
+        assertEquals(8, regional.size(), "Almaty city and five 'no' shares in 2022, two regions in 2024");
+        AggregateResult almaty = regional.stream().filter(r -> r.area().equals("Almaty (city)")).findFirst()
+                .orElseThrow();
+        assertEquals(1_129_117L, almaty.registered().getAsLong());
+        assertEquals(373_057L, almaty.ballots().getAsLong());
+        for (AggregateResult r : file.results()) {
+            for (AggregateOption o : r.options()) {
+                assertFalse(o.source().isBlank(), r.election() + " " + r.area() + " " + o.name());
+            }
+        }
     }
 
     @Test

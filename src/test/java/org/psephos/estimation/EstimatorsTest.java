@@ -10,7 +10,11 @@ import org.psephos.data.Election;
 import org.psephos.forensics.Battery;
 import org.psephos.forensics.BatteryOptions;
 import org.psephos.forensics.BatteryResult;
+import org.psephos.forensics.ForensicTest;
+import org.psephos.forensics.TestInput;
+import org.psephos.forensics.TestResult;
 import org.psephos.forensics.TestRegistry;
+import org.psephos.forensics.Variable;
 import org.psephos.simulation.FraudModel;
 import org.psephos.simulation.Progress;
 
@@ -30,5 +34,35 @@ class EstimatorsTest {
                 "FraudMixture"))).run(e, BatteryOptions.defaults().withReplicates(20).withThreads(2), Progress.NONE);
         assertEquals(2, r.results().size());
         assertTrue(r.results().stream().allMatch(t -> t.variable().equals("leader") && t.flag()));
+    }
+
+    /**
+     * Each test's declared evidence ({@link ForensicTest#evidence()}) is what its results carry: a p-value in [0, 1]
+     * whenever a {@link ForensicTest.Evidence#P_VALUE} test applies, none for a
+     * {@link ForensicTest.Evidence#DISTANCE_FROM_CLEAN} test; the estimators declare
+     * {@link ForensicTest.Evidence#VALUE}.
+     */
+    @Test
+    void declaredEvidenceMatchesTheResults() {
+        Election e = Simulated.election(2_000, 8);
+        BatteryOptions o = BatteryOptions.defaults().withReplicates(20).withThreads(2);
+        int applied = 0;
+        for (ForensicTest t : Estimators.registry().tests()) {
+            if (Estimators.isEstimator(t.id())) {
+                assertEquals(ForensicTest.Evidence.VALUE, t.evidence(), t.id());
+                continue;
+            }
+            for (Variable v : List.of(Variable.turnout(), Variable.option(e, 0))) {
+                TestResult r = t.run(new TestInput(e, TestInput.NATIONAL, v), o);
+                if (!r.applicable()) {
+                    continue;
+                }
+                applied++;
+                boolean hasP = r.pValue() >= 0 && r.pValue() <= 1;
+                assertEquals(t.evidence() == ForensicTest.Evidence.P_VALUE, hasP, t.id() + " on " + v.name()
+                        + ": p = " + r.pValue() + ", declared " + t.evidence());
+            }
+        }
+        assertTrue(applied >= 20, "rows checked: " + applied);
     }
 }

@@ -77,6 +77,32 @@ class PowerAnalysisTest {
         assertEquals(a.run(1, Progress.NONE).toString(), a.run(2, Progress.NONE).toString());
     }
 
+    /**
+     * How a test is scored is its declared {@link org.psephos.forensics.ForensicTest#evidence()}, not a guess from
+     * the scores of a block: on 60-unit electorates 2BL (a p-value test, scored 1 − p) lacks its 50 two-digit counts
+     * in some replicates. With one replicate per task some tasks then hold no applicable 2BL row; the guess that
+     * replaced the scores of every task by their distance from the clean median as soon as one task looked like
+     * that gave another result with block size 1 than with one block of 40 (run against the old code: threshold
+     * 3.84, a distance of 1 − p from the clean median of the 2BL means, instead of 0.996); now the block size
+     * changes nothing.
+     */
+    @Test
+    void scoringDoesNotDependOnBlocksWhereATestNeverApplied() {
+        org.psephos.simulation.ElectorateModel small = org.psephos.simulation.ElectorateModel.of(60,
+                new org.psephos.simulation.SizeDistribution.Uniform(20, 50),
+                org.psephos.simulation.ProportionDistribution.normal(0.7, 0.1),
+                org.psephos.simulation.ProportionDistribution.normal(0.6, 0.1));
+        PowerAnalysis a = PowerAnalysis.of(small, new FraudSpec("klimek", Map.of("extreme", 0.0)),
+                List.of(PowerAnalysis.Axis.parse("incremental=0,0.3")), List.of("2BL")).withReplicates(40)
+                .withSeed(5).withTestReplicates(2);
+        PowerResult oneByOne = a.run(1, 1, Progress.NONE);
+        int applicable = oneByOne.points().get(0).tests().get(0).applicable();
+        assertTrue(applicable > 10 && applicable < 40, "2BL applies in some replicates only: " + applicable);
+        assertEquals(a.run(1, 40, Progress.NONE), oneByOne);
+        double threshold = oneByOne.thresholds().get(0);
+        assertTrue(threshold > 0.5 && threshold <= 1, "threshold on the 1 - p scale: " + threshold);
+    }
+
     @Test
     void rejectsUnknownParametersAndGrids() {
         assertThrows(IllegalArgumentException.class, () -> new FraudSpec("klimek", Map.of("share", 0.1)));

@@ -58,6 +58,18 @@ class BatteryTest {
         assertArrayEquals(new double[] {0.03, 0.06, 0.06, 0.24, Double.NaN, 0.03, 0.5}, q, 1e-15);
     }
 
+    /**
+     * Only valid p-values (numbers in [0, 1]) enter the set and count in m: an infinite, negative or too large
+     * "p-value" gets NaN like a missing one. Before, only NaN was left out (m = 5 here instead of 2).
+     */
+    @Test
+    void invalidPValuesStayOutOfTheBenjaminiHochbergSet() {
+        // Rscript -e 'print(p.adjust(c(0.01, NA, NA, NA, NA, 0.04), "BH"))' -> 0.02 NA NA NA NA 0.04
+        double[] q = MultipleTesting.benjaminiHochberg(new double[] {0.01, Double.NaN, Double.POSITIVE_INFINITY,
+            -0.1, 1.5, 0.04});
+        assertArrayEquals(new double[] {0.02, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0.04}, q, 1e-15);
+    }
+
     @Test
     void progressAdvancesWhileTheWorkRunsAndEndsAtTheTotal() {
         Election e = synthetic(400);

@@ -69,13 +69,45 @@ class DipTestTest {
         assertEquals(DipTest.statistic(x), DipTest.statistic(m), 1e-15);
     }
 
+    /*
+     * Small and constant samples, golden values from R 4.2.2 with diptest 0.76.0 (the same packages as above):
+     *   Rscript -e 'library(diptest); x <- c(...); d <- dip.test(x); f <- dip(x, full.result = TRUE);
+     *               cat(sprintf("%.17g", d$statistic), sprintf("%.17g", d$p.value), f$lo.hi)'
+     * diptest's C code starts from 2n·dip = 1 and returns at once for n < 2 or x[n] == x[1], so these samples get
+     * the smallest possible dip 1/(2n), not 0; dip.test gives p = 1 for n ≤ 3 and interpolates qDiptab from n = 4
+     * on, constant samples included. The modal interval is the whole sample (lo.hi = 1, n).
+     */
+    static Stream<Arguments> rSmallOrConstant() {
+        return Stream.of(
+                Arguments.of("one", new double[] {5}, 0.5, 1.0),
+                Arguments.of("two", new double[] {1, 2}, 0.25, 1.0),
+                Arguments.of("three", new double[] {3, 1, 2}, 0.16666666666666666, 1.0),
+                Arguments.of("two-same", new double[] {7, 7}, 0.25, 1.0),
+                Arguments.of("three-same", new double[] {1, 1, 1}, 0.16666666666666666, 1.0),
+                Arguments.of("four-same", new double[] {0.1, 0.1, 0.1, 0.1}, 0.125, 0.78200000000000003),
+                Arguments.of("five-same", new double[] {2, 2, 2, 2, 2}, 0.10000000000000001, 0.9028571428571428),
+                Arguments.of("hundred-same", java.util.stream.DoubleStream.generate(() -> 0.5).limit(100).toArray(),
+                    0.0050000000000000001, 1.0));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rSmallOrConstant")
+    void smallOrConstantSamplesHaveRsSmallestDip(String name, double[] x, double dip, double p) {
+        DipTest.Result r = DipTest.withDefaults().test(x);
+        assertEquals(dip, r.statistic(), 1e-15, "dip");
+        assertEquals(p, r.pValue(), 1e-14, "p-value");
+        assertEquals(dip, DipTest.statistic(x), 1e-15);
+        double[] sorted = x.clone();
+        java.util.Arrays.sort(sorted);
+        assertEquals(sorted[0], r.modalLow());
+        assertEquals(sorted[sorted.length - 1], r.modalHigh());
+    }
+
     @Test
-    void smallOrConstantSamplesHaveDipZeroAndPOne() {
-        DipTest.Result r = DipTest.withDefaults().test(new double[] {3, 1, 2});
-        assertEquals(0.0, r.statistic());
-        assertEquals(1.0, r.pValue());
-        assertEquals(0.0, DipTest.statistic(new double[] {2, 2, 2, 2, 2}));
+    void emptySampleHasDipZeroAndPOne() {
+        // R: dip(numeric(0)) is 0 and dip.test(numeric(0))$p.value is 1; NaN values are dropped first
         assertEquals(0.0, DipTest.statistic(new double[] {Double.NaN}));
+        assertEquals(1.0, DipTest.withDefaults().test(new double[0]).pValue());
     }
 
     @Test

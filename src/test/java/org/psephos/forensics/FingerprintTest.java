@@ -85,6 +85,34 @@ class FingerprintTest {
         assertEquals("leader_share", s.variable());
     }
 
+    /**
+     * Units with more leader votes than their share base (a share above 100%) or than registered voters are skipped
+     * and counted, like units with more ballots than registered voters: before the fix the first were clamped into
+     * the top share bin and the second plotted as if consistent.
+     */
+    @Test
+    void unitsWithMoreVotesThanPossibleAreSkippedNotClamped() {
+        // unit 0 consistent (60%, 50%); unit 1: 70 leader votes of a valid base of 50 (share 140%);
+        // unit 2: 150 leader votes with 100 registered (a base of 200 found: share 75%, turnout 100%)
+        int[] n = {100, 100, 100};
+        int[] b = {60, 80, 100};
+        int[] valid = {60, 50, 200};
+        int[] w = {30, 70, 150};
+        int[] other = {30, 10, 50};
+        Election e = Election.builder("impossible").registered(n).ballots(b).valid(valid).invalid(new int[3])
+                .option("L", w).option("O", other).leader(0).build();
+        Fingerprint.Grid g = Fingerprint.withDefaults().grid(e);
+        assertEquals(1, g.units());
+        assertEquals(2, g.skipped());
+        assertEquals(1.0, g.total());
+        assertEquals(1.0, g.cell(60, 50));
+        assertEquals(0.0, g.cell(80, 99), "share 140% is not clamped into the top bin");
+        assertEquals(0.0, g.cell(99, 75));
+        Fingerprint.Histogram s = Fingerprint.withDefaults().shareHistogram(e);
+        assertEquals(0.0, s.weight(1000));
+        assertEquals(2, s.skipped());
+    }
+
     @Test
     void valuesOnBinEdgesGoToTheUpperBinExactly() {
         // 167 / 400 = 41.75%: the edge between the bins centred on 41.7 and 41.8; 4345 / 10000 = 43.45% likewise

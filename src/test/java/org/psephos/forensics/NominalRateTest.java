@@ -92,4 +92,46 @@ class NominalRateTest {
         assertEquals(20, flags);
         assertEquals(0.32, share, 0.01);
     }
+
+    /**
+     * The digit-pair tests on clean simulated elections with realistic heterogeneity and small counts: 30 elections
+     * of 10,000 small stations (registered voters log-normal 5.5:0.6, median 245; 40 regions with logit sd 0.4 of
+     * turnout and support; turnout 0.6:0.1, leader 0.5:0.1, 4 options, 1% invalid), each test on turnout and on every
+     * option: 150 rows per test, flagged at about 5% (3.5 sd: at most 16 of 150). Measured: Repeats 12, Adjacent 3,
+     * Distant 8 of 150. With the rule before issue 14 (counts of 10 or more, fixed references 0.10, 0.18 and 0.72;
+     * measured with {@code DigitPairStudy}'s comparison on these elections) they flagged 24, 97 and 94 of 150: this
+     * test fails on it. {@code DigitPairStudy} has the full study (200 elections per scenario, up to 95,000 units).
+     */
+    @Test
+    void digitPairTestsFlagCleanElectionsAtTheNominalRate() {
+        java.util.List<DigitPairTest<?>> tests = java.util.List.of(RepeatedDigits.withDefaults(),
+                AdjacentDigits.withDefaults(), DistantDigits.withDefaults());
+        BatteryOptions o = BatteryOptions.defaults().withReplicates(1).withThreads(1);
+        int[] flags = new int[3];
+        int[] rows = new int[3];
+        for (int s = 0; s < 30; s++) {
+            org.psephos.simulation.ElectorateModel m = new org.psephos.simulation.ElectorateModel(10_000,
+                    new org.psephos.simulation.SizeDistribution.LogNormal(5.5, 0.6), 40, 0.4, 0.4,
+                    org.psephos.simulation.ProportionDistribution.normal(0.6, 0.1),
+                    org.psephos.simulation.ProportionDistribution.normal(0.5, 0.1), 4,
+                    org.psephos.simulation.ElectorateModel.DEFAULT_CONCENTRATION, 0.01);
+            Election e = org.psephos.simulation.MonteCarloEngine.run(
+                    org.psephos.simulation.SimulationModel.clean(m), 500 + s, 1, 1,
+                    org.psephos.simulation.MonteCarloEngine.UnitOutput.FIRST_REPLICATE,
+                    org.psephos.simulation.Progress.NONE).units().orElseThrow();
+            for (int v = -1; v < e.optionCount(); v++) {
+                TestInput in = new TestInput(e, TestInput.NATIONAL, v < 0 ? Variable.turnout()
+                        : Variable.option(e, v));
+                for (int t = 0; t < 3; t++) {
+                    TestResult r = tests.get(t).run(in, o);
+                    rows[t] += r.applicable() ? 1 : 0;
+                    flags[t] += r.flag() ? 1 : 0;
+                }
+            }
+        }
+        for (int t = 0; t < 3; t++) {
+            assertEquals(150, rows[t], tests.get(t).id() + " applicable rows");
+            assertNominal(flags[t], rows[t], 0.05, tests.get(t).id() + " on clean elections");
+        }
+    }
 }

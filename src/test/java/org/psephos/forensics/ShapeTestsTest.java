@@ -27,6 +27,21 @@ class ShapeTestsTest {
         assertEquals(3.958784048602437, Kurtosis.withDefaults().statistic(X), 1e-13);
     }
 
+    /**
+     * Constant input has no variance, so m3/m2^1.5 and m4/m2² are 0/0: NaN, as R gives with the {@code moments}
+     * definitions ({@code x <- rep(0.1, 3); m <- mean(x); mean((x - m)^3) / mean((x - m)^2)^1.5} is NaN, R 4.2.2:
+     * its {@code mean} refines the sum, so the deviations are exactly 0). Before the fix the rounding error of a
+     * plain mean (0.1 + 0.1 + 0.1 is not 0.3) left every deviation the same tiny non-zero number, and the
+     * statistics came out −1 and 1.
+     */
+    @Test
+    void constantInputHasNoSkewnessOrKurtosis() {
+        for (double[] x : new double[][] {{0.1, 0.1, 0.1}, {0.7, 0.7, 0.7, 0.7, 0.7}, {2.0, 2.0}}) {
+            assertTrue(Double.isNaN(Skewness.withDefaults().statistic(x)), java.util.Arrays.toString(x));
+            assertTrue(Double.isNaN(Kurtosis.withDefaults().statistic(x)), java.util.Arrays.toString(x));
+        }
+    }
+
     @Test
     void correlationAndSobyaninMatchScipy() {
         // scipy.stats.pearsonr(x, y).statistic -> 0.9643113942058462

@@ -42,4 +42,28 @@ class SparkScenarioRunnerTest {
             }
         }
     }
+
+    /**
+     * The second edition's scenario kinds on the calibrated presets, cut down: the referendum's crossing search for
+     * the regional rule (f) and the turnout held with the clean turnout solved (c), 4 replicates.
+     */
+    @Test
+    void kazakhstanPresetsCrossingAndHeldTurnoutGiveTheLocalResult(@TempDir Path dir) throws IOException {
+        String dataset = Path.of("datasets/kazakhstan").toAbsolutePath().toString().replace("\\", "/");
+        try (JavaSparkContext sc = new JavaSparkContext(new SparkConf().setMaster("local[2]").setAppName("test")
+                .set("spark.ui.enabled", "false"))) {
+            for (String name : new String[] {"f-referendum-2022-regions.json", "c-referendum-2022-turnout.json"}) {
+                String text = Files.readString(Path.of("datasets/kazakhstan/scenarios", name))
+                        .replace("\"dataset\": \"..\"", "\"dataset\": \"" + dataset + "\"")
+                        .replaceAll("\"replicates\": \\d+", "\"replicates\": 4")
+                        .replace("[0.40, 0.45, 0.50, 0.55]", "[0.5]");
+                Path f = dir.resolve(name);
+                Files.writeString(f, text);
+                ScenarioSpec spec = ScenarioFiles.read(f);
+                ScenarioResult local = ScenarioRunner.run(spec, 2, Progress.NONE);
+                ScenarioResult spark = ScenarioRunner.run(spec, SparkScenarioRunner.engine(sc), 3, Progress.NONE);
+                assertEquals(ScenarioJson.write(local), ScenarioJson.write(spark), name);
+            }
+        }
+    }
 }
