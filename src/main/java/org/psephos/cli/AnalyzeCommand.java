@@ -116,7 +116,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--klimek-sensitivity", description = "With --tests KlimekFit: also refit f_i, f_e and alpha "
             + "with each clean-peak moment (tau, nu, sigma_tau, sigma_nu) moved by 2 sd, with the peak rule's "
             + "moments and with the extreme-fraud width at 0.05 and 0.10, and report how they move (JSON details "
-            + "'sensitivity', a table in --report; about the cost of the fit again; not under --conventions "
+            + "'sensitivity', a table in --report; costs about 0.8 of the fit's time; not under --conventions "
             + "eftoolkit). Shpilkin always reports its sensitivity to the clean peak.")
     boolean klimekSensitivity;
 

@@ -34,11 +34,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "shpilkin",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = {"Estimates the leader's anomalous votes by Shpilkin's clean-peak extrapolation (1%% turnout bins),",
-            "split into ballot stuffing and vote switching, nationally and per group of --level; --csv writes the",
-            "anomalous votes of every unit. It says how fragile the estimate is: the clean peak chosen and why,",
-            "the estimate under every peak rule, and the excess votes with the clean peak put at each turnout of",
-            "--sensitivity (printed, in --json, --sensitivity-csv and the --report chart)."},
+        description = {"Estimates the leader's anomalous votes by Shpilkin's clean-peak extrapolation (1%% "
+            + "turnout bins), split into ballot stuffing and vote switching, nationally and per group of --level; "
+            + "--csv writes the anomalous votes of every unit. It says how fragile the estimate is: the clean peak "
+            + "chosen and why, the estimate under every peak rule, and the excess votes with the clean peak put at "
+            + "each turnout of --sensitivity (printed, and in --json, --sensitivity-csv and the --report chart)."},
         footer = {"", "Exit codes: 0 ok, 1 internal error, 2 usage error, 3 data error."})
 final class ShpilkinCommand implements Callable<Integer> {
     @Spec
