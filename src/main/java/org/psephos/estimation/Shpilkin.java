@@ -679,9 +679,13 @@ public final class Shpilkin implements ForensicTest {
         return peak(peakRule(), manualTurnout, leader, others);
     }
 
-    /** @return the peak bin of a rule on per-bin sums (a manual turnout t is bin ⌊100t⌋) */
+    /**
+     * @return the peak bin of a rule on per-bin sums (a manual turnout t is bin ⌊100t⌋); the smoothed rules fall
+     *         back to OTHERS where their bin holds no votes of the other options (a few units spread over the bins,
+     *         whose running median is 0)
+     */
     static int peak(PeakRule r, double manual, double[] leader, double[] others) {
-        return switch (r) {
+        int b = switch (r) {
             // a typed decimal: 0.65 is bin 65 although 100 * 0.65 is a hair below 65 in floating point
             case MANUAL -> Math.max(0, Math.min(leader.length - 1, (int) Math.floor(100 * manual + 1e-9)));
             case HEIGHT -> ShpilkinPeaks.argmax(leader);
@@ -689,6 +693,8 @@ public final class Shpilkin implements ForensicTest {
             case SMOOTHED -> ShpilkinPeaks.argmax(ShpilkinPeaks.smooth(others));
             case FIRST_PEAK -> ShpilkinPeaks.firstPeak(ShpilkinPeaks.smooth(others));
         };
+        boolean smoothed = r == PeakRule.SMOOTHED || r == PeakRule.FIRST_PEAK;
+        return smoothed && !(others[b] > 0) ? ShpilkinPeaks.argmax(others) : b;
     }
 
     private static double excess(double[] w, double[] o, int peak, double r) {

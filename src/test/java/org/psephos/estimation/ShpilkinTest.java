@@ -150,6 +150,22 @@ class ShpilkinTest {
         assertEquals(26, Shpilkin.withDefaults().sensitivity(e).grid().size(), "40%, 42%, ..., 90%");
     }
 
+    /**
+     * A few units spread over the turnout bins leave a running median of 0 everywhere: the smoothed rules then take
+     * the bin with most votes of the other options, as OTHERS does, rather than a bin without them.
+     */
+    @Test
+    void theSmoothedRulesFallBackToOthersOnSparseData() {
+        Election e = Election.builder("sparse").registered(new int[] {1000, 1000, 1000, 1000})
+                .ballots(new int[] {300, 450, 610, 820}).option("A", new int[] {150, 250, 400, 700})
+                .option("B", new int[] {150, 200, 210, 120}).build();
+        for (Shpilkin.PeakRule r : new Shpilkin.PeakRule[] {Shpilkin.PeakRule.SMOOTHED, Shpilkin.PeakRule.FIRST_PEAK}) {
+            ShpilkinEstimate est = Shpilkin.withDefaults().with(r).estimate(e);
+            assertEquals(0.615, est.peakTurnout(), 1e-12, r.label());
+            assertEquals(400.0 / 210, est.ratio(), 1e-12, r.label());
+        }
+    }
+
     private static void same(ShpilkinEstimate e, ShpilkinSensitivity.Row r, String what) {
         assertEquals(e.peakTurnout(), r.peakTurnout(), 0, what);
         assertEquals(e.ratio(), r.ratio(), 0, what);
