@@ -16,6 +16,7 @@ import org.psephos.data.UnitFilter;
 import org.psephos.estimation.KlimekFit;
 import org.psephos.estimation.KlimekMoments;
 import org.psephos.estimation.Shpilkin;
+import org.psephos.estimation.ShpilkinSensitivity;
 import org.psephos.forensics.BatteryResult;
 import org.psephos.forensics.InputSummary;
 import org.psephos.forensics.LastDigitChi2;
@@ -76,6 +77,7 @@ public final class AnalysisReport {
         List<HtmlReport.Section> s = new ArrayList<>();
         summary(s, election, result, source);
         batteryTable(s, result, election.leader() < 0 ? null : election.leaderName());
+        s.addAll(EstimatorFragility.sections(result));
         if (result.level() != null) {
             groupTable(s, charts.kept(), result);
         }
@@ -349,6 +351,10 @@ public final class AnalysisReport {
                 "shpilkin", "Shpilkin curve (Kobak, Shpilkin and Pshenichnikov 2016): votes per 1% turnout bin; "
                         + "above the clean peak the leader's votes beyond r times the others' (shaded) are the "
                         + "Shpilkin test's excess votes.",
+                "shpilkin_sensitivity", "Shpilkin's excess votes with the clean peak put at each turnout (line), "
+                        + "the peaks of the automatic rules (points) and the chosen peak (dotted line): a steep "
+                        + "curve near the chosen peak, or rules far apart, mean the estimate rests on where the "
+                        + "clean peak is placed.",
                 "klimek_fit", "Klimek model fit (Klimek et al. 2012, Fig. 4): the leader's share per unit against "
                         + "elections simulated with the same unit sizes from the fitted model and the fair model "
                         + "(no fraud); see KlimekFit.",
@@ -369,12 +375,13 @@ public final class AnalysisReport {
      * @param kept   the units the battery used (after the standard filter)
      * @param result the battery's outcome
      * <p>When the battery ran the opt-in estimators nationally, also {@code shpilkin} ({@link ShpilkinChart}, the
-     * point estimate recomputed on {@code kept} with {@link Shpilkin#withDefaults()}) and {@code klimek_fit}
+     * point estimate recomputed on {@code kept} with {@link Shpilkin#withDefaults()}), {@code shpilkin_sensitivity}
+     * ({@link ShpilkinSensitivityChart}, from the Shpilkin row's details) and {@code klimek_fit}
      * ({@link KlimekFitChart}, from the KlimekFit row's fitted parameters and moments, simulations seeded with the
      * battery's seed), and {@code spikes} ({@link SpikesChart}, from the national Spikes row's curves).
      *
      * @return {@code cumulative_votes}, {@code second_digits}, {@code last_digits}, {@code shpilkin},
-     *         {@code spikes} and {@code klimek_fit}, those that apply, in order
+     *         {@code shpilkin_sensitivity}, {@code spikes} and {@code klimek_fit}, those that apply, in order
      */
     public static Map<String, Chart<?, ?>> moreCharts(Election kept, BatteryResult result) {
         Map<String, Chart<?, ?>> m = new LinkedHashMap<>();
@@ -405,9 +412,13 @@ public final class AnalysisReport {
         m.put("last_digits", DigitCharts.of(last, uniform,
                 ChartStyle.shorten(name, 40) + ": last digits of the leader's vote counts",
                 "Last digit of " + who + "'s vote counts (counts of 10 or more)"));
-        if (national(result, Shpilkin.ID) != null) {
+        TestResult shp = national(result, Shpilkin.ID);
+        if (shp != null) {
             try {
-                m.put("shpilkin", ShpilkinChart.of(kept, Shpilkin.withDefaults().estimate(kept), name));
+                Shpilkin own = Shpilkin.withDefaults();
+                m.put("shpilkin", ShpilkinChart.of(kept, own.estimate(kept), name, own.peakRule().label()));
+                m.put("shpilkin_sensitivity", ShpilkinSensitivityChart.of(
+                        ShpilkinSensitivity.fromDetails(shp.details()), name));
             } catch (IllegalArgumentException e) {
                 // no votes of the other options at the peak: the test was not applicable either
             }
