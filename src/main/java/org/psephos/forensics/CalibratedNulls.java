@@ -92,7 +92,9 @@ final class CalibratedNulls {
             if (t instanceof IntegerPercentTest) {
                 return null; // computed from the resampling null's own pass over the data
             }
-            return t instanceof Plan.Source src ? Plan.withoutInterval(src.plan(in, each)) : t.run(in, each);
+            Plan plan = t instanceof Plan.Source src ? src.plan(in, each) : null;
+            // no plan: the test runs as a work item of its own (as Battery does)
+            return plan == null ? t.run(in, each) : Plan.withoutInterval(plan);
         }, Progress.NONE);
         TestResult[][] r0 = new TestResult[inputs.size()][];
         for (int i = 0; i < inputs.size(); i++) {
