@@ -153,8 +153,9 @@ public final class ScenarioReport {
 
     /** @return the rule and base of a minimum as a reader reads it */
     static String rule(ScenarioResult.Minimum m) {
-        return m.rule().equals("NO_RUNOFF") ? "no runoff (" + m.base() + ")" : "majority in enough regions ("
-                + m.base() + ")";
+        String base = m.base() + (m.againstAll().isEmpty() ? "" : ", against all " + m.againstAll());
+        return m.rule().equals("NO_RUNOFF") ? "no runoff (" + base + ")" : "majority in enough regions (" + base
+                + ")";
     }
 
     static List<String> families(ScenarioResult r) {

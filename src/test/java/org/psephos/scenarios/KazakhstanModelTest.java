@@ -123,7 +123,11 @@ class KazakhstanModelTest {
         });
         assertEquals(1, calls[0]);
         assertEquals(KazakhstanModel.electorate(c), s.electorate());
-        assertEquals(c.againstAllShare(), s.againstAllShare(), 0);
+        // "against all" held at its official 2022 share of valid votes, the proportional fraction kept for the
+        // sensitivity row: 460,484 of 7,940,477 valid votes, of which 1,484,085 not for Tokayev.
+        assertEquals(AgainstAll.Rule.HELD, s.againstAll().rule());
+        assertEquals(460484.0 / 7940477, s.againstAll().ofValid(), 1e-15);
+        assertEquals(460484.0 / (7940477 - 6456392), s.againstAll().ofOthers(), 1e-15);
         assertEquals(ScenarioFiles.read(KZ.resolve("scenarios/b-no-runoff.json")).electorate(), s.electorate());
     }
 
