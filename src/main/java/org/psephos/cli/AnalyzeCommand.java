@@ -12,9 +12,11 @@ import org.psephos.data.Grouping;
 import org.psephos.data.UnitFilter;
 import org.psephos.estimation.Estimators;
 import org.psephos.estimation.FraudMixture;
+import org.psephos.estimation.KlimekFit;
 import org.psephos.forensics.Battery;
 import org.psephos.forensics.BatteryOptions;
 import org.psephos.forensics.BatteryResult;
+import org.psephos.forensics.ForensicTest;
 import org.psephos.forensics.IntegerPercentTest;
 import org.psephos.report.AnalysisCharts;
 import org.psephos.report.AnalysisReport;
@@ -64,8 +66,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     MappingOptions mapping;
 
     @Option(names = "--tests", split = ",", paramLabel = "ID",
-            description = "Tests to run (default: every test except the estimators KlimekFit, Shpilkin and "
-                    + "FraudMixture, which run only when named): ${COMPLETION-CANDIDATES}.",
+            description = "Tests to run (default: every test except the estimators KlimekFit, Shpilkin, "
+                    + "FraudMixture and Spikes, which run only when named): ${COMPLETION-CANDIDATES}.",
             completionCandidates = TestIds.class)
     List<String> tests;
 
@@ -94,7 +96,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--charts", paramLabel = "DIR", description = "Write the fingerprint (turnout x leader's share, "
             + "1%% bins) and the 0.1%% turnout and share histograms as PNG, SVG and CSV into DIR, and the cumulative "
             + "votes curve and the leader's second- and last-digit charts as PNG and SVG; with --tests Shpilkin "
-            + "or KlimekFit also shpilkin.png/.svg (the Shpilkin curve) and klimek_fit.png/.svg (the fit).")
+            + "or KlimekFit also shpilkin.png/.svg (the Shpilkin curve), shpilkin_sensitivity.png/.svg (its excess "
+            + "votes against the clean-peak turnout) and klimek_fit.png/.svg (the fit).")
     Path charts;
 
     @Option(names = "--report", paramLabel = "OUT.html", description = "Write a self-contained HTML report (summary, "
@@ -109,6 +112,13 @@ final class AnalyzeCommand implements Callable<Integer> {
             + "posterior class probabilities (clean, incremental, extreme), modal class and expected manufactured "
             + "and stolen votes under the national mixture fit as CSV.")
     Path unitsCsv;
+
+    @Option(names = "--klimek-sensitivity", description = "With --tests KlimekFit: also refit f_i, f_e and alpha "
+            + "with each clean-peak moment (tau, nu, sigma_tau, sigma_nu) moved by 2 sd, with the peak rule's "
+            + "moments and with the extreme-fraud width at 0.05 and 0.10, and report how they move (JSON details "
+            + "'sensitivity', a table in --report; costs about 0.8 of the fit's time; not under --conventions "
+            + "eftoolkit). Shpilkin always reports its sensitivity to the clean peak.")
+    boolean klimekSensitivity;
 
     @Mixin
     QuietOption quiet;
@@ -161,6 +171,13 @@ final class AnalyzeCommand implements Callable<Integer> {
             }
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage(), e);
+        }
+        if (klimekSensitivity) {
+            if (battery.tests().stream().noneMatch(t -> t instanceof KlimekFit)) {
+                throw new UsageException("--klimek-sensitivity refits KlimekFit: add KlimekFit to --tests");
+            }
+            battery = battery.withTests(battery.tests().stream().map(t -> t instanceof KlimekFit k
+                    ? (ForensicTest) k.withSensitivity(true) : t).toList());
         }
         if (unitsCsv != null && !battery.tests().stream().anyMatch(t -> t.id().equals(FraudMixture.ID))) {
             throw new UsageException("--units-csv writes the FraudMixture fit per unit: add FraudMixture to --tests");
