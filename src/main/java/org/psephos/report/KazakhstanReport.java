@@ -401,7 +401,9 @@ public final class KazakhstanReport {
                 "Share %", "Turnout %", "Margin (points)", "Effective candidates", "Against all %"), rows, null));
         for (HistoryModel.PredictiveCheck c : r.history().checks()) {
             h.paragraph(String.format(Locale.ROOT, "%d %s %.2f%%: %.1f%% of the predictive distribution from the "
-                            + "elections of %s lies below it (95%% predictive interval %.1f-%.1f%%; two-sided p = %.2f).",
+                            + "elections of %s lies below it (95%% predictive interval %.1f-%.1f%%, which includes "
+                            + "the elections' spread about their mean and the uncertainty of that mean and spread; "
+                            + "two-sided p = %.2f).",
                     c.year(), c.quantity(), c.observed(), 100 * c.percentile(),
                     c.referenceYears().toString().replace("[", "").replace("]", ""), c.predictiveLow(),
                     c.predictiveHigh(), c.pTwoSided()));
@@ -416,13 +418,24 @@ public final class KazakhstanReport {
                         + "outside the range such a short, noisy series leaves open -- here the 95%% interval of the "
                         + "winner's share runs from %.1f%% to %.1f%%, %.1f points wide. What they cannot say: that a "
                         + "figure inside it is normal, or why a figure differs; with %d degrees of freedom the t quantile "
-                        + "is %.2f instead of the normal 1.96, and the estimate of the spread itself is uncertain by a "
+                        + "is %.2f instead of the normal %.2f, and the estimate of the spread itself is uncertain by a "
                         + "factor of about %.1f either way (95%% chi-square interval of the sd).", n,
                 first.referenceYears().toString().replace("[", "").replace("]", ""), excluded, first.df(), n, n,
                 first.predictiveLow(), first.predictiveHigh(), first.predictiveHigh() - first.predictiveLow(), first.df(),
                 new org.apache.commons.math3.distribution.TDistribution(null, first.df()).inverseCumulativeProbability(
-                        0.975), Math.sqrt(first.df() / new org.apache.commons.math3.distribution.ChiSquaredDistribution(
+                        0.975), new org.apache.commons.math3.distribution.NormalDistribution(null, 0, 1)
+                        .inverseCumulativeProbability(0.975), Math.sqrt(first.df() / new org.apache.commons.math3.distribution.ChiSquaredDistribution(
                         null, first.df()).inverseCumulativeProbability(0.025))));
+        List<String> outside = r.history().checks().stream().filter(c -> c.pTwoSided() < 0.05)
+                .map(c -> c.year() + " " + c.quantity()).toList();
+        h.paragraph(String.format(Locale.ROOT, "Of the %d figures checked, %s. A figure inside its interval is not "
+                        + "shown to be clean: the reference elections are themselves contested, so this asks only whether "
+                        + "%s departs from the Nazarbayev-era pattern, not whether the figures of either period are accurate.",
+                r.history().checks().size(), outside.isEmpty() ? "none lies outside its 95% predictive interval "
+                        + "(every two-sided p is at least 0.05)" : String.join(", ", outside) + " lie"
+                        + (outside.size() == 1 ? "s" : "") + " outside its 95% predictive interval",
+                String.join(" or ", r.history().checks().stream().map(c -> Integer.toString(c.year())).distinct()
+                        .toList())));
         List<List<String>> ex = new ArrayList<>();
         for (HistoryModel.ExitPollDifference d : r.history().exitPolls()) {
             ex.add(List.of(d.election(), d.pollster(), d.option(), num(d.poll(), 2), num(d.official(), 2),
@@ -459,7 +472,7 @@ public final class KazakhstanReport {
             List<List<String>> rows = new ArrayList<>();
             for (KazakhstanModel.RegionTurnout t : c.regions()) {
                 rows.add(List.of(t.area(), num(t.published(), 2), t.asOf(), num(t.modelled(), 4),
-                        String.format(Locale.ROOT, "%+.4f", t.difference()), count(t.registered()), t.registeredBasis(),
+                        String.format(Locale.ROOT, "%+.4f", Math.round(1e4 * t.difference()) / 1e4 + 0.0), count(t.registered()), t.registeredBasis(),
                         Integer.toString(t.stations()), t.stationsBasis()));
             }
             h.add(table("Published (latest CEC figure, capital time) and modelled expected turnout, " + c.election(),
