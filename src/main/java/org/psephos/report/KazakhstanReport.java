@@ -594,21 +594,36 @@ public final class KazakhstanReport {
         KazakhstanCase.OfficialShares o = r.shares().stream().filter(x -> x.againstAll() > 0).reduce((x, y) -> y)
                 .orElseThrow();
         List<Double> shares = s.minima().stream().map(ScenarioResult.Minimum::cleanShare).distinct().toList();
-        org.psephos.scenarios.AgainstAll held = aa.rule() == org.psephos.scenarios.AgainstAll.Rule.HELD ? aa
-                : aa.alternative();
-        org.psephos.scenarios.AgainstAll proportional = held.alternative();
+        org.psephos.scenarios.AgainstAll other = aa.alternative();
+        int year = r.calibration("kz-2022-presidential").year();
+        String held = String.format(Locale.ROOT, "held at its official %d share of valid votes, %s (%s of %s), in the "
+                        + "clean election at every clean support, the fraud treating its votes as the opponents' "
+                        + "(stuffing adds none, switching takes its share of them)", year,
+                pct(aa.rule() == org.psephos.scenarios.AgainstAll.Rule.HELD ? aa.ofValid() : other.ofValid()),
+                count(o.againstAll()), count(o.valid()));
+        String proportional = String.format(Locale.ROOT, "kept at its official %d fraction of the votes not cast for "
+                        + "the leader, %s (%s of %s), so that it grows as clean support falls", year,
+                pct(aa.rule() == org.psephos.scenarios.AgainstAll.Rule.PROPORTIONAL ? aa.ofOthers() : other.ofOthers()),
+                count(o.againstAll()), count(o.valid() - o.leaderVotes()));
+        boolean isHeld = aa.rule() == org.psephos.scenarios.AgainstAll.Rule.HELD;
+        String at = String.join(", ", shares.stream().map(KazakhstanReport::pct).toList());
+        java.util.function.Function<org.psephos.scenarios.AgainstAll, String> effect = x -> {
+            List<String> line = shares.stream().map(v -> pct(x.ofValid(v))).toList();
+            String leader = "the leader " + String.join(", ", shares.stream().map(v -> pct(
+                    org.psephos.scenarios.FirstRoundBase.CANDIDATES.share(v, v, x.ofOthers(v)))).toList())
+                    + " of the candidates' votes at clean supports of " + at;
+            return line.stream().distinct().count() == 1 ? leader : "\"against all\" " + String.join(", ", line)
+                    + " of valid votes and " + leader;
+        };
         return String.format(Locale.ROOT, "\"Against all\" on the candidates' base: the model does not draw it as "
-                        + "a separate option but as a part of the votes not cast for the leader. Here it is held at its "
-                        + "official %d share of valid votes, %s (%s of %s), in the clean election at every clean "
-                        + "support, and the fraud treats its votes as it treats the opponents' (stuffing adds none, "
-                        + "switching takes its share of them). The alternative, in the last column as a sensitivity row, "
-                        + "keeps it at its official fraction of the votes not cast for the leader, %s (%s of %s): at "
-                        + "clean supports of %s it would be %s of valid votes, against the official %s.",
-                r.calibration("kz-2022-presidential").year(), pct(held.ofValid()), count(o.againstAll()),
-                count(o.valid()), pct(proportional.ofOthers()), count(o.againstAll()),
-                count(o.valid() - o.leaderVotes()), String.join(", ", shares.stream().map(KazakhstanReport::pct)
-                        .toList()), String.join(", ", shares.stream().map(v -> pct(proportional.ofValid(v)))
-                        .toList()), pct(held.ofValid()));
+                        + "a separate option but as a part of the votes not cast for the leader. The reading used "
+                        + "(the scenario file's \"againstAll\": \"%s\"): %s; without fraud that gives %s. The other "
+                        + "reading (\"%s\", the column marked sensitivity): %s; it gives %s%s.", aa.rule().id(),
+                isHeld ? held : proportional, effect.apply(aa), other.rule().id(), isHeld ? proportional : held,
+                effect.apply(other), isHeld ? String.format(Locale.ROOT, ", a line %.1f to %.1f times its official "
+                        + "share of valid votes", shares.stream().mapToDouble(v -> other.ofValid(v) / aa.ofValid())
+                        .min().orElse(Double.NaN), shares.stream().mapToDouble(v -> other.ofValid(v) / aa.ofValid())
+                        .max().orElse(Double.NaN)) : "");
     }
 
     /** The smallest no-runoff fraud: one row per (fraud, clean support), one column per base and rule. */
@@ -833,6 +848,25 @@ public final class KazakhstanReport {
                         ? "every combination" : cells.size() + " of the " + combinations + " combinations",
                 cells.stream().mapToDouble(KazakhstanSensitivity.Variant::regionalDifference).max().orElse(0),
                 withError, moving));
+        List<String> depends = new ArrayList<>();
+        for (KazakhstanSensitivity.Summary m : s.summaries()) {
+            boolean moves = Double.isFinite(m.largestError()) ? m.highest() - m.lowest() > 2 * m.largestError()
+                    : m.highest() > m.lowest();
+            if (!shown(s, m) || !moves || m.effects().isEmpty()) {
+                continue;
+            }
+            String main = m.effects().entrySet().stream().filter(en -> Double.isFinite(en.getValue()))
+                    .max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+            if (main == null) {
+                continue;
+            }
+            depends.add(String.format(Locale.ROOT, "%s, %s: %s on the calibrated cell, %s to %s over the grid, "
+                            + "mostly through the %s (main effect %s)", m.scenario(), m.label(),
+                    figure(m.kind(), m.calibrated()), figure(m.kind(), m.lowest()), figure(m.kind(), m.highest()),
+                    KazakhstanCharts.parameterName(main), figure(m.kind(), m.effects().get(main))));
+        }
+        h.paragraph(depends.isEmpty() ? "No answer moves beyond simulation noise over the grid."
+                : "The answers that depend on the assumptions: " + String.join("; ", depends) + ".");
         for (String k : List.of("a", "b", "c", "d")) {
             if (charts.charts().containsKey("sensitivity_" + k)) {
                 h.add(charts.figure("sensitivity_" + k, "Scenario " + k + " on every cell of the grid (sensitivity_"
