@@ -279,7 +279,8 @@ final class KazakhstanCharts {
     }
 
     /**
-     * One chart per scenario (a–d): every figure of the scenario (one line each) over the cells of the grid, in the
+     * One chart per scenario (a–e; e: the sample sizes of the smallest and largest inflation): every figure of the
+     * scenario (one line each) over the cells of the grid, in the
      * order of the report's tables.
      */
     private static Map<String, Chart<?, ?>> sensitivity(KazakhstanSensitivity.Result s) {
@@ -289,10 +290,14 @@ final class KazakhstanCharts {
         for (int i = 0; i < cells.size(); i++) {
             labels.add(variantLabel(i, cells.get(i), s.varied()));
         }
-        for (String k : List.of("a", "b", "c", "d")) {
+        // Scenario e: the smallest and the largest inflation's sample sizes (one scale: stations).
+        List<KazakhstanSensitivity.Summary> sizes = s.summaries().stream().filter(m -> m.scenario().equals("e")
+                && m.label().startsWith("stations")).toList();
+        for (String k : List.of("a", "b", "c", "d", "e")) {
             CategoryChart c = null;
             for (KazakhstanSensitivity.Summary m : s.summaries()) {
-                if (!m.scenario().equals(k) || k.equals("c") && m.label().contains("yes share")) {
+                if (!m.scenario().equals(k) || k.equals("c") && m.label().contains("yes share")
+                        || k.equals("e") && (sizes.isEmpty() || m != sizes.get(0) && m != sizes.get(sizes.size() - 1))) {
                     continue;
                 }
                 List<Double> y = new ArrayList<>();
@@ -306,7 +311,7 @@ final class KazakhstanCharts {
                 if (c == null) {
                     c = category("Scenario " + k + " on each cell of the grid (" + String.join(" / ",
                             s.varied().stream().map(KazakhstanCharts::parameterName).toList()) + ")", "Cell",
-                            k.equals("d") ? "Power" : "Intensity", H + 160);
+                            k.equals("d") ? "Power" : k.equals("e") ? "Stations" : "Intensity", H + 160);
                     c.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
                     c.getStyler().setDefaultSeriesRenderStyle(
                             org.knowm.xchart.CategorySeries.CategorySeriesRenderStyle.Line);

@@ -867,7 +867,7 @@ public final class KazakhstanReport {
         }
         h.paragraph(depends.isEmpty() ? "No answer moves beyond simulation noise over the grid."
                 : "The answers that depend on the assumptions: " + String.join("; ", depends) + ".");
-        for (String k : List.of("a", "b", "c", "d")) {
+        for (String k : List.of("a", "b", "c", "d", "e")) {
             if (charts.charts().containsKey("sensitivity_" + k)) {
                 h.add(charts.figure("sensitivity_" + k, "Scenario " + k + " on every cell of the grid (sensitivity_"
                         + k + ".png / .svg)."));
