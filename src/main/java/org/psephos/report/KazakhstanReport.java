@@ -822,6 +822,9 @@ public final class KazakhstanReport {
         return Double.isFinite(error) ? figure(kind, v) + " ± " + num(error, 3) : figure(kind, v);
     }
 
+    /** The smallest range over the grid, relative to the calibrated value, that counts as a dependence. */
+    private static final double MATERIAL = 0.05;
+
     private static void sensitivity(HtmlReport.Builder h, KazakhstanCase.Result r, ChartSet charts) {
         KazakhstanSensitivity.Result s = r.sensitivity();
         List<KazakhstanSensitivity.Variant> cells = s.variants();
@@ -849,10 +852,17 @@ public final class KazakhstanReport {
                 cells.stream().mapToDouble(KazakhstanSensitivity.Variant::regionalDifference).max().orElse(0),
                 withError, moving));
         List<String> depends = new ArrayList<>();
+        List<String> steady = new ArrayList<>();
         for (KazakhstanSensitivity.Summary m : s.summaries()) {
-            boolean moves = Double.isFinite(m.largestError()) ? m.highest() - m.lowest() > 2 * m.largestError()
-                    : m.highest() > m.lowest();
-            if (!shown(s, m) || !moves || m.effects().isEmpty()) {
+            double range = m.highest() - m.lowest();
+            boolean moves = (Double.isFinite(m.largestError()) ? range > 2 * m.largestError() : range > 0)
+                    && range > MATERIAL * Math.abs(m.calibrated());
+            if (!shown(s, m) || m.effects().isEmpty()) {
+                continue;
+            }
+            if (!moves) {
+                steady.add(m.scenario() + ", " + m.label() + " (" + figure(m.kind(), m.lowest()) + " to "
+                        + figure(m.kind(), m.highest()) + ")");
                 continue;
             }
             String main = m.effects().entrySet().stream().filter(en -> Double.isFinite(en.getValue()))
@@ -865,8 +875,10 @@ public final class KazakhstanReport {
                     figure(m.kind(), m.calibrated()), figure(m.kind(), m.lowest()), figure(m.kind(), m.highest()),
                     KazakhstanCharts.parameterName(main), figure(m.kind(), m.effects().get(main))));
         }
-        h.paragraph(depends.isEmpty() ? "No answer moves beyond simulation noise over the grid."
-                : "The answers that depend on the assumptions: " + String.join("; ", depends) + ".");
+        h.paragraph(String.format(Locale.ROOT, "An answer depends on the assumptions here if its range over the grid "
+                + "exceeds twice its largest Monte Carlo error and %.0f%% of its calibrated value. %s %s", 100 * MATERIAL,
+                depends.isEmpty() ? "No answer does." : "These do: " + String.join("; ", depends) + ".",
+                steady.isEmpty() ? "" : "These do not: " + String.join("; ", steady) + "."));
         for (String k : List.of("a", "b", "c", "d", "e")) {
             if (charts.charts().containsKey("sensitivity_" + k)) {
                 h.add(charts.figure("sensitivity_" + k, "Scenario " + k + " on every cell of the grid (sensitivity_"
