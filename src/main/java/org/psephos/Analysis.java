@@ -6,6 +6,7 @@ import java.util.Objects;
 import org.psephos.data.Election;
 import org.psephos.forensics.BatteryResult;
 import org.psephos.forensics.TestResult;
+import org.psephos.forensics.Verdict;
 import org.psephos.report.AnalysisReport;
 import org.psephos.report.BatteryReport;
 import org.psephos.report.HtmlReport;
@@ -27,7 +28,21 @@ public record Analysis(Election election, BatteryResult result) {
         Objects.requireNonNull(result, "result");
     }
 
-    /** @return the results whose flag rule fired, in table order */
+    /**
+     * The election-level verdict ({@link Verdict}): anomalous or no anomaly detected, by Holm's procedure over the
+     * national rows' calibrated p-values (family-wise error 5%), with the rows that carry it and the reason; not
+     * computed under reference nulls.
+     *
+     * @return the verdict
+     */
+    public Verdict verdict() {
+        return result.verdict();
+    }
+
+    /**
+     * @return the results whose flag fired, in table order: under calibrated nulls the rows whose q-value is below
+     *         the false discovery rate, under reference nulls those whose test's own rule fired
+     */
     public List<TestResult> flagged() {
         return result.results().stream().filter(TestResult::flag).toList();
     }

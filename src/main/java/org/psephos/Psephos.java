@@ -90,8 +90,7 @@ public final class Psephos {
         if (!options.tests().isEmpty()) {
             battery = battery.withTests(Estimators.registry().select(options.tests()));
         }
-        BatteryOptions settings = BatteryOptions.defaults().withReplicates(options.replicates())
-                .withSeed(options.seed()).withThreads(options.threads()).withConventions(options.conventions());
+        BatteryOptions settings = options.batteryOptions();
         ShareBase base = options.shareBaseFor(election);
         Election e = base == election.shareBase() ? election : election.withShareBase(base);
         return new Analysis(e, battery.run(e, settings, Progress.NONE));

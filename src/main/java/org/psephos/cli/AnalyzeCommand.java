@@ -38,9 +38,13 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {"Runs the forensic tests (digit tests, distribution tests, turnout-share tests) on turnout and "
-                + "every option, nationally and per group of --level, with bootstrap intervals, p-values and "
-                + "Benjamini-Hochberg q-values. With --engine spark the IntegerPercent Monte Carlo null runs on "
-                + "Apache Spark, the other tests on this machine."},
+                + "every option, nationally and per group of --level, and prints the election-level verdict "
+                + "(anomalous or no anomaly detected) first, then the table. By default each test is judged "
+                + "against a calibrated null built from the data (expected value, 95%% range and p-value from "
+                + "resampled elections or clean twins), rows are flagged by Benjamini-Hochberg q-value, and the "
+                + "verdict is Holm's procedure over the national rows (docs/verdict-method.md). With --engine spark "
+                + "the IntegerPercent Monte Carlo null of --null reference runs on Apache Spark, the other tests "
+                + "on this machine."},
         footer = {"", "Exit codes: 0 ok, 1 internal error, 2 usage error, 3 data error."})
 final class AnalyzeCommand implements Callable<Integer> {
 
@@ -72,7 +76,10 @@ final class AnalyzeCommand implements Callable<Integer> {
     List<String> tests;
 
     @Option(names = "--replicates", paramLabel = "R", defaultValue = "1000",
-            description = "Bootstrap replicates (default ${DEFAULT-VALUE}).")
+            description = "Null replicates: the resampled elections of the calibrated nulls (the shape tests use a "
+                    + "tenth as many clean twins, at least 40); also the bootstrap replicates where an interval is bootstrapped (Shpilkin's estimate, and every test's "
+                    + "interval under --null reference) and the Monte Carlo replicates of IntegerPercent under "
+                    + "--null reference (default ${DEFAULT-VALUE}).")
     int replicates;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "Seed (default ${DEFAULT-VALUE}).")
@@ -83,6 +90,9 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Mixin
     ConventionsOption conventions;
+
+    @Mixin
+    NullOptions nulls;
 
     @Mixin
     EngineOptions engine;
@@ -162,8 +172,9 @@ final class AnalyzeCommand implements Callable<Integer> {
         String level = mapping.levels.isEmpty() ? null : mapping.levels.get(0);
         Battery battery = Battery.withDefaults().withLevel(level);
         try {
-            options = BatteryOptions.defaults().withReplicates(replicates).withSeed(seed)
+            BatteryOptions asked = BatteryOptions.defaults().withReplicates(replicates).withSeed(seed)
                     .withThreads(threads.resolve()).withConventions(conventions.resolve());
+            options = nulls.apply(asked, asked.conventions());
             engine.check("analyze");
             if (tests != null) {
                 battery = battery.withTests(Estimators.registry().select(tests.stream().map(String::trim)

@@ -269,6 +269,22 @@ public final class FraudMixture implements ForensicTest {
         return Math.max(0, Math.min(chiM, x));
     }
 
+    /** @return {@link NullModel#REFITTED_TWINS}: its calibrated null refits it on clean twins of the election */
+    @Override
+    public NullModel nullModel() {
+        return NullModel.REFITTED_TWINS;
+    }
+
+    /**
+     * @param probe a fit's row
+     * @return its BIC evidence for fraud, BIC_clean − BIC_fraud ({@value #BIC_DETAIL} negated): continuous even when
+     *         the clean family wins and the value 1 − π_clean is 0, so that the twins' distribution has a tail
+     */
+    @Override
+    public double nullScore(TestResult probe) {
+        return probe.details().get(BIC_DETAIL) instanceof Number d ? -d.doubleValue() : Double.NaN;
+    }
+
     @Override
     public TestResult run(TestInput input, BatteryOptions options) {
         if (input.size() < Math.max(options.minUnits(), 10)) {

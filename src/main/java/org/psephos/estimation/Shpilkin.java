@@ -204,6 +204,15 @@ public final class Shpilkin implements ForensicTest {
     }
 
     /**
+     * @return {@link NullModel#REFITTED_TWINS}: its calibrated null recomputes the excess votes F on clean twins of
+     *         the election (the point estimate; the row's interval stays the bootstrap's)
+     */
+    @Override
+    public NullModel nullModel() {
+        return NullModel.REFITTED_TWINS;
+    }
+
+    /**
      * @param e units with a leader, without missing counts and with positive registered voters
      * @return the point estimate
      * @throws IllegalArgumentException if the election has no leader, no units, or the peak bin holds no votes of

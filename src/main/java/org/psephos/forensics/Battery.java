@@ -179,24 +179,33 @@ public final class Battery {
                 }
             }
         }
-        List<TestResult> rows = runAll(inputs, testsOf, settings, progress);
+        boolean calibrated = settings.calibrated();
+        List<TestResult> rows = calibrated ? CalibratedNulls.run(kept, level, inputs, testsOf, settings, progress)
+                : runAll(inputs, testsOf, settings, progress);
         int r = 0;
         for (List<Integer> s : slots) {
             for (int slot : s) {
                 table.set(slot, rows.get(r++));
             }
         }
-        double[] p = table.stream().mapToDouble(TestResult::pValue).toArray();
+        // Under calibrated nulls only rows with a calibrated, non-descriptive p-value enter the q-values, and the
+        // flags are the q-values' (q < fdr); under reference nulls every p-value enters and the tests' rules flag.
+        double[] p = table.stream().mapToDouble(t -> !calibrated || CalibratedNulls.eligible(t) ? t.pValue()
+                : Double.NaN).toArray();
         double[] q = MultipleTesting.benjaminiHochberg(p);
         List<TestResult> withQ = new ArrayList<>(table.size());
         for (int i = 0; i < table.size(); i++) {
-            withQ.add(table.get(i).withQValue(q[i]));
+            TestResult t = table.get(i).withQValue(q[i]);
+            withQ.add(calibrated ? t.withFlag(q[i] < settings.fdr()) : t);
         }
         java.util.Map<Conventions, org.psephos.data.FilterReport> reports = new java.util.LinkedHashMap<>();
         for (int c = 0; c < used.size(); c++) {
             reports.put(used.get(c), filtered.get(c).report());
         }
-        return new BatteryResult(withQ, filtered.get(0).report(), InputSummary.of(kept), level, settings, reports);
+        Verdict verdict = calibrated ? Verdict.holm(withQ, t -> TestInput.NATIONAL.equals(t.level())
+                && CalibratedNulls.eligible(t)) : Verdict.notComputed();
+        return new BatteryResult(withQ, filtered.get(0).report(), InputSummary.of(kept), level, settings, reports,
+                verdict);
     }
 
     /*

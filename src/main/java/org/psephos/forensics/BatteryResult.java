@@ -23,15 +23,32 @@ import tech.tablesaw.api.Table;
  * @param settings the replicates, seed, threads, minimum units and conventions used
  * @param filters  per conventions the tests ran under (the requested ones first), what its unit filter kept and
  *                 dropped; {@code filter} is the first
+ * @param verdict  the election-level verdict (under reference nulls: not computed)
  * @since 0.1
  */
 public record BatteryResult(List<TestResult> results, FilterReport filter, InputSummary summary, String level,
-                            BatteryOptions settings, Map<Conventions, FilterReport> filters) {
+                            BatteryOptions settings, Map<Conventions, FilterReport> filters, Verdict verdict) {
 
     /** Copies the list and map so that the record stays immutable. */
     public BatteryResult {
         results = List.copyOf(results);
         filters = Collections.unmodifiableMap(new LinkedHashMap<>(filters));
+        java.util.Objects.requireNonNull(verdict, "verdict");
+    }
+
+    /**
+     * A result without a verdict (reference nulls).
+     *
+     * @param results  the rows
+     * @param filter   what the unit filter kept and dropped
+     * @param summary  totals of the units kept
+     * @param level    the grouping, or {@code null}
+     * @param settings the settings
+     * @param filters  per conventions, what its unit filter kept and dropped
+     */
+    public BatteryResult(List<TestResult> results, FilterReport filter, InputSummary summary, String level,
+                         BatteryOptions settings, Map<Conventions, FilterReport> filters) {
+        this(results, filter, summary, level, settings, filters, Verdict.notComputed());
     }
 
     /**
@@ -46,6 +63,31 @@ public record BatteryResult(List<TestResult> results, FilterReport filter, Input
     public BatteryResult(List<TestResult> results, FilterReport filter, InputSummary summary, String level,
                          BatteryOptions settings) {
         this(results, filter, summary, level, settings, Map.of(settings.conventions(), filter));
+    }
+
+    /** @return the kind of null the rows were judged against */
+    public NullKind nullKind() {
+        return settings.nullKind();
+    }
+
+    /**
+     * @param row a row of this result
+     * @return the name of the null its p-value comes from ({@code resampling (binomial)}, {@code clean twins},
+     *         {@code refitted clean twins}, {@code none}), or {@code reference} under reference nulls
+     */
+    public static String nullOf(TestResult row) {
+        Object n = row.details().get(CalibratedNulls.NULL);
+        return n instanceof Map<?, ?> m && m.get("kind") != null ? String.valueOf(m.get("kind")) : "reference";
+    }
+
+    /**
+     * @param row a row of this result
+     * @return its calibration label ({@code calibrated}, {@code descriptive}, {@code no-power}), or the empty string
+     *         under reference nulls
+     */
+    public static String labelOf(TestResult row) {
+        Object l = row.details().get(CalibratedNulls.LABEL);
+        return l == null ? "" : String.valueOf(l);
     }
 
     /** @return the conventions requested (a test the tool lacks ran under Psephos's: {@link #conventionsOf}) */

@@ -56,6 +56,12 @@ abstract class DigitPairTest<T extends DigitPairTest<T>> implements ForensicTest
         this.convention = Objects.requireNonNull(convention, "convention");
     }
 
+    /** @return {@link NullModel#RESAMPLING}: the count-level resampling null */
+    @Override
+    public NullModel nullModel() {
+        return NullModel.RESAMPLING;
+    }
+
     /** @return a copy with these settings */
     abstract T copy(int newMinCount, int newMinCounts, Adjacency newConvention);
 

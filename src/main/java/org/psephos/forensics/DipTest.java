@@ -56,6 +56,12 @@ public final class DipTest implements ForensicTest {
         return DEFAULT;
     }
 
+    /** @return {@link NullModel#TWINS}: the clean-twin null */
+    @Override
+    public NullModel nullModel() {
+        return NullModel.TWINS;
+    }
+
     @Override
     public String id() {
         return ID;
@@ -144,7 +150,40 @@ public final class DipTest implements ForensicTest {
      * expressions keep the C evaluation order so that the statistic agrees with R to the last bits.
      */
     static double dip(double[] sorted, int[] loHi) {
-        int n = sorted.length;
+        return dip(sorted, sorted.length, loHi, new Scratch(sorted.length));
+    }
+
+    /** Work arrays of {@link #dip(double[], int, int[], Scratch)}, reusable for samples of up to their capacity. */
+    static final class Scratch {
+        final double[] x;
+        final int[] mn;
+        final int[] mj;
+        final int[] gcm;
+        final int[] lcm;
+
+        /** @param capacity the largest sample */
+        Scratch(int capacity) {
+            x = new double[capacity + 1];
+            mn = new int[capacity + 1];
+            mj = new int[capacity + 1];
+            gcm = new int[capacity + 1];
+            lcm = new int[capacity + 1];
+        }
+
+        /** @return whether samples of n values fit */
+        boolean fits(int n) {
+            return x.length > n;
+        }
+    }
+
+    /**
+     * @param sorted  the first n values are the sample, in increasing order, without NaN
+     * @param n       the sample size
+     * @param loHi    receives the modal interval's indices
+     * @param scratch work arrays of capacity at least n
+     * @return the dip statistic, as {@link #dip(double[], int[])}
+     */
+    static double dip(double[] sorted, int n, int[] loHi, Scratch scratch) {
         loHi[0] = 0;
         loHi[1] = Math.max(n - 1, 0);
         if (n == 0) {
@@ -153,12 +192,12 @@ public final class DipTest implements ForensicTest {
         if (n < 2 || sorted[n - 1] == sorted[0]) {
             return 1.0 / (2 * n); // diptest: 2n·dip starts at 1 and these samples return at once
         }
-        double[] x = new double[n + 1];
+        double[] x = scratch.x;
         System.arraycopy(sorted, 0, x, 1, n);
-        int[] mn = new int[n + 1];
-        int[] mj = new int[n + 1];
-        int[] gcm = new int[n + 1];
-        int[] lcm = new int[n + 1];
+        int[] mn = scratch.mn;
+        int[] mj = scratch.mj;
+        int[] gcm = scratch.gcm;
+        int[] lcm = scratch.lcm;
 
         // Indices over which combination is necessary for the convex minorant fit.
         mn[1] = 1;

@@ -33,6 +33,20 @@ public interface ForensicTest {
         DISTANCE_FROM_CLEAN
     }
 
+    /**
+     * How a test's calibrated null is drawn ({@link NullKind#CALIBRATED}, {@code docs/verdict-method.md}).
+     */
+    enum NullModel {
+        /** The count-level resampling null: each unit's counts redrawn at its own size and rates. */
+        RESAMPLING,
+        /** The clean-twin null: the statistic recomputed on clean twins of the election. */
+        TWINS,
+        /** The clean-twin null for an estimator: the estimator ({@link #nullProbe()}) refitted on clean twins. */
+        REFITTED_TWINS,
+        /** No calibrated null: the row is reported as the test computes it, outside the q-values and the verdict. */
+        NONE
+    }
+
     /** @return the id used in tables and JSON, e.g. {@code "2BL"} */
     String id();
 
@@ -44,6 +58,32 @@ public interface ForensicTest {
     /** @return what the test's result offers as evidence of fraud; {@link Evidence#P_VALUE} unless declared */
     default Evidence evidence() {
         return Evidence.P_VALUE;
+    }
+
+    /** @return how the test's calibrated null is drawn; {@link NullModel#NONE} unless declared */
+    default NullModel nullModel() {
+        return NullModel.NONE;
+    }
+
+    /**
+     * For {@link NullModel#REFITTED_TWINS}: the configuration refitted on every clean twin and on the data to give
+     * the p-value (it may be cheaper than the test itself; the row's value stays the test's own estimate).
+     *
+     * @return the probe; this test unless overridden
+     */
+    default ForensicTest nullProbe() {
+        return this;
+    }
+
+    /**
+     * For {@link NullModel#REFITTED_TWINS}: the statistic of a probe's result that the p-value compares, larger
+     * meaning more evidence of fraud (upper tail).
+     *
+     * @param probe the probe's result on the data or on a twin (applicable)
+     * @return the score; the value unless overridden (NaN where there is none)
+     */
+    default double nullScore(TestResult probe) {
+        return probe.value();
     }
 
     /**

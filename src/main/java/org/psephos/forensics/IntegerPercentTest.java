@@ -165,6 +165,12 @@ public final class IntegerPercentTest implements ForensicTest {
         return period;
     }
 
+    /** @return {@link NullModel#RESAMPLING}: the count-level resampling null */
+    @Override
+    public NullModel nullModel() {
+        return NullModel.RESAMPLING;
+    }
+
     @Override
     public String id() {
         return ID;

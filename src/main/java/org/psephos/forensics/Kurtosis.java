@@ -25,6 +25,12 @@ public final class Kurtosis implements ForensicTest, Plan.Source {
         return new Kurtosis();
     }
 
+    /** @return {@link NullModel#TWINS}: the clean-twin null */
+    @Override
+    public NullModel nullModel() {
+        return NullModel.TWINS;
+    }
+
     @Override
     public String id() {
         return ID;

@@ -58,6 +58,12 @@ public final class LastDigitChi2 implements ForensicTest {
         return minCounts;
     }
 
+    /** @return {@link NullModel#RESAMPLING}: the count-level resampling null */
+    @Override
+    public NullModel nullModel() {
+        return NullModel.RESAMPLING;
+    }
+
     @Override
     public String id() {
         return ID;

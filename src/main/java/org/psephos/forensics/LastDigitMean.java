@@ -62,6 +62,17 @@ public final class LastDigitMean implements ForensicTest, Plan.Source {
         return new LastDigitMean(minCount, m);
     }
 
+    /** @return {@link NullModel#RESAMPLING}: the count-level resampling null */
+    @Override
+    public NullModel nullModel() {
+        return NullModel.RESAMPLING;
+    }
+
+    /** @return the smallest count used */
+    int minCount() {
+        return minCount;
+    }
+
     @Override
     public String id() {
         return ID;

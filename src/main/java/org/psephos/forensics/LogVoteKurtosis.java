@@ -29,6 +29,12 @@ public final class LogVoteKurtosis implements ForensicTest, Plan.Source {
         return new LogVoteKurtosis();
     }
 
+    /** @return {@link NullModel#TWINS}: the clean-twin null */
+    @Override
+    public NullModel nullModel() {
+        return NullModel.TWINS;
+    }
+
     @Override
     public String id() {
         return ID;

@@ -60,6 +60,21 @@ sealed interface Plan {
         }
     }
 
+    /**
+     * @param plan a plan
+     * @return its result without bootstrap replicates: the statistic, the reference value and p-value, no interval
+     *         (what a calibrated null starts from; a finished plan as it is)
+     */
+    static TestResult withoutInterval(Plan plan) {
+        if (plan instanceof Done done) {
+            return done.result();
+        }
+        Pending p = (Pending) plan;
+        return new TestResult(p.id(), p.input().variable().name(), p.input().level(), p.estimate(), p.reference(),
+                Double.NaN, Double.NaN, p.pValue(), Double.NaN, p.flag() != null && p.flag(), p.n(), true, "",
+                p.details());
+    }
+
     /** A test whose result comes from a plan; the battery shares one resample among such tests. */
     interface Source extends ForensicTest {
         /**

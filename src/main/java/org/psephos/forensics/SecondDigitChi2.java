@@ -32,6 +32,12 @@ public final class SecondDigitChi2 implements ForensicTest {
         return new SecondDigitChi2(m);
     }
 
+    /** @return {@link NullModel#RESAMPLING}: the count-level resampling null */
+    @Override
+    public NullModel nullModel() {
+        return NullModel.RESAMPLING;
+    }
+
     @Override
     public String id() {
         return ID;

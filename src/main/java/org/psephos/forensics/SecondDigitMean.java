@@ -41,6 +41,12 @@ public final class SecondDigitMean implements ForensicTest, Plan.Source {
         return minCounts;
     }
 
+    /** @return {@link NullModel#RESAMPLING}: the count-level resampling null */
+    @Override
+    public NullModel nullModel() {
+        return NullModel.RESAMPLING;
+    }
+
     @Override
     public String id() {
         return ID;

@@ -23,6 +23,12 @@ public final class Skewness implements ForensicTest, Plan.Source {
         return new Skewness();
     }
 
+    /** @return {@link NullModel#TWINS}: the clean-twin null */
+    @Override
+    public NullModel nullModel() {
+        return NullModel.TWINS;
+    }
+
     @Override
     public String id() {
         return ID;

@@ -74,6 +74,12 @@ public final class Sobyanin implements ForensicTest, Plan.Source {
         return options.conventionsFor(ID) == Conventions.EFTOOLKIT ? Form.EFTOOLKIT : Form.SLOPE;
     }
 
+    /** @return {@link NullModel#TWINS}: the clean-twin null */
+    @Override
+    public NullModel nullModel() {
+        return NullModel.TWINS;
+    }
+
     @Override
     public String id() {
         return ID;

@@ -131,12 +131,22 @@ public final class TestInput {
             double[] s = new double[n];
             for (int i = 0; i < n; i++) {
                 int base = variable.isTurnout() ? election.registered(i) : election.shareDenominator(i);
-                s[i] = c[i] < 0 || base < 0 ? Double.NaN
-                        : base == 0 ? 0 : Math.sqrt(c[i] * Math.max(0.0, 1 - (double) c[i] / base));
+                s[i] = binomialSd(c[i], base);
             }
             binomialSd = s;
         }
         return binomialSd;
+    }
+
+    /**
+     * @param count a count (negative: missing)
+     * @param base  its base (negative: missing)
+     * @return \( \sqrt{c (1 - c/B)} \) as {@link #binomialSd()} computes it: NaN if either is missing, 0 for a zero
+     *         base or a count above its base
+     */
+    static double binomialSd(int count, int base) {
+        return count < 0 || base < 0 ? Double.NaN
+                : base == 0 ? 0 : Math.sqrt(count * Math.max(0.0, 1 - (double) count / base));
     }
 
     /** @return count / base in floating point, NaN if either is missing */

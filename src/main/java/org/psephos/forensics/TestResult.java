@@ -61,4 +61,13 @@ public record TestResult(String id, String variable, String level, double value,
         return new TestResult(id, variable, level, value, expected, ciLow, ciHigh, pValue, q, flag, n, applicable,
                 reason, details);
     }
+
+    /**
+     * @param f the flag
+     * @return a copy with that flag
+     */
+    public TestResult withFlag(boolean f) {
+        return new TestResult(id, variable, level, value, expected, ciLow, ciHigh, pValue, qValue, f, n, applicable,
+                reason, details);
+    }
 }

@@ -27,6 +27,12 @@ public final class TurnoutShareCorrelation implements ForensicTest, Plan.Source 
         return new TurnoutShareCorrelation();
     }
 
+    /** @return {@link NullModel#TWINS}: the clean-twin null */
+    @Override
+    public NullModel nullModel() {
+        return NullModel.TWINS;
+    }
+
     @Override
     public String id() {
         return ID;

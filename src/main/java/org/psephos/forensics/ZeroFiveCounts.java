@@ -55,6 +55,17 @@ public final class ZeroFiveCounts implements ForensicTest, Plan.Source {
         return new ZeroFiveCounts(minCount, m);
     }
 
+    /** @return {@link NullModel#RESAMPLING}: the count-level resampling null */
+    @Override
+    public NullModel nullModel() {
+        return NullModel.RESAMPLING;
+    }
+
+    /** @return the smallest count used */
+    int minCount() {
+        return minCount;
+    }
+
     @Override
     public String id() {
         return ID;

@@ -39,6 +39,12 @@ public final class ZeroFivePercents implements ForensicTest, Plan.Source {
         return minUnits;
     }
 
+    /** @return {@link NullModel#RESAMPLING}: the count-level resampling null */
+    @Override
+    public NullModel nullModel() {
+        return NullModel.RESAMPLING;
+    }
+
     @Override
     public String id() {
         return ID;

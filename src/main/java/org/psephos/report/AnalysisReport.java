@@ -19,6 +19,9 @@ import org.psephos.estimation.Shpilkin;
 import org.psephos.estimation.ShpilkinSensitivity;
 import org.psephos.forensics.BatteryResult;
 import org.psephos.forensics.InputSummary;
+import org.psephos.forensics.NullCalibration;
+import org.psephos.forensics.NullKind;
+import org.psephos.forensics.Verdict;
 import org.psephos.forensics.LastDigitChi2;
 import org.psephos.forensics.SecondDigitChi2;
 import org.psephos.forensics.Spikes;
@@ -75,6 +78,7 @@ public final class AnalysisReport {
         Objects.requireNonNull(charts, "charts");
         Objects.requireNonNull(source, "source");
         List<HtmlReport.Section> s = new ArrayList<>();
+        verdict(s, result);
         summary(s, election, result, source);
         batteryTable(s, result, election.leader() < 0 ? null : election.leaderName());
         s.addAll(EstimatorFragility.sections(result));
@@ -137,10 +141,43 @@ public final class AnalysisReport {
                 .provenance("Seed", String.valueOf(result.settings().seed()))
                 .provenance("Fewest units for a shape test", String.valueOf(result.settings().minUnits()))
                 .provenance("Conventions", result.conventions().id() + " (" + result.conventions().source() + ")")
-                .provenance("Multiple testing", "Benjamini-Hochberg q-values over every p-value of the table")
+                .provenance("Nulls", result.nullKind().id() + (result.nullKind() == NullKind.CALIBRATED
+                        ? " (resampling null for the count tests, clean twins for the shape tests and estimators; "
+                        + "labels: " + result.settings().nulls().calibration().source() + ")" : ""))
+                .provenance("Multiple testing", result.nullKind() == NullKind.CALIBRATED
+                        ? "Benjamini-Hochberg q-values over every calibrated p-value of the table, flags at q < "
+                        + result.settings().fdr() + "; verdict: Holm over the national rows at 5%"
+                        : "Benjamini-Hochberg q-values over every p-value of the table")
                 .provenance("Command", commandLine)
                 .provenance("Results do not depend on", "the number of threads (randomness is keyed by test, "
                         + "variable and group)");
+    }
+
+    /** The verdict as the report's first paragraph (under calibrated nulls). */
+    private static void verdict(List<HtmlReport.Section> s, BatteryResult result) {
+        if (result.nullKind() != NullKind.CALIBRATED) {
+            return;
+        }
+        Verdict v = result.verdict();
+        s.add(new HtmlReport.Heading(2, "Verdict: " + v.answer().text(), "verdict"));
+        StringBuilder p = new StringBuilder(v.reason());
+        if (!v.carriers().isEmpty()) {
+            p.append(" Carried by: ");
+            for (int i = 0; i < v.carriers().size(); i++) {
+                Verdict.Row r = v.carriers().get(i);
+                p.append(i == 0 ? "" : "; ").append(r.id()).append(" on ").append(r.variable()).append(" (p ")
+                        .append(BatteryReport.prob(r.pValue())).append(", Holm threshold ")
+                        .append(BatteryReport.prob(r.threshold())).append(')');
+            }
+            p.append('.');
+        }
+        p.append(" Every test is judged against a null built from this election's own data (resampled counts for "
+                + "the digit and round-number tests, clean twins for the shape tests and the estimators), so that "
+                + "what heterogeneity and count sizes do to a statistic on a clean election is not mistaken for "
+                + "fraud. An anomaly is a pattern that clean counting would not produce; it is evidence to "
+                + "explain, not proof of fraud.");
+        s.add(new HtmlReport.Paragraph(p.toString(), false));
+        s.add(new HtmlReport.Paragraph(BatteryReport.nullsLine(result), true));
     }
 
     private static void summary(List<HtmlReport.Section> s, Election election, BatteryResult result, String src) {
@@ -191,10 +228,13 @@ public final class AnalysisReport {
         }
         s.add(new HtmlReport.Table("Vote shares, largest first (units used)",
                 List.of("Option", "Share of " + baseLabel(sum.shareBase())), rows, List.of(1), hl));
-        s.add(new HtmlReport.Paragraph(BatteryReport.of(result, src).summaryLine() + " A flag means the test's rule "
-                + "fired (see the test descriptions at the end); a q-value below 0.05 means the p-value stays "
-                + "small after allowing for the number of tests run. Flags are prompts to look closer, not proof "
-                + "of fraud.", true));
+        s.add(new HtmlReport.Paragraph(BatteryReport.of(result, src).summaryLine() + (result.nullKind()
+                == NullKind.CALIBRATED ? " A flag means the row's q-value (its p-value against the calibrated null, "
+                + "adjusted for the number of rows) is below the false discovery rate; rows of descriptive tests are "
+                + "reported without a flag. Flags are prompts to look closer, not proof of fraud."
+                : " A flag means the test's rule fired (see the test descriptions at the end); a q-value below 0.05 "
+                + "means the p-value stays small after allowing for the number of tests run. Flags are prompts to "
+                + "look closer, not proof of fraud."), true));
     }
 
     private static void batteryTable(List<HtmlReport.Section> s, BatteryResult result, String leader) {
@@ -218,16 +258,20 @@ public final class AnalysisReport {
                 continue;
             }
             if (main.contains(r.variable())) {
-                rows.add(row(r));
+                rows.add(row(r, result.nullKind() == NullKind.CALIBRATED));
                 hl.add(r.flag() ? "flag" : r.applicable() ? "" : "na");
             } else {
                 others.computeIfAbsent(r.variable(), k -> new LinkedHashMap<>()).put(r.id(), r);
             }
         }
+        boolean cal = result.nullKind() == NullKind.CALIBRATED;
         s.add(new HtmlReport.Table("Every test on turnout" + (others.isEmpty() ? " and each option" : ", the leader "
                 + "and the options with at least " + (int) (100 * MAIN_SHARE) + "% of the vote") + ", over all "
-                + "units used (flagged rows highlighted; value, expected and interval in the test's own units)",
-                List.of("Test", "Variable", "Value", "Expected", "95% interval", "p", "q", "Flag", "n"),
+                + "units used (flagged rows highlighted; value, expected and interval in the test's own units"
+                + (cal ? "; expected and interval: the mean and the central 95% of the statistic under the null "
+                + "named in the last column" : "") + ")",
+                cal ? List.of("Test", "Variable", "Value", "Expected", "Null 95%", "p", "q", "Flag", "n", "Null")
+                        : List.of("Test", "Variable", "Value", "Expected", "95% interval", "p", "q", "Flag", "n"),
                 rows, List.of(2, 3, 4, 5, 6, 8), hl));
         if (others.isEmpty()) {
             return;
@@ -253,17 +297,26 @@ public final class AnalysisReport {
                 + "outputs hold the values", header, mrows, List.of(), mhl, true));
     }
 
-    private static List<String> row(TestResult r) {
+    private static List<String> row(TestResult r, boolean calibrated) {
+        List<String> out = new ArrayList<>();
         if (!r.applicable()) {
-            return List.of(r.id(), r.variable(), "n/a", "", "", "", "", BatteryReport.notApplicable(r.reason()),
-                    count(r.n()));
+            out.addAll(List.of(r.id(), r.variable(), "n/a", "", "", "", "", BatteryReport.notApplicable(r.reason()),
+                    count(r.n())));
+        } else {
+            String ci = Double.isNaN(r.ciLow()) ? "" : "[" + BatteryReport.num(r.ciLow()) + ", "
+                    + BatteryReport.num(r.ciHigh()) + "]";
+            String expected = Double.isNaN(r.expected()) ? "" : BatteryReport.num(r.expected());
+            String label = BatteryResult.labelOf(r);
+            String flag = r.flag() ? "FLAG" : !calibrated ? "" : "none".equals(BatteryResult.nullOf(r)) ? "no null"
+                    : NullCalibration.Label.DESCRIPTIVE.id().equals(label) ? "descriptive"
+                    : NullCalibration.Label.NO_POWER.id().equals(label) ? "no power" : "";
+            out.addAll(List.of(r.id(), r.variable(), BatteryReport.num(r.value()), expected, ci,
+                    BatteryReport.prob(r.pValue()), BatteryReport.prob(r.qValue()), flag, count(r.n())));
         }
-        String ci = Double.isNaN(r.ciLow()) ? "" : "[" + BatteryReport.num(r.ciLow()) + ", "
-                + BatteryReport.num(r.ciHigh()) + "]";
-        String expected = Double.isNaN(r.expected()) ? "" : BatteryReport.num(r.expected());
-        return List.of(r.id(), r.variable(), BatteryReport.num(r.value()), expected, ci,
-                BatteryReport.prob(r.pValue()), BatteryReport.prob(r.qValue()), r.flag() ? "FLAG" : "",
-                count(r.n()));
+        if (calibrated) {
+            out.add(r.applicable() ? BatteryResult.nullOf(r) : "");
+        }
+        return out;
     }
 
     private static void groupTable(List<HtmlReport.Section> s, Election kept, BatteryResult result) {
@@ -499,14 +552,51 @@ public final class AnalysisReport {
             if (e.isEmpty()) {
                 s.add(new HtmlReport.Heading(3, id, null));
                 s.add(new HtmlReport.Paragraph("No description available for this test.", false));
+                nullParagraphs(s, result, id);
                 return;
             }
             TestGuide.Entry t = e.get();
             s.add(new HtmlReport.Heading(3, t.name() + " (" + t.id() + ")", null));
             s.add(new HtmlReport.Paragraph("What it detects: " + t.detects(), false));
             s.add(new HtmlReport.Paragraph("When it does not apply: " + t.notApplicable(), false));
+            nullParagraphs(s, result, id);
             s.add(new HtmlReport.Paragraph("Source: " + t.source(), false));
         });
+    }
+
+    /** Under calibrated nulls: the null a test used, why its reference value alone would mislead, its label. */
+    private static void nullParagraphs(List<HtmlReport.Section> s, BatteryResult result, String id) {
+        if (result.nullKind() != NullKind.CALIBRATED) {
+            return;
+        }
+        TestResult any = result.results().stream().filter(r -> r.id().equals(id) && r.applicable()).findFirst()
+                .orElse(null);
+        if (any != null) {
+            String kind = BatteryResult.nullOf(any);
+            String what = switch (kind) {
+                case "clean twins" -> "clean twins: elections simulated with every unit's registered voters and "
+                        + "group, turnout and shares drawn from a no-fraud model fitted to this election's clean "
+                        + "peak (the statistic recomputed on each)";
+                case "refitted clean twins" -> "refitted clean twins: the estimator refitted on clean twins of this "
+                        + "election, its estimate on the data compared with theirs";
+                case "none" -> "none: reported as the test computes it, outside the q-values and the verdict";
+                default -> kind + ": every unit's counts redrawn at its own size and rates (the statistic "
+                        + "recomputed on each resampled election)";
+            };
+            s.add(new HtmlReport.Paragraph("Null used: " + what + ".", false));
+            String label = BatteryResult.labelOf(any);
+            Object reason = any.details().get("label_reason");
+            if (NullCalibration.Label.DESCRIPTIVE.id().equals(label)) {
+                s.add(new HtmlReport.Paragraph("Descriptive: its false-positive rate on clean elections was measured "
+                        + "above the level, so it is reported without a flag and kept out of the verdict"
+                        + (reason == null ? "." : " (" + reason + ")."), false));
+            } else if (NullCalibration.Label.NO_POWER.id().equals(label)) {
+                s.add(new HtmlReport.Paragraph("No power: it was measured unable to detect the fraud it targets"
+                        + (reason == null ? "." : " (" + reason + ")."), false));
+            }
+        }
+        TestGuide.referenceCaveat(id).ifPresent(c -> s.add(new HtmlReport.Paragraph(
+                "Why a reference value alone would mislead: " + c, false)));
     }
 
     private static String baseLabel(String shareBase) {

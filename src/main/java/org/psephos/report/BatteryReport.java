@@ -17,7 +17,10 @@ import org.psephos.data.AtomicFiles;
 import org.psephos.forensics.BatteryResult;
 import org.psephos.forensics.Conventions;
 import org.psephos.forensics.InputSummary;
+import org.psephos.forensics.NullCalibration;
+import org.psephos.forensics.NullKind;
 import org.psephos.forensics.TestResult;
+import org.psephos.forensics.Verdict;
 
 /**
  * The three renderings of a forensic battery that {@code psephos analyze} writes: a fixed-width table for people,
@@ -31,14 +34,23 @@ import org.psephos.forensics.TestResult;
  * tool lacks the test. When the tests ran after more than one unit filter, {@code dropped_by_conventions} gives
  * each filter's drops ({@code dropped} is the requested conventions'). Every NaN (a test without an interval or
  * p-value, or one that does not apply) is written as {@code null}; {@code reason} is present only for tests that do
- * not apply. The CSV has the columns of a test row without {@code details}. Immutable and thread-safe.
+ * not apply. The CSV has the columns of a test row without {@code details}.
+ *
+ * <p>Calibrated nulls (issue 15): the JSON gets {@code "nulls"} ({@code calibrated} or {@code reference}),
+ * {@code "fdr"}, {@code "calibration"} (where the labels came from) and {@code "verdict"}: {@code {"answer":
+ * "anomalous" | "no anomaly detected" | "not computed", "method", "alpha", "family_size", "adjusted_p",
+ * "carried_by": [{"id", "variable", "p_value", "threshold"}], "reason"}}; each row gets {@code "null"} (the null its
+ * p-value comes from) and, under calibrated nulls, {@code "label"} ({@code calibrated}, {@code descriptive},
+ * {@code no-power}); the row's details hold the null's summary ({@code null}) and the reference value it replaces
+ * ({@code reference}). The CSV gets the columns {@code null} and {@code label}. Under calibrated nulls the text and
+ * the Markdown start with the verdict, and a flag means q &lt; fdr. Immutable and thread-safe.
  *
  * @since 0.1
  */
 public final class BatteryReport {
     /** The CSV and table columns, in order. */
     public static final List<String> COLUMNS = List.of("id", "variable", "level", "value", "expected", "ci_low",
-            "ci_high", "p_value", "q_value", "flag", "n", "applicable", "reason", "conventions");
+            "ci_high", "p_value", "q_value", "flag", "n", "applicable", "reason", "conventions", "null", "label");
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -77,6 +89,12 @@ public final class BatteryReport {
         in.put("min_units", result.settings().minUnits());
         in.put("units_read", result.filter().read());
         root.put("conventions", result.conventions().id());
+        root.put("nulls", result.nullKind().id());
+        root.put("fdr", result.settings().fdr());
+        if (result.nullKind() == NullKind.CALIBRATED) {
+            root.put("calibration", result.settings().nulls().calibration().source());
+        }
+        root.set("verdict", verdictJson(result.verdict()));
 
         InputSummary s = result.summary();
         ObjectNode sum = root.putObject("summary");
@@ -119,9 +137,33 @@ public final class BatteryReport {
                 t.put("reason", r.reason());
             }
             t.put("conventions", result.conventionsOf(r).id());
+            t.put("null", BatteryResult.nullOf(r));
+            if (!BatteryResult.labelOf(r).isEmpty()) {
+                t.put("label", BatteryResult.labelOf(r));
+            }
             t.set("details", value(r.details()));
         }
         return root;
+    }
+
+    /** @return the verdict as the JSON's {@code verdict} object */
+    static ObjectNode verdictJson(Verdict v) {
+        ObjectNode o = NODES.objectNode();
+        o.put("answer", v.answer().text());
+        o.put("method", v.method());
+        o.put("alpha", v.alpha());
+        o.put("family_size", v.family().size());
+        number(o, "adjusted_p", v.adjustedP());
+        ArrayNode c = o.putArray("carried_by");
+        for (Verdict.Row r : v.carriers()) {
+            ObjectNode x = c.addObject();
+            x.put("id", r.id());
+            x.put("variable", r.variable());
+            number(x, "p_value", r.pValue());
+            number(x, "threshold", r.threshold());
+        }
+        o.put("reason", v.reason());
+        return o;
     }
 
     private static void number(ObjectNode node, String key, double v) {
@@ -173,26 +215,39 @@ public final class BatteryReport {
             for (TestResult r : result.results()) {
                 CsvWriter.row(w, List.of(r.id(), r.variable(), r.level(), r.value(), r.expected(), r.ciLow(),
                         r.ciHigh(), r.pValue(), r.qValue(), r.flag(), r.n(), r.applicable(), r.reason(),
-                        result.conventionsOf(r).id()));
+                        result.conventionsOf(r).id(), BatteryResult.nullOf(r), BatteryResult.labelOf(r)));
             }
         });
     }
 
     /**
-     * @return the fixed-width table (test, variable, level, value, expected, 95% CI, p, q, flag; a not-applicable
-     *         row says "n/a" and why) followed by the summary line of flags
+     * @return under calibrated nulls the verdict (answer and reason, the rows that carry it, the nulls used), then
+     *         the fixed-width table (test, variable, level, value, expected, 95% range of the null, p, q, flag,
+     *         null); under reference nulls the table as before issue 15 (95% CI, the tests' own flags); a
+     *         not-applicable row says "n/a" and why; then the summary line of flags
      */
     public String text() {
+        boolean cal = result.nullKind() == NullKind.CALIBRATED;
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"test", "variable", "level", "value", "expected", "95% CI", "p", "q", "flag"});
+        rows.add(cal ? new String[] {"test", "variable", "level", "value", "expected", "null 95%", "p", "q", "flag",
+            "null"} : new String[] {"test", "variable", "level", "value", "expected", "95% CI", "p", "q", "flag"});
         for (TestResult r : result.results()) {
+            String[] row = cal ? new String[10] : new String[9];
             if (r.applicable()) {
                 String ci = Double.isNaN(r.ciLow()) ? "" : "[" + num(r.ciLow()) + ", " + num(r.ciHigh()) + "]";
-                rows.add(new String[] {testLabel(r), r.variable(), r.level(), num(r.value()), num(r.expected()), ci,
-                    prob(r.pValue()), prob(r.qValue()), r.flag() ? "FLAG" : ""});
+                String[] cells = {testLabel(r), r.variable(), r.level(), num(r.value()), num(r.expected()), ci,
+                    prob(r.pValue()), prob(r.qValue()), flagCell(r)};
+                System.arraycopy(cells, 0, row, 0, cells.length);
             } else {
-                rows.add(new String[] {testLabel(r), r.variable(), r.level(), "n/a", "", "", "", "", r.reason()});
+                String[] cells = {testLabel(r), r.variable(), r.level(), "n/a", "", "", "", "", r.reason()};
+                System.arraycopy(cells, 0, row, 0, cells.length);
             }
+            if (cal) {
+                // the reason of a not-applicable row is the last column, so the null goes before it
+                row[9] = r.applicable() ? shortNull(r) : row[8];
+                row[8] = r.applicable() ? row[8] : "";
+            }
+            rows.add(row);
         }
         int cols = rows.get(0).length;
         int[] width = new int[cols];
@@ -202,6 +257,9 @@ public final class BatteryReport {
             }
         }
         StringBuilder sb = new StringBuilder();
+        if (cal) {
+            sb.append(verdictText(result)).append('\n');
+        }
         if (result.conventions() != Conventions.PSEPHOS) {
             sb.append("Conventions: ").append(conventionsLine(result)).append('\n');
         }
@@ -224,6 +282,72 @@ public final class BatteryReport {
         return sb.toString();
     }
 
+    /** @return FLAG, or under calibrated nulls "descriptive" / "no null" for rows outside the q-values */
+    private String flagCell(TestResult r) {
+        if (r.flag()) {
+            return "FLAG";
+        }
+        if (result.nullKind() != NullKind.CALIBRATED) {
+            return "";
+        }
+        if ("none".equals(BatteryResult.nullOf(r))) {
+            return "no null";
+        }
+        String label = BatteryResult.labelOf(r);
+        return NullCalibration.Label.DESCRIPTIVE.id().equals(label) ? "descriptive"
+                : NullCalibration.Label.NO_POWER.id().equals(label) ? "no power" : "";
+    }
+
+    /** @return the null's short name for the text table */
+    static String shortNull(TestResult r) {
+        String n = BatteryResult.nullOf(r);
+        return n.startsWith("resampling") ? "resampling" : n.equals("clean twins") ? "twins"
+                : n.equals("refitted clean twins") ? "refits" : n;
+    }
+
+    /**
+     * @param result a battery's outcome
+     * @return the verdict's paragraph: "Verdict: ANOMALOUS." and the reason, the rows that carry it, and the nulls
+     *         and flag rule used
+     */
+    public static String verdictText(BatteryResult result) {
+        Verdict v = result.verdict();
+        StringBuilder sb = new StringBuilder("Verdict: ").append(v.answer().text().toUpperCase(Locale.ROOT))
+                .append(". ").append(v.reason()).append('\n');
+        if (!v.carriers().isEmpty()) {
+            sb.append("Carried by: ");
+            for (int i = 0; i < v.carriers().size(); i++) {
+                Verdict.Row r = v.carriers().get(i);
+                sb.append(i == 0 ? "" : "; ").append(r.id()).append(' ').append(r.variable()).append(" (p ")
+                        .append(prob(r.pValue())).append(')');
+            }
+            sb.append('\n');
+        }
+        sb.append(nullsLine(result)).append('\n');
+        return sb.toString();
+    }
+
+    /** @return which nulls and flag rule the rows used, one sentence */
+    public static String nullsLine(BatteryResult result) {
+        if (result.nullKind() != NullKind.CALIBRATED) {
+            return "Nulls: reference (the literature's fixed values and each test's own flag rule; no verdict).";
+        }
+        List<String> kinds = result.results().stream().map(BatteryResult::nullOf).distinct()
+                .filter(k -> !k.equals("reference")).toList();
+        long descriptive = result.results().stream().filter(r -> NullCalibration.Label.DESCRIPTIVE.id()
+                .equals(BatteryResult.labelOf(r))).map(TestResult::id).distinct().count();
+        return String.format(Locale.ROOT, "Nulls: calibrated (%s; %d replicates, seed %d); flags: q < %s "
+                + "(Benjamini-Hochberg over every calibrated p-value of the table)%s.", String.join(", ", kinds),
+                result.settings().replicates(), result.settings().seed(), fdrText(result.settings().fdr()),
+                descriptive == 0 ? "" : "; " + descriptive + " descriptive test" + (descriptive == 1 ? "" : "s")
+                        + " reported outside the q-values and the verdict (labels: "
+                        + result.settings().nulls().calibration().source() + ")");
+    }
+
+    private static String fdrText(double q) {
+        return java.math.BigDecimal.valueOf(q).stripTrailingZeros().toPlainString();
+    }
+
     /**
      * @return the battery as a GitHub-flavoured Markdown table (test, variable, level, value, expected, 95% CI, p,
      *         q, flag; the test and flag of flagged rows bold) followed by the summary line, for notes. Cells from
@@ -232,23 +356,35 @@ public final class BatteryReport {
      */
     public String markdown() {
         StringBuilder sb = new StringBuilder();
+        boolean cal = result.nullKind() == NullKind.CALIBRATED;
+        if (cal) {
+            for (String line : verdictText(result).split("\n")) {
+                sb.append(markdownCell(line)).append("\n\n");
+            }
+        }
         sb.append(markdownCell("Conventions: " + conventionsLine(result))).append("\n\n");
-        sb.append("| test | variable | level | value | expected | 95% CI | p | q | flag |\n");
-        sb.append("| --- | --- | --- | ---: | ---: | --- | ---: | ---: | --- |\n");
+        sb.append(cal ? "| test | variable | level | value | expected | null 95% | p | q | flag | null |\n"
+                : "| test | variable | level | value | expected | 95% CI | p | q | flag |\n");
+        sb.append(cal ? "| --- | --- | --- | ---: | ---: | --- | ---: | ---: | --- | --- |\n"
+                : "| --- | --- | --- | ---: | ---: | --- | ---: | ---: | --- |\n");
         for (TestResult r : result.results()) {
             String[] cells;
             if (r.applicable()) {
                 String ci = Double.isNaN(r.ciLow()) ? "" : "[" + num(r.ciLow()) + ", " + num(r.ciHigh()) + "]";
                 cells = new String[] {testLabel(r), r.variable(), r.level(), num(r.value()), num(r.expected()), ci,
-                    prob(r.pValue()), prob(r.qValue()), r.flag() ? "FLAG" : ""};
+                    prob(r.pValue()), prob(r.qValue()), flagCell(r)};
             } else {
                 cells = new String[] {testLabel(r), r.variable(), r.level(), "n/a", "", "", "", "",
                     notApplicable(r.reason())};
             }
+            if (cal) {
+                cells = java.util.Arrays.copyOf(cells, 10);
+                cells[9] = r.applicable() ? shortNull(r) : "";
+            }
             sb.append('|');
             for (int c = 0; c < cells.length; c++) {
                 String e = markdownCell(cells[c]);
-                boolean bold = r.flag() && (c == 0 || c == cells.length - 1);
+                boolean bold = r.flag() && (c == 0 || c == 8);
                 sb.append(' ').append(bold ? "**" + e + "**" : e).append(" |");
             }
             sb.append('\n');
@@ -309,11 +445,23 @@ public final class BatteryReport {
         AtomicFiles.writeText(target, w -> w.write(doc));
     }
 
-    /** @return "Flags: F of A applicable results (N not applicable); Q with q &lt; 0.05. Units: ..." */
+    /**
+     * @return "Flags: F of A applicable results (N not applicable); Q with q &lt; 0.05. Units: ..."; under calibrated
+     *         nulls a flag is q &lt; fdr, and the rows outside the q-values (descriptive tests, tests without a
+     *         calibrated null) are counted
+     */
     public String summaryLine() {
         List<TestResult> rs = result.results();
         long q05 = rs.stream().filter(r -> r.qValue() < 0.05).count();
         int applicable = result.applicable();
+        if (result.nullKind() == NullKind.CALIBRATED) {
+            long outside = rs.stream().filter(r -> r.applicable() && Double.isNaN(r.qValue())).count();
+            return String.format(Locale.ROOT,
+                    "Flags: %d of %d applicable results with q < %s (%d not applicable; %d outside the q-values: "
+                            + "descriptive, or without a p-value); %d with q < 0.05. Units: %d kept of %d read.",
+                    result.flagged(), applicable, fdrText(result.settings().fdr()), rs.size() - applicable, outside,
+                    q05, result.filter().kept(), result.filter().read());
+        }
         return String.format(Locale.ROOT,
                 "Flags: %d of %d applicable results (%d not applicable); %d with q < 0.05. Units: %d kept of %d "
                         + "read.",

@@ -56,6 +56,7 @@ public final class TestGuide {
             + "at the histogram, not proof of fraud.";
 
     private static final Map<String, Entry> ENTRIES = build();
+    private static final Map<String, String> CAVEATS = caveats();
 
     private TestGuide() {
     }
@@ -152,6 +153,67 @@ public final class TestGuide {
                         + "falsification fingerprints\", Annals of Applied Statistics 10(1):54-73, "
                         + "doi:10.1214/16-AOAS904.");
         return java.util.Collections.unmodifiableMap(m);
+    }
+
+    private static Map<String, String> caveats() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("2BL", "Benford's 4.187 holds for counts spread over several orders of magnitude, but polling-station "
+                + "counts sit in a band set by station sizes and turnout, so clean elections miss it by arithmetic "
+                + "alone (Deckert, Myagkov and Ordeshook 2011).");
+        m.put("2BLChi2", "With tens of thousands of counts the chi-square rejects Benford's frequencies for any "
+                + "clean election whose counts cluster by station size; the resampled counts show what that "
+                + "clustering gives without fraud.");
+        m.put("LastC", "Zeros and small counts make low last digits frequent by arithmetic alone, and selecting "
+                + "counts near a size threshold shifts the mean, so 4.5 is not what a clean election gives.");
+        m.put("LastDigitChi2", "Counts below a few hundred do not have uniform last digits (the count "
+                + "distribution's slope across a decade favours some digits), which at large n is enough for the "
+                + "chi-square to reject uniformity on clean data.");
+        m.put("C05s", "Zeros and small counts end in 0 or 5 far more often than one time in five, so 20% is not "
+                + "what the counts actually observed give without invention.");
+        m.put("P05s", "Small units can take only a few percentages, several of which end in 0 or 5, so the 20% "
+                + "reference is off for clean elections with small units.");
+        String pairs = "The fixed shares (10%, 18%, 72%) assume uniform last two digits, but below 100 the "
+                + "penultimate digit is the leading digit and a falling count distribution favours low last digits, "
+                + "so clean counts depart from them.";
+        m.put("Repeats", pairs);
+        m.put("Adjacent", pairs);
+        m.put("Distant", pairs);
+        m.put("Skew", "A symmetric distribution (skewness 0) is not what clean elections have: regions, towns and "
+                + "villages, and station size skew turnout and shares without fraud, and the clean twins keep that "
+                + "heterogeneity.");
+        m.put("Kurt", "The normal kurtosis of 3 fails whenever the electorate mixes populations (regions, urban and "
+                + "rural), which widens the tails without fraud.");
+        m.put("DipT", "The dip test's table assumes a uniform null, which is conservative for one clean population "
+                + "and misleading for several: a country whose regions vote differently is multimodal without "
+                + "fraud.");
+        m.put("Correlation", "Turnout and support correlate in clean elections wherever small rural stations vote "
+                + "more and differently from large urban ones, so a reference of 0 (or EFToolkit's |r| > 0.4) "
+                + "ignores the electorate's own structure.");
+        m.put("Sobyanin", "A slope of 0 holds only if turnout and support are unrelated across units; regional and "
+                + "urban-rural differences give clean elections a slope that a t-test at n = 95,000 always "
+                + "rejects.");
+        m.put("LogVoteKurtosis", "Klimek et al.'s 3 assumes one normal population of logit vote rates; mixtures of "
+                + "regions and settlement types raise the kurtosis without fraud.");
+        m.put("IntegerPercent", "Kobak et al.'s binomial simulation is already a null built from the data; a fixed "
+                + "share of whole percentages would be wrong, because small stations hit them by arithmetic.");
+        m.put("KlimekFit", "A fit of a clean election is biased upwards and the spread over seeds is no sampling "
+                + "distribution, so f > 0 says nothing until it is compared with fits of clean twins.");
+        m.put("Shpilkin", "Excess votes of 0 hold only if the other options' votes follow the leader's across "
+                + "turnout everywhere; clean heterogeneity gives F a value of its own, which only clean twins show.");
+        m.put("FraudMixture", "A fraud share above 5% is a threshold, not a test: the mixture can prefer a fraud class "
+                + "for a clean electorate of several populations, and refits on clean twins say how often.");
+        m.put("Spikes", "Smooth counting puts no spike at any fraction, but the resampling envelope depends on the "
+                + "fitted mixture, so the estimate needs the clean twins of that mixture to be read.");
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    /**
+     * @param id a test id
+     * @return one sentence on why the test's fixed reference value alone would mislead on a clean election (for the
+     *         reports under calibrated nulls), or empty for a test this guide does not know
+     */
+    public static Optional<String> referenceCaveat(String id) {
+        return Optional.ofNullable(CAVEATS.get(id));
     }
 
     private static void put(Map<String, Entry> m, String id, String name, String detects, String na, String src) {

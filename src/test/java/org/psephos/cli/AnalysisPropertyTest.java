@@ -149,7 +149,8 @@ class AnalysisPropertyTest {
             assertFalse(doc.contains("NaN") || doc.contains("Infinity"), doc);
             JsonNode root = JSON.readTree(doc);
             assertFiniteWithReasons(root);
-            assertEquals(List.of("input", "conventions", "summary", "dropped", "tests"), List.copyOf(iterable(root)));
+            assertEquals(List.of("input", "conventions", "nulls", "fdr", "calibration", "verdict", "summary", "dropped",
+                    "tests"), List.copyOf(iterable(root)));
         } finally {
             Files.delete(f);
             Files.delete(json);

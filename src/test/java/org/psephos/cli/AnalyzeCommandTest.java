@@ -76,7 +76,8 @@ class AnalyzeCommandTest {
         Path json = dir.resolve("out.json");
         Path csv = dir.resolve("out.csv");
         Run r = run(stubbed(), "results.csv", "--level", "region", "--replicates", "40", "--threads", "1",
-                "--tests", "2BL, Kurt,Correlation", "--json", json.toString(), "--csv", csv.toString());
+                "--tests", "2BL, Kurt,Correlation", "--null", "reference", "--json", json.toString(), "--csv",
+                csv.toString());
         assertEquals(0, r.code(), r.err());
         String[] lines = r.out().split("\n");
         assertTrue(lines[0].matches("test +variable +level +value +expected +95% CI +p +q +flag"), lines[0]);
@@ -85,7 +86,10 @@ class AnalyzeCommandTest {
         assertTrue(lines[lines.length - 1].contains("Units: 125 kept of 126 read."));
 
         JsonNode root = new ObjectMapper().readTree(json.toFile());
-        assertEquals(List.of("input", "conventions", "summary", "dropped", "tests"), iterable(root.fieldNames()));
+        assertEquals(List.of("input", "conventions", "nulls", "fdr", "verdict", "summary", "dropped", "tests"),
+                iterable(root.fieldNames()));
+        assertEquals("reference", root.get("nulls").asText());
+        assertEquals("not computed", root.at("/verdict/answer").asText());
         assertEquals("psephos", root.get("conventions").asText());
         assertEquals("results.csv", root.at("/input/file").asText());
         assertEquals(125, root.at("/summary/units").asInt());
@@ -95,7 +99,8 @@ class AnalyzeCommandTest {
         assertEquals(3 * 3 * 3, tests.size(), "3 groups x 3 variables x 3 tests");
         JsonNode first = tests.get(0);
         assertEquals(List.of("id", "variable", "level", "value", "expected", "ci_low", "ci_high", "p_value",
-                "q_value", "flag", "n", "applicable", "conventions", "details"), iterable(first.fieldNames()));
+                "q_value", "flag", "n", "applicable", "conventions", "null", "details"), iterable(first.fieldNames()));
+        assertEquals("reference", first.get("null").asText());
         assertEquals("psephos", first.get("conventions").asText());
         assertEquals("2BL", first.get("id").asText());
         assertTrue(first.get("value").isDouble() && first.get("q_value").isDouble());
@@ -109,8 +114,9 @@ class AnalyzeCommandTest {
 
         List<String> rows = Files.readAllLines(csv, StandardCharsets.UTF_8);
         assertEquals("id,variable,level,value,expected,ci_low,ci_high,p_value,q_value,flag,n,applicable,reason,"
-                + "conventions", rows.get(0));
-        assertTrue(rows.subList(1, rows.size()).stream().allMatch(x -> x.endsWith(",psephos")), rows.toString());
+                + "conventions,null,label", rows.get(0));
+        assertTrue(rows.subList(1, rows.size()).stream().allMatch(x -> x.endsWith(",psephos,reference,")),
+                rows.toString());
         assertEquals(28, rows.size());
         assertTrue(rows.stream().anyMatch(x -> x.startsWith("Kurt,A,'=HYPERLINK(),,")), "neutralised label");
         assertTrue(rows.stream().noneMatch(x -> x.contains(",=HYPERLINK")));
@@ -140,8 +146,13 @@ class AnalyzeCommandTest {
         assertTrue(doc.contains("psephos analyze results.csv --level region --replicates 30"), "command line");
         assertFalse(doc.contains("<script"));
         List<String> lines = Files.readAllLines(md);
-        assertEquals("Conventions: psephos (Psephos's own definitions)", lines.get(0));
-        assertEquals("| test | variable | level | value | expected | 95% CI | p | q | flag |", lines.get(2));
+        assertTrue(lines.get(0).startsWith("Verdict: "), lines.get(0));
+        assertTrue(doc.indexOf("Verdict: ") < doc.indexOf("Summary"), "the report leads with the verdict");
+        assertTrue(doc.contains("Why a reference value alone would mislead"), "one sentence per test");
+        assertTrue(doc.contains("Null used: resampling (binomial)") && doc.contains("Null used: clean twins"));
+        int table = lines.indexOf("| test | variable | level | value | expected | null 95% | p | q | flag | null |");
+        assertTrue(table > 0, lines.toString());
+        assertEquals("Conventions: psephos (Psephos's own definitions)", lines.get(table - 2));
         assertTrue(doc.contains("Conventions"), "the report says which conventions");
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("| 2BL | A | national |")), lines.toString());
         assertTrue(lines.get(lines.size() - 1).startsWith("Flags: "));
@@ -284,7 +295,9 @@ class AnalyzeCommandTest {
         assertEquals(Files.readString(one), Files.readString(two));
         JsonNode c05 = new ObjectMapper().readTree(one.toFile()).get("tests").get(4);
         assertEquals("C05s", c05.get("id").asText());
-        assertEquals("exact binomial, two-sided", c05.at("/details/p_value_method").asText());
+        assertEquals("exact binomial, two-sided", c05.at("/details/reference/p_value_method").asText());
+        assertEquals("resampling (binomial)", c05.get("null").asText());
+        assertTrue(c05.at("/details/null/p_value_method").asText().startsWith("Monte Carlo"));
         assertTrue(c05.at("/details/successes").asInt() > 0);
     }
 
@@ -403,5 +416,45 @@ class AnalyzeCommandTest {
         assertEquals(2, bad.code());
         assertTrue(bad.err().contains("--conventions") && bad.err().contains("psephos, eftoolkit or kobak"),
                 bad.err());
+    }
+
+    /**
+     * --null: calibrated by default under Psephos's conventions (verdict first, JSON "nulls" and "verdict"), reference
+     * on request and implied by a reference tool's conventions (no verdict), calibrated under another tool's
+     * conventions a usage error; --fdr outside (0, 1) a usage error.
+     */
+    @Test
+    void nullKindFollowsTheConventionsAndTheVerdictLeads() throws IOException {
+        Path json = dir.resolve("null.json");
+        Run cal = run(stubbed(), "results.csv", "--replicates", "40", "--threads", "1", "--quiet", "--tests",
+                "2BL,IntegerPercent", "--json", json.toString());
+        assertEquals(0, cal.code(), cal.err());
+        assertTrue(cal.out().startsWith("Verdict: "), cal.out());
+        JsonNode root = new ObjectMapper().readTree(json.toFile());
+        assertEquals("calibrated", root.get("nulls").asText());
+        assertEquals(0.05, root.get("fdr").asDouble());
+        assertTrue(List.of("anomalous", "no anomaly detected").contains(root.at("/verdict/answer").asText()));
+        int family = 0;
+        for (JsonNode t : root.get("tests")) {
+            family += t.get("level").asText().equals("national") && t.hasNonNull("p_value") ? 1 : 0;
+        }
+        assertTrue(family >= 4, root.get("tests").toString());
+        assertEquals(family, root.at("/verdict/family_size").asInt(), "every national row with a p-value");
+        assertEquals("resampling (binomial)", root.get("tests").get(0).get("null").asText());
+
+        Run kobak = run(stubbed(), "results.csv", "--replicates", "40", "--threads", "1", "--quiet", "--tests",
+                "2BL", "--conventions", "kobak", "--json", json.toString());
+        assertEquals(0, kobak.code(), kobak.err());
+        root = new ObjectMapper().readTree(json.toFile());
+        assertEquals("reference", root.get("nulls").asText());
+        assertEquals("not computed", root.at("/verdict/answer").asText());
+        assertFalse(kobak.out().contains("Verdict: "), kobak.out());
+
+        Run both = run(stubbed(), "results.csv", "--conventions", "eftoolkit", "--null", "calibrated");
+        assertEquals(2, both.code());
+        assertTrue(both.err().contains("--null calibrated"), both.err());
+        Run fdr = run(stubbed(), "results.csv", "--fdr", "1.5");
+        assertEquals(2, fdr.code());
+        assertTrue(fdr.err().contains("--fdr"), fdr.err());
     }
 }

@@ -33,7 +33,8 @@ class EstimatorsTest {
     void theBatteryRunsThemOncePerGroupOnTheLeader() {
         Election e = Simulated.election(3_000, 8, FraudModel.Klimek.of(0.3, 0.4, 2, 0.03));
         BatteryResult r = Battery.withDefaults().withTests(Estimators.registry().select(List.of("Shpilkin",
-                "FraudMixture"))).run(e, BatteryOptions.defaults().withReplicates(20).withThreads(2), Progress.NONE);
+                "FraudMixture"))).run(e, BatteryOptions.defaults().withReplicates(20).withThreads(2)
+                .withNulls(org.psephos.forensics.NullKind.REFERENCE), Progress.NONE);
         assertEquals(2, r.results().size());
         assertTrue(r.results().stream().allMatch(t -> t.variable().equals("leader") && t.flag()));
     }

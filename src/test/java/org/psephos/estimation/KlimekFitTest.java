@@ -171,7 +171,7 @@ class KlimekFitTest {
                 "LastDigitChi2", "DipT")));
         tests.add(KlimekFit.withDefaults().withRepeats(2, 2));
         BatteryResult r = Battery.withDefaults().withTests(tests).run(e, BatteryOptions.defaults().withReplicates(20)
-                .withThreads(2), Progress.NONE);
+                .withThreads(2).withNulls(org.psephos.forensics.NullKind.REFERENCE), Progress.NONE);
         TestResult k = r.results().stream().filter(t -> t.id().equals(KlimekFit.ID)).findFirst().orElseThrow();
         assertTrue(k.applicable());
         assertTrue(k.value() > 0, "a clean fit is biased upwards: " + k.value());

@@ -1,6 +1,8 @@
 package org.psephos.forensics.nulls;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
@@ -101,16 +103,40 @@ public final class CleanTwins implements ReplicateSource {
             throw new IllegalArgumentException("replicate is negative: " + replicate);
         }
         int block = replicate / NullRunner.BLOCK;
+        List<Election> drawn = elections(seed, block, replicate - block * NullRunner.BLOCK + 1);
+        return drawn.get(drawn.size() - 1);
+    }
+
+    /**
+     * The first {@code count} replicates of one block of the twins drawn with this seed, as elections, exactly as
+     * {@link NullRunner} draws them (replicate r is in block r / {@value NullRunner#BLOCK}): for the estimators,
+     * which are refitted on whole elections.
+     *
+     * @param seed  the run seed
+     * @param block the block, at least 0
+     * @param count how many of its replicates, 1 to {@value NullRunner#BLOCK}
+     * @return replicates {@code block·8} to {@code block·8 + count − 1}
+     */
+    public List<Election> elections(long seed, int block, int count) {
+        if (block < 0 || count < 1 || count > NullRunner.BLOCK) {
+            throw new IllegalArgumentException("block " + block + " with " + count + " replicates");
+        }
         UniformRandomProvider rng = RandomStreams.seeded(seed).stream(KEY, block);
         NormalizedGaussianSampler gaussian = ZigguratSampler.NormalizedGaussian.of(rng);
-        Capture capture = new Capture(view.units, view.options);
-        NullStatistic.Accumulator[] acc = {capture};
         ReplicateSource.Drawer d = drawer();
-        for (int r = block * NullRunner.BLOCK; r <= replicate; r++) {
-            d.draw(rng, gaussian, acc);
+        List<Election> out = new ArrayList<>(count);
+        for (int k = 0; k < count; k++) {
+            Capture capture = new Capture(view.units, view.options);
+            d.draw(rng, gaussian, new NullStatistic.Accumulator[] {capture});
+            out.add(build(capture, "clean twin " + (block * NullRunner.BLOCK + k) + " of "
+                    + view.election.name() + ", seed " + seed));
         }
+        return out;
+    }
+
+    private Election build(Capture capture, String name) {
         Election e = view.election;
-        Election.Builder b = Election.builder("clean twin " + replicate + " of " + e.name() + ", seed " + seed)
+        Election.Builder b = Election.builder(name)
                 .registered(view.registered).ballots(capture.ballots).shareBase(e.shareBase());
         if (e.hasValid()) {
             b.valid(capture.valid);
