@@ -23,6 +23,10 @@ russia=(analyze "$data/russia/2012.csv.zip" --registered '#4' --ballots '#6+#7+#
         --candidate '#22..#26' --threads "$threads" --quiet)
 albania=(analyze "$data/albania/Albania2013.csv" --registered Registered --ballots Ballots --candidate '#7..#72'
          --level Prefectures --share-of ballots --threads "$threads" --quiet)
+albania2=(analyze "$data/albania/Albania2013.csv" --registered Registered --ballots Ballots --candidate C035
+          --candidate C050 --level Prefectures --threads "$threads" --quiet)   # EFToolkit's example inputs
+step "Albania 2013 by prefecture, C035 and C050 (EFToolkit's example), --null calibrated" \
+    java -jar "$jar" "${albania2[@]}"
 for null in calibrated reference; do
     step "Russia 2012, --null $null" java -jar "$jar" "${russia[@]}" --null "$null"
     step "Albania 2013 by prefecture, --null $null" java -jar "$jar" "${albania[@]}" --null "$null"
