@@ -47,7 +47,7 @@ final class PowerCommand implements Callable<Integer> {
 
     @Option(names = "--fraud", paramLabel = "MODEL", defaultValue = "klimek",
             description = "Fraud model: klimek, ballot-stuffing, vote-switching, carousel-voting, "
-                    + "invalidated-opposition, inflated-register, invented-results (default ${DEFAULT-VALUE}).")
+                    + "invalidated-opposition, inflated-register, invented-results, invented-digits (default ${DEFAULT-VALUE}).")
     String fraud;
 
     @Option(names = "--grid", required = true, paramLabel = "PARAM=FROM:TO:COUNT",
