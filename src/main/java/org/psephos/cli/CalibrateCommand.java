@@ -33,21 +33,21 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         sortOptions = false,
-        description = {
-            "Calibration study: runs the battery, with its calibrated nulls and the same verdict as analyze, on K",
-            "simulated clean elections of named heterogeneity scenarios (or on K clean twins of a real file, --like)",
-            "and on K elections per fraud model, and prints per test and for the verdict the false-positive rate",
-            "and the power at 5% with 95% Clopper-Pearson intervals. A test whose false-positive rate is",
-            "significantly above 5% is labelled descriptive, one without power against the fraud it targets",
-            "no-power; --labels writes the labels as a table that analyze --calibration applies. The same --seed",
-            "gives the same result for any --threads."},
-        footer = {"", "Scenarios: homogeneous, regions, size, urban, logit-normal (see docs/calibration.md).",
-            "Frauds: klimek-incremental, klimek-extreme, ballot-stuffing, vote-switching, invented-percent,",
-            "invented-digits, or MODEL:PARAM=V,... with the models of psephos power (e.g. klimek:incremental=0.1).",
+        description = {"Calibration study: runs the battery, with its calibrated nulls and the same verdict as "
+                + "analyze, on K simulated clean elections of named heterogeneity scenarios (or on K clean twins of a "
+                + "real file, --like) and on K elections per fraud model, and prints per test and for the verdict the "
+                + "false-positive rate and the power at 5%% with 95%% Clopper-Pearson intervals. A test whose "
+                + "false-positive rate is significantly above 5%% is labelled descriptive, one without power against "
+                + "the fraud it targets no-power; --labels writes the labels as a table that analyze --calibration "
+                + "applies. The same --seed gives the same result for any --threads."},
+        footer = {"", "Scenarios: homogeneous, regions, size, urban, logit-normal (docs/calibration.md).",
+            "Frauds: klimek-incremental, klimek-extreme, ballot-stuffing, vote-switching,",
+            "invented-percent, invented-digits, or MODEL:PARAM=V,... with the models of",
+            "psephos power, e.g. klimek:incremental=0.1.",
             "",
             "Examples:",
-            "  psephos calibrate --elections 200 --units 10000 --json cal.json --csv cal.csv --chart fpr.png",
-            "  psephos calibrate --like results.csv --level region --elections 100 --labels labels.csv",
+            "  psephos calibrate --elections 200 --json cal.json --chart fpr.png",
+            "  psephos calibrate --like results.csv --level region --labels labels.csv",
             "", "Exit codes: 0 ok, 1 internal error, 2 usage error, 3 data error."})
 final class CalibrateCommand implements Callable<Integer> {
     @Spec
@@ -74,8 +74,9 @@ final class CalibrateCommand implements Callable<Integer> {
             description = "The clean scenario the frauds are applied to (default ${DEFAULT-VALUE}).")
     String fraudBase;
 
-    @Option(names = "--like", paramLabel = "FILE", description = "Also calibrate on clean twins of this results "
-            + "file (read with the column mapping options, as analyze; --level fits the twins per group).")
+    @Option(names = "--like", paramLabel = "FILE", description = "Calibrate on clean twins of this results file "
+            + "(read with the column mapping options, as analyze; --level fits the twins and runs the battery per "
+            + "group); the built-in scenarios and frauds then run only when named.")
     Path like;
 
     @Mixin
