@@ -40,7 +40,8 @@ import picocli.CommandLine.Spec;
                 + "false-positive rate is significantly above 5%% is labelled descriptive, one without power against "
                 + "the fraud it targets no-power; --labels writes the labels as a table that analyze --calibration "
                 + "applies. The same --seed gives the same result for any --threads."},
-        footer = {"", "Scenarios: homogeneous, regions, size, urban, logit-normal (docs/calibration.md).",
+        footer = {"", "Scenarios: homogeneous, regions, size, urban, logit-normal",
+            "(docs/calibration.md).",
             "Frauds: klimek-incremental, klimek-extreme, ballot-stuffing, vote-switching,",
             "invented-percent, invented-digits, or MODEL:PARAM=V,... with the models of",
             "psephos power, e.g. klimek:incremental=0.1.",
