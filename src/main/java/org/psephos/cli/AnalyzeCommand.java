@@ -12,9 +12,11 @@ import org.psephos.data.Grouping;
 import org.psephos.data.UnitFilter;
 import org.psephos.estimation.Estimators;
 import org.psephos.estimation.FraudMixture;
+import org.psephos.estimation.KlimekFit;
 import org.psephos.forensics.Battery;
 import org.psephos.forensics.BatteryOptions;
 import org.psephos.forensics.BatteryResult;
+import org.psephos.forensics.ForensicTest;
 import org.psephos.forensics.IntegerPercentTest;
 import org.psephos.report.AnalysisCharts;
 import org.psephos.report.AnalysisReport;
@@ -38,7 +40,7 @@ import picocli.CommandLine.Spec;
         description = {"Runs the forensic tests (digit tests, distribution tests, turnout-share tests) on turnout and "
                 + "every option, nationally and per group of --level, and prints the election-level verdict "
                 + "(anomalous or no anomaly detected) first, then the table. By default each test is judged "
-                + "against a calibrated null built from the data (expected value, 95% range and p-value from "
+                + "against a calibrated null built from the data (expected value, 95%% range and p-value from "
                 + "resampled elections or clean twins), rows are flagged by Benjamini-Hochberg q-value, and the "
                 + "verdict is Holm's procedure over the national rows (docs/verdict-method.md). With --engine spark "
                 + "the IntegerPercent Monte Carlo null of --null reference runs on Apache Spark, the other tests "
@@ -68,8 +70,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     MappingOptions mapping;
 
     @Option(names = "--tests", split = ",", paramLabel = "ID",
-            description = "Tests to run (default: every test except the estimators KlimekFit, Shpilkin and "
-                    + "FraudMixture, which run only when named): ${COMPLETION-CANDIDATES}.",
+            description = "Tests to run (default: every test except the estimators KlimekFit, Shpilkin, "
+                    + "FraudMixture and Spikes, which run only when named): ${COMPLETION-CANDIDATES}.",
             completionCandidates = TestIds.class)
     List<String> tests;
 
@@ -104,7 +106,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--charts", paramLabel = "DIR", description = "Write the fingerprint (turnout x leader's share, "
             + "1%% bins) and the 0.1%% turnout and share histograms as PNG, SVG and CSV into DIR, and the cumulative "
             + "votes curve and the leader's second- and last-digit charts as PNG and SVG; with --tests Shpilkin "
-            + "or KlimekFit also shpilkin.png/.svg (the Shpilkin curve) and klimek_fit.png/.svg (the fit).")
+            + "or KlimekFit also shpilkin.png/.svg (the Shpilkin curve), shpilkin_sensitivity.png/.svg (its excess "
+            + "votes against the clean-peak turnout) and klimek_fit.png/.svg (the fit).")
     Path charts;
 
     @Option(names = "--report", paramLabel = "OUT.html", description = "Write a self-contained HTML report (summary, "
@@ -119,6 +122,13 @@ final class AnalyzeCommand implements Callable<Integer> {
             + "posterior class probabilities (clean, incremental, extreme), modal class and expected manufactured "
             + "and stolen votes under the national mixture fit as CSV.")
     Path unitsCsv;
+
+    @Option(names = "--klimek-sensitivity", description = "With --tests KlimekFit: also refit f_i, f_e and alpha "
+            + "with each clean-peak moment (tau, nu, sigma_tau, sigma_nu) moved by 2 sd, with the peak rule's "
+            + "moments and with the extreme-fraud width at 0.05 and 0.10, and report how they move (JSON details "
+            + "'sensitivity', a table in --report; costs about 0.8 of the fit's time; not under --conventions "
+            + "eftoolkit). Shpilkin always reports its sensitivity to the clean peak.")
+    boolean klimekSensitivity;
 
     @Mixin
     QuietOption quiet;
@@ -172,6 +182,13 @@ final class AnalyzeCommand implements Callable<Integer> {
             }
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage(), e);
+        }
+        if (klimekSensitivity) {
+            if (battery.tests().stream().noneMatch(t -> t instanceof KlimekFit)) {
+                throw new UsageException("--klimek-sensitivity refits KlimekFit: add KlimekFit to --tests");
+            }
+            battery = battery.withTests(battery.tests().stream().map(t -> t instanceof KlimekFit k
+                    ? (ForensicTest) k.withSensitivity(true) : t).toList());
         }
         if (unitsCsv != null && !battery.tests().stream().anyMatch(t -> t.id().equals(FraudMixture.ID))) {
             throw new UsageException("--units-csv writes the FraudMixture fit per unit: add FraudMixture to --tests");

@@ -173,13 +173,15 @@ public final class KlimekFit implements ForensicTest {
     private final boolean corrected;
     /** Null elections for the p-value, 0 for none. */
     private final int nulls;
+    /** Whether {@link #run} adds {@link #sensitivity}'s refits to the row. */
+    private final boolean sensitive;
 
     private KlimekFit(SigmaRule sigmaRule, PeakRule peakRule, Objective objective, int fits, int realisations) {
-        this(sigmaRule, peakRule, objective, fits, realisations, true, 0);
+        this(sigmaRule, peakRule, objective, fits, realisations, true, 0, false);
     }
 
     private KlimekFit(SigmaRule sigmaRule, PeakRule peakRule, Objective objective, int fits, int realisations,
-                      boolean corrected, int nulls) {
+                      boolean corrected, int nulls, boolean sensitive) {
         this.sigmaRule = sigmaRule;
         this.peakRule = peakRule;
         this.objective = objective;
@@ -187,6 +189,18 @@ public final class KlimekFit implements ForensicTest {
         this.realisations = realisations;
         this.corrected = corrected;
         this.nulls = nulls;
+        this.sensitive = sensitive;
+    }
+
+    /**
+     * @param on whether {@link #run} also reports how the fit moves when the clean-peak moments and the
+     *           extreme-fraud width move within their uncertainty ({@link #sensitivity}; details
+     *           {@code sensitivity} and {@code sensitivity_method}); off by default: the refits cost about as much
+     *           as the fit
+     * @return a copy
+     */
+    public KlimekFit withSensitivity(boolean on) {
+        return new KlimekFit(sigmaRule, peakRule, objective, fits, realisations, corrected, nulls, on);
     }
 
     /**
@@ -195,7 +209,7 @@ public final class KlimekFit implements ForensicTest {
      * @return a copy
      */
     public KlimekFit withMomentCorrection(boolean on) {
-        return new KlimekFit(sigmaRule, peakRule, objective, fits, realisations, on, nulls);
+        return new KlimekFit(sigmaRule, peakRule, objective, fits, realisations, on, nulls, sensitive);
     }
 
     /**
@@ -208,7 +222,7 @@ public final class KlimekFit implements ForensicTest {
         if (m < 0) {
             throw new IllegalArgumentException("null elections is negative: " + m);
         }
-        return new KlimekFit(sigmaRule, peakRule, objective, fits, realisations, corrected, m);
+        return new KlimekFit(sigmaRule, peakRule, objective, fits, realisations, corrected, m, sensitive);
     }
 
     /** @return CORRECTED σ, KDE peaks, the 2-D fingerprint, 4 fits of 4 realisations each, joint moments on */
@@ -218,17 +232,17 @@ public final class KlimekFit implements ForensicTest {
 
     /** @param rule the σ_ν rule @return a copy */
     public KlimekFit with(SigmaRule rule) {
-        return new KlimekFit(rule, peakRule, objective, fits, realisations, corrected, nulls);
+        return new KlimekFit(rule, peakRule, objective, fits, realisations, corrected, nulls, sensitive);
     }
 
     /** @param rule the peak rule @return a copy */
     public KlimekFit with(PeakRule rule) {
-        return new KlimekFit(sigmaRule, rule, objective, fits, realisations, corrected, nulls);
+        return new KlimekFit(sigmaRule, rule, objective, fits, realisations, corrected, nulls, sensitive);
     }
 
     /** @param o the objective @return a copy */
     public KlimekFit with(Objective o) {
-        return new KlimekFit(sigmaRule, peakRule, o, fits, realisations, corrected, nulls);
+        return new KlimekFit(sigmaRule, peakRule, o, fits, realisations, corrected, nulls, sensitive);
     }
 
     /**
@@ -244,7 +258,7 @@ public final class KlimekFit implements ForensicTest {
         if (r < 1) {
             throw new IllegalArgumentException("realisations is not positive: " + r);
         }
-        return new KlimekFit(sigmaRule, peakRule, objective, k, r, corrected, nulls);
+        return new KlimekFit(sigmaRule, peakRule, objective, k, r, corrected, nulls, sensitive);
     }
 
     @Override
@@ -279,7 +293,7 @@ public final class KlimekFit implements ForensicTest {
      */
     @Override
     public ForensicTest nullProbe() {
-        return new KlimekFit(sigmaRule, peakRule, objective, PROBE_FITS, PROBE_REALISATIONS, corrected, 0);
+        return new KlimekFit(sigmaRule, peakRule, objective, PROBE_FITS, PROBE_REALISATIONS, corrected, 0, false);
     }
 
     /**
@@ -471,6 +485,28 @@ public final class KlimekFit implements ForensicTest {
                 : fit;
     }
 
+    /**
+     * How the fit moves when the clean-peak moments (τ, ν, σ_τ, σ_ν) and the extreme-fraud width move within their
+     * uncertainty: fixed-moment refits of (f_i, f_e, α) with the fit's seeds (see {@link KlimekSensitivity}).
+     *
+     * @param e       the units the fit was made on
+     * @param fit     {@link #fit} on them with this seed
+     * @param seed    the fit's run seed (the refits reuse its seeds; the bootstrap of the moments uses
+     *                {@code RandomStreams.seeded(seed).stream(KEY, -4, b)})
+     * @param threads worker threads (the result does not depend on it)
+     * @return the refits, the baseline first
+     */
+    public KlimekSensitivity sensitivity(Election e, KlimekFitResult fit, long seed, int threads) {
+        RandomStreams streams = RandomStreams.seeded(seed);
+        long[] seeds = new long[Math.min(fits, KlimekSensitivity.REFITS)];
+        for (int k = 0; k < seeds.length; k++) {
+            seeds[k] = streams.stream(KEY, k).nextLong();
+        }
+        RandomStreams boot = RandomStreams.seeded(streams.stream(KEY, -4).nextLong());
+        return KlimekSensitivity.compute(this::moments, new KlimekObjective.Observed(e), fit, objective, realisations,
+                seeds, KlimekSensitivity.MAX_EVAL, boot, threads);
+    }
+
     /** @return an election of the model with the given clean moments and the observed sizes (engine) */
     private static Election simulate(int[] sizes, KlimekMoments m, double fi, double fe, double alpha, long seed) {
         ElectorateModel electorate = ElectorateModel.of(sizes.length, new SizeDistribution.Listed(sizes),
@@ -572,6 +608,18 @@ public final class KlimekFit implements ForensicTest {
                 }
             }
         }
+        return simplex(f, m, joint, maxEval, arg, best);
+    }
+
+    /**
+     * @param arg  (f_i, f_e, α) to start from
+     * @param best the distance there
+     * @return {f_i, f_e, α, distance, τ, ν, σ_τ, σ_ν, θ} at the minimum of Nelder–Mead from the start over
+     *         (f_i, f_e, α) or, if joint, also over the clean moments and θ (from m); the best point evaluated if
+     *         the simplex runs out of evaluations
+     */
+    static double[] simplex(KlimekObjective f, KlimekMoments m, boolean joint, int maxEval, double[] arg,
+                            double best) {
         double[] lo = {0, 0, ALPHA_MIN, 0.01, 0.01, SIGMA_MIN, SIGMA_MIN, THETA_MIN};
         double[] hi = {1, 1, ALPHA_MAX, 0.99, 0.99, 0.5, 0.5, THETA_MAX};
         int dim = joint ? 8 : 3;
@@ -649,6 +697,9 @@ public final class KlimekFit implements ForensicTest {
         d.put("sigma_tau", m.sigmaTau());
         d.put("sigma_nu", m.sigmaNu());
         d.put("theta", m.theta());
+        if (sensitive) {
+            d.putAll(sensitivity(input.election(), r, options.seedFor(input.level()), options.threads()).details());
+        }
         double p = Double.NaN;
         if (nulls > 0) {
             double[] h0 = nullValues(input.election(), m, options.seedFor(input.level()), options.threads());
@@ -731,7 +782,8 @@ public final class KlimekFit implements ForensicTest {
         return -1;
     }
 
-    private static int argmax(double[] a) {
+    /** @return the index of the largest value (the earliest of equal values) */
+    static int argmax(double[] a) {
         int best = 0;
         for (int k = 1; k < a.length; k++) {
             if (a[k] > a[best]) {
@@ -793,6 +845,6 @@ public final class KlimekFit implements ForensicTest {
     @Override
     public String toString() {
         return ID + Arrays.asList(sigmaRule, peakRule, objective, fits, realisations)
-                + (nulls > 0 ? "[null " + nulls + "]" : "");
+                + (nulls > 0 ? "[null " + nulls + "]" : "") + (sensitive ? "[sensitivity]" : "");
     }
 }

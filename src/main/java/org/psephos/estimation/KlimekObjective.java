@@ -90,6 +90,19 @@ final class KlimekObjective {
      * @param seed         this fit's seed
      */
     KlimekObjective(Observed obs, KlimekMoments moments, KlimekFit.Objective kind, int realisations, long seed) {
+        this(obs, moments, kind, realisations, seed, KlimekFit.EXTREME_SD);
+    }
+
+    /**
+     * @param obs          the observed units (registered, ballots, leader, share denominator)
+     * @param moments      the clean-peak moments of the base draw, and the default θ
+     * @param kind         which histogram is compared
+     * @param realisations R
+     * @param seed         this fit's seed
+     * @param extremeSd    the sd of the extreme-fraud intensity, x = 1 − |N(0, extremeSd)| (the paper's 0.075)
+     */
+    KlimekObjective(Observed obs, KlimekMoments moments, KlimekFit.Objective kind, int realisations, long seed,
+                    double extremeSd) {
         this.kind = kind;
         this.n = obs.registered.length;
         this.realisations = realisations;
@@ -136,7 +149,7 @@ final class KlimekObjective {
                     lz[CANDIDATES * i + j] = Math.log(Math.abs(g.sample()));
                 }
                 wi[i] = rest.nextDouble();
-                le[i] = Math.log(Math.max(0, 1 - KlimekFit.EXTREME_SD * Math.abs(g.sample())));
+                le[i] = Math.log(Math.max(0, 1 - extremeSd * Math.abs(g.sample())));
                 nz[2 * i] = g.sample();
                 nz[2 * i + 1] = g.sample();
             }

@@ -27,13 +27,28 @@ import org.psephos.simulation.ReplicateDistribution;
  *
  * <p>Method (Psephos's conventions). Units are binned by turnout t = ballots/registered into 1% bins (bin b holds
  * t ∈ [b/100, (b+1)/100), computed exactly as ⌊100·ballots/registered⌋; t = 1 in bin 100); per bin W_b = the
- * leader's votes and O_b = the other options' votes. The clean peak t* is the centre of the bin with most votes of
- * the other options ({@link PeakRule#OTHERS}, the default), of the bin with most leader votes
- * ({@link PeakRule#HEIGHT}, a simplification of EFToolkit's {@code height}) or a turnout the user gives
- * ({@link PeakRule#MANUAL}). OTHERS is the default because stuffing adds votes to the leader only: where units
- * report near-100% turnout en masse (Russia 2011: the 99–100% bin holds more leader votes than any other), HEIGHT
- * picks that bin as the "clean" peak and F becomes meaningless, while the other options' votes still peak at the
- * clean turnout. With r = W_{t*}/O_{t*},
+ * leader's votes and O_b = the other options' votes. The clean peak t* is the centre of a bin chosen by a
+ * {@link PeakRule} ({@link ShpilkinPeaks} has the details): {@link PeakRule#FIRST_PEAK} (the default), the first
+ * peak from below of O smoothed over 5 bins (running median, then running mean): the first bin at least a quarter
+ * as high as the highest after which the next 5 bins rise by at most 10%, and the highest of those bins;
+ * {@link PeakRule#SMOOTHED}, the maximum of the smoothed O; {@link PeakRule#OTHERS}, the bin with most votes of the
+ * other options; {@link PeakRule#HEIGHT}, the bin with most leader votes (a simplification of EFToolkit's
+ * {@code height}); or a turnout the user gives ({@link PeakRule#MANUAL}). Stuffing adds votes to the leader only,
+ * so the other options' votes peak at the clean turnout while the leader's may not (Russia 2011: the 99–100% bin
+ * holds more leader votes than any other, and HEIGHT takes it). But stuffing moves whole units, with their other
+ * options' votes, to higher turnout: where fraud is widespread and aims at similar turnouts the moved units pile
+ * into a second, higher peak of O (Russia 2024: O is highest at 80.5%, a round target, while its clean peak lies
+ * near 62%), and units that report round turnouts make one-bin spikes. The smoothing removes the spikes and the
+ * first peak from below ignores the pile. <b>Why FIRST_PEAK is the default</b> ({@code ShpilkinPeakStudy}, 50
+ * seeds of 20,000 units; docs/validation.md section 7): on clean elections with regional, size and urban
+ * heterogeneity and on Klimek fraud at f_i 0.05 and 0.3 its error in F is within the noise of OTHERS' (mean
+ * |error| larger by 4k to 35k votes, 0.3 to 1.5 standard errors, where the errors' sd is 27k to 270k; 83k, 2 se,
+ * on an urban/rural electorate where every rule is biased by +0.4M to +0.7M); on widespread stuffing where O peaks
+ * inside the fraud it cuts the error from −2.2M to −0.16M (homogeneous, half the units stuffed) and from −3.4M to
+ * −0.56M (heterogeneous), and on round turnout targets by 37k to 181k votes. Where the pile swallows the clean
+ * peak no rule finds it.
+ * {@link #sensitivity} reports the estimate under every rule and F against t*, with the rule's reason in words.
+ * With r = W_{t*}/O_{t*},
  * \[ F = \sum_{b > t^*} (W_b - r\,O_b), \]
  * split into stuffing = min(F, max(0, (T − t*)·ΣN)) with T the official turnout, and switching = F − stuffing.
  * The clean turnout is t*, the clean share W_{t*}/(W_{t*} + O_{t*}). Unit i above the peak carries
@@ -75,12 +90,27 @@ public final class Shpilkin implements ForensicTest {
 
     /** How the clean peak is chosen. */
     public enum PeakRule {
-        /** The 1% turnout bin with the most votes of the other options (the default). */
+        /** The 1% turnout bin with the most votes of the other options. */
         OTHERS,
         /** The 1% turnout bin with the most leader votes (EFToolkit {@code height}). */
         HEIGHT,
         /** A turnout the user gives. */
-        MANUAL
+        MANUAL,
+        /**
+         * The maximum of the other options' votes smoothed over 5 bins (running median, then running mean), which
+         * integer-percent spikes do not move.
+         */
+        SMOOTHED,
+        /**
+         * The first prominent local maximum from below of the smoothed other options' votes, at least a quarter as
+         * high as the highest, which a higher pile of stuffed units does not move.
+         */
+        FIRST_PEAK;
+
+        /** @return the rule's name on the command line and in JSON: others, height, manual, smoothed, first */
+        public String label() {
+            return this == FIRST_PEAK ? "first" : name().toLowerCase(java.util.Locale.ROOT);
+        }
     }
 
     /** How the sd of F is estimated. */
@@ -152,9 +182,9 @@ public final class Shpilkin implements ForensicTest {
         return new Shpilkin(PeakRule.MANUAL, turnout, uncertainty, conventions);
     }
 
-    /** @return the peak rule: the one given, else the conventions' default */
+    /** @return the peak rule: the one given, else the conventions' default (first; EFToolkit's: height) */
     public PeakRule peakRule() {
-        return rule != null ? rule : eftoolkit() ? PeakRule.HEIGHT : PeakRule.OTHERS;
+        return rule != null ? rule : eftoolkit() ? PeakRule.HEIGHT : PeakRule.FIRST_PEAK;
     }
 
     @Override
@@ -224,16 +254,16 @@ public final class Shpilkin implements ForensicTest {
     /** @return EFToolkit's {p, r, F, stuffing, switching, share} on these sums under this estimator's peak rule */
     private double[] eftoolkitPoint(EftoolkitShpilkin.Sums s) {
         PeakRule r = peakRule();
-        if (r == PeakRule.OTHERS) {
-            int p = 1;
-            for (int k = 2; k < EftoolkitShpilkin.BINS; k++) {
-                if (s.v()[k] - s.w()[k] > s.v()[p] - s.w()[p]) {
-                    p = k;
-                }
-            }
-            return EftoolkitShpilkin.estimate(s, EftoolkitShpilkin.label(p));
+        if (r == PeakRule.HEIGHT || r == PeakRule.MANUAL) {
+            return EftoolkitShpilkin.estimate(s, r == PeakRule.MANUAL ? manualTurnout : Double.NaN);
         }
-        return EftoolkitShpilkin.estimate(s, r == PeakRule.MANUAL ? manualTurnout : Double.NaN);
+        // the rules on the other options' votes, over EFToolkit's bins 1..101
+        double[] w = java.util.Arrays.copyOfRange(s.w(), 1, EftoolkitShpilkin.BINS + 1);
+        double[] o = new double[w.length];
+        for (int k = 0; k < o.length; k++) {
+            o[k] = s.v()[k + 1] - w[k];
+        }
+        return EftoolkitShpilkin.estimate(s, EftoolkitShpilkin.label(peak(r, Double.NaN, w, o) + 1));
     }
 
     /** @return the election's columns @throws IllegalArgumentException if it has no leader or no units */
@@ -248,27 +278,42 @@ public final class Shpilkin implements ForensicTest {
     /** The point estimate from the election's columns and their turnout bins. */
     private ShpilkinEstimate estimate(Election e, LeaderColumns c, int[] bin) {
         double[][] binned = binnedVotes(c, bin);
-        double[] w = binned[0];
-        double[] o = binned[1];
-        int peak = peak(w, o);
-        if (!(o[peak] > 0)) {
+        int peak = peak(binned[0], binned[1]);
+        ShpilkinSensitivity.Row row = row(binned, peak, e.totals());
+        if (Double.isNaN(row.ratio())) {
             throw new IllegalArgumentException("the clean-peak bin holds no votes of the other options");
         }
-        double r = w[peak] / o[peak];
-        double f = excess(w, o, peak, r);
+        double r = row.ratio();
         double[] unit = new double[c.n];
         for (int i = 0; i < c.n; i++) {
             if (bin[i] > peak) {
                 unit[i] = c.leader[i] - r * c.others[i];
             }
         }
-        double tStar = centre(peak);
         ElectionTotals totals = e.totals();
+        return new ShpilkinEstimate(row.peakTurnout(), r, row.excessVotes(), row.stuffing(), row.switching(),
+                row.peakTurnout(), row.cleanShare(), (double) totals.ballots() / totals.registered(),
+                totals.optionVotes()[e.leader()], unit);
+    }
+
+    /**
+     * @return the estimate with the clean peak in bin {@code peak} of the sums {W, O}: r = W_p/O_p,
+     *         F = Σ_{b &gt; p} (W_b − r·O_b), stuffing = min(max(F, 0), max(0, (T − t*)·ΣN)); NaN values where
+     *         O_p = 0
+     */
+    private static ShpilkinSensitivity.Row row(double[][] binned, int peak, ElectionTotals totals) {
+        double[] w = binned[0];
+        double[] o = binned[1];
+        double tStar = centre(peak);
+        if (!(o[peak] > 0)) {
+            return ShpilkinSensitivity.Row.none(tStar);
+        }
+        double r = w[peak] / o[peak];
+        double f = excess(w, o, peak, r);
         long reg = totals.registered();
         double official = (double) totals.ballots() / reg;
         double stuffing = Math.min(Math.max(f, 0), Math.max(0, (official - tStar) * reg));
-        return new ShpilkinEstimate(tStar, r, f, stuffing, f - stuffing, tStar, w[peak] / (w[peak] + o[peak]),
-                official, totals.optionVotes()[e.leader()], unit);
+        return new ShpilkinSensitivity.Row(tStar, r, f, stuffing, f - stuffing, w[peak] / (w[peak] + o[peak]));
     }
 
     /**
@@ -293,6 +338,163 @@ public final class Shpilkin implements ForensicTest {
             o[bin[i]] += c.others[i];
         }
         return new double[][] {w, o};
+    }
+
+    /** The automatic peak rules, in the order of {@link ShpilkinSensitivity#rules()}. */
+    private static final PeakRule[] AUTOMATIC = {PeakRule.OTHERS, PeakRule.HEIGHT, PeakRule.SMOOTHED,
+        PeakRule.FIRST_PEAK};
+
+    /**
+     * The estimate's sensitivity to the clean peak over the default grid: t* at 40%, 42%, …, 90% turnout.
+     *
+     * @param e the units, as for {@link #estimate(Election)}
+     * @return the chosen peak and why, the estimate under every automatic rule, and F against t*
+     * @throws IllegalArgumentException if the election has no leader or no units
+     */
+    public ShpilkinSensitivity sensitivity(Election e) {
+        return sensitivity(e, 40, 90, 2);
+    }
+
+    /**
+     * The estimate's sensitivity to the clean peak: the estimate at the chosen peak with the rule's reason in words,
+     * the estimate under each automatic rule ({@link PeakRule#OTHERS}, {@link PeakRule#HEIGHT},
+     * {@link PeakRule#SMOOTHED}, {@link PeakRule#FIRST_PEAK}), and F with the peak put by hand in the turnout bin of
+     * each whole percentage from..to in steps (Psephos: bin [p%, (p+1)%), t* its centre; EFToolkit: the bin
+     * labelled p%). Point estimates only, on the same bins as {@link #estimate(Election)}.
+     *
+     * @param e           the units, as for {@link #estimate(Election)}
+     * @param fromPercent the first clean-peak turnout, in whole per cent, in [0, 100]
+     * @param toPercent   the last, in [fromPercent, 100]
+     * @param stepPercent the step, at least 1
+     * @return the sensitivity
+     * @throws IllegalArgumentException if the election has no leader or no units, or the grid is not as above
+     */
+    public ShpilkinSensitivity sensitivity(Election e, int fromPercent, int toPercent, int stepPercent) {
+        if (fromPercent < 0 || toPercent > 100 || fromPercent > toPercent || stepPercent < 1) {
+            throw new IllegalArgumentException("sensitivity grid is not from..to in [0, 100] with a positive step: "
+                    + fromPercent + ".." + toPercent + " by " + stepPercent);
+        }
+        Map<PeakRule, ShpilkinSensitivity.Row> rules = new java.util.EnumMap<>(PeakRule.class);
+        List<ShpilkinSensitivity.Row> grid = new ArrayList<>();
+        ShpilkinSensitivity.Row chosen;
+        if (eftoolkit()) {
+            EftoolkitShpilkin.Columns c = EftoolkitShpilkin.Columns.of(e);
+            if (c.voters().length == 0) {
+                throw new IllegalArgumentException("no units");
+            }
+            EftoolkitShpilkin.Sums s = EftoolkitShpilkin.Sums.of(c, null);
+            for (PeakRule r : AUTOMATIC) {
+                rules.put(r, eftoolkitRow(s, with(r), Double.NaN));
+            }
+            chosen = eftoolkitRow(s, this, peakRule() == PeakRule.MANUAL ? manualTurnout : Double.NaN);
+            for (int p = fromPercent; p <= toPercent; p += stepPercent) {
+                grid.add(eftoolkitRow(s, withManualTurnout(p / 100.0), p / 100.0));
+            }
+        } else {
+            LeaderColumns c = columns(e);
+            double[][] b = binnedVotes(c, bins(c));
+            ElectionTotals t = e.totals();
+            for (PeakRule r : AUTOMATIC) {
+                rules.put(r, row(b, peak(r, Double.NaN, b[0], b[1]), t));
+            }
+            chosen = row(b, peak(b[0], b[1]), t);
+            for (int p = fromPercent; p <= toPercent; p += stepPercent) {
+                grid.add(row(b, Math.min(BINS - 1, p), t));
+            }
+        }
+        ElectionTotals totals = e.totals();
+        double leaderVotes = e.leader() < 0 ? Double.NaN : totals.optionVotes()[e.leader()];
+        return new ShpilkinSensitivity(peakRule(), chosen, reason(chosen, rules, leaderVotes), rules, grid);
+    }
+
+    /** @return EFToolkit's estimate by that estimator's rule as a row (NaN values where it gives none) */
+    private static ShpilkinSensitivity.Row eftoolkitRow(EftoolkitShpilkin.Sums s, Shpilkin by, double label) {
+        try {
+            double[] x = by.eftoolkitPoint(s);
+            return new ShpilkinSensitivity.Row(EftoolkitShpilkin.label((int) x[0]), x[1], x[2], x[3], x[4], x[5]);
+        } catch (IllegalArgumentException ex) {
+            return ShpilkinSensitivity.Row.none(label);
+        }
+    }
+
+    /**
+     * @param chosen      the estimate at the chosen peak
+     * @param rules       the estimate under each automatic rule
+     * @param leaderVotes the leader's votes, the scale of "agree"
+     * @return the rule of this estimator and its reason, in words, with what the other rules give and whether the
+     *         rules on the other options' votes (others, smoothed, first) and the chosen one agree: their F within
+     *         10% of the largest |F| or within 2% of the leader's votes
+     */
+    private String reason(ShpilkinSensitivity.Row chosen, Map<PeakRule, ShpilkinSensitivity.Row> rules,
+                          double leaderVotes) {
+        PeakRule r = peakRule();
+        StringBuilder b = new StringBuilder();
+        b.append(String.format(java.util.Locale.ROOT, "Clean peak at %s turnout by the %s rule (%s): %s.",
+                percent(chosen.peakTurnout()), r.label(), rule != null ? "given explicitly"
+                        : "the default under " + (eftoolkit() ? "EFToolkit's" : "Psephos's") + " conventions",
+                describe(r)));
+        b.append(" The other rules:");
+        String sep = " ";
+        for (Map.Entry<PeakRule, ShpilkinSensitivity.Row> x : rules.entrySet()) {
+            if (x.getKey() == r) {
+                continue;
+            }
+            ShpilkinSensitivity.Row row = x.getValue();
+            b.append(sep).append(x.getKey().label()).append(Double.isNaN(row.excessVotes()) ? " no estimate"
+                    : String.format(java.util.Locale.ROOT, " at %s, F = %,.0f", percent(row.peakTurnout()),
+                    row.excessVotes()));
+            sep = "; ";
+        }
+        b.append('.');
+        double lo = chosen.excessVotes();
+        double hi = lo;
+        for (PeakRule p : new PeakRule[] {PeakRule.OTHERS, PeakRule.SMOOTHED, PeakRule.FIRST_PEAK}) {
+            lo = fold(lo, rules.get(p).excessVotes(), true);
+            hi = fold(hi, rules.get(p).excessVotes(), false);
+        }
+        if (!Double.isNaN(lo)) {
+            boolean agree = hi - lo <= Math.max(0.1 * Math.max(Math.abs(lo), Math.abs(hi)), 0.02 * leaderVotes);
+            b.append(String.format(java.util.Locale.ROOT, agree ? " The rules on the other options' votes agree "
+                    + "(F from %,.0f to %,.0f, within 10%% of the largest or 2%% of the leader's votes)."
+                    : " The rules on the other options' votes disagree (F from %,.0f to %,.0f): the estimate rests "
+                    + "on where the clean peak is placed; see F against the clean-peak turnout.", lo, hi));
+        }
+        return b.toString();
+    }
+
+    /** @return the smaller (or larger) of a and b, ignoring NaN */
+    private static double fold(double a, double b, boolean min) {
+        if (Double.isNaN(a)) {
+            return b;
+        }
+        if (Double.isNaN(b)) {
+            return a;
+        }
+        return min ? Math.min(a, b) : Math.max(a, b);
+    }
+
+    /** @return what a rule does and why, in words */
+    private String describe(PeakRule r) {
+        return switch (r) {
+            case OTHERS -> "the 1% turnout bin with the most votes of the other options, which stuffing does not "
+                    + "add to (Shpilkin's assumption)";
+            case HEIGHT -> eftoolkit() ? "EFToolkit's estimate_fraud height rule, the highest pracma::findpeaks peak "
+                    + "of the leader's votes below the official turnout" : "the 1% turnout bin with the most leader "
+                    + "votes";
+            case MANUAL -> "a clean-peak turnout given by hand";
+            case SMOOTHED -> "the maximum of the other options' votes after a running median and a running mean "
+                    + "over 5 bins, which spikes of units reporting round turnouts do not move";
+            case FIRST_PEAK -> "the first turnout from below, at least a quarter as high as the highest, after which "
+                    + "the other options' votes (smoothed over 5 bins) rise by no more than 10% in the next 5 bins, "
+                    + "and the highest of those bins; stuffing moves whole units, their other options' votes with "
+                    + "them, to higher turnout, where they can pile up into a second, higher peak, so the clean "
+                    + "peak is the first one from below";
+        };
+    }
+
+    /** @return a turnout as a percentage with one decimal */
+    private static String percent(double t) {
+        return String.format(java.util.Locale.ROOT, "%.1f%%", 100 * t);
     }
 
     /**
@@ -448,8 +650,8 @@ public final class Shpilkin implements ForensicTest {
             return TestResult.notApplicable(ID, input, input.size(), "fewer than " + options.minUnits() + " units");
         }
         ShpilkinResult r;
+        Shpilkin s = conventions != null ? this : withConventions(options.conventionsFor(ID));
         try {
-            Shpilkin s = conventions != null ? this : withConventions(options.conventionsFor(ID));
             r = s.estimate(input.election(), options.replicates(), options.seedFor(input.level()),
                     options.threads());
         } catch (IllegalArgumentException e) {
@@ -466,6 +668,7 @@ public final class Shpilkin implements ForensicTest {
         d.put("clean_turnout", est.cleanTurnout());
         d.put("clean_share", est.cleanShare());
         d.put("excess_sd", sd);
+        d.putAll(s.sensitivity(input.election()).details());
         return new TestResult(ID, input.variable().name(), input.level(), f, 0, f - 1.959963984540054 * sd,
                 f + 1.959963984540054 * sd, p, Double.NaN, p < 0.025, input.size(), true, "", d);
     }
@@ -482,19 +685,25 @@ public final class Shpilkin implements ForensicTest {
     }
 
     private int peak(double[] leader, double[] others) {
-        PeakRule r = peakRule();
-        if (r == PeakRule.MANUAL) {
+        return peak(peakRule(), manualTurnout, leader, others);
+    }
+
+    /**
+     * @return the peak bin of a rule on per-bin sums (a manual turnout t is bin ⌊100t⌋); the smoothed rules fall
+     *         back to OTHERS where their bin holds no votes of the other options (a few units spread over the bins,
+     *         whose running median is 0)
+     */
+    static int peak(PeakRule r, double manual, double[] leader, double[] others) {
+        int b = switch (r) {
             // a typed decimal: 0.65 is bin 65 although 100 * 0.65 is a hair below 65 in floating point
-            return Math.max(0, Math.min(BINS - 1, (int) Math.floor(100 * manualTurnout + 1e-9)));
-        }
-        double[] w = r == PeakRule.HEIGHT ? leader : others;
-        int best = 0;
-        for (int b = 1; b < BINS; b++) {
-            if (w[b] > w[best]) {
-                best = b;
-            }
-        }
-        return best;
+            case MANUAL -> Math.max(0, Math.min(leader.length - 1, (int) Math.floor(100 * manual + 1e-9)));
+            case HEIGHT -> ShpilkinPeaks.argmax(leader);
+            case OTHERS -> ShpilkinPeaks.argmax(others);
+            case SMOOTHED -> ShpilkinPeaks.argmax(ShpilkinPeaks.smooth(others));
+            case FIRST_PEAK -> ShpilkinPeaks.firstPeak(ShpilkinPeaks.smooth(others));
+        };
+        boolean smoothed = r == PeakRule.SMOOTHED || r == PeakRule.FIRST_PEAK;
+        return smoothed && !(others[b] > 0) ? ShpilkinPeaks.argmax(others) : b;
     }
 
     private static double excess(double[] w, double[] o, int peak, double r) {

@@ -16,6 +16,7 @@ import org.psephos.data.UnitFilter;
 import org.psephos.estimation.KlimekFit;
 import org.psephos.estimation.KlimekMoments;
 import org.psephos.estimation.Shpilkin;
+import org.psephos.estimation.ShpilkinSensitivity;
 import org.psephos.forensics.BatteryResult;
 import org.psephos.forensics.InputSummary;
 import org.psephos.forensics.NullCalibration;
@@ -23,6 +24,7 @@ import org.psephos.forensics.NullKind;
 import org.psephos.forensics.Verdict;
 import org.psephos.forensics.LastDigitChi2;
 import org.psephos.forensics.SecondDigitChi2;
+import org.psephos.forensics.Spikes;
 import org.psephos.forensics.BenfordSecondDigit;
 import org.psephos.forensics.TestInput;
 import org.psephos.forensics.TestResult;
@@ -79,6 +81,7 @@ public final class AnalysisReport {
         verdict(s, result);
         summary(s, election, result, source);
         batteryTable(s, result, election.leader() < 0 ? null : election.leaderName());
+        s.addAll(EstimatorFragility.sections(result));
         if (result.level() != null) {
             groupTable(s, charts.kept(), result);
         }
@@ -401,9 +404,18 @@ public final class AnalysisReport {
                 "shpilkin", "Shpilkin curve (Kobak, Shpilkin and Pshenichnikov 2016): votes per 1% turnout bin; "
                         + "above the clean peak the leader's votes beyond r times the others' (shaded) are the "
                         + "Shpilkin test's excess votes.",
+                "shpilkin_sensitivity", "Shpilkin's excess votes with the clean peak put at each turnout (line), "
+                        + "the peaks of the automatic rules (points) and the chosen peak (dotted line): a steep "
+                        + "curve near the chosen peak, or rules far apart, mean the estimate rests on where the "
+                        + "clean peak is placed.",
                 "klimek_fit", "Klimek model fit (Klimek et al. 2012, Fig. 4): the leader's share per unit against "
                         + "elections simulated with the same unit sizes from the fitted model and the fair model "
-                        + "(no fraud); see KlimekFit.");
+                        + "(no fraud); see KlimekFit.",
+                "spikes", "Rozenas's spikes (Rozenas 2017; the plot of his R package spikes): the kernel density "
+                        + "of the option's vote shares against the upper envelope of densities resampled from a "
+                        + "smooth beta-binomial null fitted to the data. Dots mark the shares (coarse fractions "
+                        + "such as 1/2 or 2/3 when results were written rather than counted) where the data rise "
+                        + "above the envelope; their excess units make up F; see Spikes.");
         charts.charts().keySet().stream().filter(captions::containsKey)
                 .forEach(k -> s.add(charts.figure(k, captions.get(k))));
     }
@@ -416,12 +428,13 @@ public final class AnalysisReport {
      * @param kept   the units the battery used (after the standard filter)
      * @param result the battery's outcome
      * <p>When the battery ran the opt-in estimators nationally, also {@code shpilkin} ({@link ShpilkinChart}, the
-     * point estimate recomputed on {@code kept} with {@link Shpilkin#withDefaults()}) and {@code klimek_fit}
+     * point estimate recomputed on {@code kept} with {@link Shpilkin#withDefaults()}), {@code shpilkin_sensitivity}
+     * ({@link ShpilkinSensitivityChart}, from the Shpilkin row's details) and {@code klimek_fit}
      * ({@link KlimekFitChart}, from the KlimekFit row's fitted parameters and moments, simulations seeded with the
-     * battery's seed).
+     * battery's seed), and {@code spikes} ({@link SpikesChart}, from the national Spikes row's curves).
      *
-     * @return {@code cumulative_votes}, {@code second_digits}, {@code last_digits}, {@code shpilkin} and
-     *         {@code klimek_fit}, those that apply, in order
+     * @return {@code cumulative_votes}, {@code second_digits}, {@code last_digits}, {@code shpilkin},
+     *         {@code shpilkin_sensitivity}, {@code spikes} and {@code klimek_fit}, those that apply, in order
      */
     public static Map<String, Chart<?, ?>> moreCharts(Election kept, BatteryResult result) {
         Map<String, Chart<?, ?>> m = new LinkedHashMap<>();
@@ -452,13 +465,18 @@ public final class AnalysisReport {
         m.put("last_digits", DigitCharts.of(last, uniform,
                 ChartStyle.shorten(name, 40) + ": last digits of the leader's vote counts",
                 "Last digit of " + who + "'s vote counts (counts of 10 or more)"));
-        if (national(result, Shpilkin.ID) != null) {
+        TestResult shp = national(result, Shpilkin.ID);
+        if (shp != null) {
             try {
-                m.put("shpilkin", ShpilkinChart.of(kept, Shpilkin.withDefaults().estimate(kept), name));
+                Shpilkin own = Shpilkin.withDefaults();
+                m.put("shpilkin", ShpilkinChart.of(kept, own.estimate(kept), name, own.peakRule().label()));
+                m.put("shpilkin_sensitivity", ShpilkinSensitivityChart.of(
+                        ShpilkinSensitivity.fromDetails(shp.details()), name));
             } catch (IllegalArgumentException e) {
                 // no votes of the other options at the peak: the test was not applicable either
             }
         }
+        spikesChart(result, kept.leaderName(), name).ifPresent(c -> m.put("spikes", c));
         TestResult k = national(result, KlimekFit.ID);
         if (k != null) {
             Map<String, Object> d = k.details();
@@ -472,6 +490,31 @@ public final class AnalysisReport {
             }
         }
         return m;
+    }
+
+    /**
+     * @return the {@code plot.out}-style chart of the national Spikes row of the leader (else of the first option
+     *         it ran on), from the curves in its details, if the battery ran Spikes
+     */
+    private static Optional<Chart<?, ?>> spikesChart(BatteryResult result, String leader, String name) {
+        List<TestResult> rows = result.results().stream().filter(r -> r.id().equals(Spikes.ID) && r.applicable()
+                && TestInput.NATIONAL.equals(r.level()) && r.details().get("density") instanceof double[]).toList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        TestResult r = rows.stream().filter(x -> x.variable().equals(leader)).findFirst().orElse(rows.get(0));
+        Map<String, Object> d = r.details();
+        List<double[]> spikes = new ArrayList<>();
+        if (d.get("spikes") instanceof List<?> l) {
+            for (Object o : l) {
+                if (o instanceof Map<?, ?> s && s.get("share") instanceof Number a
+                        && s.get("excess_percent") instanceof Number b) {
+                    spikes.add(new double[] {a.doubleValue(), b.doubleValue()});
+                }
+            }
+        }
+        return Optional.of(SpikesChart.of((double[]) d.get("grid"), (double[]) d.get("density"),
+                (double[]) d.get("envelope"), spikes, num(d, "fraud_percent"), r.variable(), name));
     }
 
     /** @return the applicable national row of a test, or null */

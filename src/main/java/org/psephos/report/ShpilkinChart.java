@@ -36,6 +36,18 @@ public final class ShpilkinChart {
      * @throws IllegalArgumentException if the election has no leader
      */
     public static XYChart of(Election election, ShpilkinEstimate estimate, String title) {
+        return of(election, estimate, title, null);
+    }
+
+    /**
+     * @param election the units the estimate was made on
+     * @param estimate {@link Shpilkin#estimate(Election)} on them
+     * @param title    the election's name for the title
+     * @param peakRule the rule that chose the clean peak, named in the peak's legend entry, or null
+     * @return the chart
+     * @throws IllegalArgumentException if the election has no leader
+     */
+    public static XYChart of(Election election, ShpilkinEstimate estimate, String title, String peakRule) {
         double[][] wo = Shpilkin.binnedVotes(election);
         double[] w = wo[0];
         double[] o = wo[1];
@@ -69,8 +81,9 @@ public final class ShpilkinChart {
         for (int b = 0; b < bins; b++) {
             top = Math.max(top, Math.max(w[b], o[b]));
         }
-        XYSeries mark = chart.addSeries(String.format(Locale.ROOT, "Clean peak t* = %.1f%%",
-                100 * estimate.peakTurnout()), new double[] {x[peak], x[peak]}, new double[] {0, top});
+        XYSeries mark = chart.addSeries(String.format(Locale.ROOT, "Clean peak t* = %.1f%%%s",
+                100 * estimate.peakTurnout(), peakRule == null ? "" : " (" + peakRule + " rule)"),
+                new double[] {x[peak], x[peak]}, new double[] {0, top});
         mark.setMarker(SeriesMarkers.NONE);
         mark.setLineColor(ChartStyle.colour(7));
         mark.setLineStyle(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,

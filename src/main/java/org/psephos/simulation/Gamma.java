@@ -8,8 +8,10 @@ import org.apache.commons.rng.sampling.distribution.NormalizedGaussianSampler;
  * parameters change from unit to unit. Marsaglia and Tsang (2000), "A simple method for generating gamma
  * variables", ACM TOMS 26(3), 363–372, doi:10.1145/358407.358414; shapes below 1 use their boost
  * Gamma(a) = Gamma(a + 1)·U^{1/a}. Stateless.
+ *
+ * @since 0.1
  */
-final class Gamma {
+public final class Gamma {
     private Gamma() {
     }
 
@@ -39,7 +41,7 @@ final class Gamma {
      * @param shape    the shape, positive
      * @return a Gamma(shape, 1) draw (0 for a shape of 0)
      */
-    static double sample(UniformRandomProvider rng, NormalizedGaussianSampler gaussian, double shape) {
+    public static double sample(UniformRandomProvider rng, NormalizedGaussianSampler gaussian, double shape) {
         // The constants of Shape.of, computed in place: no allocation when the shape changes from draw to draw.
         if (!(shape > 0)) {
             return 0;

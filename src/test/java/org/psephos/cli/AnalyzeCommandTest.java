@@ -215,12 +215,34 @@ class AnalyzeCommandTest {
         Run r = runOn(klimek(2_000, 3, 0.3, 0.03), "sim.csv", "--tests", "Shpilkin,KlimekFit", "--replicates", "30", "--threads", "2", "--quiet", "--report",
                 html.toString(), "--charts", charts.toString());
         assertEquals(0, r.code(), r.err());
-        for (String chart : List.of("shpilkin", "klimek_fit")) {
+        for (String chart : List.of("shpilkin", "shpilkin_sensitivity", "klimek_fit")) {
             assertTrue(Files.size(charts.resolve(chart + ".png")) > 1000, chart);
             assertTrue(Files.readString(charts.resolve(chart + ".svg")).contains("<title>"), chart);
         }
         String doc = Files.readString(html);
         assertTrue(doc.contains("Shpilkin curve (Kobak") && doc.contains("Klimek model fit (Klimek"), "captions");
+        assertTrue(doc.contains("How fragile the estimates are") && doc.contains("by the first rule"),
+                "Shpilkin's chosen peak and why");
+        assertFalse(doc.contains("KlimekFit refitted with one setting moved"), "KlimekFit's refits are opt-in");
+    }
+
+    /** --klimek-sensitivity: KlimekFit's row carries the refits (JSON) and the report their table. */
+    @Test
+    void klimekSensitivityIsReportedWhenAskedFor() throws IOException {
+        Path json = dir.resolve("k.json");
+        Path html = dir.resolve("k.html");
+        Run r = runOn(klimek(1_500, 3, 0.3, 0.03), "sim.csv", "--tests", "KlimekFit", "--klimek-sensitivity",
+                "--threads", "2", "--quiet", "--json", json.toString(), "--report", html.toString());
+        assertEquals(0, r.code(), r.err());
+        com.fasterxml.jackson.databind.JsonNode d = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(json.toFile()).get("tests").get(0).get("details");
+        assertEquals(12, d.get("sensitivity").size());
+        assertEquals("baseline", d.get("sensitivity").get(0).get("parameter").asText());
+        assertEquals(2, d.get("sensitivity_range").get("f_i").size());
+        assertTrue(Files.readString(html).contains("KlimekFit refitted with one setting moved"));
+        Run bad = runOn(klimek(500, 3, 0.3, 0.03), "sim.csv", "--tests", "Shpilkin", "--klimek-sensitivity");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("add KlimekFit to --tests"), bad.err());
     }
 
     /** --units-csv writes the FraudMixture fit per unit; its vote columns add up to the JSON's totals. */

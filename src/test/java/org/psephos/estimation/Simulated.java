@@ -26,9 +26,74 @@ final class Simulated {
 
     /** @return the first replicate of the model with these frauds */
     static Election election(int n, long seed, FraudModel... frauds) {
-        SimulationModel m = new SimulationModel(electorate(n), List.of(frauds));
+        return election(electorate(n), seed, frauds);
+    }
+
+    /** @return the first replicate of the electorate with these frauds */
+    static Election election(ElectorateModel electorate, long seed, FraudModel... frauds) {
+        SimulationModel m = new SimulationModel(electorate, List.of(frauds));
         return MonteCarloEngine.run(m, seed, 1, 1, MonteCarloEngine.UnitOutput.FIRST_REPLICATE,
                 org.psephos.simulation.Progress.NONE).units().orElseThrow();
+    }
+
+    /**
+     * A clean electorate with realistic heterogeneity, as {@code psephos simulate --units n --regions 40
+     * --region-sd 0.4:0.4 --size-lognormal 7:0.6 --options 4 --invalid 0.01} (turnout N(0.7, 0.1), leader support
+     * N(0.6, 0.1) around the regional centres, the command's defaults).
+     *
+     * @return the electorate
+     */
+    static ElectorateModel heterogeneous(int n) {
+        return new ElectorateModel(n, new SizeDistribution.LogNormal(7, 0.6), 40, 0.4, 0.4,
+                ProportionDistribution.normal(0.7, 0.1), ProportionDistribution.normal(0.6, 0.1), 4,
+                ElectorateModel.DEFAULT_CONCENTRATION, 0.01);
+    }
+
+    /**
+     * Round turnout targets, the integer-percent spikes of Russia 2024 (Kobak et al. 2016): in each unit with
+     * probability {@code fraction} (a seeded draw per unit) the ballots are raised to the least count whose turnout
+     * reaches the next multiple of {@code period} percent above the unit's own, ⌈P·registered/100⌉ with
+     * P = period·(⌊100·ballots/(period·registered)⌋ + 1), capped at the registered voters; the added ballots are
+     * valid votes for the leader (option 0). The unit then lies in the 1% bin P.
+     *
+     * @return the election with the targets reached (the input is not changed)
+     */
+    static Election roundTargets(Election e, double fraction, int period, long seed) {
+        org.apache.commons.rng.UniformRandomProvider rng = org.psephos.simulation.RandomStreams.seeded(seed)
+                .stream(0x526F756EL, 0);
+        int n = e.size();
+        int[] ballots = e.ballotsColumn();
+        int[] valid = e.hasValid() ? e.validColumn() : null;
+        int[][] votes = new int[e.optionCount()][];
+        for (int k = 0; k < votes.length; k++) {
+            votes[k] = e.votesColumn(k);
+        }
+        for (int i = 0; i < n; i++) {
+            if (!(rng.nextDouble() < fraction)) {
+                continue;
+            }
+            long reg = e.registered(i);
+            long p = period * (100L * ballots[i] / (period * reg) + 1);
+            int target = (int) Math.min(reg, (p * reg + 99) / 100);
+            int added = Math.max(0, target - ballots[i]);
+            ballots[i] += added;
+            votes[0][i] += added;
+            if (valid != null) {
+                valid[i] += added;
+            }
+        }
+        Election.Builder b = Election.builder(e.name() + " with round targets").registered(e.registeredColumn())
+                .ballots(ballots);
+        if (valid != null) {
+            b.valid(valid);
+        }
+        if (e.hasInvalid()) {
+            b.invalid(e.invalidColumn());
+        }
+        for (int k = 0; k < votes.length; k++) {
+            b.option(e.options().get(k), votes[k]);
+        }
+        return b.leader(0).build();
     }
 
     /**

@@ -60,8 +60,11 @@ final class NullCalibrationStudy {
     private NullCalibrationStudy() {
     }
 
-    /** One election's national rows: p-value per (test id, role), and every national row for the verdict. */
-    record Outcome(Map<String, Double> byTestRole, List<TestResult> national) {
+    /**
+     * One election's national rows: p-value per (test id, role), every national row for the verdict, and the
+     * battery's own verdict (with the labels the run was given).
+     */
+    record Outcome(Map<String, Double> byTestRole, List<TestResult> national, Verdict verdict) {
     }
 
     /**
@@ -93,7 +96,7 @@ final class NullCalibrationStudy {
                 m.put(t.id() + "/" + role, t.pValue());
             }
         }
-        return new Outcome(m, national);
+        return new Outcome(m, national, r.verdict());
     }
 
     /** Rejections at 5% per (test, role) over elections. */

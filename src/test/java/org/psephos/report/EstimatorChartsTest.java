@@ -104,6 +104,35 @@ class EstimatorChartsTest {
                 "peak marked");
     }
 
+    /**
+     * The sensitivity chart is the Shpilkin row's: its line is the row's F against t*, the chosen peak's line stands
+     * at the row's clean turnout, one point per automatic rule; the report's fragility section quotes the reason.
+     */
+    @Test
+    void shpilkinSensitivityChartIsTheRowsTable(@TempDir Path dir) throws Exception {
+        XYChart c = (XYChart) charts.get("shpilkin_sensitivity");
+        assertTrue(c != null, "drawn when Shpilkin ran: " + charts.keySet());
+        writesPngAndSvg(c, dir, "shpilkin_sensitivity");
+        Map<String, Object> d = row(Shpilkin.ID).details();
+        List<?> grid = (List<?>) d.get("sensitivity");
+        XYSeries f = series(c, ShpilkinSensitivityChart.EXCESS);
+        assertEquals(grid.size(), f.getYData().length);
+        for (int k = 0; k < grid.size(); k++) {
+            Map<?, ?> g = (Map<?, ?>) grid.get(k);
+            assertEquals(100 * ((Number) g.get("clean_turnout")).doubleValue(), f.getXData()[k], 1e-9);
+            assertEquals(((Number) g.get("excess_votes")).doubleValue(), f.getYData()[k], 0);
+        }
+        XYSeries chosen = series(c, ShpilkinSensitivityChart.CHOSEN);
+        assertEquals(100 * ((Number) d.get("clean_turnout")).doubleValue(), chosen.getXData()[0], 1e-9);
+        assertTrue(chosen.getName().contains("(first rule)"), chosen.getName());
+        for (String rule : List.of("others", "height", "smoothed", "first")) {
+            series(c, rule + " rule: ");
+        }
+        String text = EstimatorFragility.sections(result).stream().filter(x -> x instanceof HtmlReport.Paragraph)
+                .map(x -> ((HtmlReport.Paragraph) x).text()).findFirst().orElseThrow();
+        assertEquals("Shpilkin: " + d.get("peak_reason"), text);
+    }
+
     @Test
     void klimekFitChartShowsTheFittedModelCloserThanTheFairOne(@TempDir Path dir) throws Exception {
         XYChart c = (XYChart) charts.get("klimek_fit");
@@ -129,6 +158,8 @@ class EstimatorChartsTest {
     void estimatorChartsOnlyWhenTheEstimatorsRan() {
         BatteryResult none = new BatteryResult(List.of(), result.filter(), result.summary(), null, result.settings());
         Map<String, Chart<?, ?>> m = AnalysisReport.moreCharts(kept, none);
-        assertFalse(m.containsKey("shpilkin") || m.containsKey("klimek_fit"), m.keySet().toString());
+        assertFalse(m.containsKey("shpilkin") || m.containsKey("klimek_fit")
+                || m.containsKey("shpilkin_sensitivity"), m.keySet().toString());
+        assertTrue(EstimatorFragility.sections(none).isEmpty());
     }
 }

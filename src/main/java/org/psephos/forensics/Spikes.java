@@ -1,0 +1,204 @@
+package org.psephos.forensics;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import org.psephos.data.Election;
+import org.psephos.forensics.spikes.BetaBinomialMixture;
+import org.psephos.forensics.spikes.MixtureFit;
+import org.psephos.forensics.spikes.RozenasSpikes;
+import org.psephos.forensics.spikes.SpikesEstimate;
+import org.psephos.simulation.Progress;
+import org.psephos.simulation.RandomStreams;
+
+/**
+ * {@code Spikes}: Rozenas's resampled-kernel-density estimate of the percentage of units whose share of an
+ * option sits on a coarse fraction (1/2, 2/3, 3/4, 7/10, …) more often than smooth counting allows, with the
+ * package's posterior-draw interval. A. Rozenas (2017), "Detecting election fraud from irregularities in
+ * vote-share distributions", Political Analysis 25(1):41–56, doi:10.1017/pan.2016.9; R package {@code spikes} 1.1.
+ * The method, its null model and its limits are on {@link RozenasSpikes}.
+ *
+ * <p>Per option and group: N = registered, t = ballots, v = the option's votes, shares v/t (the package's form;
+ * the standard unit filter already guarantees 0 &lt; t ≤ N and v ≤ t). The battery's replicates are the
+ * resamples (the package's 1,000 by default); the interval comes from {@link #boots()} posterior draws, each a full
+ * resampling step (default {@value #BOOTS}; the package's {@code confInt} uses 100, at 100 times the cost of the
+ * estimate).
+ *
+ * <p>Result: value = the mean F of the posterior draws / 100 (a fraction of units, as the other estimators), the
+ * package's {@code summary} of a {@code confInt} object, with the draws' 2.5% and 97.5% quantiles as the interval;
+ * without draws, F at the fitted mixtures (the package's {@code spikes()}, always in the details as
+ * {@code fraud_percent}). A single resampling step is itself Monte Carlo (on Canada 2011 F moves by about 0.03
+ * percentage points from seed to seed at fixed mixtures), so it can fall outside the draws' interval, whose mean
+ * averages that noise over the draws. No expected value, p-value or flag yet (a calibrated p-value from clean
+ * twins drawn from the fitted mixtures, {@link RozenasSpikes#cleanTwin}, is to come). Details:
+ * {@code fraud_percent}; {@code conf_int} (the draws' mean and 2.5% / 97.5% quantiles in percent, their number and
+ * the proposals' acceptance); {@code spikes} (share and excess percentage of every bin counted in F); the two fits
+ * ({@code turnout_fit}, {@code support_fit}: shapes, weights, log-likelihood, and at every number of components the
+ * log-likelihood of every start and the number of distinct ones); for the national rows the curves of the chart
+ * ({@code grid}, {@code density}, {@code envelope}). Not applicable to turnout (the test reads an option's shares,
+ * with turnout part of its null) or with fewer than
+ * {@value #MIN_UNITS} units (or the battery's minimum, if larger).
+ *
+ * <p>Runs only when named ({@code analyze --tests Spikes}). Immutable and thread-safe.
+ *
+ * @since 0.1
+ */
+public final class Spikes implements ForensicTest, Plan.Source {
+    /** The test id. */
+    public static final String ID = "Spikes";
+    /** Default posterior draws for the interval. */
+    public static final int BOOTS = 20;
+    /** Fewest units the test runs on. */
+    public static final int MIN_UNITS = 100;
+    /** Stream key of the options' seeds (ASCII "Spikes"). */
+    private static final long KEY = 0x5370696B6573L;
+
+    private final RozenasSpikes method;
+
+    private Spikes(RozenasSpikes method) {
+        this.method = method;
+    }
+
+    /**
+     * @return the test with the package's settings, {@value RozenasSpikes#STARTS} starts per number of components
+     *         and {@value #BOOTS} posterior draws
+     */
+    public static Spikes withDefaults() {
+        return new Spikes(RozenasSpikes.withDefaults().withBoots(BOOTS));
+    }
+
+    /**
+     * @param m the method's settings (its resamples are replaced by the battery's replicates)
+     * @return a copy using them
+     */
+    public Spikes with(RozenasSpikes m) {
+        return new Spikes(Objects.requireNonNull(m, "method"));
+    }
+
+    /**
+     * @param b posterior draws for the interval, 0 for none, else at least 2
+     * @return a copy
+     */
+    public Spikes withBoots(int b) {
+        return new Spikes(method.withBoots(b));
+    }
+
+    /** @return the posterior draws for the interval */
+    public int boots() {
+        return method.boots();
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    /** @return {@link Evidence#VALUE}: the estimated share of spiked units, with no p-value of its own yet */
+    @Override
+    public Evidence evidence() {
+        return Evidence.VALUE;
+    }
+
+    @Override
+    public Plan plan(TestInput input, BatteryOptions options) {
+        String why = reason(input, options);
+        // no plan: the battery runs the test as a work item of its own, with the threads it can spare
+        return why == null ? null : new Plan.Done(TestResult.notApplicable(ID, input, input.size(), why));
+    }
+
+    private static String reason(TestInput input, BatteryOptions options) {
+        if (input.variable().isTurnout()) {
+            return "not applicable to turnout: the test reads an option's shares of the ballots, with turnout part "
+                    + "of its null";
+        }
+        int min = Math.max(MIN_UNITS, options.minUnits());
+        return input.size() < min ? String.format(Locale.ROOT, "too few units: %d, need at least %d",
+                input.size(), min) : null;
+    }
+
+    @Override
+    public TestResult run(TestInput input, BatteryOptions options) {
+        String why = reason(input, options);
+        if (why != null) {
+            return TestResult.notApplicable(ID, input, input.size(), why);
+        }
+        Election e = input.election();
+        int option = input.variable().option();
+        int[] n = e.registeredColumn();
+        int[] t = e.ballotsColumn();
+        int[] v = e.votesColumn(option);
+        long seed = RandomStreams.seeded(options.seedFor(input.level())).child(KEY, option).seed();
+        RozenasSpikes.Result r = method.withResamples(options.replicates()).analyse(n, t, v, seed, options.threads(),
+                Progress.NONE);
+        SpikesEstimate est = r.estimate();
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("fraud_percent", est.fraudPercent());
+        RozenasSpikes.Interval ci = r.interval();
+        if (ci != null) {
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("method", "posterior draws of both mixtures, each followed by a full resampling step (confInt)");
+            c.put("boots", ci.fraudPercent().length);
+            c.put("mean_percent", ci.mean());
+            c.put("low_percent", ci.low());
+            c.put("high_percent", ci.high());
+            c.put("turnout_acceptance", ci.turnoutAcceptance());
+            c.put("support_acceptance", ci.supportAcceptance());
+            d.put("conf_int", c);
+        } else {
+            d.put("conf_int", null);
+            if (!r.note().isEmpty()) {
+                d.put("conf_int_note", r.note());
+            }
+        }
+        d.put("resamples", est.resamples());
+        d.put("bandwidth", RozenasSpikes.BANDWIDTH);
+        List<Map<String, Object>> spikes = new ArrayList<>();
+        for (SpikesEstimate.Spike s : est.spikes()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("share", s.share());
+            m.put("excess_percent", s.excessPercent());
+            spikes.add(m);
+        }
+        d.put("spikes", spikes);
+        d.put("turnout_fit", fit(r.turnout()));
+        d.put("support_fit", fit(r.support()));
+        d.put("seed", seed);
+        if (TestInput.NATIONAL.equals(input.level())) {
+            d.put("grid", est.grid());
+            d.put("density", est.density());
+            d.put("envelope", est.envelope());
+        }
+        double lo = ci == null ? Double.NaN : ci.low() / 100;
+        double hi = ci == null ? Double.NaN : ci.high() / 100;
+        double value = (ci == null ? est.fraudPercent() : ci.mean()) / 100;
+        return new TestResult(ID, input.variable().name(), input.level(), value, Double.NaN, lo, hi, Double.NaN,
+                Double.NaN, false, r.units(), true, "", d);
+    }
+
+    private static Map<String, Object> fit(MixtureFit f) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        BetaBinomialMixture x = f.mixture();
+        m.put("components", x.components());
+        m.put("alpha", x.alpha());
+        m.put("beta", x.beta());
+        m.put("w", x.w());
+        m.put("log_likelihood", f.logLikelihood());
+        List<Map<String, Object>> levels = new ArrayList<>();
+        for (MixtureFit.Level l : f.levels()) {
+            Map<String, Object> lm = new LinkedHashMap<>();
+            lm.put("components", l.components());
+            lm.put("start_log_likelihoods", l.logLikelihoods());
+            lm.put("distinct_starts", l.distinctStarts());
+            lm.put("best_start", l.best());
+            lm.put("log_likelihood_spread", l.logLikelihoodSpread());
+            lm.put("start_agreement", l.agreement());
+            lm.put("correlation_with_previous", l.lambda());
+            levels.add(lm);
+        }
+        m.put("levels", levels);
+        return m;
+    }
+}

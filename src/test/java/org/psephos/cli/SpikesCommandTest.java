@@ -1,0 +1,60 @@
+package org.psephos.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.psephos.forensics.Spikes;
+
+/**
+ * {@code psephos analyze FILE --tests Spikes} on a file in the spikes package's form (N, t, v: the golden input
+ * with 5% coarse shares): the estimate and its interval on stdout, the JSON details, the chart file and the chart
+ * in the HTML report.
+ */
+class SpikesCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void analyzePrintsTheEstimateWithItsIntervalAndDrawsTheChart() throws IOException {
+        Path csv = dir.resolve("coarse.csv");
+        try (InputStream in = getClass().getResourceAsStream("/reference/spikes/coarse.csv")) {
+            Files.copy(in, csv);
+        }
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new String[] {"analyze", csv.toString(), "--registered", "N", "--ballots", "t",
+            "--candidate", "v", "--share-of", "ballots", "--tests", "Spikes", "--replicates", "300", "--threads", "2",
+            "--quiet", "--json", dir.resolve("a.json").toString(), "--charts", dir.resolve("charts").toString(),
+            "--report", dir.resolve("a.html").toString()}, new PrintWriter(out), new PrintWriter(err));
+        assertEquals(0, code, err.toString());
+        String row = out.toString().lines().filter(l -> l.startsWith("Spikes") && l.contains(" v "))
+                .findFirst().orElseThrow(() -> new AssertionError(out.toString()));
+        assertTrue(row.matches("Spikes\\s+v\\s+national\\s+0\\.0\\d{3}\\s+n/a\\s+\\[0\\.0\\d{3}, 0\\.0\\d{3}\\].*"),
+                row);
+        JsonNode t = new ObjectMapper().readTree(dir.resolve("a.json").toFile()).get("tests").get(1);
+        JsonNode d = t.get("details");
+        double f = d.get("fraud_percent").asDouble();
+        assertTrue(f > 3.5 && f < 7, "F = " + f);
+        double mean = d.get("conf_int").get("mean_percent").asDouble();
+        assertEquals(mean / 100, t.get("value").asDouble(), 1e-12);
+        assertTrue(t.get("ci_low").asDouble() <= t.get("value").asDouble()
+                && t.get("value").asDouble() <= t.get("ci_high").asDouble());
+        assertEquals(Spikes.BOOTS, d.get("conf_int").get("boots").asInt());
+        assertEquals(t.get("ci_low").asDouble() * 100, d.get("conf_int").get("low_percent").asDouble(), 1e-9);
+        assertTrue(d.get("spikes").size() >= 4, d.get("spikes").toString());
+        assertEquals(1001, d.get("envelope").size());
+        assertTrue(d.get("support_fit").get("levels").get(0).get("start_log_likelihoods").size() >= 1);
+        assertTrue(Files.size(dir.resolve("charts").resolve("spikes.png")) > 10_000);
+        assertTrue(Files.readString(dir.resolve("a.html")).contains("Rozenas"));
+    }
+}
