@@ -12,6 +12,7 @@ import org.psephos.forensics.BatteryResult;
 import org.psephos.forensics.Bootstrap;
 import org.psephos.forensics.ForensicTest;
 import org.psephos.forensics.MultipleTesting;
+import org.psephos.forensics.NullCalibration;
 import org.psephos.forensics.NullKind;
 import org.psephos.forensics.NullSettings;
 import org.psephos.forensics.TestInput;
@@ -42,7 +43,12 @@ import org.psephos.simulation.RandomStreams;
  * under Binomial(K, α), below α divided by the number of (clean scenario, variable) pairs the test was measured on:
  * Bonferroni over the test's pairs); it has <b>no power</b> when the run has frauds that target it
  * ({@link CalibrationScenario#targets()}) and on none of them, on no variable, is its rejection rate significantly
- * above α (the same test, Bonferroni over those pairs).
+ * above α (the same test, Bonferroni over those pairs). The verdict is scored twice: as the battery gave it, with the
+ * labels it applied ({@link CalibrationResult#APPLIED}: built-in, or a table given to the battery), and with the
+ * labels this run measured ({@link CalibrationResult#MEASURED}: Holm over the national rows not labelled descriptive
+ * here). The second is in-sample (the labels are chosen on the same elections), so it is optimistic by the tests
+ * that happened to stay just below significance; a fresh run with {@code --calibration} of the labels measures it
+ * out of sample.
  *
  * <p>Immutable; {@code withX} return copies.
  *
@@ -180,8 +186,25 @@ public final class Calibration {
                 .nextLong();
     }
 
-    /** One election's national rows: p-value per (test, variable), and the verdict. */
-    record Outcome(Map<String, Double> p, Verdict.Answer verdict) {
+    /**
+     * One election's national rows: p-value per (test, variable of the table), the verdict as the battery gave it,
+     * and every national row with a calibrated p-value (for the verdict under the labels this run measures).
+     */
+    record Outcome(Map<String, Double> p, Verdict.Answer verdict, List<Row> family) {
+        Outcome(Map<String, Double> p, Verdict.Answer verdict) {
+            this(p, verdict, List.of());
+        }
+    }
+
+    /**
+     * A national row with a calibrated p-value, kept small.
+     *
+     * @param id       the test id
+     * @param variable the variable's name
+     * @param role     turnout, leader or other (any option but the leader)
+     * @param p        its calibrated p-value
+     */
+    record Row(String id, String variable, NullCalibration.Role role, double p) {
     }
 
     /**
@@ -198,18 +221,26 @@ public final class Calibration {
         String leader = e.leaderName();
         String other = runnerUp(e);
         Map<String, Double> p = new LinkedHashMap<>();
+        List<Row> family = new ArrayList<>();
         for (TestResult t : r.results()) {
             if (!TestInput.NATIONAL.equals(t.level()) || !t.applicable()
                     || !MultipleTesting.isValidPValue(t.pValue())) {
                 continue;
             }
-            String v = t.variable().equals("turnout") ? "turnout" : t.variable().equals(leader) ? "leader"
+            boolean turnout = t.variable().equals("turnout");
+            String v = turnout ? "turnout" : t.variable().equals(leader) ? "leader"
                     : t.variable().equals(other) ? "other" : null;
             if (v != null) {
                 p.put(t.id() + "/" + v, t.pValue());
             }
+            String kind = BatteryResult.nullOf(t);
+            if (!kind.equals("none") && !kind.equals("reference")) {
+                family.add(new Row(t.id(), t.variable(), turnout ? NullCalibration.Role.TURNOUT
+                        : t.variable().equals(leader) ? NullCalibration.Role.LEADER : NullCalibration.Role.OTHER,
+                        t.pValue()));
+            }
         }
-        return new Outcome(p, r.verdict().answer());
+        return new Outcome(p, r.verdict().answer(), family);
     }
 
     /** @return the name of the option with the second-most votes (null with one option) */
@@ -272,21 +303,61 @@ public final class Calibration {
                     a += o.verdict() == Verdict.Answer.ANOMALOUS ? 1 : 0;
                 }
             }
-            rates.add(new CalibrationResult.Rate(sc.name(), sc.kind().id(), CalibrationResult.VERDICT, "*",
-                    BinomialRate.of(a, n, LEVEL)));
+            rates.add(new CalibrationResult.Rate(sc.name(), sc.kind().id(), CalibrationResult.VERDICT,
+                    CalibrationResult.APPLIED, BinomialRate.of(a, n, LEVEL)));
             if (sc.kind() == CalibrationScenario.Kind.CLEAN) {
                 cleanAnomalous += a;
                 cleanVerdicts += n;
             }
         }
-        if (cleanVerdicts > 0 && scenarios.stream().filter(x -> x.kind() == CalibrationScenario.Kind.CLEAN)
-                .count() > 1) {
+        long cleanScenarios = scenarios.stream().filter(x -> x.kind() == CalibrationScenario.Kind.CLEAN).count();
+        if (cleanVerdicts > 0 && cleanScenarios > 1) {
             rates.add(new CalibrationResult.Rate(CalibrationResult.ALL_CLEAN, CalibrationScenario.Kind.CLEAN.id(),
-                    CalibrationResult.VERDICT, "*", BinomialRate.of(cleanAnomalous, cleanVerdicts, LEVEL)));
+                    CalibrationResult.VERDICT, CalibrationResult.APPLIED,
+                    BinomialRate.of(cleanAnomalous, cleanVerdicts, LEVEL)));
+        }
+        List<CalibrationResult.Label> labels = labels(rates);
+        // the verdict again, with the labels just measured: Holm over the national rows not labelled descriptive
+        NullCalibration measured = CalibrationResult.table(labels, "measured");
+        int cleanA = 0;
+        int cleanN = 0;
+        for (int s = 0; s < scenarios.size(); s++) {
+            CalibrationScenario sc = scenarios.get(s);
+            int a = 0;
+            for (Outcome o : outcomes.subList(s * elections, (s + 1) * elections)) {
+                a += verdict(o, measured).anomalous() ? 1 : 0;
+            }
+            rates.add(new CalibrationResult.Rate(sc.name(), sc.kind().id(), CalibrationResult.VERDICT,
+                    CalibrationResult.MEASURED, BinomialRate.of(a, elections, LEVEL)));
+            if (sc.kind() == CalibrationScenario.Kind.CLEAN) {
+                cleanA += a;
+                cleanN += elections;
+            }
+        }
+        if (cleanScenarios > 1) {
+            rates.add(new CalibrationResult.Rate(CalibrationResult.ALL_CLEAN, CalibrationScenario.Kind.CLEAN.id(),
+                    CalibrationResult.VERDICT, CalibrationResult.MEASURED, BinomialRate.of(cleanA, cleanN, LEVEL)));
         }
         return new CalibrationResult(elections, options.replicates(), options.seed(), LEVEL, grouping,
                 tests.stream().map(ForensicTest::id).toList(), options.nulls().calibration().source(), info, rates,
-                labels(rates));
+                labels);
+    }
+
+    /**
+     * @param o      an election's outcome
+     * @param labels labels
+     * @return Holm's verdict over its national rows with a calibrated p-value that the labels do not call
+     *         descriptive
+     */
+    static Verdict verdict(Outcome o, NullCalibration labels) {
+        List<TestResult> rows = new ArrayList<>(o.family().size());
+        for (Row r : o.family()) {
+            if (labels.of(r.id(), r.role()).label() != NullCalibration.Label.DESCRIPTIVE) {
+                rows.add(new TestResult(r.id(), r.variable(), TestInput.NATIONAL, Double.NaN, Double.NaN, Double.NaN,
+                        Double.NaN, r.p(), Double.NaN, false, 0, true, "", Map.of()));
+            }
+        }
+        return Verdict.holm(rows, t -> true);
     }
 
     /** The labels of the measured rates (see the class comment). */

@@ -19,8 +19,10 @@ import org.psephos.forensics.NullCalibration;
  * @param tests       the tests run, in table order
  * @param labelsApplied where the labels the verdicts were scored with came from (the battery's calibration table)
  * @param scenarios   the scenarios, clean first
- * @param rates       per scenario, test and variable, and the verdict ({@link #VERDICT}, variable {@code *}) of every
- *                    scenario and of all clean scenarios together ({@link #ALL_CLEAN})
+ * @param rates       per scenario, test and variable, and the verdict ({@link #VERDICT}) of every scenario and of
+ *                    all clean scenarios together ({@link #ALL_CLEAN}), twice: with the labels the battery applied
+ *                    (variable {@link #APPLIED}: the verdict {@code analyze} prints) and with the labels this run
+ *                    measured (variable {@link #MEASURED})
  * @param labels      the labels this measurement gives (tests neither descriptive nor without power are absent)
  * @since 0.1
  */
@@ -29,6 +31,10 @@ public record CalibrationResult(int elections, int replicates, long seed, double
                                 List<Label> labels) {
     /** The pseudo test id of the election-level verdict. */
     public static final String VERDICT = "verdict";
+    /** The verdict's "variable" when scored as the battery gave it (the labels it applied). */
+    public static final String APPLIED = "applied labels";
+    /** The verdict's "variable" when scored with the labels this run measured (in-sample: see {@link Calibration}). */
+    public static final String MEASURED = "measured labels";
     /** The pseudo scenario of every clean election together. */
     public static final String ALL_CLEAN = "all clean";
 
@@ -62,7 +68,8 @@ public record CalibrationResult(int elections, int replicates, long seed, double
      * @param scenario the scenario's name (or {@link #ALL_CLEAN})
      * @param kind     {@code clean} (a false-positive rate) or {@code fraud} (a power)
      * @param test     the test id, or {@link #VERDICT}
-     * @param variable {@code turnout}, {@code leader}, {@code other} (the runner-up) or {@code *} (the verdict)
+     * @param variable {@code turnout}, {@code leader}, {@code other} (the runner-up), or for the verdict
+     *                 {@link #APPLIED} or {@link #MEASURED}
      * @param rate     rejections at the level among the elections where the row had a p-value
      */
     public record Rate(String scenario, String kind, String test, String variable, BinomialRate rate) {
@@ -91,10 +98,19 @@ public record CalibrationResult(int elections, int replicates, long seed, double
     }
 
     /**
-     * @param comment the table's source line (the command and date)
+     * @param comment the table's source line (the command)
      * @return the labels as a table {@code analyze --calibration} applies
      */
     public NullCalibration labelTable(String comment) {
+        return table(labels, comment);
+    }
+
+    /**
+     * @param labels  labels
+     * @param comment the table's source line
+     * @return them as a {@link NullCalibration}
+     */
+    static NullCalibration table(List<Label> labels, String comment) {
         StringBuilder csv = new StringBuilder("# ").append(comment.replace('\n', ' ')).append('\n');
         csv.append("test,variable,label,reason\n");
         for (Label l : labels) {

@@ -108,7 +108,7 @@ public record Verdict(Answer answer, String method, double alpha, List<Row> fami
      * @param inFamily which rows belong to the family (national, calibrated, not descriptive)
      * @return the verdict
      */
-    static Verdict holm(List<TestResult> rows, java.util.function.Predicate<TestResult> inFamily) {
+    public static Verdict holm(List<TestResult> rows, java.util.function.Predicate<TestResult> inFamily) {
         List<TestResult> fam = new ArrayList<>();
         for (TestResult r : rows) {
             if (inFamily.test(r) && MultipleTesting.isValidPValue(r.pValue())) {

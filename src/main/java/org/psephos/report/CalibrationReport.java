@@ -48,16 +48,18 @@ public final class CalibrationReport {
                         String.join(", ", s.targets())));
             }
         }
-        b.append(NL).append("Verdict (anomalous = Holm over the national rows at 5%): rate with its 95% "
-                + "Clopper-Pearson interval").append(NL);
-        b.append(String.format(Locale.ROOT, "  %-" + w + "s  %-5s  %9s  %-22s  %s%n", "scenario", "kind", "anomalous",
-                "rate [95% CI]", "measures"));
+        b.append(NL).append("Verdict (anomalous = Holm over the national rows at 5%, tests labelled descriptive "
+                + "left out): rate with its 95% Clopper-Pearson interval; 'applied' = the labels the battery applied "
+                + "(the verdict analyze prints), 'measured' = the labels measured by this run (in-sample)")
+                .append(NL);
+        b.append(String.format(Locale.ROOT, "  %-" + w + "s  %-5s  %-15s  %9s  %-22s  %s%n", "scenario", "kind",
+                "labels", "anomalous", "rate [95% CI]", "measures"));
         for (CalibrationResult.Rate x : r.rates()) {
             if (x.test().equals(CalibrationResult.VERDICT)) {
-                b.append(String.format(Locale.ROOT, "  %-" + w + "s  %-5s  %9s  %-22s  %s%n", x.scenario(), x.kind(),
-                        x.rate().events() + "/" + x.rate().trials(), cell(x.rate()), x.kind().equals("clean")
-                                ? "false-positive rate" + (x.rate().above(r.level()) ? " (significantly above "
-                                + pct(r.level()) + ")" : "") : "power"));
+                b.append(String.format(Locale.ROOT, "  %-" + w + "s  %-5s  %-15s  %9s  %-22s  %s%n", x.scenario(),
+                        x.kind(), x.variable(), x.rate().events() + "/" + x.rate().trials(), cell(x.rate()),
+                        x.kind().equals("clean") ? "false-positive rate" + (x.rate().above(r.level())
+                                ? " (significantly above " + pct(r.level()) + ")" : "") : "power"));
             }
         }
         table(b, r, "clean", "False-positive rate of each test at " + pct(r.level()) + " (national row p <= "
@@ -172,8 +174,9 @@ public final class CalibrationReport {
     /**
      * @param r    a result
      * @param kind {@code clean} or {@code fraud}
-     * @return bars per test (the verdict first) and scenario of that kind: the largest rate over the test's
-     *         variables, with its Clopper–Pearson interval as an error bar; for clean scenarios the level as a line
+     * @return bars per test (the verdict first, with the labels the battery applied) and scenario of that kind: the
+     *         largest rate over the test's variables, with its Clopper–Pearson interval as an error bar; for clean
+     *         scenarios the level as a line
      */
     public static CategoryChart chart(CalibrationResult r, String kind) {
         boolean clean = kind.equals("clean");
@@ -201,6 +204,7 @@ public final class CalibrationReport {
                 BinomialRate best = null;
                 for (CalibrationResult.Rate x : r.rates()) {
                     if (x.scenario().equals(s.name()) && x.test().equals(test)
+                            && !x.variable().equals(CalibrationResult.MEASURED)
                             && (best == null || x.rate().rate() > best.rate())) {
                         best = x.rate();
                     }

@@ -48,8 +48,8 @@ class CalibrateCommandTest {
         List<String> csv = Files.readAllLines(dir.resolve("c.csv"), StandardCharsets.UTF_8);
         assertEquals("scenario,kind,test,variable,rejections,elections,rate,ci_low,ci_high,p_above_level,targeted",
                 csv.get(0));
-        // 2 scenarios x (2BL and P05s on 3 variables + IntegerPercent on the leader + the verdict)
-        assertEquals(1 + 2 * (3 + 3 + 1 + 1), csv.size(), String.join("\n", csv));
+        // 2 scenarios x (2BL and P05s on 3 variables + IntegerPercent on the leader + the verdict twice)
+        assertEquals(1 + 2 * (3 + 3 + 1 + 2), csv.size(), String.join("\n", csv));
         // 3 of 3 detected: Clopper-Pearson lower end 0.025^(1/3), one-sided p 0.05^3
         assertTrue(csv.stream().anyMatch(l -> l.startsWith("invented-results:fraction=0.3,fraud,IntegerPercent,"
                 + "leader,3,3,1.0,0.29240177382128") && l.contains(",1.0,1.25000000000000") && l.endsWith(",true")),

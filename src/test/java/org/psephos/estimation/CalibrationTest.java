@@ -61,8 +61,15 @@ class CalibrationTest {
         // P05s: 3/20 at best, P(X >= 3) = 0.075 is not below 0.05/3: no power
         assertEquals("P05s", labels.get(1).test());
         assertEquals("no-power", labels.get(1).label());
-        assertEquals(1, r.rate("homogeneous", CalibrationResult.VERDICT, "*").orElseThrow().rate().events());
-        assertEquals(20, r.rate("invented-percent", CalibrationResult.VERDICT, "*").orElseThrow().rate().events());
+        assertEquals(1, r.rate("homogeneous", CalibrationResult.VERDICT, CalibrationResult.APPLIED).orElseThrow().rate().events());
+        assertEquals(20, r.rate("invented-percent", CalibrationResult.VERDICT, CalibrationResult.APPLIED).orElseThrow().rate().events());
+        // the verdict under the measured labels leaves the descriptive row out of Holm's family
+        Calibration.Outcome o = new Calibration.Outcome(Map.of(), Verdict.Answer.ANOMALOUS, List.of(
+                new Calibration.Row("2BL", "leader", NullCalibration.Role.LEADER, 0.001),
+                new Calibration.Row("P05s", "turnout", NullCalibration.Role.TURNOUT, 0.3)));
+        assertTrue(Calibration.verdict(o, NullCalibration.none()).anomalous(), "0.001 <= 0.05/2");
+        assertEquals(Verdict.Answer.NO_ANOMALY, Calibration.verdict(o, r.labelTable("x")).answer());
+        assertEquals(1, Calibration.verdict(o, r.labelTable("x")).family().size());
         NullCalibration table = r.labelTable("test");
         assertEquals(NullCalibration.Label.DESCRIPTIVE, table.of("2BL", NullCalibration.Role.LEADER).label());
         assertEquals(NullCalibration.Label.CALIBRATED, table.of("2BL", NullCalibration.Role.TURNOUT).label());
@@ -81,9 +88,9 @@ class CalibrationTest {
         BinomialRate integer = one.rate("invented-results:fraction=0.2", "IntegerPercent", "leader").orElseThrow()
                 .rate();
         assertEquals(8, integer.events(), "the integer-percentage test catches 20% invented stations every time");
-        assertEquals(8, one.rate("invented-results:fraction=0.2", CalibrationResult.VERDICT, "*").orElseThrow()
+        assertEquals(8, one.rate("invented-results:fraction=0.2", CalibrationResult.VERDICT, CalibrationResult.APPLIED).orElseThrow()
                 .rate().events());
-        BinomialRate clean = one.rate("homogeneous", CalibrationResult.VERDICT, "*").orElseThrow().rate();
+        BinomialRate clean = one.rate("homogeneous", CalibrationResult.VERDICT, CalibrationResult.APPLIED).orElseThrow().rate();
         assertEquals(8, clean.trials());
         // at a family-wise 5%, 3 or more anomalous verdicts of 8 would have probability 0.006
         assertTrue(clean.events() <= 2, "clean verdicts called anomalous: " + clean.events());
