@@ -7,6 +7,7 @@ import org.psephos.forensics.Battery;
 import org.psephos.forensics.BatteryOptions;
 import org.psephos.forensics.Conventions;
 import org.psephos.forensics.ForensicTest;
+import org.psephos.forensics.NullKind;
 import org.psephos.forensics.TestInput;
 import org.psephos.forensics.TestResult;
 import org.psephos.forensics.Variable;
@@ -107,8 +108,10 @@ public record PowerTask(int point, int from, int to, long runSeed, ElectorateMod
                     flags[t][j] = v.anomalous();
                     continue;
                 }
-                TestResult res = chosen.get(t).run(opts.conventionsFor(tests.get(t)) == conventions ? own : in,
-                        opts);
+                // a test that draws its own calibrated null (Spikes) is scored by its value: no twins needed
+                BatteryOptions o = chosen.get(t).nullModel() == ForensicTest.NullModel.OWN
+                        ? opts.withNulls(NullKind.REFERENCE) : opts;
+                TestResult res = chosen.get(t).run(opts.conventionsFor(tests.get(t)) == conventions ? own : in, o);
                 values[t][j] = res.value();
                 scores[t][j] = score(res, chosen.get(t).evidence());
                 flags[t][j] = res.flag();
