@@ -62,6 +62,21 @@ class CalibrateCommandTest {
         assertTrue(table.source().startsWith("psephos calibrate --like"), table.source());
     }
 
+    /** The fraud calibrate aims at the digit tests is a simulate option too, and marks its units. */
+    @Test
+    void simulateInventsDigits() throws IOException {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Path units = dir.resolve("units.csv");
+        assertEquals(0, run(out, err, "simulate", "--units", "400", "--seed", "3", "--replicates", "1",
+                "--invented-digits", "0.5", "--quiet", "--out", units.toString()), err.toString());
+        long marked = Files.readAllLines(units).stream().filter(l -> l.endsWith(",digits")).count();
+        assertEquals(200, marked, 5 * Math.sqrt(400 * 0.25), "half the units marked 'digits'");
+        assertEquals(Main.USAGE, run(out, err, "simulate", "--units", "40", "--seed", "3", "--invented-digits", "2",
+                "--quiet"));
+        assertTrue(err.toString().contains("invented-digit fraction of units is not in [0, 1]: 2.0"), err.toString());
+    }
+
     @Test
     void usageAndDataErrors() throws IOException {
         String[][] usage = {
