@@ -31,9 +31,10 @@ public class FlaggedTests {
                 .withReplicates(200).withSeed(42));
         System.out.printf(Locale.ROOT, "%s: %,d units, %d results, %d flagged%n", file.getFileName(),
                 election.size(), analysis.result().results().size(), analysis.flagged().size());
+        System.out.println("verdict: " + analysis.verdict().answer().text() + " (" + analysis.verdict().reason() + ")");
         System.out.printf(Locale.ROOT, "%-16s %-10s %-10s %10s %10s %9s%n", "test", "variable", "group", "value",
                 "expected", "q");
-        // Tests without a p-value (Skew, Kurt, Correlation...) flag on their interval or threshold: q prints "-".
+        // A flag is a q-value below 0.05 against the row's calibrated null; "expected" is the null's mean.
         for (TestResult r : analysis.flagged()) {
             if (r.level().equals("national")) {
                 System.out.printf(Locale.ROOT, "%-16s %-10s %-10s %10.4f %10s %9s%n", r.id(), r.variable(),

@@ -23,7 +23,7 @@ import org.psephos.forensics.nulls.TwinOptions;
 public record NullSettings(NullKind kind, ResamplingModel resampling, TwinOptions twins, double twinShare, int fits,
                            NullCalibration calibration) {
     /** The default share of the replicates drawn as clean twins (see {@link #twinReplicates}). */
-    public static final double DEFAULT_TWIN_SHARE = 1;
+    public static final double DEFAULT_TWIN_SHARE = 0.1;
     /** The estimators' default number of refitted twins: the fewest for which the tail rule can fit a tail. */
     public static final int DEFAULT_FITS = 40;
 

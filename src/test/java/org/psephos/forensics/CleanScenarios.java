@@ -36,7 +36,14 @@ final class CleanScenarios {
         /** Small stations vote more and for the leader. */
         SIZE("size", "--size-effect -0.3:0.2"),
         /** An urban and a rural population. */
-        URBAN("urban", "--urban 0.4:-0.6:-0.5:2");
+        URBAN("urban", "--urban 0.4:-0.6:-0.5:2"),
+        /**
+         * Two political blocs: a quarter of the stations (same size and turnout) support the leader 2 logits less
+         * (about 12% against 50%), so the leader's share is bimodal across stations without fraud, as in Canada 2011
+         * (Quebec against the rest). Added on 2026-12-06 after the check on Canada (docs/verdict-method.md,
+         * "Addendum").
+         */
+        POLARISED("polarised", "--urban 0.25:0:-2:1");
 
         final String id;
         final String options;
@@ -70,6 +77,7 @@ final class CleanScenarios {
             }
             case SIZE -> h = Heterogeneity.NONE.withSizeEffect(-0.3, 0.2);
             case URBAN -> h = Heterogeneity.NONE.withUrban(0.4, -0.6, -0.5, 2);
+            case POLARISED -> h = Heterogeneity.NONE.withUrban(0.25, 0, -2, 1);
             default -> {
             }
         }
