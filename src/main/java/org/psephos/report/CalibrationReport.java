@@ -175,16 +175,18 @@ public final class CalibrationReport {
      * @param r    a result
      * @param kind {@code clean} or {@code fraud}
      * @return bars per test (the verdict first, with the labels the battery applied) and scenario of that kind: the
-     *         largest rate over the test's variables, with its Clopper–Pearson interval as an error bar; for clean
-     *         scenarios the level as a line
+     *         largest rate over the test's variables, with the upper end of its Clopper–Pearson interval as the
+     *         whisker's top (XChart draws whiskers symmetric, so the lower whisker is not the interval's lower end);
+     *         for clean scenarios the level as a line
      */
     public static CategoryChart chart(CalibrationResult r, String kind) {
         boolean clean = kind.equals("clean");
         CategoryChart chart = new CategoryChartBuilder().width(ChartStyle.WIDTH).height(ChartStyle.HEIGHT)
                 .title(clean ? "False-positive rate on clean elections (largest over the test's variables)"
                         : "Power against each fraud (largest over the test's variables)")
-                .xAxisTitle("test").yAxisTitle(clean ? "false-positive rate at " + pct(r.level()) : "power at "
-                        + pct(r.level())).build();
+                .xAxisTitle("test (whisker top: upper end of the 95% Clopper-Pearson interval)")
+                .yAxisTitle(clean ? "false-positive rate at " + pct(r.level()) : "power at " + pct(r.level()))
+                .build();
         ChartStyle.apply(chart.getStyler());
         chart.getStyler().setYAxisMin(0.0).setYAxisMax(clean ? null : 1.0);
         chart.getStyler().setXAxisLabelRotation(45);
