@@ -76,8 +76,9 @@ final class CalibrateCommand implements Callable<Integer> {
     String fraudBase;
 
     @Option(names = "--like", paramLabel = "FILE", description = "Calibrate on clean twins of this results file "
-            + "(read with the column mapping options, as analyze; --level fits the twins and runs the battery per "
-            + "group); the built-in scenarios and frauds then run only when named.")
+            + "(read with the column mapping options, as analyze); the built-in scenarios and frauds then run only "
+            + "when named. --level runs the battery per group (and fits the twins by group) in every election that "
+            + "has the grouping: simulated ones have 'region', and 'settlement' with an urban population.")
     Path like;
 
     @Mixin
@@ -150,7 +151,9 @@ final class CalibrateCommand implements Callable<Integer> {
                     all.add(CalibrationScenarios.clean(name.trim(), units));
                 }
             }
-            String level = null;
+            // --level: the grouping the battery runs per group of (and the twins are fitted by) in every election
+            // that has it (simulated elections have 'region', and 'settlement' with an urban population)
+            String level = mapping.levels.isEmpty() ? null : mapping.levels.get(0).trim();
             if (like != null) {
                 Election e = ConventionsOption.withShareBase(AnalyzeCommand.loadCsv(like, mapping), mapping,
                         Conventions.PSEPHOS);
