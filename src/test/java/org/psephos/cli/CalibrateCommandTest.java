@@ -62,6 +62,17 @@ class CalibrateCommandTest {
         assertTrue(table.source().startsWith("psephos calibrate --like"), table.source());
     }
 
+    /** --level runs the battery per group of the simulated elections too. */
+    @Test
+    void levelAppliesToSimulatedElections() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        assertEquals(0, run(out, err, "calibrate", "--scenarios", "regions", "--fraud", "none", "--level", "region",
+                "--elections", "1", "--units", "400", "--replicates", "40", "--tests", "2BL", "--quiet"),
+                err.toString());
+        assertTrue(out.toString().contains("(calibrated nulls, national and per-region rows)"), out.toString());
+    }
+
     /** The fraud calibrate aims at the digit tests is a simulate option too, and marks its units. */
     @Test
     void simulateInventsDigits() throws IOException {
