@@ -11,11 +11,14 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.psephos.Analysis;
 import org.psephos.AnalysisOptions;
 import org.psephos.Psephos;
 import org.psephos.data.Election;
+import org.psephos.forensics.TestRegistry;
 import org.psephos.forensics.TestResult;
 import org.psephos.simulation.ElectorateModel;
 import org.psephos.simulation.FraudModel;
@@ -27,8 +30,12 @@ public class FlaggedTests {
     public static void main(String[] args) throws IOException {
         Path file = args.length > 0 ? Path.of(args[0]) : simulatedFile();
         Election election = Psephos.load(file);
+        // the standard battery and Shpilkin's excess-vote estimator (estimators run only when named)
+        List<String> tests = new ArrayList<>();
+        TestRegistry.standard().tests().forEach(t -> tests.add(t.id()));
+        tests.add("Shpilkin");
         Analysis analysis = Psephos.analyze(election, AnalysisOptions.defaults().withLevel("region")
-                .withReplicates(200).withSeed(42));
+                .withReplicates(200).withSeed(42).withTests(tests.toArray(new String[0])));
         System.out.printf(Locale.ROOT, "%s: %,d units, %d results, %d flagged%n", file.getFileName(),
                 election.size(), analysis.result().results().size(), analysis.flagged().size());
         System.out.println("verdict: " + analysis.verdict().answer().text() + " (" + analysis.verdict().reason() + ")");

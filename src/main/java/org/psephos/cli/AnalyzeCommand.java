@@ -76,8 +76,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     List<String> tests;
 
     @Option(names = "--replicates", paramLabel = "R", defaultValue = "1000",
-            description = "Null replicates: resampled elections and clean twins of the calibrated nulls; also the "
-                    + "bootstrap replicates where an interval is bootstrapped (Shpilkin's estimate, and every test's "
+            description = "Null replicates: the resampled elections of the calibrated nulls (the shape tests use a "
+                    + "tenth as many clean twins, at least 40); also the bootstrap replicates where an interval is bootstrapped (Shpilkin's estimate, and every test's "
                     + "interval under --null reference) and the Monte Carlo replicates of IntegerPercent under "
                     + "--null reference (default ${DEFAULT-VALUE}).")
     int replicates;

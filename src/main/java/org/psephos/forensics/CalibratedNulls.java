@@ -93,7 +93,8 @@ final class CalibratedNulls {
                 return null; // computed from the resampling null's own pass over the data
             }
             Plan plan = t instanceof Plan.Source src ? src.plan(in, each) : null;
-            return plan != null ? Plan.withoutInterval(plan) : t.run(in, each); // no plan: the test runs whole
+            // no plan: the test runs as a work item of its own (as Battery does)
+            return plan == null ? t.run(in, each) : Plan.withoutInterval(plan);
         }, Progress.NONE);
         TestResult[][] r0 = new TestResult[inputs.size()][];
         for (int i = 0; i < inputs.size(); i++) {

@@ -22,7 +22,13 @@ import org.psephos.forensics.nulls.TwinOptions;
  */
 public record NullSettings(NullKind kind, ResamplingModel resampling, TwinOptions twins, double twinShare, int fits,
                            NullCalibration calibration) {
-    /** The default share of the replicates drawn as clean twins (see {@link #twinReplicates}). */
+    /**
+     * The default share of the replicates drawn as clean twins (see {@link #twinReplicates}): a tenth, so 100 twins
+     * at the default 1,000 replicates. A twin costs about twice a resampled election (the dip test sorts every
+     * variable of every twin), and the shape tests' tails beyond the twins are read from the generalized Pareto fit
+     * ({@code TailPValue}); with every twin the default battery on Russia 2012 took 80 CPU seconds, against the
+     * 40 that issue 15's 20 s on 2 cores allows (benchmarks/README.md, "Verdict").
+     */
     public static final double DEFAULT_TWIN_SHARE = 0.1;
     /** The estimators' default number of refitted twins: the fewest for which the tail rule can fit a tail. */
     public static final int DEFAULT_FITS = 40;
@@ -51,7 +57,10 @@ public record NullSettings(NullKind kind, ResamplingModel resampling, TwinOption
         return Math.min(replicates, Math.max(40, (int) Math.ceil(twinShare * replicates - 1e-9)));
     }
 
-    /** @return calibrated nulls, the binomial resampling null, the default twin fit, 40 estimator fits, built-in labels */
+    /**
+     * @return calibrated nulls, the binomial resampling null, the default twin fit, a tenth of the replicates as
+     *         clean twins, 40 estimator fits, built-in labels
+     */
     public static NullSettings defaults() {
         return new NullSettings(NullKind.CALIBRATED, ResamplingModel.binomial(), TwinOptions.defaults(), DEFAULT_TWIN_SHARE,
                 DEFAULT_FITS, NullCalibration.builtIn());

@@ -102,10 +102,12 @@ public record Verdict(Answer answer, String method, double alpha, List<Row> fami
     }
 
     /**
-     * Holm's procedure over a family.
+     * Holm's procedure over a family: what {@link Battery#run} applies to its national, calibrated, non-descriptive
+     * rows, public so that a calibration study can score the same rows under other labels.
      *
      * @param rows the battery's rows with their calibrated p-values
-     * @param inFamily which rows belong to the family (national, calibrated, not descriptive)
+     * @param inFamily which rows belong to the family (national, calibrated, not descriptive); rows without a valid
+     *                 p-value are left out whatever it says
      * @return the verdict
      */
     public static Verdict holm(List<TestResult> rows, java.util.function.Predicate<TestResult> inFamily) {

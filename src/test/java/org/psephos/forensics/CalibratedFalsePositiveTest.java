@@ -18,7 +18,8 @@ import org.psephos.simulation.Progress;
  * The small, seeded version of the calibration study that runs in {@code mvn verify} (issue 15, "Done when"; the
  * slow study is {@link NullCalibrationStudy}, run by hand as its javadoc says). On clean simulated elections of each
  * heterogeneity scenario of the issue (homogeneous; 40 regions of logit sd 0.4; station size tied to turnout and
- * support; urban/rural), analysed nationally with the default battery under calibrated nulls and the built-in labels:
+ * support; urban/rural) and two political blocs ({@link CleanScenarios.Scenario#POLARISED}), analysed nationally
+ * with the default battery under calibrated nulls and the built-in labels:
  * <ul>
  *   <li>no calibrated test's false-positive rate at 5% is significantly above 5%: per (test, variable role,
  *       scenario) the count of elections with p ≤ 0.05, one-sided exact binomial test against 5% at 0.05 with
@@ -35,7 +36,8 @@ class CalibratedFalsePositiveTest {
     private static final int ELECTIONS = 16;
     private static final int REPLICATES = 100;
     private static final List<CleanScenarios.Scenario> SCENARIOS = List.of(CleanScenarios.Scenario.HOMOGENEOUS,
-            CleanScenarios.Scenario.REGIONS, CleanScenarios.Scenario.SIZE, CleanScenarios.Scenario.URBAN);
+            CleanScenarios.Scenario.REGIONS, CleanScenarios.Scenario.SIZE, CleanScenarios.Scenario.URBAN,
+            CleanScenarios.Scenario.POLARISED);
 
     @Test
     void calibratedTestsKeepTheirLevelOnCleanElectionsAndSoDoesTheVerdict() {
@@ -78,8 +80,8 @@ class CalibratedFalsePositiveTest {
                 + "R = %d, Bonferroni level %.2g over %d pairs):%n%sVerdict anomalous on clean elections: %s "
                 + "(Clopper-Pearson 95%%)%n", ELECTIONS, UNITS, REPLICATES, bonferroni, rejections.size(), table,
                 verdictRate);
-        assertTrue(rejections.size() >= 4 * 15, "every calibrated test on turnout, the leader and another option: "
-                + rejections.keySet());
+        // the nine digit tests on turnout, the leader and another option, and the integer test, in every scenario
+        assertEquals(SCENARIOS.size() * (9 * 3 + 1), rejections.size(), rejections.keySet().toString());
         assertTrue(tooMany.isEmpty(), "false-positive rate significantly above 5%: " + tooMany + "\n" + table);
         assertEquals(SCENARIOS.size() * ELECTIONS, elections);
         assertTrue(anomalous <= 0.05 * elections, "verdict's false-positive rate " + verdictRate);
