@@ -118,7 +118,8 @@ final class ScenariosCommand implements Callable<Integer> {
             }
         }
         for (ScenarioResult.Minimum m : r.minima()) {
-            String rule = m.rule().equals("NO_RUNOFF") ? "P(no runoff, " + m.base() + ")"
+            String rule = m.rule().equals("NO_RUNOFF") ? "P(no runoff, " + m.base()
+                    + (m.againstAll().isEmpty() ? "" : ", against all " + m.againstAll()) + ")"
                     : "P(regional majority)";
             if (m.reached()) {
                 out.printf(Locale.ROOT, "  %s (clean %.2f%%): %s >= %.2f from %.4f%s; turnout %.2f%%%n",

@@ -231,14 +231,56 @@ public final class PowerAnalysis {
         if (block < 1) {
             throw new IllegalArgumentException("block size is not positive: " + block);
         }
+        List<PowerTask> out = new ArrayList<>(cleanTasks(block));
+        out.addAll(pointTasks(block));
+        return out;
+    }
+
+    /**
+     * The tasks of the clean calibration set alone. They depend on the electorate, seed, replicates, tests, test
+     * replicates and conventions, not on the fraud: analyses of several fraud models that agree on those ({@link
+     * #sharesCleanSetWith}) can run them once and reduce each with the same summaries.
+     *
+     * @param block replicates per task, positive
+     * @return the clean set's tasks, in blocks of {@code block}
+     * @throws IllegalArgumentException if block is not positive
+     */
+    public List<PowerTask> cleanTasks(int block) {
+        return tasks(block, -1, 0);
+    }
+
+    /**
+     * @param block replicates per task, positive
+     * @return the tasks of every grid point (not the clean set), in blocks of {@code block}
+     * @throws IllegalArgumentException if block is not positive
+     */
+    public List<PowerTask> pointTasks(int block) {
+        return tasks(block, 0, points());
+    }
+
+    private List<PowerTask> tasks(int block, int from, int to) {
+        if (block < 1) {
+            throw new IllegalArgumentException("block size is not positive: " + block);
+        }
         List<PowerTask> out = new ArrayList<>();
-        for (int p = -1; p < points(); p++) {
+        for (int p = from; p < to; p++) {
             for (int r = 0; r < replicates; r += block) {
                 out.add(new PowerTask(p, r, Math.min(replicates, r + block), seed, electorate,
                         p < 0 ? null : spec(p).model(), tests, testReplicates, conventions));
             }
         }
         return out;
+    }
+
+    /**
+     * @param other another analysis
+     * @return whether the two have the same clean calibration set (same electorate, seed, replicates, tests, test
+     *         replicates and conventions), so that one's clean summaries reduce the other
+     */
+    public boolean sharesCleanSetWith(PowerAnalysis other) {
+        return electorate.equals(other.electorate) && seed == other.seed && replicates == other.replicates
+                && tests.equals(other.tests) && testReplicates == other.testReplicates
+                && conventions == other.conventions;
     }
 
     /**

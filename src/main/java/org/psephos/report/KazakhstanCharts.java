@@ -278,59 +278,68 @@ final class KazakhstanCharts {
         return c;
     }
 
+    /**
+     * One chart per scenario (a–e; e: the sample sizes of the smallest and largest inflation): every figure of the
+     * scenario (one line each) over the cells of the grid, in the
+     * order of the report's tables.
+     */
     private static Map<String, Chart<?, ?>> sensitivity(KazakhstanSensitivity.Result s) {
         Map<String, Chart<?, ?>> out = new LinkedHashMap<>();
-        Map<String, CategoryChart> byScenario = new LinkedHashMap<>();
+        List<KazakhstanSensitivity.Variant> cells = s.variants();
         List<String> labels = new ArrayList<>();
-        for (KazakhstanSensitivity.Variant v : s.variants()) {
-            labels.add(variantLabel(v));
+        for (int i = 0; i < cells.size(); i++) {
+            labels.add(variantLabel(i, cells.get(i), s.varied()));
         }
-        Map<String, Map<String, Double>> values = new LinkedHashMap<>();
-        for (int i = 0; i < s.variants().size(); i++) {
-            for (KazakhstanSensitivity.Figure f : s.variants().get(i).figures()) {
-                if (f.scenario().equals("e") || f.scenario().equals("c") && f.label().contains("yes share")) {
+        // Scenario e: the smallest and the largest inflation's sample sizes (one scale: stations).
+        List<KazakhstanSensitivity.Summary> sizes = s.summaries().stream().filter(m -> m.scenario().equals("e")
+                && m.label().startsWith("stations")).toList();
+        for (String k : List.of("a", "b", "c", "d", "e")) {
+            CategoryChart c = null;
+            for (KazakhstanSensitivity.Summary m : s.summaries()) {
+                if (!m.scenario().equals(k) || k.equals("c") && m.label().contains("yes share")
+                        || k.equals("e") && (sizes.isEmpty() || m != sizes.get(0) && m != sizes.get(sizes.size() - 1))) {
                     continue;
                 }
-                values.computeIfAbsent(f.scenario() + "|" + f.label(), k -> new LinkedHashMap<>())
-                        .put(labels.get(i), f.value());
-            }
-        }
-        // Per scenario: the variants it ran on; a series is drawn if it is finite on all of them.
-        Map<String, List<String>> present = new LinkedHashMap<>();
-        for (Map.Entry<String, Map<String, Double>> en : values.entrySet()) {
-            String scenario = en.getKey().substring(0, en.getKey().indexOf('|'));
-            List<String> ran = present.computeIfAbsent(scenario, k -> new ArrayList<>());
-            for (String l : labels) {
-                if (en.getValue().containsKey(l) && !ran.contains(l)) {
-                    ran.add(l);
+                List<Double> y = new ArrayList<>();
+                for (KazakhstanSensitivity.Variant v : cells) {
+                    KazakhstanSensitivity.Figure f = v.figure(m.scenario(), m.label());
+                    y.add(f == null ? Double.NaN : f.value());
+                }
+                if (!y.stream().allMatch(Double::isFinite)) {
+                    continue;
+                }
+                if (c == null) {
+                    c = category("Scenario " + k + " on each cell of the grid (" + String.join(" / ",
+                            s.varied().stream().map(KazakhstanCharts::parameterName).toList()) + ")", "Cell",
+                            k.equals("d") ? "Power" : k.equals("e") ? "Stations" : "Intensity", H + 160);
+                    c.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
+                    c.getStyler().setDefaultSeriesRenderStyle(
+                            org.knowm.xchart.CategorySeries.CategorySeriesRenderStyle.Line);
+                }
+                String name = ChartStyle.shorten(m.label(), 70);
+                if (!c.getSeriesMap().containsKey(name)) {
+                    c.addSeries(name, labels, y);
                 }
             }
-        }
-        for (Map.Entry<String, Map<String, Double>> en : values.entrySet()) {
-            String scenario = en.getKey().substring(0, en.getKey().indexOf('|'));
-            String label = en.getKey().substring(en.getKey().indexOf('|') + 1);
-            List<String> x = labels.stream().filter(present.get(scenario)::contains).toList();
-            if (!x.stream().allMatch(l -> en.getValue().get(l) != null && Double.isFinite(en.getValue().get(l)))) {
-                continue;
-            }
-            CategoryChart c = byScenario.computeIfAbsent(scenario, k -> {
-                CategoryChart ch = category("Sensitivity of scenario " + k + " to the station-level assumptions",
-                        "Variant", k.equals("d") ? "Power" : "Intensity", H + 100);
-                ch.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
-                return ch;
-            });
-            List<Double> y = x.stream().map(l -> en.getValue().get(l)).toList();
-            String name = ChartStyle.shorten(label, 60);
-            if (!c.getSeriesMap().containsKey(name)) {
-                c.addSeries(name, x, y);
+            if (c != null) {
+                out.put("sensitivity_" + k, c);
             }
         }
-        byScenario.forEach((k, c) -> out.put("sensitivity_" + k, c));
         return out;
     }
 
-    static String variantLabel(KazakhstanSensitivity.Variant v) {
-        return v.parameter().equals("calibrated") ? "calibrated" : String.format(Locale.ROOT, "%s %.3f",
-                v.parameter(), v.value());
+    /** @return a grid parameter's name as the report prints it */
+    static String parameterName(String parameter) {
+        return switch (parameter) {
+            case "stationSd" -> "station sd";
+            case "sizeSigma" -> "size log-sd";
+            default -> "regional sd";
+        };
+    }
+
+    /** @return a cell's label: its number and the values of the varied parameters */
+    static String variantLabel(int i, KazakhstanSensitivity.Variant v, List<String> varied) {
+        return (i + 1) + ": " + String.join("/", varied.stream().map(p -> String.format(Locale.ROOT, "%.3f",
+                v.value(p)).replaceAll("0+$", "").replaceAll("\\.$", "")).toList());
     }
 }

@@ -234,14 +234,29 @@ public final class KazakhstanReport {
         csv(dir, "observer_evidence.csv", List.of("election", "observer", "kind", "quantity", "value", "unit",
                 "approximate", "source"), rows);
         rows = new ArrayList<>();
-        for (KazakhstanSensitivity.Variant v : r.sensitivity().variants()) {
+        List<KazakhstanSensitivity.Variant> cells = r.sensitivity().variants();
+        for (int i = 0; i < cells.size(); i++) {
+            KazakhstanSensitivity.Variant v = cells.get(i);
             for (KazakhstanSensitivity.Figure f : v.figures()) {
-                rows.add(row(v.parameter(), v.value(), v.params().stationTurnoutSd(), v.params().sizeSigma(),
+                rows.add(row(i, v.calibrated(), v.params().stationTurnoutSd(), v.params().sizeSigma(),
                         v.params().regionShareSd(), v.residual(), f.scenario(), f.label(), f.value(), f.error()));
             }
         }
-        csv(dir, "sensitivity.csv", List.of("parameter", "value", "station_sd", "size_log_sd", "region_share_sd",
+        csv(dir, "sensitivity.csv", List.of("cell", "calibrated", "station_sd", "size_log_sd", "region_share_sd",
                 "national_residual_2022", "scenario", "figure", "value", "mc_error"), rows);
+        rows = new ArrayList<>();
+        for (KazakhstanSensitivity.Summary m : r.sensitivity().summaries()) {
+            List<Object> row = row(m.scenario(), m.label(), m.calibrated(), m.calibratedError(), m.lowest(),
+                    m.lowestAt(), m.highest(), m.highestAt());
+            for (String p : KazakhstanSensitivity.PARAMETERS) {
+                row.add(m.effects().get(p));
+            }
+            row.add(m.largestError());
+            rows.add(row);
+        }
+        csv(dir, "sensitivity_summary.csv", List.of("scenario", "figure", "calibrated", "calibrated_mc_error", "lowest",
+                "lowest_cell", "highest", "highest_cell", "effect_station_sd", "effect_size_log_sd",
+                "effect_region_share_sd", "largest_mc_error"), rows);
     }
 
     private static void points(Path dir, String name, ScenarioResult... results) {
@@ -270,10 +285,11 @@ public final class KazakhstanReport {
     private static void minima(Path dir, String name, ScenarioResult r) {
         List<List<Object>> rows = new ArrayList<>();
         for (ScenarioResult.Minimum m : r.minima()) {
-            rows.add(row(m.family(), m.cleanShare(), m.rule(), m.base(), m.probability(), m.reached(), m.intensity(),
+            rows.add(row(m.family(), m.cleanShare(), m.rule(), m.base(), m.againstAll(), m.probability(), m.reached(),
+                    m.intensity(),
                     m.intensityError(), m.pPass(), m.pPassError(), m.turnout(), m.leaderShare(), m.figureError()));
         }
-        csv(dir, name, List.of("family", "clean_share", "rule", "base", "required_probability", "reached",
+        csv(dir, name, List.of("family", "clean_share", "rule", "base", "against_all", "required_probability", "reached",
                 "smallest_intensity", "intensity_mc_error", "p_rule_holds", "p_mc_error", "turnout",
                 "leader_share_on_base", "turnout_share_mc_error"), rows);
     }
@@ -385,7 +401,9 @@ public final class KazakhstanReport {
                 "Share %", "Turnout %", "Margin (points)", "Effective candidates", "Against all %"), rows, null));
         for (HistoryModel.PredictiveCheck c : r.history().checks()) {
             h.paragraph(String.format(Locale.ROOT, "%d %s %.2f%%: %.1f%% of the predictive distribution from the "
-                            + "elections of %s lies below it (95%% predictive interval %.1f-%.1f%%; two-sided p = %.2f).",
+                            + "elections of %s lies below it (95%% predictive interval %.1f-%.1f%%, which includes "
+                            + "the elections' spread about their mean and the uncertainty of that mean and spread; "
+                            + "two-sided p = %.2f).",
                     c.year(), c.quantity(), c.observed(), 100 * c.percentile(),
                     c.referenceYears().toString().replace("[", "").replace("]", ""), c.predictiveLow(),
                     c.predictiveHigh(), c.pTwoSided()));
@@ -400,13 +418,24 @@ public final class KazakhstanReport {
                         + "outside the range such a short, noisy series leaves open -- here the 95%% interval of the "
                         + "winner's share runs from %.1f%% to %.1f%%, %.1f points wide. What they cannot say: that a "
                         + "figure inside it is normal, or why a figure differs; with %d degrees of freedom the t quantile "
-                        + "is %.2f instead of the normal 1.96, and the estimate of the spread itself is uncertain by a "
+                        + "is %.2f instead of the normal %.2f, and the estimate of the spread itself is uncertain by a "
                         + "factor of about %.1f either way (95%% chi-square interval of the sd).", n,
                 first.referenceYears().toString().replace("[", "").replace("]", ""), excluded, first.df(), n, n,
                 first.predictiveLow(), first.predictiveHigh(), first.predictiveHigh() - first.predictiveLow(), first.df(),
                 new org.apache.commons.math3.distribution.TDistribution(null, first.df()).inverseCumulativeProbability(
-                        0.975), Math.sqrt(first.df() / new org.apache.commons.math3.distribution.ChiSquaredDistribution(
+                        0.975), new org.apache.commons.math3.distribution.NormalDistribution(null, 0, 1)
+                        .inverseCumulativeProbability(0.975), Math.sqrt(first.df() / new org.apache.commons.math3.distribution.ChiSquaredDistribution(
                         null, first.df()).inverseCumulativeProbability(0.025))));
+        List<String> outside = r.history().checks().stream().filter(c -> c.pTwoSided() < 0.05)
+                .map(c -> c.year() + " " + c.quantity()).toList();
+        h.paragraph(String.format(Locale.ROOT, "Of the %d figures checked, %s. A figure inside its interval is not "
+                        + "shown to be clean: the reference elections are themselves contested, so this asks only whether "
+                        + "%s departs from the Nazarbayev-era pattern, not whether the figures of either period are accurate.",
+                r.history().checks().size(), outside.isEmpty() ? "none lies outside its 95% predictive interval "
+                        + "(every two-sided p is at least 0.05)" : String.join(", ", outside) + " lie"
+                        + (outside.size() == 1 ? "s" : "") + " outside its 95% predictive interval",
+                String.join(" or ", r.history().checks().stream().map(c -> Integer.toString(c.year())).distinct()
+                        .toList())));
         List<List<String>> ex = new ArrayList<>();
         for (HistoryModel.ExitPollDifference d : r.history().exitPolls()) {
             ex.add(List.of(d.election(), d.pollster(), d.option(), num(d.poll(), 2), num(d.official(), 2),
@@ -443,7 +472,7 @@ public final class KazakhstanReport {
             List<List<String>> rows = new ArrayList<>();
             for (KazakhstanModel.RegionTurnout t : c.regions()) {
                 rows.add(List.of(t.area(), num(t.published(), 2), t.asOf(), num(t.modelled(), 4),
-                        String.format(Locale.ROOT, "%+.4f", t.difference()), count(t.registered()), t.registeredBasis(),
+                        String.format(Locale.ROOT, "%+.4f", Math.round(1e4 * t.difference()) / 1e4 + 0.0), count(t.registered()), t.registeredBasis(),
                         Integer.toString(t.stations()), t.stationsBasis()));
             }
             h.add(table("Published (latest CEC figure, capital time) and modelled expected turnout, " + c.election(),
@@ -487,7 +516,8 @@ public final class KazakhstanReport {
                     pct(s.turnout()), num(100 * Math.max(s.shareError(), s.turnoutError()), 2)));
         }
         h.add(table("At the solution, the leader's share on each base and the turnout", List.of("Fraud",
-                "Intensity ± MC", "Valid incl. against all", "All ballots", "Candidates only", "Turnout",
+                "Intensity ± MC", "Valid incl. against all", "All ballots", "Candidates only (against all "
+                        + a.againstAll().rule().id() + ")", "Turnout",
                 "± MC (points)"), rows, null));
         h.paragraph(String.format(Locale.ROOT, "%d replicates per point; the band is where the replicates' 2.5%% and "
                         + "97.5%% quantiles of the leader's share cross the target (a band of clean-election variation: "
@@ -498,13 +528,19 @@ public final class KazakhstanReport {
         h.add(sub("b. The smallest fraud that avoids a runoff, on each base"));
         h.add(charts.figure("scenario_b", "Smallest intensity with P(no runoff) at the required level "
                 + "(scenario_b.png / .svg)."));
-        h.add(ScenarioReport.minima(b));
+        h.paragraph(againstAll(r, b));
+        h.add(runoffMinima(b));
         h.paragraph(String.format(Locale.ROOT, "Every value of each family is simulated (%d replicates); each "
                 + "replicate's crossing of the %s threshold is interpolated between grid values, and the smallest "
-                + "intensity is the %s quantile of the crossings, with its order-statistic Monte Carlo error. A "
-                + "replicate that never crosses within the grid counts as not crossing: \"not reached\" means the "
-                + "largest swept intensity is not enough.", b.replicates(), pct(r.law().winAbove()),
-                pct(b.minima().get(0).probability())));
+                + "intensity is the %s quantile of the crossings, ± its order-statistic Monte Carlo error; the "
+                + "turnout is the mean reported turnout there. \"Not reached\": the largest swept intensity, %s, is "
+                + "not enough; 0: the rule holds with the required probability without fraud. Every row, with the "
+                + "probability that the rule holds and the leader's share, is in scenario_b_minima.csv.",
+                b.replicates(), pct(r.law().winAbove()), pct(b.minima().get(0).probability()),
+                String.join(", ", b.points().stream().map(ScenarioResult.Point::family).distinct().map(f ->
+                        num(b.points().stream().filter(p -> p.family().equals(f)).mapToDouble(
+                                ScenarioResult.Point::intensity).max().orElse(Double.NaN), 2) + " (" + f + ")")
+                        .toList())));
         ScenarioResult d = r.d();
         h.add(sub("d. Detection power"));
         for (int i = 0; i < d.powerResults().size(); i++) {
@@ -547,6 +583,82 @@ public final class KazakhstanReport {
                         + "sigma = %.4f of the calibrated clean %d election, with finite-population correction (N = %,d); "
                         + "%d Monte Carlo samples per k check the power.", o.sigma(), year(r, e), o.stations(),
                 o.trials()));
+    }
+
+    /**
+     * The sentence on the "against all" assumption of a presidential scenario, from the official counts and the
+     * scenario's rule.
+     */
+    static String againstAll(KazakhstanCase.Result r, ScenarioResult s) {
+        org.psephos.scenarios.AgainstAll aa = s.againstAll();
+        KazakhstanCase.OfficialShares o = r.shares().stream().filter(x -> x.againstAll() > 0).reduce((x, y) -> y)
+                .orElseThrow();
+        List<Double> shares = s.minima().stream().map(ScenarioResult.Minimum::cleanShare).distinct().toList();
+        org.psephos.scenarios.AgainstAll other = aa.alternative();
+        int year = r.calibration("kz-2022-presidential").year();
+        String held = String.format(Locale.ROOT, "held at its official %d share of valid votes, %s (%s of %s), in the "
+                        + "clean election at every clean support, the fraud treating its votes as the opponents' "
+                        + "(stuffing adds none, switching takes its share of them)", year,
+                pct(aa.rule() == org.psephos.scenarios.AgainstAll.Rule.HELD ? aa.ofValid() : other.ofValid()),
+                count(o.againstAll()), count(o.valid()));
+        String proportional = String.format(Locale.ROOT, "kept at its official %d fraction of the votes not cast for "
+                        + "the leader, %s (%s of %s), so that it grows as clean support falls", year,
+                pct(aa.rule() == org.psephos.scenarios.AgainstAll.Rule.PROPORTIONAL ? aa.ofOthers() : other.ofOthers()),
+                count(o.againstAll()), count(o.valid() - o.leaderVotes()));
+        boolean isHeld = aa.rule() == org.psephos.scenarios.AgainstAll.Rule.HELD;
+        String at = String.join(", ", shares.stream().map(KazakhstanReport::pct).toList());
+        java.util.function.Function<org.psephos.scenarios.AgainstAll, String> effect = x -> {
+            List<String> line = shares.stream().map(v -> pct(x.ofValid(v))).toList();
+            String leader = "the leader " + String.join(", ", shares.stream().map(v -> pct(
+                    org.psephos.scenarios.FirstRoundBase.CANDIDATES.share(v, v, x.ofOthers(v)))).toList())
+                    + " of the candidates' votes at clean supports of " + at;
+            return line.stream().distinct().count() == 1 ? leader : "\"against all\" " + String.join(", ", line)
+                    + " of valid votes and " + leader;
+        };
+        return String.format(Locale.ROOT, "\"Against all\" on the candidates' base: the model does not draw it as "
+                        + "a separate option but as a part of the votes not cast for the leader. The reading used "
+                        + "(the scenario file's \"againstAll\": \"%s\"): %s; without fraud that gives %s. The other "
+                        + "reading (\"%s\", the column marked sensitivity): %s; it gives %s%s.", aa.rule().id(),
+                isHeld ? held : proportional, effect.apply(aa), other.rule().id(), isHeld ? proportional : held,
+                effect.apply(other), isHeld ? String.format(Locale.ROOT, ", a line %.1f to %.1f times its official "
+                        + "share of valid votes", shares.stream().mapToDouble(v -> other.ofValid(v) / aa.ofValid())
+                        .min().orElse(Double.NaN), shares.stream().mapToDouble(v -> other.ofValid(v) / aa.ofValid())
+                        .max().orElse(Double.NaN)) : "");
+    }
+
+    /** The smallest no-runoff fraud: one row per (fraud, clean support), one column per base and rule. */
+    static HtmlReport.Table runoffMinima(ScenarioResult s) {
+        List<String> keys = new ArrayList<>();
+        for (ScenarioResult.Minimum m : s.minima()) {
+            String k = m.base() + "|" + m.againstAll();
+            if (!keys.contains(k)) {
+                keys.add(k);
+            }
+        }
+        List<String> header = new ArrayList<>(List.of("Fraud", "Clean support"));
+        for (String k : keys) {
+            String[] p = k.split("\\|", -1);
+            header.add(switch (p[0]) {
+                case "valid" -> "Valid votes incl. against all";
+                case "ballots" -> "All ballots";
+                default -> "Candidates only, against all " + p[1] + (p[1].equals(s.againstAll().rule().id())
+                        ? "" : " (sensitivity)");
+            });
+        }
+        Map<String, List<String>> rows = new java.util.LinkedHashMap<>();
+        for (ScenarioResult.Minimum m : s.minima()) {
+            List<String> row = rows.computeIfAbsent(m.family() + "|" + m.cleanShare(), x -> {
+                List<String> init = new ArrayList<>(List.of(m.family(), pct(m.cleanShare())));
+                init.addAll(Collections.nCopies(keys.size(), "n/a"));
+                return init;
+            });
+            row.set(2 + keys.indexOf(m.base() + "|" + m.againstAll()), !m.reached() ? "not reached"
+                    : num(m.intensity(), 3) + " ± " + num(m.intensityError(), 3) + " (turnout " + pct(m.turnout())
+                    + ")");
+        }
+        return table("Smallest intensity with P(no runoff) at least " + num(s.minima().get(0).probability(), 2)
+                + ", ± its Monte Carlo standard error, and the mean reported turnout there, by the base of the "
+                + "leader's share", header, new ArrayList<>(rows.values()), null);
     }
 
     private static void referendums(HtmlReport.Builder h, KazakhstanCase.Result r, ChartSet charts) {
@@ -691,53 +803,138 @@ public final class KazakhstanReport {
         }
     }
 
-    private static void sensitivity(HtmlReport.Builder h, KazakhstanCase.Result r, ChartSet charts) {
-        KazakhstanSensitivity.Result s = r.sensitivity();
-        h.heading("8. Sensitivity to the station-level assumptions");
-        h.paragraph(s.description());
-        for (String k : List.of("a", "b", "c", "d")) {
-            if (charts.charts().containsKey("sensitivity_" + k)) {
-                h.add(charts.figure("sensitivity_" + k, "Scenario " + k + " by variant (sensitivity_" + k
-                        + ".png / .svg)."));
-            }
+    /** Sensitivity figures shown in the report: every figure but the observer sample sizes between the ends. */
+    private static boolean shown(KazakhstanSensitivity.Result s, KazakhstanSensitivity.Summary m) {
+        if (!m.scenario().equals("e") || m.label().startsWith("station-level")) {
+            return true;
         }
-        List<String> header = new ArrayList<>(List.of("Scenario", "Figure"));
-        for (KazakhstanSensitivity.Variant v : s.variants()) {
-            header.add(KazakhstanCharts.variantLabel(v));
-        }
-        Map<String, List<String>> rows = new java.util.LinkedHashMap<>();
-        for (int i = 0; i < s.variants().size(); i++) {
-            for (KazakhstanSensitivity.Figure f : s.variants().get(i).figures()) {
-                List<String> row = rows.computeIfAbsent(f.scenario() + "|" + f.label(), key -> {
-                    List<String> x = new ArrayList<>(List.of(f.scenario(), f.label()));
-                    x.addAll(Collections.nCopies(s.variants().size(), "n/a"));
-                    return x;
-                });
-                String v = f.scenario().equals("e") && !f.label().startsWith("station-level") ? num(f.value(), 0)
-                        : num(f.value(), 3);
-                row.set(2 + i, Double.isFinite(f.error()) ? v + " ± " + num(f.error(), 3) : v);
-            }
-        }
-        List<String> residual = new ArrayList<>(List.of("calibration", "national turnout residual "
-                + r.calibration("kz-2022-presidential").year() + " (points)"));
-        for (KazakhstanSensitivity.Variant v : s.variants()) {
-            residual.add(String.format(Locale.ROOT, "%+.2f", 100 * v.residual()));
-        }
-        List<List<String>> body = new ArrayList<>(rows.values());
-        body.add(residual);
-        h.add(table("Each answer on each variant (± Monte Carlo error; n/a where a run was not made)", header, body,
-                null));
-        h.paragraph(String.format(Locale.ROOT, "Variants: station sd (turnout and support alike) %s, log-sd of "
-                        + "station size %s and regional support sd %s around the calibrated %.2f, %.2f and %.3f; each "
-                        + "varied alone with the electorates recalibrated. Detection power is not rerun for the regional "
-                        + "sd.", values(s, "stationSd"), values(s, "sizeSigma"), values(s, "regionShareSd"),
-                KazakhstanModel.Params.DEFAULT.stationTurnoutSd(), KazakhstanModel.Params.DEFAULT.sizeSigma(),
-                KazakhstanModel.Params.DEFAULT.regionShareSd()));
+        List<KazakhstanSensitivity.Summary> sizes = s.summaries().stream().filter(x -> x.scenario().equals("e")
+                && !x.label().startsWith("station-level")).toList();
+        return m == sizes.get(0) || m == sizes.get(sizes.size() - 1);
     }
 
-    private static String values(KazakhstanSensitivity.Result s, String parameter) {
-        return String.join(", ", s.variants().stream().filter(v -> v.parameter().equals(parameter))
-                .map(v -> num(v.value(), 3)).toList());
+    /** @return a sensitivity figure as printed: stations whole, the rest to 3 decimals */
+    private static String figure(KazakhstanSensitivity.Kind kind, double v) {
+        return kind == KazakhstanSensitivity.Kind.OTHER && Math.abs(v) >= 10 ? num(v, 0) : num(v, 3);
+    }
+
+    private static String withError(KazakhstanSensitivity.Kind kind, double v, double error) {
+        return Double.isFinite(error) ? figure(kind, v) + " ± " + num(error, 3) : figure(kind, v);
+    }
+
+    /** The smallest range over the grid, relative to the calibrated value, that counts as a dependence. */
+    private static final double MATERIAL = 0.05;
+
+    private static void sensitivity(HtmlReport.Builder h, KazakhstanCase.Result r, ChartSet charts) {
+        KazakhstanSensitivity.Result s = r.sensitivity();
+        List<KazakhstanSensitivity.Variant> cells = s.variants();
+        h.heading("8. Sensitivity to the station-level assumptions");
+        h.paragraph(s.description());
+        int combinations = 1;
+        List<String> grid = new ArrayList<>();
+        for (String p : KazakhstanSensitivity.PARAMETERS) {
+            combinations *= s.values().get(p).size();
+            grid.add(KazakhstanCharts.parameterName(p) + " " + String.join(", ", s.values().get(p).stream()
+                    .map(x -> num(x, 3)).toList()) + " (calibrated " + num(cells.get(0).value(p), 3) + ")");
+        }
+        long moving = s.summaries().stream().filter(m -> Double.isFinite(m.largestError())
+                && m.highest() - m.lowest() > 2 * m.largestError()).count();
+        long withError = s.summaries().stream().filter(m -> Double.isFinite(m.largestError())).count();
+        h.paragraph(String.format(Locale.ROOT, "The grid: %s; %d cells, %s. The station sd is that of clean turnout "
+                        + "and of clean support alike; the size log-sd that of the registered voters per station; the "
+                        + "regional sd the logit-scale spread of a region's clean support, drawn afresh in every "
+                        + "replicate. On every cell the electorates are recalibrated (largest regional difference "
+                        + "from the published turnout on any cell: %.4f points) and every scenario is rerun, "
+                        + "detection power included. Of the %d figures with a Monte Carlo error, %d move by more than "
+                        + "twice their largest Monte Carlo error over the grid; the others do not move beyond "
+                        + "simulation noise.", String.join("; ", grid), cells.size(), cells.size() == combinations
+                        ? "every combination" : cells.size() + " of the " + combinations + " combinations",
+                cells.stream().mapToDouble(KazakhstanSensitivity.Variant::regionalDifference).max().orElse(0),
+                withError, moving));
+        List<String> depends = new ArrayList<>();
+        List<String> steady = new ArrayList<>();
+        for (KazakhstanSensitivity.Summary m : s.summaries()) {
+            double range = m.highest() - m.lowest();
+            boolean moves = (Double.isFinite(m.largestError()) ? range > 2 * m.largestError() : range > 0)
+                    && range > MATERIAL * Math.abs(m.calibrated());
+            if (!shown(s, m) || m.effects().isEmpty()) {
+                continue;
+            }
+            if (!moves) {
+                steady.add(m.scenario() + ", " + m.label() + " (" + figure(m.kind(), m.lowest()) + " to "
+                        + figure(m.kind(), m.highest()) + ")");
+                continue;
+            }
+            String main = m.effects().entrySet().stream().filter(en -> Double.isFinite(en.getValue()))
+                    .max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+            if (main == null) {
+                continue;
+            }
+            depends.add(String.format(Locale.ROOT, "%s, %s: %s on the calibrated cell, %s to %s over the grid, "
+                            + "mostly through the %s (main effect %s)", m.scenario(), m.label(),
+                    figure(m.kind(), m.calibrated()), figure(m.kind(), m.lowest()), figure(m.kind(), m.highest()),
+                    KazakhstanCharts.parameterName(main), figure(m.kind(), m.effects().get(main))));
+        }
+        h.paragraph(String.format(Locale.ROOT, "An answer depends on the assumptions here if its range over the grid "
+                + "exceeds twice its largest Monte Carlo error and %.0f%% of its calibrated value. %s %s", 100 * MATERIAL,
+                depends.isEmpty() ? "No answer does." : "These do: " + String.join("; ", depends) + ".",
+                steady.isEmpty() ? "" : "These do not: " + String.join("; ", steady) + "."));
+        for (String k : List.of("a", "b", "c", "d", "e")) {
+            if (charts.charts().containsKey("sensitivity_" + k)) {
+                h.add(charts.figure("sensitivity_" + k, "Scenario " + k + " on every cell of the grid (sensitivity_"
+                        + k + ".png / .svg)."));
+            }
+        }
+        List<String> varied = s.varied();
+        List<String> header = new ArrayList<>(List.of("Scenario", "Figure", "Calibrated ± MC", "Lowest (cell)",
+                "Highest (cell)"));
+        varied.forEach(p -> header.add("Effect of " + KazakhstanCharts.parameterName(p)));
+        header.add("Largest MC error");
+        List<List<String>> rows = new ArrayList<>();
+        for (KazakhstanSensitivity.Summary m : s.summaries()) {
+            if (!shown(s, m)) {
+                continue;
+            }
+            List<String> row = new ArrayList<>(List.of(m.scenario(), m.label(), withError(m.kind(), m.calibrated(),
+                    m.calibratedError()), figure(m.kind(), m.lowest()) + " (" + (m.lowestAt() + 1) + ")",
+                    figure(m.kind(), m.highest()) + " (" + (m.highestAt() + 1) + ")"));
+            varied.forEach(p -> row.add(figure(m.kind(), m.effects().get(p))));
+            row.add(Double.isFinite(m.largestError()) ? num(m.largestError(), 3) : "n/a");
+            rows.add(row);
+        }
+        h.add(table(String.format(Locale.ROOT, "Each answer over the %d cells. Calibrated: the reduced rerun on the "
+                + "calibrated cell, ± its Monte Carlo error. Lowest and highest: the range over the cells (cell "
+                + "numbers as in the tables below), which holds the assumptions' effect and Monte Carlo noise "
+                + "together. Effect: the range of the answer's mean at each value of the parameter, the mean taken "
+                + "over the cells with that value.", cells.size()), header, rows, null));
+        for (String k : List.of("a", "b", "c", "d", "e")) {
+            List<KazakhstanSensitivity.Summary> figs = s.summaries().stream()
+                    .filter(m -> m.scenario().equals(k) && shown(s, m)).toList();
+            if (figs.isEmpty()) {
+                continue;
+            }
+            List<String> hd = new ArrayList<>(List.of("Cell"));
+            varied.forEach(p -> hd.add(KazakhstanCharts.parameterName(p)));
+            figs.forEach(m -> hd.add(m.label()));
+            if (k.equals("a")) {
+                hd.add("National turnout residual " + r.calibration("kz-2022-presidential").year() + " (points)");
+            }
+            List<List<String>> body = new ArrayList<>();
+            for (int i = 0; i < cells.size(); i++) {
+                KazakhstanSensitivity.Variant v = cells.get(i);
+                List<String> row = new ArrayList<>(List.of((i + 1) + (v.calibrated() ? " (calibrated)" : "")));
+                varied.forEach(p -> row.add(num(v.value(p), 3)));
+                for (KazakhstanSensitivity.Summary m : figs) {
+                    KazakhstanSensitivity.Figure f = v.figure(m.scenario(), m.label());
+                    row.add(f == null ? "n/a" : withError(f.kind(), f.value(), f.error()));
+                }
+                if (k.equals("a")) {
+                    row.add(String.format(Locale.ROOT, "%+.2f", 100 * v.residual()));
+                }
+                body.add(row);
+            }
+            h.add(table("Scenario " + k + " on every cell (± Monte Carlo error)", hd, body, null));
+        }
     }
 
     private static void precision(HtmlReport.Builder h, KazakhstanCase.Result r) {

@@ -118,8 +118,9 @@ public final class ScenarioReport {
                         + "votes).", s.family(), pct(s.target().value()), pct(best)));
             } else {
                 boolean share = s.target().target() == org.psephos.scenarios.ScenarioSpec.Target.LEADER_SHARE;
-                StringBuilder t = new StringBuilder(String.format(Locale.ROOT, "%s: intensity %.3f ± %s (Monte Carlo; "
-                                + "band of the replicates %.3f-%s) %s %s; reported turnout then %s (%s-%s; Monte Carlo "
+                StringBuilder t = new StringBuilder(String.format(Locale.ROOT, "%s: intensity %.3f ± %s (Monte Carlo "
+                                + "standard error; the replicates' 2.5%%-97.5%% band, clean-election variation: %.3f-%s) "
+                                + "%s %s; reported turnout then %s (the replicates' 2.5%%-97.5%% band %s-%s; Monte Carlo "
                                 + "error %s points).", s.family(), s.intensity(), num(s.intensityError(), 3),
                         s.intensityLow(), num(s.intensityHigh(), 3), share ? "turns a clean " + pct(s.cleanShare())
                                 + " into" : "brings the turnout without the stuffed ballots down to",
@@ -153,8 +154,9 @@ public final class ScenarioReport {
 
     /** @return the rule and base of a minimum as a reader reads it */
     static String rule(ScenarioResult.Minimum m) {
-        return m.rule().equals("NO_RUNOFF") ? "no runoff (" + m.base() + ")" : "majority in enough regions ("
-                + m.base() + ")";
+        String base = m.base() + (m.againstAll().isEmpty() ? "" : ", against all " + m.againstAll());
+        return m.rule().equals("NO_RUNOFF") ? "no runoff (" + base + ")" : "majority in enough regions (" + base
+                + ")";
     }
 
     static List<String> families(ScenarioResult r) {

@@ -154,6 +154,15 @@ public final class KazakhstanModel {
             return modelledTurnout - nationalTurnout;
         }
 
+        /**
+         * @param rule how a scenario models "against all"
+         * @return the official "against all" figures (share of valid votes and fraction of the votes not cast for
+         *         the leader) under that rule
+         */
+        public AgainstAll againstAll(AgainstAll.Rule rule) {
+            return new AgainstAll(rule, againstAllShare * (1 - leaderShare), againstAllShare);
+        }
+
         /** @return the largest |modelled − published| of the regions, percentage points */
         public double largestRegionalDifference() {
             return regions.stream().mapToDouble(r -> Math.abs(r.difference())).max().orElse(0);

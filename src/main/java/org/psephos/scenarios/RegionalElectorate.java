@@ -84,6 +84,22 @@ public record RegionalElectorate(List<Region> regions, double shareSd, int optio
     }
 
     /**
+     * The same electorate with the non-leading options merged into one: the leader against the rest. What a
+     * scenario reads of a simulated election (the leader's votes, valid votes, invalid ballots, ballots and the
+     * register, nationally and per region) has the same distribution on both: the engine draws the leader's votes
+     * before it splits the rest among the other options, and every fraud model takes from the other options either
+     * by independent binomials of one probability per option (whose sum is one binomial of their total) or by a
+     * number fixed by their total; only the split itself, which no scenario reads, is left out, and with it the
+     * Dirichlet and binomial draws of the other options at every station (most of the engine's time on a ballot of
+     * seven options).
+     *
+     * @return the copy (this electorate if it has two options)
+     */
+    public RegionalElectorate leaderAndRest() {
+        return options == 2 ? this : new RegionalElectorate(regions, shareSd, 2, concentration, invalidRate);
+    }
+
+    /**
      * @param f maps each region to its replacement
      * @return a copy with every region mapped
      */

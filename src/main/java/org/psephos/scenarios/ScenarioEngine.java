@@ -2,7 +2,8 @@ package org.psephos.scenarios;
 
 import java.util.List;
 import org.psephos.estimation.PowerAnalysis;
-import org.psephos.estimation.PowerResult;
+import org.psephos.estimation.PowerSummary;
+import org.psephos.estimation.PowerTask;
 import org.psephos.simulation.Parallel;
 import org.psephos.simulation.Progress;
 
@@ -23,10 +24,11 @@ public interface ScenarioEngine {
     List<ScenarioTask.Block> run(List<ScenarioTask> tasks, Progress progress);
 
     /**
-     * @param analysis a detection-power analysis
-     * @return its result, identical to {@code analysis.run(threads, progress)}
+     * @param tasks detection-power tasks (of one or several {@link PowerAnalysis}, e.g. one clean calibration set
+     *              shared by several fraud models)
+     * @return their summaries, in the order of the tasks
      */
-    PowerResult power(PowerAnalysis analysis);
+    List<PowerSummary> power(List<PowerTask> tasks);
 
     /** @return threads for the small work that stays on this machine (the observer-sampling question) */
     int threads();
@@ -52,8 +54,8 @@ public interface ScenarioEngine {
             }
 
             @Override
-            public PowerResult power(PowerAnalysis analysis) {
-                return analysis.run(threads, Progress.NONE);
+            public List<PowerSummary> power(List<PowerTask> tasks) {
+                return Parallel.map(tasks.size(), threads, i -> tasks.get(i).run(), Progress.NONE);
             }
 
             @Override

@@ -31,7 +31,10 @@ import org.psephos.simulation.SizeDistribution;
  *     "preset": "kazakhstan-2022", "dataset": "..", // dataset directory, relative to this file; presets:
  *                                                    // kazakhstan-2019, kazakhstan-2022 (presidential),
  *                                                    // kazakhstan-2022-referendum, kazakhstan-2024-referendum
- *     "cleanShare": 0.7096                           // optional override of the clean leader support (expected)
+ *     "cleanShare": 0.7096,                          // optional override of the clean leader support (expected)
+ *     "againstAll": "held"                           // "against all" at its official share of the clean valid
+ *                                                    // votes (default), or "proportional": at its official
+ *                                                    // fraction of the votes not cast for the leader (AgainstAll)
  *   },
  *   "electorate": {                                  // … or explicit
  *     "stations": 10000,
@@ -40,7 +43,10 @@ import org.psephos.simulation.SizeDistribution;
  *     "share":   {"shape": "normal", "mean": 0.6, "sd": 0.08},
  *     "regions": [{"name": "North", "weight": 2, "turnout": 0.75, "share": 0.6}, …],  // optional
  *     "regionShareSd": 0.15, "options": 2, "concentration": 20, "invalidRate": 0.01,
- *     "againstAllShare": 0.31                        // optional: "against all" share of the non-leading votes
+ *     "againstAllShare": 0.31                        // optional: "against all" as a fraction of the votes not
+ *                                                    // cast for the leader (proportional rule), or
+ *     "againstAllOfValid": 0.058                     // "against all" as a share of the clean valid votes (held
+ *                                                    // rule; see AgainstAll)
  *   },
  *   "cleanShares": [0.35, 0.40],                     // optional sweep of clean support
  *   "holdReportedTurnout": 0.6944,                   // optional, ballot-stuffing families only
@@ -111,7 +117,7 @@ public final class ScenarioFiles {
         private final Path file;
         private final JsonNode root;
         private final BiFunction<Path, String, KazakhstanModel.Calibration> calibrations;
-        private double againstAll;
+        private AgainstAll againstAll = AgainstAll.NONE;
 
         Parser(Path file, JsonNode root, BiFunction<Path, String, KazakhstanModel.Calibration> calibrations) {
             this.file = file;
@@ -393,15 +399,17 @@ public final class ScenarioFiles {
                     Path dir = file.toAbsolutePath().getParent().resolve(text(e, "dataset", ".")).normalize();
                     KazakhstanModel.Calibration c = calibrations.apply(dir, election);
                     out = KazakhstanModel.electorate(c);
-                    againstAll = c.againstAllShare();
+                    String rule = text(e, "againstAll", AgainstAll.Rule.HELD.id());
+                    try {
+                        againstAll = c.againstAll(AgainstAll.Rule.parse(rule));
+                    } catch (IllegalArgumentException ex) {
+                        throw error("electorate.againstAll", "againstAll is not 'held' or 'proportional'", rule);
+                    }
                     label[0] = preset;
                 } else {
                     out = explicit(e);
                     label[0] = ScenarioSpec.EXPLICIT;
-                    againstAll = number(e, "againstAllShare", "electorate.", 0);
-                    if (!(againstAll >= 0 && againstAll < 1)) {
-                        throw error("electorate.againstAllShare", "againstAllShare is not in [0, 1)", againstAll);
-                    }
+                    againstAll = explicitAgainstAll(e);
                 }
                 double clean = number(e, "cleanShare", "electorate.", Double.NaN);
                 if (!Double.isNaN(clean)) {
@@ -414,6 +422,28 @@ public final class ScenarioFiles {
                 throw error("electorate", "invalid electorate: " + ex.getMessage(), null);
             }
             return out;
+        }
+
+        /**
+         * "against all" of an explicit electorate: {@code againstAllShare}, a fraction of the votes not cast for the
+         * leader (proportional rule), or {@code againstAllOfValid}, a share of the clean valid votes (held rule).
+         */
+        AgainstAll explicitAgainstAll(JsonNode e) {
+            double others = number(e, "againstAllShare", "electorate.", Double.NaN);
+            double valid = number(e, "againstAllOfValid", "electorate.", Double.NaN);
+            if (!Double.isNaN(others) && !Double.isNaN(valid)) {
+                throw error("electorate.againstAllOfValid", "give againstAllShare or againstAllOfValid, not both",
+                        valid);
+            }
+            if (!Double.isNaN(others) && !(others >= 0 && others <= 1)) {
+                throw error("electorate.againstAllShare", "againstAllShare is not in [0, 1]", others);
+            }
+            if (!Double.isNaN(valid) && !(valid >= 0 && valid < 1)) {
+                throw error("electorate.againstAllOfValid", "againstAllOfValid is not in [0, 1)", valid);
+            }
+            return !Double.isNaN(valid) ? new AgainstAll(AgainstAll.Rule.HELD, valid, Double.NaN)
+                    : Double.isNaN(others) ? AgainstAll.NONE
+                    : new AgainstAll(AgainstAll.Rule.PROPORTIONAL, Double.NaN, others);
         }
 
         RegionalElectorate explicit(JsonNode e) {

@@ -22,7 +22,7 @@ import java.util.Map;
  * @param power       the detection-power entries, or null
  * @param powerResults detection power per family (PowerAnalysis), empty without {@code power}
  * @param observer    observer sample sizes, or null
- * @param againstAllShare "against all" as a fraction of the votes not cast for the leader (the candidates base)
+ * @param againstAll  how "against all" is modelled (the candidates base)
  * @param precision   the largest Monte Carlo errors of the figures reported
  * @since 0.1
  */
@@ -30,7 +30,7 @@ public record ScenarioResult(String name, String description, String electorate,
                              int replicates, ScenarioSpec.Questions questions, List<Point> points,
                              List<Solution> solutions, List<Minimum> minima, ScenarioSpec.PowerSpec power,
                              ObserverSampling.Result observer,
-                             List<org.psephos.estimation.PowerResult> powerResults, double againstAllShare,
+                             List<org.psephos.estimation.PowerResult> powerResults, AgainstAll againstAll,
                              Precision precision) {
     /** Copies the lists. */
     public ScenarioResult {
@@ -124,6 +124,8 @@ public record ScenarioResult(String name, String description, String electorate,
      * @param rule           the rule ({@code NO_RUNOFF} or {@code REGIONAL_MAJORITY})
      * @param base           the base of the leader's share ({@link FirstRoundBase#id()}; {@code ballots} for a
      *                       regional majority)
+     * @param againstAll     the "against all" rule the candidates base's share rests on ({@link
+     *                       AgainstAll.Rule#id()}); empty on the other bases
      * @param probability    the required probability
      * @param reached        whether the largest intensity reaches it
      * @param intensity      the smallest intensity that reaches it (bisection: the smallest evaluated one;
@@ -138,7 +140,8 @@ public record ScenarioResult(String name, String description, String electorate,
      * @param figureError    the Monte Carlo standard error of the turnout and the share (the larger of the grid
      *                       points' errors they are interpolated from)
      */
-    public record Minimum(double cleanShare, String family, String rule, String base, double probability,
+    public record Minimum(double cleanShare, String family, String rule, String base, String againstAll,
+                          double probability,
                           boolean reached, double intensity, double intensityError, double bracketLow,
                           double pPass, double pPassError, double turnout, double leaderShare, double figureError) {
     }

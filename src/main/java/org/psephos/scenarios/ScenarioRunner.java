@@ -5,6 +5,8 @@ import java.util.Comparator;
 import java.util.List;
 import org.psephos.estimation.PowerAnalysis;
 import org.psephos.estimation.PowerResult;
+import org.psephos.estimation.PowerSummary;
+import org.psephos.estimation.PowerTask;
 import org.psephos.simulation.ElectorateModel;
 import org.psephos.simulation.FraudModel;
 import org.psephos.simulation.Progress;
@@ -82,7 +84,9 @@ public final class ScenarioRunner {
         // A detection-power scenario with nothing to solve or search reports only the power: no grid of totals.
         boolean grid = spec.power() == null || spec.solve() != null || spec.minimal() != null;
         for (double share : grid ? shares : List.<Double>of()) {
-            RegionalElectorate e = spec.electorate();
+            // The leader against the rest: the same distribution of every figure read here, at a fraction of the
+            // cost (RegionalElectorate#leaderAndRest).
+            RegionalElectorate e = spec.electorate().leaderAndRest();
             if (!spec.cleanShares().isEmpty()) {
                 e = spec.preset() ? e.withExpectedShare(share) : e.withShare(share);
             }
@@ -150,7 +154,7 @@ public final class ScenarioRunner {
         progress.update(plannedTasks, plannedTasks);
         return new ScenarioResult(spec.name(), spec.description(), spec.electorateLabel(),
                 spec.electorate().units(), spec.seed(), spec.replicates(), spec.questions(), points, solutions,
-                minima, spec.power(), observer, power, spec.againstAllShare(),
+                minima, spec.power(), observer, power, spec.againstAll(),
                 precision(crossing(spec) ? List.of() : points, solutions, minima, power, spec.replicates()));
     }
 
@@ -236,7 +240,8 @@ public final class ScenarioRunner {
             } else if (phase == LAST) {
                 if (p.pNoRunoff() < need || hi == lo) {
                     minima.add(new ScenarioResult.Minimum(share, family.label(), minimal.rule().name(),
-                            spec.questions().runoffBase().id(), need, false, Double.NaN, Double.NaN, hi,
+                            spec.questions().runoffBase().id(), againstAllOf(spec.questions().runoffBase()), need,
+                            false, Double.NaN, Double.NaN, hi,
                             p.pNoRunoff(), ReplicateEstimate.probabilityError(p.pNoRunoff(), spec.replicates()),
                             p.turnout().mean(), p.leaderShare().mean(), meanErrors(p)));
                     phase = DONE;
@@ -258,48 +263,63 @@ public final class ScenarioRunner {
             }
         }
 
+        /** @return the "against all" rule behind a base's share: the scenario's for the candidates base, else "" */
+        private String againstAllOf(FirstRoundBase base) {
+            return base == FirstRoundBase.CANDIDATES ? spec.againstAll().rule().id() : "";
+        }
+
         /** Ends a bisection: p is the smallest passing intensity found, bracketLow the largest failing one below. */
         private void reached(ScenarioResult.Point p, double bracketLow) {
             minima.add(new ScenarioResult.Minimum(share, family.label(), minimal.rule().name(),
-                    spec.questions().runoffBase().id(), minimal.probability(), true, p.intensity(), Double.NaN,
+                    spec.questions().runoffBase().id(), againstAllOf(spec.questions().runoffBase()),
+                    minimal.probability(), true, p.intensity(), Double.NaN,
                     bracketLow, p.pNoRunoff(), ReplicateEstimate.probabilityError(p.pNoRunoff(), spec.replicates()),
                     p.turnout().mean(), p.leaderShare().mean(), meanErrors(p)));
             phase = DONE;
         }
 
-        /** The crossing search's minima: one per base (no runoff) or one (regional majority). */
+        /**
+         * The crossing search's minima: one per base (no runoff) or one (regional majority). With a preset's "against
+         * all" line, the candidates base is also given under the other rule (a sensitivity row).
+         */
         private void crossings() {
             List<Evaluated> fe = new ArrayList<>(points);
             fe.sort(Comparator.comparingDouble(x -> x.point().intensity()));
             double threshold = spec.questions().runoffAtMost();
             if (minimal.rule() == ScenarioSpec.Rule.REGIONAL_MAJORITY) {
-                minima.add(crossing(fe, threshold, "ballots", Evaluated::ranked,
+                minima.add(crossing(fe, threshold, "ballots", "", Evaluated::ranked,
                         x -> x.point().leaderShareBallots().mean()));
                 return;
             }
-            double a = spec.againstAllShare();
+            AgainstAll aa = spec.againstAll();
             for (FirstRoundBase base : FirstRoundBase.values()) {
-                java.util.function.Function<Evaluated, double[]> y = x -> {
-                    double[] out = new double[x.ofValid().length];
-                    for (int i = 0; i < out.length; i++) {
-                        out[i] = base.share(x.ofValid()[i], x.ofBallots()[i], a);
-                    }
-                    return out;
-                };
-                java.util.function.ToDoubleFunction<Evaluated> mean = x -> switch (base) {
-                    case VALID -> x.point().leaderShare().mean();
-                    case BALLOTS -> x.point().leaderShareBallots().mean();
-                    case CANDIDATES -> x.point().leaderShareCandidates().mean();
-                };
-                minima.add(crossing(fe, threshold, base.id(), y, mean));
+                minima.add(crossing(fe, threshold, base, aa));
             }
+            if (aa.present() && aa.hasAlternative()) {
+                minima.add(crossing(fe, threshold, FirstRoundBase.CANDIDATES, aa.alternative()));
+            }
+        }
+
+        /** The crossing of the threshold by the leader's share on a base, "against all" by the given rule. */
+        private ScenarioResult.Minimum crossing(List<Evaluated> fe, double threshold, FirstRoundBase base,
+                                                AgainstAll aa) {
+            double a = aa.ofOthers(share);
+            java.util.function.Function<Evaluated, double[]> y = x -> {
+                double[] out = new double[x.ofValid().length];
+                for (int i = 0; i < out.length; i++) {
+                    out[i] = base.share(x.ofValid()[i], x.ofBallots()[i], a);
+                }
+                return out;
+            };
+            return crossing(fe, threshold, base.id(), base == FirstRoundBase.CANDIDATES ? aa.rule().id() : "", y,
+                    x -> java.util.Arrays.stream(y.apply(x)).average().orElse(Double.NaN));
         }
 
         /**
          * The required quantile of the replicates' crossings of the threshold: replicate i crosses where its
          * value, linear between grid points, first exceeds the threshold (+∞ if it never does).
          */
-        private ScenarioResult.Minimum crossing(List<Evaluated> fe, double threshold, String base,
+        private ScenarioResult.Minimum crossing(List<Evaluated> fe, double threshold, String base, String rule,
                                                 java.util.function.Function<Evaluated, double[]> y,
                                                 java.util.function.ToDoubleFunction<Evaluated> mean) {
             int r = spec.replicates();
@@ -335,7 +355,7 @@ public final class ScenarioRunner {
             double pPass = reached ? (double) passing / r : (double) m / r;
             List<ScenarioResult.Point> fp = fe.stream().map(Evaluated::point).toList();
             double at = reached ? x : xs[xs.length - 1];
-            return new ScenarioResult.Minimum(share, family.label(), minimal.rule().name(), base, need, reached,
+            return new ScenarioResult.Minimum(share, family.label(), minimal.rule().name(), base, rule, need, reached,
                     reached ? x : Double.NaN, error, Double.NaN, reached ? pPass : countAbove(ys[ys.length - 1],
                     threshold, r), ReplicateEstimate.probabilityError(reached ? pPass
                     : countAbove(ys[ys.length - 1], threshold, r), r), at(fp, at, p -> p.turnout().mean()),
@@ -393,17 +413,35 @@ public final class ScenarioRunner {
     /**
      * Detection power of every family: {@link PowerAnalysis} over the family's values on the engine-native form
      * of the electorate ({@link RegionalElectorate#toElectorateModel()}), same seed and replicates as the scenario.
+     * The families share their clean calibration set (same electorate, seed and tests), so it is simulated and
+     * tested once, and all the tasks go to the engine in one round.
      */
     private static List<PowerResult> power(ScenarioSpec spec, ScenarioEngine engine) {
         ElectorateModel e = spec.electorate().toElectorateModel();
-        List<PowerResult> out = new ArrayList<>();
+        List<PowerAnalysis> analyses = new ArrayList<>();
         for (ScenarioSpec.Family f : spec.families()) {
             double[] values = f.values().stream().mapToDouble(Double::doubleValue).toArray();
-            PowerAnalysis pa = PowerAnalysis.of(e, f.fraud(),
+            analyses.add(PowerAnalysis.of(e, f.fraud(),
                     List.of(new PowerAnalysis.Axis(f.sweep(), values)), spec.power().tests())
                     .withReplicates(spec.replicates()).withSeed(spec.seed())
-                    .withFalsePositiveRate(spec.power().alpha()).withTestReplicates(spec.power().testReplicates());
-            out.add(engine.power(pa));
+                    .withFalsePositiveRate(spec.power().alpha()).withTestReplicates(spec.power().testReplicates()));
+        }
+        List<PowerTask> tasks = new ArrayList<>(analyses.get(0).cleanTasks(PowerAnalysis.BLOCK));
+        int clean = tasks.size();
+        int[] ends = new int[analyses.size()];
+        for (int i = 0; i < analyses.size(); i++) {
+            if (!analyses.get(i).sharesCleanSetWith(analyses.get(0))) {
+                throw new IllegalStateException("the families' power analyses differ in their clean set");
+            }
+            tasks.addAll(analyses.get(i).pointTasks(PowerAnalysis.BLOCK));
+            ends[i] = tasks.size();
+        }
+        List<PowerSummary> summaries = engine.power(tasks);
+        List<PowerResult> out = new ArrayList<>();
+        for (int i = 0; i < analyses.size(); i++) {
+            List<PowerSummary> own = new ArrayList<>(summaries.subList(0, clean));
+            own.addAll(summaries.subList(i == 0 ? clean : ends[i - 1], ends[i]));
+            out.add(analyses.get(i).reduce(own));
         }
         return out;
     }
@@ -459,8 +497,8 @@ public final class ScenarioRunner {
 
     /** Observer sample sizes on the first replicate of the clean electorate. */
     private static ObserverSampling.Result observer(ScenarioSpec spec, int threads) {
-        CompositeSimulation.Result clean = CompositeSimulation.run(spec.electorate(), List.of(), spec.seed(),
-                threads, 1, true, Progress.NONE);
+        CompositeSimulation.Result clean = CompositeSimulation.run(spec.electorate().leaderAndRest(), List.of(),
+                spec.seed(), threads, 1, true, Progress.NONE);
         int n = spec.electorate().units();
         int[] reg = new int[n];
         int[] bal = new int[n];
@@ -512,7 +550,7 @@ public final class ScenarioRunner {
             throw new IllegalStateException("a point has " + at + " replicates, not " + r);
         }
         ScenarioSpec.Questions q = spec.questions();
-        double a = spec.againstAllShare();
+        double a = spec.againstAll().ofOthers(share);
         double[] lc = new double[r];
         int[] noRunoff = new int[FirstRoundBase.values().length];
         int lowT = 0;

@@ -26,31 +26,25 @@ import org.psephos.simulation.FraudModel;
  * @param minimal             the minimal-fraud search, or null
  * @param power               detection-power entries (recorded; see {@link PowerSpec}), or null
  * @param observer            the observer-sampling question, or null
- * @param againstAllShare     "against all" as a fraction of the votes not cast for the leader, in [0, 1): the
- *                            published one of a preset, 0 where the ballot has no such line (see
- *                            {@link FirstRoundBase})
+ * @param againstAll          how "against all" is modelled (the candidates base, {@link FirstRoundBase}): a
+ *                            preset's official figures under the file's rule, {@link AgainstAll#NONE} where the
+ *                            ballot has no such line
  * @since 0.1
  */
 public record ScenarioSpec(String name, String description, String file, long seed, int replicates,
                            RegionalElectorate electorate, String electorateLabel, List<Double> cleanShares,
                            List<Family> families, double holdReportedTurnout, Questions questions, Solve solve,
-                           Minimal minimal, PowerSpec power, Observer observer, double againstAllShare) {
+                           Minimal minimal, PowerSpec power, Observer observer, AgainstAll againstAll) {
     /** Electorate label of a scenario whose electorate the file gives explicitly (not a preset). */
     public static final String EXPLICIT = "explicit";
 
-    /**
-     * Copies the lists.
-     *
-     * @throws IllegalArgumentException if the "against all" share is not in [0, 1)
-     */
+    /** Copies the lists. */
     public ScenarioSpec {
         Objects.requireNonNull(electorate, "electorate");
         cleanShares = List.copyOf(cleanShares);
         families = List.copyOf(families);
         Objects.requireNonNull(questions, "questions");
-        if (!(againstAllShare >= 0 && againstAllShare < 1)) {
-            throw new IllegalArgumentException("against-all share is not in [0, 1): " + againstAllShare);
-        }
+        Objects.requireNonNull(againstAll, "againstAll");
     }
 
     /**
@@ -69,7 +63,7 @@ public record ScenarioSpec(String name, String description, String file, long se
      */
     public ScenarioSpec with(long seed, int replicates) {
         return new ScenarioSpec(name, description, file, seed, replicates, electorate, electorateLabel, cleanShares,
-                families, holdReportedTurnout, questions, solve, minimal, power, observer, againstAllShare);
+                families, holdReportedTurnout, questions, solve, minimal, power, observer, againstAll);
     }
 
     /**
@@ -79,7 +73,7 @@ public record ScenarioSpec(String name, String description, String file, long se
      */
     public ScenarioSpec withElectorate(RegionalElectorate e, String label) {
         return new ScenarioSpec(name, description, file, seed, replicates, e, label, cleanShares, families,
-                holdReportedTurnout, questions, solve, minimal, power, observer, againstAllShare);
+                holdReportedTurnout, questions, solve, minimal, power, observer, againstAll);
     }
 
     /**

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.psephos.estimation.PowerAnalysis;
-import org.psephos.estimation.PowerResult;
+import org.psephos.estimation.PowerSummary;
+import org.psephos.estimation.PowerTask;
 import org.psephos.scenarios.ScenarioEngine;
 import org.psephos.scenarios.ScenarioRunner;
 import org.psephos.scenarios.ScenarioSpec;
@@ -17,8 +17,8 @@ import org.psephos.simulation.Progress;
  * Runs scenario files on Spark: each round of {@link ScenarioRunner} (every grid point, or the next bisection
  * step of every minimal-fraud search) becomes one Spark job whose partitions are the round's {@link ScenarioTask}s
  * (point × block of replicates); executors call {@link ScenarioTask#run()}, the driver collects the small blocks
- * and assembles the points with the same code as the local engine. A scenario's detection-power analyses go
- * through {@link SparkPowerRunner}; the observer-sampling question (one clean replicate) stays on the driver. Seeds
+ * and assembles the points with the same code as the local engine. A scenario's detection-power tasks (its families'
+ * grid points and their shared clean set) are one more job; the observer-sampling question (one clean replicate) stays on the driver. Seeds
  * derive only from (run seed, region, replicate), so the result equals the local one for any master, executor
  * count or block size.
  *
@@ -59,8 +59,8 @@ public final class SparkScenarioRunner {
             }
 
             @Override
-            public PowerResult power(PowerAnalysis analysis) {
-                return SparkPowerRunner.run(analysis, sc, PowerAnalysis.BLOCK);
+            public List<PowerSummary> power(List<PowerTask> tasks) {
+                return sc.parallelize(tasks, Math.max(1, tasks.size())).map(PowerTask::run).collect();
             }
 
             @Override

@@ -417,4 +417,44 @@ class AnalyzeCommandTest {
         assertTrue(bad.err().contains("--conventions") && bad.err().contains("psephos, eftoolkit or kobak"),
                 bad.err());
     }
+
+    /**
+     * --null: calibrated by default under Psephos's conventions (verdict first, JSON "nulls" and "verdict"), reference
+     * on request and implied by a reference tool's conventions (no verdict), calibrated under another tool's
+     * conventions a usage error; --fdr outside (0, 1) a usage error.
+     */
+    @Test
+    void nullKindFollowsTheConventionsAndTheVerdictLeads() throws IOException {
+        Path json = dir.resolve("null.json");
+        Run cal = run(stubbed(), "results.csv", "--replicates", "40", "--threads", "1", "--quiet", "--tests",
+                "2BL,IntegerPercent", "--json", json.toString());
+        assertEquals(0, cal.code(), cal.err());
+        assertTrue(cal.out().startsWith("Verdict: "), cal.out());
+        JsonNode root = new ObjectMapper().readTree(json.toFile());
+        assertEquals("calibrated", root.get("nulls").asText());
+        assertEquals(0.05, root.get("fdr").asDouble());
+        assertTrue(List.of("anomalous", "no anomaly detected").contains(root.at("/verdict/answer").asText()));
+        int family = 0;
+        for (JsonNode t : root.get("tests")) {
+            family += t.get("level").asText().equals("national") && t.hasNonNull("p_value") ? 1 : 0;
+        }
+        assertTrue(family >= 4, root.get("tests").toString());
+        assertEquals(family, root.at("/verdict/family_size").asInt(), "every national row with a p-value");
+        assertEquals("resampling (binomial)", root.get("tests").get(0).get("null").asText());
+
+        Run kobak = run(stubbed(), "results.csv", "--replicates", "40", "--threads", "1", "--quiet", "--tests",
+                "2BL", "--conventions", "kobak", "--json", json.toString());
+        assertEquals(0, kobak.code(), kobak.err());
+        root = new ObjectMapper().readTree(json.toFile());
+        assertEquals("reference", root.get("nulls").asText());
+        assertEquals("not computed", root.at("/verdict/answer").asText());
+        assertFalse(kobak.out().contains("Verdict: "), kobak.out());
+
+        Run both = run(stubbed(), "results.csv", "--conventions", "eftoolkit", "--null", "calibrated");
+        assertEquals(2, both.code());
+        assertTrue(both.err().contains("--null calibrated"), both.err());
+        Run fdr = run(stubbed(), "results.csv", "--fdr", "1.5");
+        assertEquals(2, fdr.code());
+        assertTrue(fdr.err().contains("--fdr"), fdr.err());
+    }
 }

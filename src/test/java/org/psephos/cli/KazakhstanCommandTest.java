@@ -34,9 +34,8 @@ class KazakhstanCommandTest {
                         .replace("[0.35, 0.40, 0.45, 0.50]", "[0.45]").replace("[0.40, 0.45, 0.50, 0.55]", "[0.5]")
                         .replace("\"trials\": 2000", "\"trials\": 50").replace("\"trials\": 500", "\"trials\": 50")
                         .replace("\"testReplicates\": 20", "\"testReplicates\": 5")
-                        .replace("\"stationSd\": [0.05, 0.11]", "\"stationSd\": [0.05]")
-                        .replace("\"sizeSigma\": [0.4, 0.8]", "\"sizeSigma\": [0.8]")
-                        .replace("\"regionShareSd\": [0.075, 0.3]", "\"regionShareSd\": [0.3]");
+                        .replaceAll("\"grids\": \\[\\s*\\{[^}]*\\}\\s*\\]",
+                                "\"grids\": [{\"stationSd\": [0.05, 0.08], \"sizeSigma\": [0.6, 0.8]}]");
                 Files.writeString(data.resolve("scenarios").resolve(f.getFileName()), t);
             }
         }
@@ -75,7 +74,34 @@ class KazakhstanCommandTest {
         assertEquals(0.8131, Math.round(1e4 * bases.get("valid").asDouble()) / 1e4, 0);
         assertEquals(0.7779, Math.round(1e4 * bases.get("ballots").asDouble()) / 1e4, 0);
         assertEquals(0.8632, Math.round(1e4 * bases.get("candidates").asDouble()) / 1e4, 0);
-        assertEquals(1 + 3, json.get("sensitivity").get("variants").size(), "calibrated + 3 variants");
+        // The grid cut to 2 x 2 cells, the calibrated one among them and first.
+        JsonNode cells = json.get("sensitivity").get("variants");
+        assertEquals(4, cells.size(), "2 x 2 cells");
+        assertTrue(cells.get(0).get("calibrated").asBoolean());
+        assertEquals(0.08, cells.get(0).get("params").get("stationTurnoutSd").asDouble(), 0);
+        assertEquals(0.6, cells.get(0).get("params").get("sizeSigma").asDouble(), 0);
+        // Where the reduction keeps the main run's seed, replicates and clean share (scenario b, stuffing, 45%), the
+        // calibrated cell reproduces the main figures exactly, on each base; a wrong cell (another electorate, seed
+        // or "against all" rule) would not.
+        int compared = 0;
+        for (JsonNode m : json.get("b").get("minima")) {
+            if (!m.get("family").asText().startsWith("ballot stuffing") || m.get("cleanShare").asDouble() != 0.45) {
+                continue;
+            }
+            String label = m.get("family").asText() + ", clean 45%, " + m.get("base").asText()
+                    + (m.get("againstAll").asText().isEmpty() ? "" : " (against all " + m.get("againstAll").asText()
+                    + ")") + ": smallest intensity";
+            JsonNode f = null;
+            for (JsonNode g : cells.get(0).get("figures")) {
+                if (g.get("scenario").asText().equals("b") && g.get("label").asText().equals(label)) {
+                    f = g;
+                }
+            }
+            assertTrue(f != null, label);
+            assertEquals(m.get("intensity").asDouble(), f.get("value").asDouble(), 0, label);
+            compared++;
+        }
+        assertEquals(4, compared, "valid, ballots, candidates held, candidates proportional");
         String html = Files.readString(out.resolve("report.html"));
         assertTrue(html.contains("data:image/png;base64,"));
         for (String section : new String[] {"1. The law", "81.31%", "77.79%", "86.32%", "3. The synthetic Kazakhstan",

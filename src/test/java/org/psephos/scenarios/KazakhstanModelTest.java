@@ -123,7 +123,11 @@ class KazakhstanModelTest {
         });
         assertEquals(1, calls[0]);
         assertEquals(KazakhstanModel.electorate(c), s.electorate());
-        assertEquals(c.againstAllShare(), s.againstAllShare(), 0);
+        // "against all" held at its official 2022 share of valid votes, the proportional fraction kept for the
+        // sensitivity row: 460,484 of 7,940,477 valid votes, of which 1,484,085 not for Tokayev.
+        assertEquals(AgainstAll.Rule.HELD, s.againstAll().rule());
+        assertEquals(460484.0 / 7940477, s.againstAll().ofValid(), 1e-15);
+        assertEquals(460484.0 / (7940477 - 6456392), s.againstAll().ofOthers(), 1e-15);
         assertEquals(ScenarioFiles.read(KZ.resolve("scenarios/b-no-runoff.json")).electorate(), s.electorate());
     }
 
@@ -154,5 +158,49 @@ class KazakhstanModelTest {
 
     private static KazakhstanModel.RegionTurnout region(KazakhstanModel.Calibration c, String area) {
         return c.regions().stream().filter(r -> r.area().equals(area)).findFirst().orElseThrow();
+    }
+
+    /**
+     * The scenarios simulate the leader against the rest ({@link RegionalElectorate#leaderAndRest()}): on the 2022
+     * ballot of seven options, with and without vote switching (which takes from every other option), the means and
+     * sds over replicates of everything a scenario reads (turnout, the leader's share of valid votes and of ballots,
+     * invalid ballots) agree with the full ballot's within sampling error (|z| &lt; 4 on the difference of means; sds
+     * within 35%, a loose bound for 60 replicates), and the merged option carries every non-leading vote.
+     */
+    @Test
+    void theLeaderAgainstTheRestHasTheFullBallotsDistribution() {
+        RegionalElectorate full = KazakhstanModel.electorate(KazakhstanModel.calibrate(KZ, "kz-2022-presidential"));
+        RegionalElectorate merged = full.leaderAndRest();
+        assertEquals(7, full.options());
+        assertEquals(2, merged.options());
+        assertEquals(merged, merged.leaderAndRest());
+        int reps = 60;
+        for (List<org.psephos.simulation.FraudModel> fraud : List.of(List.<org.psephos.simulation.FraudModel>of(),
+                List.<org.psephos.simulation.FraudModel>of(new org.psephos.simulation.FraudModel.VoteSwitching(1,
+                        0.3)))) {
+            List<ReplicateTotals> a = CompositeSimulation.run(full, fraud, 11, 2, reps, false,
+                    org.psephos.simulation.Progress.NONE).totals();
+            List<ReplicateTotals> b = CompositeSimulation.run(merged, fraud, 12, 2, reps, false,
+                    org.psephos.simulation.Progress.NONE).totals();
+            for (ReplicateTotals t : b) {
+                assertEquals(2, t.votes().length);
+            }
+            List<java.util.function.ToDoubleFunction<ReplicateTotals>> figures = List.of(
+                    t -> (double) t.ballots() / t.registered(),
+                    t -> (double) t.votes()[0] / java.util.Arrays.stream(t.votes()).sum(),
+                    t -> (double) t.votes()[0] / t.ballots(),
+                    t -> (double) t.invalid() / t.ballots());
+            for (int f = 0; f < figures.size(); f++) {
+                double[] x = a.stream().mapToDouble(figures.get(f)).toArray();
+                double[] y = b.stream().mapToDouble(figures.get(f)).toArray();
+                double mx = java.util.Arrays.stream(x).average().orElseThrow();
+                double my = java.util.Arrays.stream(y).average().orElseThrow();
+                double sx = new org.apache.commons.math3.stat.descriptive.moment.StandardDeviation().evaluate(x);
+                double sy = new org.apache.commons.math3.stat.descriptive.moment.StandardDeviation().evaluate(y);
+                double z = (mx - my) / Math.sqrt((sx * sx + sy * sy) / reps);
+                assertTrue(Math.abs(z) < 4, "figure " + f + " fraud " + fraud + ": " + mx + " vs " + my + ", z " + z);
+                assertTrue(sy > 0.65 * sx && sy < sx / 0.65, "figure " + f + " sd " + sx + " vs " + sy);
+            }
+        }
     }
 }

@@ -195,4 +195,55 @@ public class ScenarioRunnerTest {
             assertEquals(1.0, p.pNoRunoffByBase().get("candidates"), 0);
         }
     }
+
+    /**
+     * "Against all" held at a share of the clean valid votes (the presets' default): at every clean support the
+     * modelled line keeps that share, so the leader's share of the candidates' votes without fraud is v / (1 − 0.1)
+     * at both clean supports (a fixed fraction of the non-leading votes, the proportional reading, would give the
+     * line 0.7 f and 0.55 f of valid votes, which cannot both be 10%). The smallest switching on the candidates' base, closed form at clean 0.45: with a = 0.1 / 0.55 of the
+     * non-leading votes, v / (1 − a (1 − v)) &gt; 1/2 from v = (1 − a) / (2 − a) = 0.4737, i.e. s = (v − 0.45) / 0.55
+     * = 0.0431; the 95% quantile over replicates lies a little above it.
+     */
+    @Test
+    void againstAllHeldAtItsShareOfValidVotes(@TempDir Path dir) throws IOException {
+        String text = """
+                {"name": "held", "seed": 5, "replicates": 40,
+                 "electorate": {"stations": 3000, "sizes": {"distribution": "uniform", "min": 800, "max": 1200},
+                                "turnout": {"shape": "normal", "mean": 0.6, "sd": 0.05},
+                                "share": {"shape": "normal", "mean": 0.4, "sd": 0.05},
+                                "invalidRate": 0.02, "againstAllOfValid": 0.1},
+                 "cleanShares": [0.30, 0.45],
+                 "families": [{"label": "switching", "model": "vote-switching", "params": {"fraction": 1},
+                               "sweep": "share", "values": [0, 0.02, 0.04, 0.06, 0.08, 0.1, 0.2, 0.22, 0.24, 0.26, 0.3]}],
+                 "questions": {"runoffAtMost": 0.5, "runoffBase": "valid"},
+                 "minimal": {"probability": 0.95, "method": "crossing"}}
+                """;
+        ScenarioSpec spec = ScenarioFiles.read(write(dir, "h.json", text));
+        assertEquals(AgainstAll.Rule.HELD, spec.againstAll().rule());
+        ScenarioResult r = ScenarioRunner.run(spec, 2, Progress.NONE);
+        int clean = 0;
+        for (ScenarioResult.Point p : r.points()) {
+            if (p.intensity() != 0) {
+                continue;
+            }
+            // against all as a share of valid votes, from the two shares: c = v / (1 − x), so x = 1 − v / c
+            double x = 1 - p.leaderShare().mean() / p.leaderShareCandidates().mean();
+            assertEquals(0.1, x, 0.002, "clean " + p.cleanShare());
+            clean++;
+        }
+        assertEquals(2, clean);
+        ScenarioResult.Minimum m = r.minima().stream().filter(k -> k.cleanShare() == 0.45
+                && k.base().equals("candidates")).findFirst().orElseThrow();
+        assertEquals("held", m.againstAll());
+        double a = 0.1 / 0.55;
+        double v = (1 - a) / (2 - a);
+        double closed = (v - 0.45) / 0.55;
+        assertTrue(m.reached() && m.intensity() > closed && m.intensity() < closed + 0.03, m.toString());
+        // At a clean 30%: a = 0.1 / 0.7, v = (1 − a) / (2 − a) = 0.4615, s = (v − 0.3) / 0.7 = 0.2308.
+        ScenarioResult.Minimum m30 = r.minima().stream().filter(k -> k.cleanShare() == 0.30
+                && k.base().equals("candidates")).findFirst().orElseThrow();
+        double a30 = 0.1 / 0.7;
+        double closed30 = ((1 - a30) / (2 - a30) - 0.3) / 0.7;
+        assertTrue(m30.reached() && m30.intensity() > closed30 && m30.intensity() < closed30 + 0.03, m30.toString());
+    }
 }
