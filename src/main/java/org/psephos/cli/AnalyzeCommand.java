@@ -259,7 +259,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
 
     /** Reads FILE with the column mapping options (see {@code docs/loading.md}). */
-    private static Election loadCsv(Path file, MappingOptions mapping) {
+    static Election loadCsv(Path file, MappingOptions mapping) {
         try {
             return ElectionCsv.load(file, mapping.mapping(), mapping.charset()).election();
         } catch (IllegalArgumentException e) {

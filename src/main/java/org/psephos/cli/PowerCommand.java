@@ -47,7 +47,7 @@ final class PowerCommand implements Callable<Integer> {
 
     @Option(names = "--fraud", paramLabel = "MODEL", defaultValue = "klimek",
             description = "Fraud model: klimek, ballot-stuffing, vote-switching, carousel-voting, "
-                    + "invalidated-opposition, inflated-register, invented-results (default ${DEFAULT-VALUE}).")
+                    + "invalidated-opposition, inflated-register, invented-results, invented-digits (default ${DEFAULT-VALUE}).")
     String fraud;
 
     @Option(names = "--grid", required = true, paramLabel = "PARAM=FROM:TO:COUNT",
@@ -82,7 +82,9 @@ final class PowerCommand implements Callable<Integer> {
     String share;
 
     @Option(names = "--tests", split = ",", paramLabel = "ID", defaultValue = "Shpilkin,FraudMixture,Sobyanin",
-            description = "Tests and estimators to run (default ${DEFAULT-VALUE}).")
+            description = "Tests and estimators to run (default ${DEFAULT-VALUE}); Verdict scores the election-level "
+                    + "verdict of analyze (the default battery under calibrated nulls, --test-replicates null "
+                    + "replicates; costly: one battery per election).")
     List<String> tests;
 
     @Option(names = "--fpr", paramLabel = "ALPHA", defaultValue = "0.05",

@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
             AnalyzeCommand.class,
             SimulateCommand.class,
             PowerCommand.class,
+            CalibrateCommand.class,
             ShpilkinCommand.class,
             ScenariosCommand.class,
             KazakhstanCommand.class,

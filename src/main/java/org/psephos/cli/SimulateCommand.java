@@ -176,6 +176,11 @@ final class SimulateCommand implements Callable<Integer> {
             description = "Invented results rounded up to whole percentages in FRACTION of units.")
     Double invented;
 
+    @Option(names = "--invented-digits", paramLabel = "FRACTION",
+            description = "Invented digits: in FRACTION of units every digit of the leader's count after the first is "
+                    + "redrawn with human preferences (0 and 5 favoured), the ballots moving with it.")
+    Double inventedDigits;
+
     @Option(names = "--invented-target", paramLabel = "WHAT", defaultValue = "both",
             description = "turnout, share or both (default: ${DEFAULT-VALUE}).")
     String inventedTarget;
@@ -292,6 +297,9 @@ final class SimulateCommand implements Callable<Integer> {
             if (invented != null) {
                 m = m.with(new FraudModel.InventedResults(invented,
                         FraudModel.InventedResults.Target.parse(inventedTarget)));
+            }
+            if (inventedDigits != null) {
+                m = m.with(new FraudModel.InventedDigits(inventedDigits));
             }
             return m;
         } catch (IllegalArgumentException e) {

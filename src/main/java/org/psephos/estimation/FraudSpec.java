@@ -11,7 +11,8 @@ import org.psephos.simulation.FraudModel;
  * any of them: {@code klimek} (incremental, extreme, theta, alpha, extremeSd), {@code ballot-stuffing} (fraction, share),
  * {@code vote-switching} (fraction, share), {@code carousel-voting} (fraction, rate), {@code invalidated-opposition}
  * (fraction, share), {@code inflated-register} (fraction, rate, turnout), {@code invented-results} (fraction;
- * target both). Parameters not given take the defaults listed by {@link #defaults(String)}. Immutable.
+ * target both), {@code invented-digits} (fraction). Parameters not given take the defaults listed by
+ * {@link #defaults(String)}. Immutable.
  *
  * @param name       the model's name
  * @param parameters its parameters, every one named by {@link #defaults(String)}
@@ -29,6 +30,7 @@ public record FraudSpec(String name, Map<String, Double> parameters) {
         DEFAULTS.put("invalidated-opposition", ordered("fraction", 0, "share", 0.3));
         DEFAULTS.put("inflated-register", ordered("fraction", 0, "rate", 0.1, "turnout", 1));
         DEFAULTS.put("invented-results", ordered("fraction", 0));
+        DEFAULTS.put("invented-digits", ordered("fraction", 0));
     }
 
     /**
@@ -97,6 +99,7 @@ public record FraudSpec(String name, Map<String, Double> parameters) {
             case "invalidated-opposition" -> new FraudModel.InvalidatedOpposition(p.get("fraction"), p.get("share"));
             case "inflated-register" -> new FraudModel.InflatedRegister(p.get("fraction"), p.get("rate"),
                     p.get("turnout"));
+            case "invented-digits" -> new FraudModel.InventedDigits(p.get("fraction"));
             default -> new FraudModel.InventedResults(p.get("fraction"), FraudModel.InventedResults.Target.BOTH);
         };
     }

@@ -38,6 +38,13 @@ import org.psephos.simulation.ReplicateDistribution;
 public final class PowerAnalysis {
     /** Replicates per task. */
     public static final int BLOCK = 25;
+    /**
+     * The pseudo test id of the election-level verdict: named in the tests, every replicate is analysed by the
+     * default battery of {@code analyze} under calibrated nulls (the tests' replicates as its null replicates) and
+     * scored by its {@link org.psephos.forensics.Verdict}, the same verdict {@code analyze} prints: the score is
+     * 1 − the smallest Holm-adjusted p-value, the own flag rule is "anomalous".
+     */
+    public static final String VERDICT = "Verdict";
 
     private final ElectorateModel electorate;
     private final FraudSpec base;
@@ -125,7 +132,7 @@ public final class PowerAnalysis {
      * @param electorate the clean electorate
      * @param base       the fraud model with its fixed parameters
      * @param axes       one or two grid axes, naming parameters of the model
-     * @param tests      test ids ({@link Estimators#registry()})
+     * @param tests      test ids ({@link Estimators#registry()}), and {@link #VERDICT} for the election-level verdict
      * @return the analysis with 200 replicates, seed 1, α = 0.05, 100 test replicates
      * @throws IllegalArgumentException if there are not 1 or 2 axes, an axis names no parameter of the model, a
      *                                  grid value is outside the model's range, or a test id is unknown
@@ -137,7 +144,7 @@ public final class PowerAnalysis {
         if (tests.isEmpty()) {
             throw new IllegalArgumentException("no tests chosen");
         }
-        Estimators.registry().select(tests);
+        Estimators.registry().select(tests.stream().filter(id -> !id.equals(VERDICT)).toList());
         PowerAnalysis p = new PowerAnalysis(Objects.requireNonNull(electorate, "electorate"), base, List.copyOf(axes),
                 List.copyOf(tests), 200, 1L, 0.05, 100, Conventions.PSEPHOS);
         for (int i = 0; i < p.points(); i++) {
@@ -329,7 +336,8 @@ public final class PowerAnalysis {
             }
         }
         for (int t = 0; t < k; t++) {
-            if (Estimators.registry().get(tests.get(t)).evidence() == ForensicTest.Evidence.DISTANCE_FROM_CLEAN) {
+            if (!tests.get(t).equals(VERDICT)
+                    && Estimators.registry().get(tests.get(t)).evidence() == ForensicTest.Evidence.DISTANCE_FROM_CLEAN) {
                 double[] c = Arrays.stream(values[0][t]).filter(x -> !Double.isNaN(x)).sorted().toArray();
                 double median = c.length == 0 ? 0 : c[c.length / 2];
                 for (int p = 0; p <= pts; p++) {

@@ -3,12 +3,15 @@ package org.psephos.estimation;
 import java.util.List;
 import org.psephos.data.Election;
 import org.psephos.data.UnitFilter;
+import org.psephos.forensics.Battery;
 import org.psephos.forensics.BatteryOptions;
 import org.psephos.forensics.Conventions;
 import org.psephos.forensics.ForensicTest;
+import org.psephos.forensics.NullKind;
 import org.psephos.forensics.TestInput;
 import org.psephos.forensics.TestResult;
 import org.psephos.forensics.Variable;
+import org.psephos.forensics.Verdict;
 import org.psephos.simulation.ElectorateModel;
 import org.psephos.simulation.FraudClass;
 import org.psephos.simulation.FraudModel;
@@ -33,7 +36,8 @@ import org.psephos.simulation.SimulationResult;
  * @param runSeed    the run seed
  * @param electorate the clean electorate
  * @param fraud      the fraud at this point (null for the clean replicates)
- * @param tests      the test ids, looked up in {@link Estimators#registry()}
+ * @param tests      the test ids, looked up in {@link Estimators#registry()}; {@link PowerAnalysis#VERDICT} runs the
+ *                   default battery under calibrated nulls and scores its verdict
  * @param testReplicates resampling replicates given to each test
  * @param conventions whose definitions the tests follow (the unit filter and share base of each test's
  *                    conventions are applied to the simulated election)
@@ -70,7 +74,8 @@ public record PowerTask(int point, int from, int to, long runSeed, ElectorateMod
 
     /** @return per replicate: the tests' statistics, flags and estimates with the truth */
     public PowerSummary run() {
-        List<ForensicTest> chosen = tests.stream().map(Estimators.registry()::get).toList();
+        List<ForensicTest> chosen = tests.stream().map(id -> id.equals(PowerAnalysis.VERDICT) ? null
+                : Estimators.registry().get(id)).toList();
         int n = to - from;
         int k = chosen.size();
         double[][] values = new double[k][n];
@@ -95,8 +100,18 @@ public record PowerTask(int point, int from, int to, long runSeed, ElectorateMod
             TestInput in = new TestInput(kept, TestInput.NATIONAL, Variable.option(kept, kept.leader()));
             TestInput own = conventions == Conventions.PSEPHOS ? in : input(e, conventions);
             for (int t = 0; t < k; t++) {
-                TestResult res = chosen.get(t).run(opts.conventionsFor(tests.get(t)) == conventions ? own : in,
-                        opts);
+                if (chosen.get(t) == null) {
+                    Verdict v = Battery.withDefaults().run(e, opts, Progress.NONE).verdict();
+                    double adjusted = v.answer() == Verdict.Answer.NOT_COMPUTED ? Double.NaN : v.adjustedP();
+                    values[t][j] = adjusted;
+                    scores[t][j] = 1 - adjusted;
+                    flags[t][j] = v.anomalous();
+                    continue;
+                }
+                // a test that draws its own calibrated null (Spikes) is scored by its value: no twins needed
+                BatteryOptions o = chosen.get(t).nullModel() == ForensicTest.NullModel.OWN
+                        ? opts.withNulls(NullKind.REFERENCE) : opts;
+                TestResult res = chosen.get(t).run(opts.conventionsFor(tests.get(t)) == conventions ? own : in, o);
                 values[t][j] = res.value();
                 scores[t][j] = score(res, chosen.get(t).evidence());
                 flags[t][j] = res.flag();

@@ -301,6 +301,7 @@ final class CalibratedNulls {
                             shapes.replicates(), label, true);
                 }
                 case REFITTED_TWINS -> refits.row(i, k, base, label);
+                case OWN -> ownNull(base, label);
                 default -> withoutNull(base);
             };
         }
@@ -311,6 +312,33 @@ final class CalibratedNulls {
         return t instanceof SecondDigitChi2 || t instanceof LastDigitChi2 || t instanceof DipTest
                 || t instanceof IntegerPercentTest || t.nullModel() == ForensicTest.NullModel.REFITTED_TWINS
                 ? TailPValue.Direction.UPPER : TailPValue.Direction.TWO_SIDED;
+    }
+
+    /** Details key of the null values a test with its own null ({@code OWN}) hands over (a double[]). */
+    static final String OWN_REPLICATES = "own_null_replicates";
+    /** Details key of the observed score those null values are compared with (a Double). */
+    static final String OWN_OBSERVED = "own_null_observed";
+    /** Details key of the name of that null. */
+    static final String OWN_KIND = "own_null_kind";
+
+    /**
+     * The row of a test that draws its own calibrated null ({@link ForensicTest.NullModel#OWN}, e.g. Spikes): its
+     * replicates ({@link #OWN_REPLICATES}) and observed score ({@link #OWN_OBSERVED}) taken from the details and
+     * judged as an estimator's, upper tail; without them, as a test without a null.
+     */
+    static TestResult ownNull(TestResult base, NullCalibration.Entry label) {
+        Map<String, Object> d = new LinkedHashMap<>(base.details());
+        Object values = d.remove(OWN_REPLICATES);
+        Object observed = d.remove(OWN_OBSERVED);
+        Object kind = d.remove(OWN_KIND);
+        TestResult stripped = new TestResult(base.id(), base.variable(), base.level(), base.value(), base.expected(),
+                base.ciLow(), base.ciHigh(), base.pValue(), base.qValue(), base.flag(), base.n(), base.applicable(),
+                base.reason(), d);
+        if (!(values instanceof double[] v) || !(observed instanceof Number x)) {
+            return withoutNull(stripped);
+        }
+        return merge(stripped, x.doubleValue(), v, TailPValue.Direction.UPPER, String.valueOf(kind), v.length,
+                label, false);
     }
 
     /** A row of a test without a calibrated null: as computed, outside the q-values and the verdict. */

@@ -43,6 +43,11 @@ public interface ForensicTest {
         TWINS,
         /** The clean-twin null for an estimator: the estimator ({@link #nullProbe()}) refitted on clean twins. */
         REFITTED_TWINS,
+        /**
+         * The test draws its own calibrated null when the battery's nulls are calibrated (Spikes: clean twins from its
+         * own fitted mixtures) and hands the null values over in its details; judged upper-tail as an estimator.
+         */
+        OWN,
         /** No calibrated null: the row is reported as the test computes it, outside the q-values and the verdict. */
         NONE
     }

@@ -32,8 +32,11 @@ import org.psephos.simulation.RandomStreams;
  * without draws, F at the fitted mixtures (the package's {@code spikes()}, always in the details as
  * {@code fraud_percent}). A single resampling step is itself Monte Carlo (on Canada 2011 F moves by about 0.03
  * percentage points from seed to seed at fixed mixtures), so it can fall outside the draws' interval, whose mean
- * averages that noise over the draws. No expected value, p-value or flag yet (a calibrated p-value from clean
- * twins drawn from the fitted mixtures, {@link RozenasSpikes#cleanTwin}, is to come). Details:
+ * averages that noise over the draws. Under calibrated nulls (issue 17 item 5) the row's p-value is the share of
+ * clean twins drawn from its own fitted mixtures whose F is at least the observed one ({@link #twinNull}; the
+ * battery's twin count, {@code --twin-fits}, with the generalized Pareto tail of the verdict method below 10
+ * exceedances), and its expected value and null interval are the twins'; under reference nulls there is no
+ * p-value. Details:
  * {@code fraud_percent}; {@code conf_int} (the draws' mean and 2.5% / 97.5% quantiles in percent, their number and
  * the proposals' acceptance); {@code spikes} (share and excess percentage of every bin counted in F); the two fits
  * ({@code turnout_fit}, {@code support_fit}: shapes, weights, log-likelihood, and at every number of components the
@@ -55,6 +58,8 @@ public final class Spikes implements ForensicTest, Plan.Source {
     public static final int MIN_UNITS = 100;
     /** Stream key of the options' seeds (ASCII "Spikes"). */
     private static final long KEY = 0x5370696B6573L;
+    /** Stream key of the clean twins of the calibrated p-value (ASCII "twin"). */
+    private static final long TWIN_KEY = 0x7477696EL;
 
     private final RozenasSpikes method;
 
@@ -96,10 +101,22 @@ public final class Spikes implements ForensicTest, Plan.Source {
         return ID;
     }
 
-    /** @return {@link Evidence#VALUE}: the estimated share of spiked units, with no p-value of its own yet */
+    /**
+     * @return {@link Evidence#VALUE}: the estimated share of spiked units (its p-value exists only under the
+     *         battery's calibrated nulls)
+     */
     @Override
     public Evidence evidence() {
         return Evidence.VALUE;
+    }
+
+    /**
+     * @return {@link NullModel#OWN}: under calibrated nulls the test draws clean twins from its own fitted mixtures
+     *         ({@link #twinNull})
+     */
+    @Override
+    public NullModel nullModel() {
+        return NullModel.OWN;
     }
 
     @Override
@@ -171,11 +188,62 @@ public final class Spikes implements ForensicTest, Plan.Source {
             d.put("density", est.density());
             d.put("envelope", est.envelope());
         }
+        if (options.calibrated()) {
+            double[] twins = twinNull(n, r.turnout().mixture(), r.support().mixture(), options.nulls().fits(), seed,
+                    options);
+            d.put(CalibratedNulls.OWN_REPLICATES, twins);
+            d.put(CalibratedNulls.OWN_OBSERVED, est.fraudPercent() / 100);
+            d.put(CalibratedNulls.OWN_KIND, "clean twins of its own fitted mixtures");
+        }
         double lo = ci == null ? Double.NaN : ci.low() / 100;
         double hi = ci == null ? Double.NaN : ci.high() / 100;
         double value = (ci == null ? est.fraudPercent() : ci.mean()) / 100;
         return new TestResult(ID, input.variable().name(), input.level(), value, Double.NaN, lo, hi, Double.NaN,
                 Double.NaN, false, r.units(), true, "", d);
+    }
+
+    /**
+     * The calibrated null of issue 17 item 5: {@code twins} clean twins drawn from the fitted mixtures themselves
+     * ({@link RozenasSpikes#cleanTwin}: every unit's registered voters kept, turnout from the turnout mixture, votes
+     * from the support mixture; units drawn with no turnout dropped), each analysed by the same resampling step at
+     * the same fitted mixtures and with as many resamples as the data (the envelope of more resamples is higher, so
+     * the number must match): F of each twin, as a fraction. The twins are not refitted: the mixtures are the null
+     * being tested, and a refit per twin would cost a full fit each (most of the test's time).
+     *
+     * @param n       registered voters per unit
+     * @param turnout the fitted turnout mixture
+     * @param support the fitted support mixture
+     * @param twins   the number of twins
+     * @param seed    the option's seed
+     * @param options replicates (resamples) and threads
+     * @return F / 100 of every twin (NaN where a twin kept no unit)
+     */
+    static double[] twinNull(int[] n, BetaBinomialMixture turnout, BetaBinomialMixture support, int twins, long seed,
+                             BatteryOptions options) {
+        RozenasSpikes method = RozenasSpikes.withDefaults().withResamples(options.replicates());
+        RandomStreams streams = RandomStreams.seeded(seed).child(TWIN_KEY);
+        double[] out = new double[twins];
+        for (int m = 0; m < twins; m++) {
+            int[][] tv = RozenasSpikes.cleanTwin(n, turnout, support, streams.stream(0, m));
+            int kept = 0;
+            for (int i = 0; i < n.length; i++) {
+                kept += tv[0][i] > 0 ? 1 : 0;
+            }
+            int[] nn = new int[kept];
+            int[] tt = new int[kept];
+            int[] vv = new int[kept];
+            int k = 0;
+            for (int i = 0; i < n.length; i++) {
+                if (tv[0][i] > 0) {
+                    nn[k] = n[i];
+                    tt[k] = tv[0][i];
+                    vv[k++] = tv[1][i];
+                }
+            }
+            out[m] = kept == 0 ? Double.NaN : method.estimate(nn, tt, vv, turnout, support,
+                    streams.child(1, m).seed(), options.threads()).fraudPercent() / 100;
+        }
+        return out;
     }
 
     private static Map<String, Object> fit(MixtureFit f) {

@@ -26,7 +26,9 @@ public enum FraudClass {
     /** Opposition ballots declared invalid. */
     INVALIDATED,
     /** Phantom voters on an inflated register. */
-    INFLATED;
+    INFLATED,
+    /** Counts written with invented digits. */
+    DIGITS;
 
     /** @return the bit of this class in a unit's mask (0 for {@link #CLEAN}) */
     public int bit() {

@@ -226,6 +226,41 @@ public sealed interface FraudModel extends java.io.Serializable {
     }
 
     /**
+     * Invented digits, in a fraction of units: every digit of the leader's count after the first is replaced by a
+     * digit drawn from {@link #HUMAN_DIGITS}, and the ballots move by the same amount so the unit's arithmetic holds
+     * (the new count has as many digits as the old one). People who write numbers instead of counting them favour
+     * 0 and 5 and avoid some digits (Beber and Scacco 2012, "What the numbers say: a digit-based test for election
+     * fraud", Political Analysis 20(2):211–234, doi:10.1093/pan/mps003; Mebane's second-digit tests, FORENSICS.md
+     * B1): the fraud the digit tests (2BL, LastC, C05s, Repeats, Adjacent, Distant and their chi-squares) target.
+     * Counts below 10, and units whose new ballots would exceed their registered voters, are left as they are (and
+     * still marked).
+     *
+     * @param fraction share of units, in [0, 1]
+     */
+    record InventedDigits(double fraction) implements FraudModel {
+        /**
+         * The digit preferences of invented numbers: 0 and 5 favoured, 4 and 8 avoided, in the spirit of Beber and
+         * Scacco's (2012) experiments; sums to 1.
+         */
+        public static final double[] HUMAN_DIGITS = {0.18, 0.08, 0.10, 0.08, 0.07, 0.16, 0.08, 0.10, 0.07, 0.08};
+
+        /** @throws IllegalArgumentException if the fraction is not in [0, 1] */
+        public InventedDigits {
+            requireProbability("invented-digit fraction of units", fraction);
+        }
+
+        @Override
+        public FraudClass fraudClass() {
+            return FraudClass.DIGITS;
+        }
+
+        @Override
+        public boolean isNoOp() {
+            return fraction == 0;
+        }
+    }
+
+    /**
      * Opposition ballots declared invalid, in a fraction of units: spoiled_k ~ Binomial(votes_k, share) moved from each
      * other option to the invalid ballots; ballots and turnout do not change, the leader's share of valid votes
      * rises. A channel election observers report (e.g. OSCE/ODIHR final reports); no forensic paper models it, so

@@ -74,6 +74,14 @@ abstract class FraudStep {
                 }
             };
         }
+        if (model instanceof FraudModel.InventedDigits d) {
+            return new Selected(d.fraction(), d.fraudClass()) {
+                @Override
+                void change(UnitState s, UniformRandomProvider rng) {
+                    inventDigits(s, rng);
+                }
+            };
+        }
         FraudModel.InventedResults inv = (FraudModel.InventedResults) model;
         return new Selected(inv.fraction(), inv.fraudClass()) {
             @Override
@@ -86,6 +94,42 @@ abstract class FraudStep {
                 }
             }
         };
+    }
+
+    /**
+     * Rewrites every digit of the leader's count after the first with a digit drawn from
+     * {@link FraudModel.InventedDigits#HUMAN_DIGITS}; the ballots move by the same amount. Counts below 10, and a
+     * change that would take the ballots above the registered voters, are left as they are.
+     */
+    static void inventDigits(UnitState s, UniformRandomProvider rng) {
+        int count = s.votes[0];
+        if (count < 10) {
+            return;
+        }
+        int scale = 1;
+        while (count / scale >= 10) {
+            scale *= 10;
+        }
+        int invented = (count / scale) * scale;
+        for (int p = scale / 10; p >= 1; p /= 10) {
+            invented += p * humanDigit(rng.nextDouble());
+        }
+        int delta = invented - count;
+        if ((long) s.ballots + delta <= s.registered) {
+            s.votes[0] = invented;
+            s.ballots += delta;
+        }
+    }
+
+    /** @return the digit whose cumulative preference first exceeds u */
+    private static int humanDigit(double u) {
+        double[] w = FraudModel.InventedDigits.HUMAN_DIGITS;
+        int d = 0;
+        while (d < 9 && u >= w[d]) {
+            u -= w[d];
+            d++;
+        }
+        return d;
     }
 
     /** Adds ballots for the leader. */

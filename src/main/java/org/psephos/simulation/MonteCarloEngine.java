@@ -190,12 +190,12 @@ public final class MonteCarloEngine {
         }
         b.grouping(new Grouping("region", regionLabels(model.electorate().regions()), c.region));
         c.region = null;
-        int[] remap = new int[256];
+        int[] remap = new int[1 << (FraudClass.values().length - 1)];
         java.util.Arrays.fill(remap, -1);
         List<String> labels = new ArrayList<>();
         int[] codes = new int[c.mask.length];
         for (int i = 0; i < codes.length; i++) {
-            int m = c.mask[i] & 0xFF;
+            int m = c.mask[i] & 0xFFFF;
             if (remap[m] < 0) {
                 remap[m] = labels.size();
                 labels.add(FraudClass.label(m));

@@ -10,7 +10,8 @@ final class UnitColumns {
     int[] invalid;
     int[][] votes;
     int[] region;
-    byte[] mask;
+    /** The fraud bits of each unit ({@link FraudClass#bit()}: nine classes, so a short). */
+    short[] mask;
     /** 1 for an urban unit, 0 for a rural one; null without an urban population. */
     byte[] settlement;
 
@@ -20,7 +21,7 @@ final class UnitColumns {
         invalid = new int[units];
         votes = new int[options][units];
         region = new int[units];
-        mask = new byte[units];
+        mask = new short[units];
         settlement = urban ? new byte[units] : null;
     }
 
@@ -37,7 +38,7 @@ final class UnitColumns {
             System.arraycopy(urban, 0, settlement, first, len);
         }
         for (int j = 0; j < len; j++) {
-            mask[first + j] = (byte) c.mask[j];
+            mask[first + j] = (short) c.mask[j];
         }
     }
 

@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class HelpTextTest {
     @ParameterizedTest
-    @ValueSource(strings = {"load", "audit", "analyze", "simulate", "shpilkin", "power", "scenarios", "kazakhstan"})
+    @ValueSource(strings = {"load", "audit", "analyze", "simulate", "shpilkin", "power", "calibrate", "scenarios",
+        "kazakhstan"})
     void helpRendersWithoutWarnings(String command) {
         PrintStream saved = System.err;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();

@@ -47,6 +47,10 @@ class ReproducibilityTest {
                 Arguments.of("power --sizes-from", new String[] {"power", "--fraud", "klimek", "--grid",
                     "incremental=0,0.2", "--replicates", "4", "--test-replicates", "5", "--tests", "FraudMixture",
                     "--seed", "12", "--quiet", "--sizes-from", "@in", "--json", "@out.json"}),
+                Arguments.of("calibrate --like", new String[] {"calibrate", "--like", "@in", "--level", "region",
+                    "--elections", "3", "--replicates", "20", "--scenarios", "homogeneous", "--units", "300",
+                    "--fraud", "invented-digits", "--seed", "14", "--quiet", "--json", "@out.json", "--csv",
+                    "@out.csv"}),
                 Arguments.of("shpilkin", new String[] {"shpilkin", "@in", "--level", "region", "--redraws", "20",
                     "--seed", "13", "--json", "@out.json", "--csv", "@out.csv"}));
     }

@@ -28,7 +28,7 @@ class SharedOptionsTest {
     /** {@code --quiet} is one mixin too: every command that reports progress takes it with the same description. */
     @Test
     void everyProgressCommandTakesTheSameQuietOption() {
-        for (String command : new String[] {"analyze", "kazakhstan", "power", "scenarios", "simulate"}) {
+        for (String command : new String[] {"analyze", "calibrate", "kazakhstan", "power", "scenarios", "simulate"}) {
             StringWriter out = new StringWriter();
             assertEquals(0, Main.run(new String[] {command, "--help"}, new PrintWriter(out),
                     new PrintWriter(new StringWriter())));

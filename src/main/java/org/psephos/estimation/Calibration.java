@@ -1,0 +1,446 @@
+package org.psephos.estimation;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.psephos.data.Election;
+import org.psephos.forensics.Battery;
+import org.psephos.forensics.BatteryOptions;
+import org.psephos.forensics.BatteryResult;
+import org.psephos.forensics.Bootstrap;
+import org.psephos.forensics.ForensicTest;
+import org.psephos.forensics.MultipleTesting;
+import org.psephos.forensics.NullCalibration;
+import org.psephos.forensics.NullKind;
+import org.psephos.forensics.NullSettings;
+import org.psephos.forensics.TestInput;
+import org.psephos.forensics.TestResult;
+import org.psephos.forensics.Verdict;
+import org.psephos.simulation.Parallel;
+import org.psephos.simulation.Progress;
+import org.psephos.simulation.RandomStreams;
+
+/**
+ * The calibration study of {@code psephos calibrate} (issue 15, {@code docs/verdict-method.md}): the battery, with
+ * its calibrated nulls, run on K elections of every scenario, clean ({@link CalibrationScenario.Kind#CLEAN}: the
+ * built-in heterogeneity scenarios, or clean twins of a real file) and fraudulent, exactly as {@code analyze} runs
+ * it on a file, scoring the same {@link Verdict}.
+ *
+ * <p>Method. Election k of scenario s is drawn with the seed {@code stream(KEY, key(s), k)} of the run seed and
+ * analysed with the battery under the same seed (nationally, or per group of {@link #withGrouping} where the
+ * election has that grouping; one thread per election, elections spread over the threads, so the result is the
+ * same for any thread count). For each test and variable (turnout, the leader, the runner-up as "other"; the tests
+ * run on the leader and turnout together count as the leader) the national row rejects when its calibrated p-value
+ * is at most α = {@value #LEVEL}; the verdict rejects when it is anomalous (Holm over the national rows, with the
+ * labels of the battery's {@link NullSettings#calibration()} applied, as {@code analyze} does). A rate is the
+ * rejections among the elections where the row had a p-value, with its 95% Clopper–Pearson interval
+ * ({@link BinomialRate}): a false-positive rate on a clean scenario, a power on a fraud scenario.
+ *
+ * <p>Labels ({@code docs/verdict-method.md}, "Descriptive tests"): a test is <b>descriptive</b> on a variable when
+ * its false-positive rate on some clean scenario is significantly above α (one-sided exact binomial test, P(X ≥ x)
+ * under Binomial(K, α), below α divided by the number of (clean scenario, variable) pairs the test was measured on:
+ * Bonferroni over the test's pairs); it has <b>no power</b> when the run has frauds that target it
+ * ({@link CalibrationScenario#targets()}) and on none of them, on no variable, is its rejection rate significantly
+ * above α (the same test, Bonferroni over those pairs). The verdict is scored twice: as the battery gave it, with the
+ * labels it applied ({@link CalibrationResult#APPLIED}: built-in, or a table given to the battery), and with the
+ * labels this run measured ({@link CalibrationResult#MEASURED}: Holm over the national rows not labelled descriptive
+ * here). The second is in-sample (the labels are chosen on the same elections), so it is optimistic by the tests
+ * that happened to stay just below significance; a fresh run with {@code --calibration} of the labels measures it
+ * out of sample.
+ *
+ * <p>Immutable; {@code withX} return copies.
+ *
+ * @since 0.1
+ */
+public final class Calibration {
+    /** The level of the rows, of the verdict and of the label tests. */
+    public static final double LEVEL = Verdict.ALPHA;
+    /** Stream key of the elections' seeds (ASCII "Calib"). */
+    static final long KEY = 0x43616C6962L;
+    /** The variables of the table. */
+    static final List<String> VARIABLES = List.of("turnout", "leader", "other");
+
+    private final List<CalibrationScenario> scenarios;
+    private final List<ForensicTest> tests;
+    private final int elections;
+    private final BatteryOptions options;
+    private final String grouping;
+
+    private Calibration(List<CalibrationScenario> scenarios, List<ForensicTest> tests, int elections,
+                        BatteryOptions options, String grouping) {
+        this.scenarios = scenarios;
+        this.tests = tests;
+        this.elections = elections;
+        this.options = options;
+        this.grouping = grouping;
+    }
+
+    /**
+     * @param scenarios the scenarios (at least one; names unique)
+     * @param tests     the tests (ids of {@link Estimators#registry()})
+     * @return the study with 200 elections per scenario, 200 null replicates, seed 1, calibrated nulls with the
+     *         built-in labels, nationally
+     * @throws IllegalArgumentException if there is no scenario, two share a name, or a test id is unknown
+     */
+    public static Calibration of(List<? extends CalibrationScenario> scenarios, List<String> tests) {
+        if (scenarios.isEmpty()) {
+            throw new IllegalArgumentException("no scenario to calibrate on");
+        }
+        List<String> names = new ArrayList<>();
+        for (CalibrationScenario s : scenarios) {
+            if (names.contains(s.name())) {
+                throw new IllegalArgumentException("scenario name repeats: " + s.name());
+            }
+            names.add(s.name());
+        }
+        if (tests.isEmpty()) {
+            throw new IllegalArgumentException("no tests chosen");
+        }
+        List<ForensicTest> chosen = Estimators.registry().select(tests);
+        return new Calibration(List.copyOf(scenarios), chosen, 200,
+                BatteryOptions.defaults().withReplicates(200).withSeed(1), null);
+    }
+
+    /** @param k elections per scenario, at least 1 @return a copy */
+    public Calibration withElections(int k) {
+        if (k < 1) {
+            throw new IllegalArgumentException("elections per scenario is not positive: " + k);
+        }
+        return new Calibration(scenarios, tests, k, options, grouping);
+    }
+
+    /** @param s the run seed @return a copy */
+    public Calibration withSeed(long s) {
+        return new Calibration(scenarios, tests, elections, options.withSeed(s), grouping);
+    }
+
+    /** @param r null replicates of every battery run, at least 1 @return a copy */
+    public Calibration withReplicates(int r) {
+        return new Calibration(scenarios, tests, elections, options.withReplicates(r), grouping);
+    }
+
+    /**
+     * @param n the nulls (calibrated: the verdict exists only under calibrated nulls)
+     * @return a copy
+     * @throws IllegalArgumentException if the nulls are not calibrated
+     */
+    public Calibration withNulls(NullSettings n) {
+        if (n.kind() != NullKind.CALIBRATED) {
+            throw new IllegalArgumentException("calibration measures the calibrated nulls; --null reference has no "
+                    + "verdict to calibrate");
+        }
+        return new Calibration(scenarios, tests, elections, options.withNulls(n), grouping);
+    }
+
+    /** @param q the false discovery rate of the row flags (reported by the battery, not used here) @return a copy */
+    public Calibration withFdr(double q) {
+        return new Calibration(scenarios, tests, elections, options.withFdr(q), grouping);
+    }
+
+    /**
+     * @param name a grouping to run the battery per group of (and to fit the twins by), where an election has it;
+     *             null for national only
+     * @return a copy
+     */
+    public Calibration withGrouping(String name) {
+        return new Calibration(scenarios, tests, elections, options, name);
+    }
+
+    /** @return the scenarios */
+    public List<CalibrationScenario> scenarios() {
+        return scenarios;
+    }
+
+    /** @return elections per scenario */
+    public int elections() {
+        return elections;
+    }
+
+    /** @return the battery's settings (seed = the run seed; each election's battery gets its own) */
+    public BatteryOptions options() {
+        return options;
+    }
+
+    /**
+     * Runs every election on this machine.
+     *
+     * @param threads  threads (the result does not depend on it)
+     * @param progress told as elections finish
+     * @return the result
+     */
+    public CalibrationResult run(int threads, Progress progress) {
+        int n = scenarios.size() * elections;
+        List<Outcome> out = Parallel.map(n, threads, i -> outcome(i / elections, i % elections), progress);
+        return reduce(out);
+    }
+
+    /**
+     * @param scenario the scenario's index
+     * @param k        the election
+     * @return the seed of election k of that scenario
+     */
+    long seedOf(int scenario, int k) {
+        return RandomStreams.seeded(options.seed()).stream(KEY, Bootstrap.key(scenarios.get(scenario).name()), k)
+                .nextLong();
+    }
+
+    /**
+     * One election's national rows: p-value per (test, variable of the table), the verdict as the battery gave it,
+     * and every national row with a calibrated p-value (for the verdict under the labels this run measures).
+     */
+    record Outcome(Map<String, Double> p, Verdict.Answer verdict, List<Row> family) {
+        Outcome(Map<String, Double> p, Verdict.Answer verdict) {
+            this(p, verdict, List.of());
+        }
+    }
+
+    /**
+     * A national row with a calibrated p-value, kept small.
+     *
+     * @param id       the test id
+     * @param variable the variable's name
+     * @param role     turnout, leader or other (any option but the leader)
+     * @param p        its calibrated p-value
+     */
+    record Row(String id, String variable, NullCalibration.Role role, double p) {
+    }
+
+    /**
+     * @param s the scenario's index
+     * @param k the election
+     * @return its outcome
+     */
+    Outcome outcome(int s, int k) {
+        long seed = seedOf(s, k);
+        Election e = scenarios.get(s).election(seed);
+        String level = grouping != null && e.grouping(grouping).isPresent() ? grouping : null;
+        BatteryResult r = Battery.withDefaults().withTests(tests).withLevel(level)
+                .run(e, options.withSeed(seed).withThreads(1), Progress.NONE);
+        String leader = e.leaderName();
+        String other = runnerUp(e);
+        Map<String, Double> p = new LinkedHashMap<>();
+        List<Row> family = new ArrayList<>();
+        for (TestResult t : r.results()) {
+            if (!TestInput.NATIONAL.equals(t.level()) || !t.applicable()
+                    || !MultipleTesting.isValidPValue(t.pValue())) {
+                continue;
+            }
+            boolean turnout = t.variable().equals("turnout");
+            String v = turnout ? "turnout" : t.variable().equals(leader) ? "leader"
+                    : t.variable().equals(other) ? "other" : null;
+            if (v != null) {
+                p.put(t.id() + "/" + v, t.pValue());
+            }
+            String kind = BatteryResult.nullOf(t);
+            if (!kind.equals("none") && !kind.equals("reference")) {
+                family.add(new Row(t.id(), t.variable(), turnout ? NullCalibration.Role.TURNOUT
+                        : t.variable().equals(leader) ? NullCalibration.Role.LEADER : NullCalibration.Role.OTHER,
+                        t.pValue()));
+            }
+        }
+        return new Outcome(p, r.verdict().answer(), family);
+    }
+
+    /** @return the name of the option with the second-most votes (null with one option) */
+    static String runnerUp(Election e) {
+        int lead = e.leader();
+        int best = -1;
+        long bestVotes = -1;
+        for (int k = 0; k < e.optionCount(); k++) {
+            if (k == lead) {
+                continue;
+            }
+            long s = 0;
+            for (int v : e.votesColumn(k)) {
+                s += Math.max(0, v);
+            }
+            if (s > bestVotes) {
+                bestVotes = s;
+                best = k;
+            }
+        }
+        return best < 0 ? null : e.options().get(best);
+    }
+
+    /**
+     * @param outcomes one per election, scenario by scenario in order, elections in order
+     * @return the result
+     */
+    CalibrationResult reduce(List<Outcome> outcomes) {
+        List<CalibrationResult.Scenario> info = new ArrayList<>();
+        List<CalibrationResult.Rate> rates = new ArrayList<>();
+        int cleanAnomalous = 0;
+        int cleanVerdicts = 0;
+        for (int s = 0; s < scenarios.size(); s++) {
+            CalibrationScenario sc = scenarios.get(s);
+            info.add(new CalibrationResult.Scenario(sc.name(), sc.kind().id(), sc.description(), sc.targets()));
+            List<Outcome> os = outcomes.subList(s * elections, (s + 1) * elections);
+            for (ForensicTest t : tests) {
+                for (String v : VARIABLES) {
+                    String key = t.id() + "/" + v;
+                    int x = 0;
+                    int n = 0;
+                    for (Outcome o : os) {
+                        Double p = o.p().get(key);
+                        if (p != null) {
+                            n++;
+                            x += p <= LEVEL ? 1 : 0;
+                        }
+                    }
+                    if (n > 0) {
+                        rates.add(new CalibrationResult.Rate(sc.name(), sc.kind().id(), t.id(), v,
+                                BinomialRate.of(x, n, LEVEL)));
+                    }
+                }
+            }
+            int a = 0;
+            int n = 0;
+            for (Outcome o : os) {
+                if (o.verdict() != Verdict.Answer.NOT_COMPUTED) {
+                    n++;
+                    a += o.verdict() == Verdict.Answer.ANOMALOUS ? 1 : 0;
+                }
+            }
+            rates.add(new CalibrationResult.Rate(sc.name(), sc.kind().id(), CalibrationResult.VERDICT,
+                    CalibrationResult.APPLIED, BinomialRate.of(a, n, LEVEL)));
+            if (sc.kind() == CalibrationScenario.Kind.CLEAN) {
+                cleanAnomalous += a;
+                cleanVerdicts += n;
+            }
+        }
+        long cleanScenarios = scenarios.stream().filter(x -> x.kind() == CalibrationScenario.Kind.CLEAN).count();
+        if (cleanVerdicts > 0 && cleanScenarios > 1) {
+            rates.add(new CalibrationResult.Rate(CalibrationResult.ALL_CLEAN, CalibrationScenario.Kind.CLEAN.id(),
+                    CalibrationResult.VERDICT, CalibrationResult.APPLIED,
+                    BinomialRate.of(cleanAnomalous, cleanVerdicts, LEVEL)));
+        }
+        List<CalibrationResult.Label> labels = labels(rates);
+        // the verdict again, with the labels just measured: Holm over the national rows not labelled descriptive
+        NullCalibration measured = CalibrationResult.table(labels, "measured");
+        int cleanA = 0;
+        int cleanN = 0;
+        for (int s = 0; s < scenarios.size(); s++) {
+            CalibrationScenario sc = scenarios.get(s);
+            int a = 0;
+            for (Outcome o : outcomes.subList(s * elections, (s + 1) * elections)) {
+                a += verdict(o, measured).anomalous() ? 1 : 0;
+            }
+            rates.add(new CalibrationResult.Rate(sc.name(), sc.kind().id(), CalibrationResult.VERDICT,
+                    CalibrationResult.MEASURED, BinomialRate.of(a, elections, LEVEL)));
+            if (sc.kind() == CalibrationScenario.Kind.CLEAN) {
+                cleanA += a;
+                cleanN += elections;
+            }
+        }
+        if (cleanScenarios > 1) {
+            rates.add(new CalibrationResult.Rate(CalibrationResult.ALL_CLEAN, CalibrationScenario.Kind.CLEAN.id(),
+                    CalibrationResult.VERDICT, CalibrationResult.MEASURED, BinomialRate.of(cleanA, cleanN, LEVEL)));
+        }
+        return new CalibrationResult(elections, options.replicates(), options.seed(), LEVEL, grouping,
+                tests.stream().map(ForensicTest::id).toList(), options.nulls().calibration().source(), info, rates,
+                labels);
+    }
+
+    /**
+     * @param o      an election's outcome
+     * @param labels labels
+     * @return Holm's verdict over its national rows with a calibrated p-value that the labels do not call
+     *         descriptive
+     */
+    static Verdict verdict(Outcome o, NullCalibration labels) {
+        List<TestResult> rows = new ArrayList<>(o.family().size());
+        for (Row r : o.family()) {
+            if (labels.of(r.id(), r.role()).label() != NullCalibration.Label.DESCRIPTIVE) {
+                rows.add(new TestResult(r.id(), r.variable(), TestInput.NATIONAL, Double.NaN, Double.NaN, Double.NaN,
+                        Double.NaN, r.p(), Double.NaN, false, 0, true, "", Map.of()));
+            }
+        }
+        return Verdict.holm(rows, t -> true);
+    }
+
+    /** The labels of the measured rates (see the class comment). */
+    private List<CalibrationResult.Label> labels(List<CalibrationResult.Rate> rates) {
+        List<CalibrationResult.Label> out = new ArrayList<>();
+        for (ForensicTest t : tests) {
+            List<CalibrationResult.Rate> clean = new ArrayList<>();
+            List<CalibrationResult.Rate> power = new ArrayList<>();
+            for (CalibrationResult.Rate r : rates) {
+                if (!r.test().equals(t.id()) || r.scenario().equals(CalibrationResult.ALL_CLEAN)) {
+                    continue;
+                }
+                CalibrationScenario sc = scenario(r.scenario());
+                if (sc.kind() == CalibrationScenario.Kind.CLEAN) {
+                    clean.add(r);
+                } else if (sc.targets().contains(t.id())) {
+                    power.add(r);
+                }
+            }
+            for (String v : VARIABLES) {
+                CalibrationResult.Rate worst = null;
+                for (CalibrationResult.Rate r : clean) {
+                    if (r.variable().equals(v) && (worst == null || r.rate().pAbove() < worst.rate().pAbove())) {
+                        worst = r;
+                    }
+                }
+                if (worst != null && worst.rate().above(LEVEL / clean.size())) {
+                    out.add(new CalibrationResult.Label(t.id(), v, "descriptive", String.format(Locale.ROOT,
+                            "false-positive rate at %s on %s in the %s scenario: %s, one-sided binomial p = %s "
+                                    + "< %s/%d", pct(LEVEL), v, worst.scenario(), rate(worst.rate()),
+                            p(worst.rate().pAbove()), LEVEL, clean.size())));
+                }
+            }
+            if (!power.isEmpty()) {
+                CalibrationResult.Rate best = null;
+                for (CalibrationResult.Rate r : power) {
+                    if (best == null || r.rate().pAbove() < best.rate().pAbove()) {
+                        best = r;
+                    }
+                }
+                if (!best.rate().above(LEVEL / power.size())) {
+                    out.add(new CalibrationResult.Label(t.id(), "*", "no-power", String.format(Locale.ROOT,
+                            "no power against the fraud it targets: at best %s on %s against %s, not significantly "
+                                    + "above %s (one-sided binomial p = %s, Bonferroni over %d)",
+                            rate(best.rate()), best.variable(), best.scenario(), pct(LEVEL), p(best.rate().pAbove()),
+                            power.size())));
+                }
+            }
+        }
+        return out;
+    }
+
+    private CalibrationScenario scenario(String name) {
+        for (CalibrationScenario s : scenarios) {
+            if (s.name().equals(name)) {
+                return s;
+            }
+        }
+        throw new IllegalStateException("no scenario " + name);
+    }
+
+    /** @return x/n = rate [low, high] */
+    static String rate(BinomialRate r) {
+        return String.format(Locale.ROOT, "%d/%d = %.3f [%.3f, %.3f]", r.events(), r.trials(), r.rate(), r.low(),
+                r.high());
+    }
+
+    private static String pct(double level) {
+        return String.format(Locale.ROOT, "%.0f%%", 100 * level);
+    }
+
+    private static String p(double p) {
+        return p < 0.001 ? String.format(Locale.ROOT, "%.1e", p) : String.format(Locale.ROOT, "%.3f", p);
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "Calibration[%d scenarios x %d elections, %d tests, R = %d]",
+                scenarios.size(), elections, tests.size(), options.replicates());
+    }
+
+    /** @return the tests */
+    List<ForensicTest> tests() {
+        return tests;
+    }
+}
