@@ -278,7 +278,31 @@ public final class BatteryReport {
             }
             sb.append(line.toString().stripTrailing()).append('\n');
         }
+        if (cal) {
+            sb.append(estimateLines());
+        }
         sb.append(summaryLine()).append('\n');
+        return sb.toString();
+    }
+
+    /**
+     * @return under calibrated nulls the table's interval column is the null's range, so an estimate that has its
+     *         own interval (Spikes: Rozenas's {@code confInt} over posterior draws) gets a line of its own with it;
+     *         empty when no row has one
+     */
+    private String estimateLines() {
+        StringBuilder sb = new StringBuilder();
+        for (TestResult r : result.results()) {
+            if (!r.applicable() || !(r.details().get("conf_int") instanceof Map<?, ?> c)
+                    || !(c.get("mean_percent") instanceof Number mean) || !(c.get("low_percent") instanceof Number lo)
+                    || !(c.get("high_percent") instanceof Number hi)) {
+                continue;
+            }
+            sb.append(String.format(Locale.ROOT, "Estimate: %s on %s (%s): %s%% of the votes [%s%%, %s%%], mean and "
+                    + "2.5%%-97.5%% quantiles over %s posterior draws (Rozenas's confInt)%n", r.id(), r.variable(),
+                    r.level(), num(mean.doubleValue()), num(lo.doubleValue()), num(hi.doubleValue()),
+                    c.get("boots")));
+        }
         return sb.toString();
     }
 

@@ -56,6 +56,14 @@ class SpikesCommandTest {
         assertTrue(t.get("ci_high").asDouble() < t.get("value").asDouble(), "the estimate is above the twins' range");
         assertEquals(Spikes.BOOTS, d.get("conf_int").get("boots").asInt());
         assertEquals(ref.get("ci_low").asDouble() * 100, d.get("conf_int").get("low_percent").asDouble(), 1e-9);
+        // the table's range is the twins', so stdout gives the estimate's own interval on a line of its own
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("Estimate: Spikes on v \\(national\\): "
+                + "([0-9.]+)% of the votes \\[([0-9.]+)%, ([0-9.]+)%\\], mean and 2\\.5%-97\\.5% quantiles over "
+                + Spikes.BOOTS + " posterior draws").matcher(out.toString());
+        assertTrue(m.find(), out.toString());
+        assertEquals(mean, Double.parseDouble(m.group(1)), 5e-5);
+        assertEquals(d.get("conf_int").get("low_percent").asDouble(), Double.parseDouble(m.group(2)), 5e-5);
+        assertEquals(d.get("conf_int").get("high_percent").asDouble(), Double.parseDouble(m.group(3)), 5e-5);
         assertTrue(d.get("spikes").size() >= 4, d.get("spikes").toString());
         assertEquals(1001, d.get("envelope").size());
         assertTrue(d.get("support_fit").get("levels").get(0).get("start_log_likelihoods").size() >= 1);
