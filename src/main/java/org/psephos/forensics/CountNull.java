@@ -235,7 +235,7 @@ final class CountNull implements NullStatistic {
                     return n == 0 ? Double.NaN : (double) s / n;
                 }
                 case 1:
-                    return chiSquare(tally, at, BENFORD);
+                    return NullDistributions.chiSquare(tally, at, BENFORD);
                 case 2: {
                     long[] h = lastDigits(tally, at, rule[t]);
                     long n = 0;
@@ -247,7 +247,8 @@ final class CountNull implements NullStatistic {
                     return n == 0 ? Double.NaN : (double) s / n;
                 }
                 case 3:
-                    return chiSquare(lastDigits(tally, at, rule[t]), 0, null);
+                    return NullDistributions.chiSquare(lastDigits(tally, at, rule[t]),
+                            NullDistributions.UNIFORM_DIGITS);
                 case 4: {
                     long[] h = lastDigits(tally, at, rule[t]);
                     long n = 0;
@@ -286,24 +287,6 @@ final class CountNull implements NullStatistic {
                 }
             }
             return h;
-        }
-
-        /** Pearson's X² of ten frequencies against probabilities (uniform for null), as {@code NullDistributions}. */
-        private static double chiSquare(long[] tally, int at, double[] probs) {
-            long n = 0;
-            for (int d = 0; d < 10; d++) {
-                n += tally[at + d];
-            }
-            if (n == 0) {
-                return Double.NaN;
-            }
-            double s = 0;
-            for (int d = 0; d < 10; d++) {
-                double e = n * (probs == null ? 0.1 : probs[d]);
-                double diff = tally[at + d] - e;
-                s += diff * diff / e;
-            }
-            return s;
         }
     }
 

@@ -1,6 +1,5 @@
 package org.psephos.forensics;
 
-import java.util.Arrays;
 
 /**
  * {@code LastDigitChi2}: Pearson's chi-square test of uniform last digits (Beber and Scacco 2012, "What the
@@ -17,20 +16,12 @@ public final class LastDigitChi2 implements ForensicTest {
     /** The test id. */
     public static final String ID = "LastDigitChi2";
 
-    private static final double[] UNIFORM = uniform();
-
     private final int minCount;
     private final int minCounts;
 
     private LastDigitChi2(int minCount, int minCounts) {
         this.minCount = Digits.checkMinCount(minCount);
         this.minCounts = Digits.checkMinCounts(minCounts);
-    }
-
-    private static double[] uniform() {
-        double[] u = new double[10];
-        Arrays.fill(u, 0.1);
-        return u;
     }
 
     /** @return the test over counts of 10 or more, applicable from 50 of them */
@@ -85,7 +76,7 @@ public final class LastDigitChi2 implements ForensicTest {
 
     @Override
     public TestResult run(TestInput input, BatteryOptions options) {
-        return DigitChi2.result(ID, input, frequencies(input.counts()), UNIFORM, minCounts,
+        return DigitChi2.result(ID, input, frequencies(input.counts()), NullDistributions.UNIFORM_DIGITS, minCounts,
                 "counts of " + minCount + " or more");
     }
 }

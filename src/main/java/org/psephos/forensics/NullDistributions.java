@@ -107,6 +107,9 @@ final class NullDistributions {
         return Erf.erfc(Math.abs(z) / Math.sqrt(2));
     }
 
+    /** Uniform probabilities of the ten decimal digits (the last-digit tests' reference). */
+    static final double[] UNIFORM_DIGITS = {0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1};
+
     /**
      * Pearson's chi-square statistic of observed counts against expected probabilities.
      *
@@ -115,14 +118,30 @@ final class NullDistributions {
      * @return \( \sum (O_d − n q_d)^2 / (n q_d) \)
      */
     static double chiSquare(long[] observed, double[] probs) {
+        return chiSquare(observed, 0, probs);
+    }
+
+    /**
+     * Pearson's chi-square statistic of the {@code probs.length} counts starting at {@code from} (a slice of a
+     * larger tally, as the resampling null keeps them).
+     *
+     * @param observed counts, the categories at {@code from ... from + probs.length − 1}
+     * @param from     the first category's index
+     * @param probs    null probabilities, summing to 1
+     * @return \( \sum (O_d − n q_d)^2 / (n q_d) \); NaN when the slice holds no count
+     */
+    static double chiSquare(long[] observed, int from, double[] probs) {
         long n = 0;
-        for (long o : observed) {
-            n += o;
+        for (int d = 0; d < probs.length; d++) {
+            n += observed[from + d];
+        }
+        if (n == 0) {
+            return Double.NaN;
         }
         double s = 0;
-        for (int d = 0; d < observed.length; d++) {
+        for (int d = 0; d < probs.length; d++) {
             double e = n * probs[d];
-            double diff = observed[d] - e;
+            double diff = observed[from + d] - e;
             s += diff * diff / e;
         }
         return s;
