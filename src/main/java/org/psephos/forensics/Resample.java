@@ -66,16 +66,15 @@ final class Resample {
     }
 
     /**
-     * Pearson's r (which = 0), the OLS slope of y on x minus the mean of y (which = 1) or the slope (which = 2), over
-     * all units.
+     * A statistic of the regression of y on x over all units ({@link CrossStatistic}).
      *
      * @param x     regressor per unit
      * @param y     response per unit
      * @param cx    mean of x
      * @param cy    mean of y
-     * @param which 0, 1 or 2
+     * @param stat  which statistic
      */
-    record Cross(double[] x, double[] y, double cx, double cy, int which) implements Spec {
+    record Cross(double[] x, double[] y, double cx, double cy, CrossStatistic stat) implements Spec {
     }
 
     private final int n;
@@ -325,9 +324,7 @@ final class Resample {
                     double[] ms = momentSums[momentOf[s]];
                     out[s][r] = ms[0] > 0 && ms[1] > 0 ? ((Moment) spec).stat().of(ms[1], ms[2], ms[3]) : Double.NaN;
                 } else {
-                    double[] reg = crossSums[crossOf[s]];
-                    int which = ((Cross) spec).which();
-                    out[s][r] = which == 0 ? reg[0] : which == 1 ? reg[1] - reg[2] : reg[1];
+                    out[s][r] = ((Cross) spec).stat().of(crossSums[crossOf[s]]);
                 }
             }
         }
