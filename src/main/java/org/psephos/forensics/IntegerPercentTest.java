@@ -5,13 +5,14 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.math3.distribution.BinomialDistribution;
+import org.apache.commons.rng.UniformRandomProvider;
 import org.psephos.data.Election;
 import org.psephos.data.Grouping;
 import org.psephos.simulation.BinomialSampler;
 import org.psephos.simulation.Parallel;
 import org.psephos.simulation.Progress;
+import org.psephos.simulation.Quantiles;
 import org.psephos.simulation.RandomStreams;
 
 /**
@@ -829,15 +830,7 @@ public final class IntegerPercentTest implements ForensicTest {
         double sd = numpy ? Math.sqrt(ss / r) : r > 1 ? Math.sqrt(ss / (r - 1)) : Double.NaN;
         long[] sorted = mc.clone();
         Arrays.sort(sorted);
-        return new Statistic(observed, mean, sd, percentile(sorted, 99.9), (1.0 + atLeast) / (1.0 + r));
-    }
-
-    /** numpy.percentile's default (linear interpolation between order statistics, R type 7). */
-    static double percentile(long[] sorted, double q) {
-        double h = (sorted.length - 1) * q / 100.0;
-        int lo = (int) Math.floor(h);
-        int hi = Math.min(lo + 1, sorted.length - 1);
-        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+        return new Statistic(observed, mean, sd, Quantiles.percentile(sorted, 99.9), (1.0 + atLeast) / (1.0 + r));
     }
 
     /**

@@ -87,7 +87,7 @@ final class IntegerRows {
         m.put("expected_mean", mean);
         m.put("expected_sd", s.length > 1 ? Math.sqrt(ss / (s.length - 1)) : Double.NaN);
         m.put("excess", observed - mean);
-        m.put("p999", CalibratedNulls.quantile(s, 0.999));
+        m.put("p999", org.psephos.simulation.Quantiles.type7(s, 0.999));
         m.put("p_value", TailPValue.of(observed, values, TailPValue.Direction.UPPER).p());
         return m;
     }
