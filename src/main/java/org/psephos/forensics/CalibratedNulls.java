@@ -17,6 +17,7 @@ import org.psephos.forensics.nulls.ResamplingModel;
 import org.psephos.forensics.nulls.TailPValue;
 import org.psephos.simulation.Parallel;
 import org.psephos.simulation.Progress;
+import org.psephos.simulation.Quantiles;
 
 /**
  * The battery under calibrated nulls ({@link NullKind#CALIBRATED}, {@code docs/verdict-method.md}): every row's
@@ -387,8 +388,8 @@ final class CalibratedNulls {
             }
             sd = finite.length > 1 ? Math.sqrt(ss / (finite.length - 1)) : Double.NaN;
         }
-        double lo = quantile(finite, 0.025);
-        double hi = quantile(finite, 0.975);
+        double lo = Quantiles.type7(finite, 0.025);
+        double hi = Quantiles.type7(finite, 0.975);
         Map<String, Object> d = new LinkedHashMap<>(base.details());
         Object refMethod = d.remove("p_value_method");
         Map<String, Object> ref = new LinkedHashMap<>();
@@ -426,17 +427,6 @@ final class CalibratedNulls {
         double value = useObserved ? observed : base.value();
         return new TestResult(base.id(), base.variable(), base.level(), value, mean, lo, hi, p.p(), Double.NaN,
                 false, base.n(), true, "", d);
-    }
-
-    /** Type-7 quantile of sorted values (NaN if none). */
-    static double quantile(double[] sorted, double q) {
-        if (sorted.length == 0) {
-            return Double.NaN;
-        }
-        double h = (sorted.length - 1) * q;
-        int lo = (int) Math.floor(h);
-        int hi = Math.min(lo + 1, sorted.length - 1);
-        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
     }
 
     /**
@@ -540,8 +530,8 @@ final class CalibratedNulls {
             n.put("mean_score", n.remove("mean"));
             n.put("sd_score", n.remove("sd"));
             d.put(NULL, n);
-            return new TestResult(m.id(), m.variable(), m.level(), base.value(), mean, quantile(finite, 0.025),
-                    quantile(finite, 0.975), m.pValue(), Double.NaN, false, m.n(), true, "", d);
+            return new TestResult(m.id(), m.variable(), m.level(), base.value(), mean, Quantiles.type7(finite, 0.025),
+                    Quantiles.type7(finite, 0.975), m.pValue(), Double.NaN, false, m.n(), true, "", d);
         }
     }
 }

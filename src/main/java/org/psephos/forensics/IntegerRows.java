@@ -64,6 +64,9 @@ final class IntegerRows {
         details.put("seed", o.seed());
         details.put("inclusion", "the inclusion rules and weights are evaluated on each replicate's own counts");
         details.put("variants", variants);
+        if (!TestInput.NATIONAL.equals(in.level())) {
+            details.put("regional_screen", KobakRegionalScreen.details(in.election(), in.variable().option()));
+        }
         TestResult base = new TestResult(IntegerPercentTest.ID, variable, in.level(), headObserved, Double.NaN,
                 Double.NaN, Double.NaN, Double.NaN, Double.NaN, false, included, true, "", details);
         TestResult m = CalibratedNulls.merge(base, headObserved, head, TailPValue.Direction.UPPER, kind,
@@ -74,7 +77,7 @@ final class IntegerRows {
                 m.pValue(), Double.NaN, false, m.n(), true, "", dm);
     }
 
-    /** One statistic's summary in the shape of {@code IntegerPercentTest.Statistic}, p-value upper. */
+    /** One statistic's summary in the shape of {@code IntegerPercentResult.Statistic}, p-value upper. */
     private static Map<String, Object> statistic(double observed, double[] values) {
         double[] s = Arrays.stream(values).filter(Double::isFinite).sorted().toArray();
         double mean = Arrays.stream(s).average().orElse(Double.NaN);
@@ -87,7 +90,7 @@ final class IntegerRows {
         m.put("expected_mean", mean);
         m.put("expected_sd", s.length > 1 ? Math.sqrt(ss / (s.length - 1)) : Double.NaN);
         m.put("excess", observed - mean);
-        m.put("p999", CalibratedNulls.quantile(s, 0.999));
+        m.put("p999", org.psephos.simulation.Quantiles.type7(s, 0.999));
         m.put("p_value", TailPValue.of(observed, values, TailPValue.Direction.UPPER).p());
         return m;
     }

@@ -101,7 +101,8 @@ public final class LastDigitMean implements ForensicTest, Plan.Source {
         }
         boolean own = options.conventionsFor(ID) == Conventions.PSEPHOS;
         return Results.bootstrappedMean(ID, input, digits, REFERENCE,
-                (mean, n) -> NullDistributions.normalTwoSided((mean - REFERENCE) / Math.sqrt(VARIANCE / n)), null,
+                (mean, n) -> NullDistributions.normalTwoSided((mean - REFERENCE) / Math.sqrt(VARIANCE / n)),
+                FlagRule.INTERVAL_EXCLUDES_REFERENCE,
                 Results.details("min_count", minCount, "min_binomial_sd", own ? MIN_BINOMIAL_SD : 0.0,
                         "p_value_method", "normal approximation, uniform digits"));
     }

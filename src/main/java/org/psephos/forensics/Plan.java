@@ -32,11 +32,11 @@ sealed interface Plan {
      * @param spec      what the statistic needs from a resample
      * @param reference the null value
      * @param pValue    the p-value, or NaN if the test has none
-     * @param flag      the rule: {@code null} flags when the interval excludes the reference
+     * @param flag      how the row is flagged
      * @param details   test-specific details (bootstrap counts are added)
      */
     record Pending(String id, TestInput input, double estimate, int n, Resample.Spec spec, double reference,
-                   double pValue, Boolean flag, Map<String, Object> details) implements Plan {
+                   double pValue, FlagRule flag, Map<String, Object> details) implements Plan {
 
         /** Copies the details. */
         public Pending {
@@ -54,7 +54,7 @@ sealed interface Plan {
             if (ci.finite() < ci.replicates()) {
                 d.put("bootstrap_finite", ci.finite());
             }
-            boolean f = flag != null ? flag : ci.excludes(reference);
+            boolean f = flag.flags(ci, reference);
             return new TestResult(id, input.variable().name(), input.level(), estimate, reference, ci.low(),
                     ci.high(), pValue, Double.NaN, f, n, true, "", d);
         }
@@ -71,7 +71,7 @@ sealed interface Plan {
         }
         Pending p = (Pending) plan;
         return new TestResult(p.id(), p.input().variable().name(), p.input().level(), p.estimate(), p.reference(),
-                Double.NaN, Double.NaN, p.pValue(), Double.NaN, p.flag() != null && p.flag(), p.n(), true, "",
+                Double.NaN, Double.NaN, p.pValue(), Double.NaN, p.flag() == FlagRule.FLAGGED, p.n(), true, "",
                 p.details());
     }
 

@@ -66,16 +66,15 @@ final class Resample {
     }
 
     /**
-     * Pearson's r (which = 0), the OLS slope of y on x minus the mean of y (which = 1) or the slope (which = 2), over
-     * all units.
+     * A statistic of the regression of y on x over all units ({@link CrossStatistic}).
      *
      * @param x     regressor per unit
      * @param y     response per unit
      * @param cx    mean of x
      * @param cy    mean of y
-     * @param which 0, 1 or 2
+     * @param stat  which statistic
      */
-    record Cross(double[] x, double[] y, double cx, double cy, int which) implements Spec {
+    record Cross(double[] x, double[] y, double cx, double cy, CrossStatistic stat) implements Spec {
     }
 
     private final int n;
@@ -91,8 +90,8 @@ final class Resample {
     private final int[][] codeUsed;
     /** Distinct moment arrays (by identity and center) and, per moment spec, its index among them. */
     private final List<Moment> momentArrays = new ArrayList<>();
-    private final List<MomentData> moments = new ArrayList<>();
-    private final List<CrossData> crosses = new ArrayList<>();
+    private final List<WeightedSums.MomentData> moments = new ArrayList<>();
+    private final List<WeightedSums.CrossData> crosses = new ArrayList<>();
     private final int[] momentOf;
     private final List<Cross> crossArrays = new ArrayList<>();
     private final int[] crossOf;
@@ -167,7 +166,7 @@ final class Resample {
             }
         }
         momentArrays.add(m);
-        moments.add(new MomentData(m));
+        moments.add(new WeightedSums.MomentData(m));
         return momentArrays.size() - 1;
     }
 
@@ -180,7 +179,7 @@ final class Resample {
             }
         }
         crossArrays.add(c);
-        crosses.add(new CrossData(c));
+        crosses.add(new WeightedSums.CrossData(c));
         return crossArrays.size() - 1;
     }
 
@@ -233,41 +232,6 @@ final class Resample {
             packed |= (long) (v + 1) << (4 * (j - w * 16));
         }
         return packed;
-    }
-
-    /** Dense ids (0, 1, …) for long keys in order of first sight: open addressing, linear probing, no boxing. */
-    private static final class LongIds {
-        private final long[] keys;
-        private final int[] ids;
-        private final int shift;
-        private int size;
-
-        /** @param most the most distinct keys there will be (the table stays at most half full) */
-        LongIds(int most) {
-            int bits = Math.max(2, 33 - Integer.numberOfLeadingZeros(Math.max(1, most)));
-            keys = new long[1 << bits];
-            ids = new int[1 << bits];
-            Arrays.fill(ids, -1);
-            shift = 64 - bits;
-        }
-
-        int id(long key) {
-            int mask = ids.length - 1;
-            int h = (int) ((key * 0x9E3779B97F4A7C15L) >>> shift);
-            while (ids[h] >= 0) {
-                if (keys[h] == key) {
-                    return ids[h];
-                }
-                h = (h + 1) & mask;
-            }
-            keys[h] = key;
-            ids[h] = size;
-            return size++;
-        }
-
-        int size() {
-            return size;
-        }
     }
 
     /**
@@ -325,166 +289,11 @@ final class Resample {
                     double[] ms = momentSums[momentOf[s]];
                     out[s][r] = ms[0] > 0 && ms[1] > 0 ? ((Moment) spec).stat().of(ms[1], ms[2], ms[3]) : Double.NaN;
                 } else {
-                    double[] reg = crossSums[crossOf[s]];
-                    int which = ((Cross) spec).which();
-                    out[s][r] = which == 0 ? reg[0] : which == 1 ? reg[1] - reg[2] : reg[1];
+                    out[s][r] = ((Cross) spec).stat().of(crossSums[crossOf[s]]);
                 }
             }
         }
         return out;
-    }
-
-    /**
-     * One moment array prepared for weighted passes: the used units (null if all are used) and their deviations
-     * from the center.
-     */
-    private static final class MomentData {
-        private final double[] d;
-        private final int[] units;
-
-        MomentData(Moment m) {
-            double[] x = m.x();
-            int used = 0;
-            for (double v : x) {
-                used += Double.isNaN(v) ? 0 : 1;
-            }
-            d = new double[used];
-            units = used == x.length ? null : new int[used];
-            int k = 0;
-            for (int i = 0; i < x.length; i++) {
-                if (!Double.isNaN(x[i])) {
-                    d[k] = x[i] - m.center();
-                    if (units != null) {
-                        units[k] = i;
-                    }
-                    k++;
-                }
-            }
-        }
-
-        /**
-         * @param times how many times each unit is in the resample
-         * @return {count, m2, m3, m4} of the used units in the resample (count 0: all 0)
-         */
-        double[] sums(int[] times) {
-            // Two interleaved sets of sums (even and odd units) halve the loop-carried dependency chains.
-            double s1 = 0;
-            double s2 = 0;
-            double s3 = 0;
-            double s4 = 0;
-            double u1 = 0;
-            double u2 = 0;
-            double u3 = 0;
-            double u4 = 0;
-            long count = 0;
-            int len = d.length;
-            int k = 0;
-            for (; k + 1 < len; k += 2) {
-                int t = units == null ? times[k] : times[units[k]];
-                int t1 = units == null ? times[k + 1] : times[units[k + 1]];
-                double v = d[k];
-                double v1 = d[k + 1];
-                double wv = t * v;
-                double wv1 = t1 * v1;
-                double wv2 = wv * v;
-                double wv21 = wv1 * v1;
-                s1 += wv;
-                u1 += wv1;
-                s2 += wv2;
-                u2 += wv21;
-                s3 += wv2 * v;
-                u3 += wv21 * v1;
-                s4 += wv2 * v * v;
-                u4 += wv21 * v1 * v1;
-                count += t + t1;
-            }
-            if (k < len) {
-                int t = units == null ? times[k] : times[units[k]];
-                double v = d[k];
-                double wv = t * v;
-                double wv2 = wv * v;
-                s1 += wv;
-                s2 += wv2;
-                s3 += wv2 * v;
-                s4 += wv2 * v * v;
-                count += t;
-            }
-            return count == 0 ? new double[4]
-                    : Moments.centralFromSums((int) count, s1 + u1, s2 + u2, s3 + u3, s4 + u4);
-        }
-    }
-
-    /** Two arrays prepared for weighted cross-product passes: deviations from their centers. */
-    private static final class CrossData {
-        private final double[] dx;
-        private final double[] dy;
-        private final double cy;
-
-        CrossData(Cross c) {
-            dx = new double[c.x().length];
-            dy = new double[c.x().length];
-            for (int i = 0; i < dx.length; i++) {
-                dx[i] = c.x()[i] - c.cx();
-                dy[i] = c.y()[i] - c.cy();
-            }
-            cy = c.cy();
-        }
-
-        /**
-         * @param times how many times each unit is in the resample
-         * @return {r, slope, mean of y} of the resample
-         */
-        double[] sums(int[] times) {
-            // Two interleaved sets of sums (even and odd units) halve the loop-carried dependency chains.
-            double sx = 0;
-            double sy = 0;
-            double rxx = 0;
-            double ryy = 0;
-            double rxy = 0;
-            double ux = 0;
-            double uy = 0;
-            double uxx = 0;
-            double uyy = 0;
-            double uxy = 0;
-            long count = 0;
-            int len = dx.length;
-            int i = 0;
-            for (; i + 1 < len; i += 2) {
-                double w = times[i];
-                double w1 = times[i + 1];
-                double x = dx[i];
-                double y = dy[i];
-                double x1 = dx[i + 1];
-                double y1 = dy[i + 1];
-                double wx = w * x;
-                double wy = w * y;
-                double wx1 = w1 * x1;
-                double wy1 = w1 * y1;
-                sx += wx;
-                ux += wx1;
-                sy += wy;
-                uy += wy1;
-                rxx += wx * x;
-                uxx += wx1 * x1;
-                ryy += wy * y;
-                uyy += wy1 * y1;
-                rxy += wx * y;
-                uxy += wx1 * y1;
-                count += times[i] + times[i + 1];
-            }
-            if (i < len) {
-                double w = times[i];
-                double wx = w * dx[i];
-                double wy = w * dy[i];
-                sx += wx;
-                sy += wy;
-                rxx += wx * dx[i];
-                ryy += wy * dy[i];
-                rxy += wx * dy[i];
-                count += times[i];
-            }
-            return Moments.crossFromSums(count, sx + ux, sy + uy, rxx + uxx, ryy + uyy, rxy + uxy, cy);
-        }
     }
 
     /*

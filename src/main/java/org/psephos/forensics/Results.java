@@ -156,12 +156,12 @@ final class Results {
      *                  mean of the used values
      * @param reference the null value of the mean
      * @param pValue    the p-value of the mean of the used values and their number (NaN if the test has none)
-     * @param flag      the rule: {@code null} flags when the interval excludes the reference
+     * @param flag      how the row is flagged
      * @param details   details
      * @return the pending result
      */
     static Plan.Pending bootstrappedMean(String id, TestInput input, byte[] values, double reference,
-                                         MeanPValue pValue, Boolean flag, Map<String, Object> details) {
+                                         MeanPValue pValue, FlagRule flag, Map<String, Object> details) {
         long sum = 0;
         int used = 0;
         for (byte v : values) {
@@ -173,6 +173,14 @@ final class Results {
         double mean = (double) sum / used;
         return new Plan.Pending(id, input, mean, used, new Resample.Share(values), reference,
                 pValue.of(mean, used), flag, details);
+    }
+
+    /** What flags an indicator-share row ({@link #binomialShare}). */
+    enum ShareFlag {
+        /** Its exact binomial p-value below {@link #ALPHA}. */
+        P_VALUE,
+        /** Its bootstrap interval excluding the reference. */
+        INTERVAL
     }
 
     /** The p-value of a mean test. */
@@ -194,13 +202,14 @@ final class Results {
      * @param input     the data
      * @param indicator per unit 0 or 1, or -1 if the unit is not used
      * @param reference the null probability of a one
-     * @param flagByP   flag when p &lt; {@link #ALPHA} (Beber and Scacco's binomial bounds) rather than when the
-     *                  bootstrap interval excludes the reference (EFToolkit)
+     * @param flagBy    {@link ShareFlag#P_VALUE}: flag when p &lt; {@link #ALPHA} (Beber and Scacco's binomial
+     *                  bounds); {@link ShareFlag#INTERVAL}: when the bootstrap interval excludes the reference
+     *                  (EFToolkit)
      * @param details   details (the number of ones and the p-value method are added)
      * @return the pending result
      */
     static Plan.Pending binomialShare(String id, TestInput input, byte[] indicator, double reference,
-                                      boolean flagByP, Map<String, Object> details) {
+                                      ShareFlag flagBy, Map<String, Object> details) {
         int k = 0;
         int used = 0;
         for (byte v : indicator) {
@@ -213,7 +222,8 @@ final class Results {
         Map<String, Object> d = new LinkedHashMap<>(details);
         d.put("successes", k);
         d.put("p_value_method", "exact binomial, two-sided");
-        return bootstrappedMean(id, input, indicator, reference, (mean, n) -> p, flagByP ? p < ALPHA : null, d);
+        return bootstrappedMean(id, input, indicator, reference, (mean, n) -> p,
+                flagBy == ShareFlag.P_VALUE ? FlagRule.decided(p < ALPHA) : FlagRule.INTERVAL_EXCLUDES_REFERENCE, d);
     }
 
     /**
@@ -242,6 +252,7 @@ final class Results {
         }
         double[] m = Moments.centralMoments(used); // {mean, m2, m3, m4}: the mean is the resample's shift
         return new Plan.Pending(id, input, stat.of(m[1], m[2], m[3]), used.length,
-                new Resample.Moment(values, m[0], stat), reference, Double.NaN, null, details);
+                new Resample.Moment(values, m[0], stat), reference, Double.NaN, FlagRule.INTERVAL_EXCLUDES_REFERENCE,
+                details);
     }
 }

@@ -89,7 +89,8 @@ public final class SecondDigitMean implements ForensicTest, Plan.Source {
         double reference = BenfordSecondDigit.mean();
         double variance = BenfordSecondDigit.variance();
         return Results.bootstrappedMean(ID, input, d, reference,
-                (mean, n) -> NullDistributions.normalTwoSided((mean - reference) / Math.sqrt(variance / n)), null,
+                (mean, n) -> NullDistributions.normalTwoSided((mean - reference) / Math.sqrt(variance / n)),
+                FlagRule.INTERVAL_EXCLUDES_REFERENCE,
                 Results.details("one_digit_counts_dropped", dropped,
                         "p_value_method", "normal approximation, Benford null variance"));
     }

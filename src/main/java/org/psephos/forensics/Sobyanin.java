@@ -109,7 +109,8 @@ public final class Sobyanin implements ForensicTest, Plan.Source {
     @Override
     public Plan plan(TestInput input, BatteryOptions options) {
         Form f = formFor(options);
-        return f == Form.EFTOOLKIT ? TurnoutRegression.plan(ID, input, options, 1, 0.0, THRESHOLD)
-                : TurnoutRegression.slopePlan(ID, input, options, f == Form.CLASSIC);
+        return f == Form.EFTOOLKIT ? TurnoutRegression.plan(ID, input, options, CrossStatistic.SLOPE_MINUS_MEAN, 0.0,
+                THRESHOLD)
+                : TurnoutRegression.slopePlan(ID, input, options, f);
     }
 }

@@ -11,57 +11,53 @@ final class TurnoutRegression {
     private TurnoutRegression() {
     }
 
-    /** @return r (which = 0) or slope − mean share (which = 1) from {@link Moments#regression} output */
-    private static double pick(double[] reg, int which) {
-        return which == 0 ? reg[0] : reg[1] - reg[2];
-    }
-
     /**
      * @param id        test id
      * @param input     the data
      * @param options   settings
-     * @param which     0 for the correlation, 1 for the Sobyanin measure
+     * @param stat      {@link CrossStatistic#CORRELATION} or {@link CrossStatistic#SLOPE_MINUS_MEAN}
      * @param reference null value
      * @param threshold flag when |value| exceeds it
      * @return the plan
      */
-    static Plan plan(String id, TestInput input, BatteryOptions options, int which, double reference,
+    static Plan plan(String id, TestInput input, BatteryOptions options, CrossStatistic stat, double reference,
                           double threshold) {
         if (input.variable().isTurnout()) {
             return new Plan.Done(TestResult.notApplicable(id, input, input.size(),
                     "not applicable to turnout: the test relates an option's share to turnout"));
         }
         if (options.conventionsFor(id) == Conventions.EFTOOLKIT) {
-            return new Plan.Done(eftoolkit(id, input, which, reference, threshold));
+            return new Plan.Done(eftoolkit(id, input, stat, reference, threshold));
         }
         String why = Results.tooFewUnits(input, options);
         double[] t = input.turnout();
         double[] v = input.proportions();
-        if (why == null && (Moments.constant(t) || (which == 0 && Moments.constant(v)))) {
+        if (why == null && (Moments.constant(t) || (stat.needsVaryingY() && Moments.constant(v)))) {
             why = Results.ZERO_VARIANCE;
         }
         if (why != null) {
             return new Plan.Done(TestResult.notApplicable(id, input, input.size(), why));
         }
-        double value = pick(Moments.regression(t, v), which);
+        double value = stat.of(Moments.regression(t, v));
         double ct = Moments.mean(t);
         double cv = Moments.mean(v);
-        return new Plan.Pending(id, input, value, t.length, new Resample.Cross(t, v, ct, cv, which), reference,
-                Double.NaN, Math.abs(value) > threshold, Results.details("threshold", threshold));
+        return new Plan.Pending(id, input, value, t.length, new Resample.Cross(t, v, ct, cv, stat), reference,
+                Double.NaN, FlagRule.decided(Math.abs(value) > threshold), Results.details("threshold", threshold));
     }
 
     /**
-     * The slope of an option's share on turnout ({@code classic} false) or of its votes per registered voter on
-     * turnout ({@code classic} true), with its OLS standard error, the other regression in the details, and a paired
-     * bootstrap interval; no p-value, no flag ({@link Sobyanin}).
+     * The slope of an option's share on turnout ({@link Sobyanin.Form#SLOPE}) or of its votes per registered voter
+     * on turnout ({@link Sobyanin.Form#CLASSIC}), with its OLS standard error, the other regression in the details,
+     * and a paired bootstrap interval; no p-value, no flag ({@link Sobyanin}).
      *
      * @param id      test id
      * @param input   the data
      * @param options settings
-     * @param classic which regression is the row's value
+     * @param form    which regression is the row's value ({@link Sobyanin.Form#SLOPE} or {@code CLASSIC})
      * @return the plan
      */
-    static Plan slopePlan(String id, TestInput input, BatteryOptions options, boolean classic) {
+    static Plan slopePlan(String id, TestInput input, BatteryOptions options, Sobyanin.Form form) {
+        boolean classic = form == Sobyanin.Form.CLASSIC;
         if (input.variable().isTurnout()) {
             return new Plan.Done(TestResult.notApplicable(id, input, input.size(),
                     "not applicable to turnout: the test relates an option's share to turnout"));
@@ -103,8 +99,8 @@ final class TurnoutRegression {
         d.put("flag_rule", "none: a t-test of the slope rejects on clean heterogeneity at large n; a calibrated null "
                 + "comes with issue 15");
         return new Plan.Pending(id, input, fit[0], t.length,
-                new Resample.Cross(t, y, Moments.mean(t), Moments.mean(y), 2),
-                classic ? expectedClassic : 0.0, Double.NaN, Boolean.FALSE, d);
+                new Resample.Cross(t, y, Moments.mean(t), Moments.mean(y), CrossStatistic.SLOPE),
+                classic ? expectedClassic : 0.0, Double.NaN, FlagRule.NOT_FLAGGED, d);
     }
 
     /** @return {slope, its OLS standard error, intercept} of y on x (x not constant) */
@@ -125,7 +121,8 @@ final class TurnoutRegression {
      * interval, flagged when |value| exceeds the threshold. R's {@code lm} stops with an error on an infinite value
      * (a count over a zero base): the row is then not applicable.
      */
-    private static TestResult eftoolkit(String id, TestInput input, int which, double reference, double threshold) {
+    private static TestResult eftoolkit(String id, TestInput input, CrossStatistic stat, double reference,
+                                        double threshold) {
         double[] t = input.turnout();
         double[] v = input.proportions();
         int pairs = 0;
@@ -153,12 +150,12 @@ final class TurnoutRegression {
                 y[k++] = v[i];
             }
         }
-        if (pairs < 2 || Moments.constant(x) || (which == 0 && Moments.constant(y))) {
+        if (pairs < 2 || Moments.constant(x) || (stat.needsVaryingY() && Moments.constant(y))) {
             return TestResult.notApplicable(id, input, pairs, pairs < 2 ? "fewer than 2 units with a turnout and a "
                     + "share" : Results.ZERO_VARIANCE);
         }
         double[] reg = Moments.regression(x, y);
-        double value = which == 0 ? reg[0] : reg[1] - shareSum / shares;
+        double value = stat == CrossStatistic.CORRELATION ? reg[0] : reg[1] - shareSum / shares;
         return new TestResult(id, input.variable().name(), input.level(), value, reference, Double.NaN, Double.NaN,
                 Double.NaN, Double.NaN, Math.abs(value) > threshold, pairs, true, "",
                 Results.details("threshold", threshold));

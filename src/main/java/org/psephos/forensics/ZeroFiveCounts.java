@@ -100,7 +100,7 @@ public final class ZeroFiveCounts implements ForensicTest, Plan.Source {
             ind[i] = ind[i] < 0 ? -1 : (byte) Digits.zeroOrFive(ind[i]);
         }
         boolean own = options.conventionsFor(ID) == Conventions.PSEPHOS;
-        return Results.binomialShare(ID, input, ind, REFERENCE, false, Results.details("min_count", minCount,
-                "min_binomial_sd", own ? MIN_BINOMIAL_SD : 0.0));
+        return Results.binomialShare(ID, input, ind, REFERENCE, Results.ShareFlag.INTERVAL,
+                Results.details("min_count", minCount, "min_binomial_sd", own ? MIN_BINOMIAL_SD : 0.0));
     }
 }

@@ -36,15 +36,7 @@ public record ReplicateDistribution(double mean, double sd, double q025, double 
             ss += (v - mean) * (v - mean);
         }
         double sd = sorted.length > 1 ? Math.sqrt(ss / (sorted.length - 1)) : 0;
-        return new ReplicateDistribution(mean, sd, quantile(sorted, 0.025), quantile(sorted, 0.5),
-                quantile(sorted, 0.975));
-    }
-
-    /** Type 7 quantile of sorted values. */
-    static double quantile(double[] sorted, double p) {
-        double h = (sorted.length - 1) * p;
-        int lo = (int) Math.floor(h);
-        int hi = Math.min(lo + 1, sorted.length - 1);
-        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+        return new ReplicateDistribution(mean, sd, Quantiles.type7(sorted, 0.025),
+                Quantiles.type7(sorted, 0.5), Quantiles.type7(sorted, 0.975));
     }
 }

@@ -5,14 +5,16 @@ import java.util.List;
 import java.util.Objects;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.psephos.forensics.IntegerPercentNull;
+import org.psephos.forensics.IntegerPercentResult;
 import org.psephos.forensics.IntegerPercentTest;
 
 /**
  * Runs the Monte Carlo null of the integer-percentage test on Spark: the spec
- * ({@link IntegerPercentTest.NullSpec}, the count columns with period, seed, replicates and null method) is
+ * ({@link IntegerPercentNull}, the count columns with period, seed, replicates and null method) is
  * broadcast once per executor, the block indices are parallelised, executors call
- * {@link IntegerPercentTest.NullSpec#block}, the driver collects the blocks in block order and calls
- * {@link IntegerPercentTest.NullSpec#reduce}, exactly as {@link IntegerPercentTest#test} does locally. Block b draws
+ * {@link IntegerPercentNull#block}, the driver collects the blocks in block order and calls
+ * {@link IntegerPercentNull#reduce}, exactly as {@link IntegerPercentTest#test} does locally. Block b draws
  * only from (seed, method, b), so the result equals the local one for any master or executor count.
  *
  * @since 0.1
@@ -42,7 +44,7 @@ public final class SparkNullRunner {
      * @param sc   the Spark context
      * @return the result, identical to the local {@link IntegerPercentTest#test}
      */
-    public static IntegerPercentTest.Result run(IntegerPercentTest.NullSpec spec, JavaSparkContext sc) {
+    public static IntegerPercentResult run(IntegerPercentNull spec, JavaSparkContext sc) {
         return spec.reduce(blocks(spec, sc));
     }
 
@@ -60,14 +62,14 @@ public final class SparkNullRunner {
      * @param sc   the Spark context
      * @return the blocks in block order, computed on the executors
      */
-    public static List<long[][]> blocks(IntegerPercentTest.NullSpec spec, JavaSparkContext sc) {
+    public static List<long[][]> blocks(IntegerPercentNull spec, JavaSparkContext sc) {
         Objects.requireNonNull(sc, "sc");
         int blocks = spec.blocks();
         List<Integer> indices = new ArrayList<>(blocks);
         for (int b = 0; b < blocks; b++) {
             indices.add(b);
         }
-        Broadcast<IntegerPercentTest.NullSpec> shared = sc.broadcast(spec);
+        Broadcast<IntegerPercentNull> shared = sc.broadcast(spec);
         try {
             return sc.parallelize(indices, Math.max(1, Math.min(blocks, sc.defaultParallelism() * 4)))
                     .map(b -> shared.value().block(b)).collect();

@@ -12,6 +12,7 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.junit.jupiter.api.Test;
 import org.psephos.data.Election;
 import org.psephos.data.Grouping;
+import org.psephos.data.UnitFilter;
 import org.psephos.simulation.Progress;
 import org.psephos.simulation.RandomStreams;
 import tech.tablesaw.api.Table;
@@ -48,6 +49,38 @@ class BatteryTest {
         region[n + 1] = "North";
         return Election.builder("synthetic").registered(reg).ballots(bal).option("A", v[0]).option("B", v[1])
                 .option("C", v[2]).grouping(Grouping.ofLabels("region", region)).build();
+    }
+
+    @Test
+    void perGroupIntegerRowsCarryKobaksRegionalScreenUnderBothNulls() {
+        Election e = synthetic(400);
+        Battery battery = Battery.withDefaults().withTests(TestRegistry.standard().select(List.of("IntegerPercent")))
+                .withLevel("region");
+        // the screen by hand on the kept units (the battery's filter drops the two bad ones), North in label order
+        Election kept = UnitFilter.standard().apply(e).election();
+        List<KobakRegionalScreen.Line> lines = KobakRegionalScreen.screen(kept, kept.grouping("region").orElseThrow(),
+                0);
+        assertTrue(lines.get(0).stations() > 300 && lines.get(0).integerBins() + lines.get(0).halfIntegerBins() > 0,
+                "the screen counts something");
+        for (NullKind kind : NullKind.values()) {
+            BatteryOptions o = BatteryOptions.defaults().withReplicates(40).withSeed(3).withNulls(kind);
+            BatteryResult r = battery.run(e, o, Progress.NONE);
+            for (TestResult row : r.results()) {
+                Object screen = row.details().get("regional_screen");
+                if (row.level().equals(TestInput.NATIONAL)) {
+                    assertEquals(null, screen, "the national row has no regional screen");
+                    continue;
+                }
+                if (!row.applicable()) {
+                    continue;
+                }
+                KobakRegionalScreen.Line line = lines.stream().filter(l -> l.level().equals(row.level()))
+                        .findFirst().orElseThrow();
+                assertEquals(Map.of("stations", (long) line.stations(), "integer_bins", line.integerBins(),
+                        "half_integer_bins", line.halfIntegerBins(), "anomaly", line.anomaly()), screen,
+                        kind + " " + row.level());
+            }
+        }
     }
 
     @Test

@@ -159,7 +159,7 @@ class BootstrapTest {
         double[] y = normalSample(500, 10);
         double cx = Moments.mean(x);
         List<Resample.Spec> specs = List.of(new Resample.Share(digits(500, 11)),
-                new Resample.Moment(x, cx, Moments::kurtosis), new Resample.Cross(x, y, cx, Moments.mean(y), 0));
+                new Resample.Moment(x, cx, Moments::kurtosis), new Resample.Cross(x, y, cx, Moments.mean(y), CrossStatistic.CORRELATION));
         BatteryOptions o = BatteryOptions.defaults().withSeed(SEED).withReplicates(210);
         Resample r = new Resample(500, specs, o, new long[] {7, 8});
         double[][] one = replicates(r, 1);

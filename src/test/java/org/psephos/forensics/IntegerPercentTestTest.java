@@ -84,7 +84,7 @@ class IntegerPercentTestTest {
         int[] w = {300, 30, 30, 400, 400, 597, 594, 0};
         // 0 ok; 1 N < 100; 2 N = 100 ok; 3 turnout 99.5% > 99%; 4 turnout exactly 99% ok;
         // 5 result 99.5% > 99%; 6 result exactly 99% ok; 7 R = 0
-        IntegerPercentTest.Result r = IntegerPercentTest.withDefaults().test(n, b, b, w,
+        IntegerPercentResult r = IntegerPercentTest.withDefaults().test(n, b, b, w,
                 BatteryOptions.defaults().withReplicates(10).withThreads(1));
         assertEquals(4, r.includedUnits());
         assertTrue(IntegerPercentTest.included(1000, 600, 600, 300));
@@ -150,12 +150,12 @@ class IntegerPercentTestTest {
                 for (int k = 0; k <= c[0]; k++) {
                     exact += IntegerPercentTest.isInteger(k, c[0], period) ? bin.probability(k) : 0;
                 }
-                assertEquals(exact, IntegerPercentTest.integerProbability(c[0], p, period), 1e-13,
+                assertEquals(exact, IntegerIndicators.integerProbability(c[0], p, period), 1e-13,
                         "n = " + c[0] + ", p = " + p + ", P = " + period);
             }
         }
-        assertEquals(1.0, IntegerPercentTest.integerProbability(300, 0.0, 1));
-        assertEquals(1.0, IntegerPercentTest.integerProbability(7, 1.0, 1)); // 7 of 7 = 100%: integer
+        assertEquals(1.0, IntegerIndicators.integerProbability(300, 0.0, 1));
+        assertEquals(1.0, IntegerIndicators.integerProbability(7, 1.0, 1)); // 7 of 7 = 100%: integer
     }
 
     /*
@@ -167,13 +167,13 @@ class IntegerPercentTestTest {
     void indicatorAndCountNullsAgreeInDistribution() {
         int[][] d = clean(RandomStreams.seeded(SEED).stream(5), 2000);
         BatteryOptions o = BatteryOptions.defaults().withReplicates(400).withThreads(2);
-        IntegerPercentTest.Result ind = IntegerPercentTest.withDefaults().test(d[0], d[1], d[1], d[2], o);
-        IntegerPercentTest.Result cnt = IntegerPercentTest.withDefaults().with(IntegerPercentTest.NullMethod.COUNTS)
+        IntegerPercentResult ind = IntegerPercentTest.withDefaults().test(d[0], d[1], d[1], d[2], o);
+        IntegerPercentResult cnt = IntegerPercentTest.withDefaults().with(IntegerPercentTest.NullMethod.COUNTS)
                 .test(d[0], d[1], d[1], d[2], o);
         for (String v : IntegerPercentTest.VARIANTS) {
             for (String w : IntegerPercentTest.WEIGHTINGS) {
-                IntegerPercentTest.Statistic a = ind.statistic(v, w);
-                IntegerPercentTest.Statistic b = cnt.statistic(v, w);
+                IntegerPercentResult.Statistic a = ind.statistic(v, w);
+                IntegerPercentResult.Statistic b = cnt.statistic(v, w);
                 assertEquals(a.observed(), b.observed());
                 double se = a.expectedSd() * Math.sqrt(2.0 / 400);
                 assertEquals(a.expectedMean(), b.expectedMean(), 4 * se, v + "/" + w + " means");
@@ -200,7 +200,7 @@ class IntegerPercentTestTest {
         BatteryOptions o = BatteryOptions.defaults().withReplicates(99).withThreads(2);
         for (int k = 0; k < sets; k++) {
             int[][] d = clean(RandomStreams.seeded(SEED).stream(3, k), 400);
-            IntegerPercentTest.Result r = t.test(d[0], d[1], d[1], d[2], o.withSeed(k));
+            IntegerPercentResult r = t.test(d[0], d[1], d[1], d[2], o.withSeed(k));
             below += r.headline().pValue() <= 0.1 ? 1 : 0;
             flags += r.headline().flag() ? 1 : 0;
         }
@@ -229,9 +229,9 @@ class IntegerPercentTestTest {
                 nullIntegers += bin.probability(k);
             }
         }
-        IntegerPercentTest.Result r = IntegerPercentTest.withDefaults().test(d[0], d[1], d[1], d[2],
+        IntegerPercentResult r = IntegerPercentTest.withDefaults().test(d[0], d[1], d[1], d[2],
                 BatteryOptions.defaults().withReplicates(300).withThreads(2));
-        IntegerPercentTest.Statistic turnout = r.statistic("turnout", "stations");
+        IntegerPercentResult.Statistic turnout = r.statistic("turnout", "stations");
         double expectedExcess = planted - nullIntegers;
         assertTrue(Math.abs(turnout.excess() - expectedExcess) <= 4 * turnout.expectedSd(),
                 "excess " + turnout.excess() + " vs " + expectedExcess + " (sd " + turnout.expectedSd() + ")");
@@ -251,9 +251,9 @@ class IntegerPercentTestTest {
         int[] w = {200, 200, 200, 200, 200, 20};
         Election e = election(n, b, w);
         Grouping g = Grouping.ofLabels("region", new String[] {"A", "A", "A", "B", "B", "B"});
-        List<IntegerPercentTest.RegionalLine> lines = IntegerPercentTest.regionalScreen(e, g, 1);
+        List<KobakRegionalScreen.Line> lines = KobakRegionalScreen.screen(e, g, 1);
         // A: 50.0 and 60.0 integer, 50.5 half; B: 70.4 neither, 65.0 integer, 5.0 integer
-        assertEquals(new IntegerPercentTest.RegionalLine("A", 3, 2, 1, 1, false), lines.get(0));
-        assertEquals(new IntegerPercentTest.RegionalLine("B", 3, 2, 0, 2, true), lines.get(1));
+        assertEquals(new KobakRegionalScreen.Line("A", 3, 2, 1, 1, false), lines.get(0));
+        assertEquals(new KobakRegionalScreen.Line("B", 3, 2, 0, 2, true), lines.get(1));
     }
 }

@@ -62,8 +62,8 @@ class ShapeTestsTest {
         double cx = Moments.mean(X);
         double cy = Moments.mean(Y);
         List<Resample.Spec> specs = List.of(new Resample.Moment(X, cx, Moments::skewness),
-                new Resample.Moment(X, cx, Moments::kurtosis), new Resample.Cross(X, Y, cx, cy, 0),
-                new Resample.Cross(X, Y, cx, cy, 1));
+                new Resample.Moment(X, cx, Moments::kurtosis), new Resample.Cross(X, Y, cx, cy, CrossStatistic.CORRELATION),
+                new Resample.Cross(X, Y, cx, cy, CrossStatistic.SLOPE_MINUS_MEAN));
         BatteryOptions o = BatteryOptions.defaults().withSeed(3).withReplicates(Bootstrap.BLOCK);
         double[][] one = new Resample(n, specs, o, new long[] {1, 2}).block(0);
         UniformRandomProvider rng = RandomStreams.seeded(3).stream(1, 2, 0);
@@ -85,7 +85,7 @@ class ShapeTestsTest {
         double[] constant = new double[n]; // every resample constant, shifted by the mean of X
         java.util.Arrays.fill(constant, X[3]);
         double[][] flat = new Resample(n, List.of(new Resample.Moment(constant, cx, Moments::kurtosis),
-                new Resample.Cross(constant, Y, cx, cy, 0)), o, new long[] {1, 2}).block(0);
+                new Resample.Cross(constant, Y, cx, cy, CrossStatistic.CORRELATION)), o, new long[] {1, 2}).block(0);
         for (int r = 0; r < Bootstrap.BLOCK; r++) {
             assertTrue(Double.isNaN(flat[0][r]), "kurtosis of a constant resample: " + flat[0][r]);
             assertTrue(Double.isNaN(flat[1][r]), "r of a constant resample: " + flat[1][r]);

@@ -8,6 +8,7 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.Test;
 import org.psephos.forensics.BatteryOptions;
+import org.psephos.forensics.IntegerPercentResult;
 import org.psephos.forensics.IntegerPercentTest;
 import org.psephos.simulation.BinomialSampler;
 import org.psephos.simulation.RandomStreams;
@@ -32,8 +33,8 @@ class SparkNullRunnerTest {
         try (JavaSparkContext sc = new JavaSparkContext(conf)) {
             for (IntegerPercentTest t : new IntegerPercentTest[] {IntegerPercentTest.withDefaults(),
                 IntegerPercentTest.withDefaults().with(IntegerPercentTest.NullMethod.COUNTS).withPeriod(5)}) {
-                IntegerPercentTest.Result local = t.test(reg, bal, den, lead, opts);
-                IntegerPercentTest.Result spark = SparkNullRunner.run(t.nullSpec(reg, bal, den, lead, opts), sc);
+                IntegerPercentResult local = t.test(reg, bal, den, lead, opts);
+                IntegerPercentResult spark = SparkNullRunner.run(t.nullSpec(reg, bal, den, lead, opts), sc);
                 assertEquals(local.includedUnits(), spark.includedUnits());
                 assertEquals(local.turnoutInteger(), spark.turnoutInteger());
                 assertEquals(local.leaderInteger(), spark.leaderInteger());

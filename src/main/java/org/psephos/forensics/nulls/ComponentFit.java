@@ -1,6 +1,7 @@
 package org.psephos.forensics.nulls;
 
 import java.util.Arrays;
+import org.psephos.simulation.Quantiles;
 
 /**
  * Fits one logit-normal component of the clean-twin model (turnout, invalid share, the leader's support, one
@@ -93,7 +94,7 @@ final class ComponentFit {
             double ls = ws * Math.log(Math.max(raw[1][g], 1e-6)) + (1 - ws) * Math.log(Math.max(nationalScale, 1e-6));
             ls = Math.max(Math.log(nationalScale / 2), Math.min(Math.log(nationalScale * 2), ls));
             Arrays.sort(noiseOf[g]);
-            sd[g] = latent(Math.exp(ls), RobustNormal.quantile(noiseOf[g], noiseOf[g].length, 0.5));
+            sd[g] = latent(Math.exp(ls), Quantiles.type7(noiseOf[g], noiseOf[g].length, 0.5));
         }
         return new TwinModel.Component(centre, sd, raw[0], raw[1], clipped, count, slope, national,
                 latent(nationalScale, 0), tau);
@@ -176,8 +177,8 @@ final class ComponentFit {
             Arrays.sort(r);
             Arrays.sort(zb);
             boolean all = rule == TwinOptions.TailRule.ALL;
-            double mz = all ? mean(zb) : RobustNormal.quantile(zb, zb.length, 0.5);
-            double loc = all ? mean(r) : RobustNormal.quantile(r, r.length, 0.5);
+            double mz = all ? mean(zb) : Quantiles.type7(zb, zb.length, 0.5);
+            double loc = all ? mean(r) : Quantiles.type7(r, r.length, 0.5);
             double w = r.length;
             sw += w;
             swz += w * mz;

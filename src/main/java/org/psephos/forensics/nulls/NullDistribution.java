@@ -1,6 +1,7 @@
 package org.psephos.forensics.nulls;
 
 import java.util.Arrays;
+import org.psephos.simulation.Quantiles;
 
 /**
  * A statistic on the data and its distribution over the replicates of a null model: per value of the statistic
@@ -100,14 +101,7 @@ public final class NullDistribution {
         if (!(q >= 0 && q <= 1)) {
             throw new IllegalArgumentException("quantile probability is not in [0, 1]: " + q);
         }
-        double[] s = sorted[c];
-        if (s.length == 0) {
-            return Double.NaN;
-        }
-        double h = (s.length - 1) * q;
-        int lo = (int) Math.floor(h);
-        int hi = Math.min(lo + 1, s.length - 1);
-        return s[lo] + (h - lo) * (s[hi] - s[lo]);
+        return Quantiles.type7(sorted[c], q);
     }
 
     /** @param c a value index @return (1 + #{replicates ≥ observed}) / (1 + finite replicates) */

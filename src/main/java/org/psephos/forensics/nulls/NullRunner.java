@@ -18,7 +18,7 @@ import org.psephos.simulation.RandomStreams;
  * per replicate). Blocks run on {@link Parallel} threads and are gathered in block order, so the distributions are
  * identical for any thread count, and replicate r of a run of R is replicate r of any longer run with the same
  * seed. {@link #block} and {@link #reduce} split a run for executors elsewhere (e.g. Spark), as
- * {@code IntegerPercentTest.NullSpec} does. Stateless.
+ * {@code IntegerPercentNull} does. Stateless.
  *
  * @since 0.1
  */

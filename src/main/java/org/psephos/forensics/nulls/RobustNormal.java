@@ -1,6 +1,7 @@
 package org.psephos.forensics.nulls;
 
 import java.util.Arrays;
+import org.psephos.simulation.Quantiles;
 
 /**
  * Location and spread of the clean part of a sample whose anomalies lie in its upper tail (see
@@ -44,9 +45,9 @@ final class RobustNormal {
             }
             return new double[] {m, n > 1 ? Math.sqrt(ss / (n - 1)) : 0};
         }
-        double iqr = (quantile(sorted, n, 0.75) - quantile(sorted, n, 0.25)) / 1.349;
+        double iqr = (Quantiles.type7(sorted, n, 0.75) - Quantiles.type7(sorted, n, 0.25)) / 1.349;
         if (n < MIN_MODE || !(iqr > 0)) {
-            double med = quantile(sorted, n, 0.5);
+            double med = Quantiles.type7(sorted, n, 0.5);
             return new double[] {med, spread(sorted, n, med, rule, iqr)};
         }
         double m = mode(sorted, n, iqr);
@@ -71,14 +72,14 @@ final class RobustNormal {
             return Math.max(0, fallback);
         }
         Arrays.sort(d, 0, k);
-        return quantile(d, k, 0.5) / Q3;
+        return Quantiles.type7(d, k, 0.5) / Q3;
     }
 
     /** The location of the kernel density's maximum with bandwidth 0.9·s·n^(−1/5). */
     static double mode(double[] sorted, int n, double s) {
         double h = 0.9 * s * Math.pow(n, -0.2);
-        double lo = quantile(sorted, n, 0.01) - 3 * h;
-        double hi = quantile(sorted, n, 0.99) + 3 * h;
+        double lo = Quantiles.type7(sorted, n, 0.01) - 3 * h;
+        double hi = Quantiles.type7(sorted, n, 0.99) + 3 * h;
         double step = h / 4;
         int grid = (int) Math.min(8192, Math.ceil((hi - lo) / step) + 1);
         step = (hi - lo) / (grid - 1);
@@ -125,13 +126,5 @@ final class RobustNormal {
             }
         }
         return x;
-    }
-
-    /** Type-7 quantile of the first n sorted values. */
-    static double quantile(double[] sorted, int n, double q) {
-        double h = (n - 1) * q;
-        int lo = (int) Math.floor(h);
-        int hi = Math.min(lo + 1, n - 1);
-        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
     }
 }

@@ -5,6 +5,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Setup;
 import org.psephos.data.Election;
 import org.psephos.forensics.BatteryOptions;
+import org.psephos.forensics.IntegerPercentResult;
 import org.psephos.forensics.IntegerPercentTest;
 
 /**
@@ -43,14 +44,14 @@ public class IntegerPercentPerformance extends ForensicsBenchmark {
 
     /** @return the twelve statistics with their null */
     @Benchmark
-    public IntegerPercentTest.Result integerPercent() {
+    public IntegerPercentResult integerPercent() {
         return test.test(registered, ballots, denominator, leader,
                 BatteryOptions.defaults().withReplicates(replicates).withThreads(threads).withSeed(seed++));
     }
 
     /** @return the statistics with a single replicate: inclusion, observed counts, integer probabilities */
     @Benchmark
-    public IntegerPercentTest.Result baseline() {
+    public IntegerPercentResult baseline() {
         return test.test(registered, ballots, denominator, leader,
                 BatteryOptions.defaults().withReplicates(1).withThreads(threads).withSeed(seed++));
     }
