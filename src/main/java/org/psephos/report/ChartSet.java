@@ -12,18 +12,20 @@ import org.knowm.xchart.internal.chartpart.Chart;
 /**
  * Named charts that a report shows and that are also written as files: each chart is encoded as PNG at most once,
  * whichever comes first. Thread-safe; the charts must not be modified.
+ *
+ * @since 0.1
  */
-final class ChartSet {
+public final class ChartSet {
     private final Map<String, Chart<?, ?>> charts;
     private final Map<String, byte[]> png = new HashMap<>();
 
     /** @param charts the charts by file name (without extension), in order */
-    ChartSet(Map<String, Chart<?, ?>> charts) {
+    public ChartSet(Map<String, Chart<?, ?>> charts) {
         this.charts = Collections.unmodifiableMap(new LinkedHashMap<>(charts));
     }
 
     /** @return the charts by file name, in order (unmodifiable) */
-    Map<String, Chart<?, ?>> charts() {
+    public Map<String, Chart<?, ?>> charts() {
         return charts;
     }
 
@@ -40,7 +42,7 @@ final class ChartSet {
      * @param caption the caption
      * @return the chart as a report figure, its title as the alternative text
      */
-    HtmlReport.Figure figure(String name, String caption) {
+    public HtmlReport.Figure figure(String name, String caption) {
         return new HtmlReport.Figure(png(name), charts.get(name).getTitle(), caption);
     }
 
@@ -50,7 +52,7 @@ final class ChartSet {
      * @param dir the directory
      * @throws UncheckedIOException if a file cannot be written
      */
-    void write(Path dir) {
+    public void write(Path dir) {
         charts.forEach((name, chart) -> ChartImages.write(chart, png(name), dir, name));
     }
 }

@@ -9,9 +9,11 @@ import org.knowm.xchart.style.Styler;
  * The look shared by every Psephos chart: the Okabe–Ito palette for lines and bars (Okabe and Ito 2008, "Color
  * Universal Design"; distinguishable with every common colour-vision deficiency), viridis for heat maps (van der
  * Walt and Smith, matplotlib 2.0), white backgrounds, and fonts large enough to read when a 1200-pixel chart is shown
- * at half size. Package-private helper; stateless.
+ * at half size. Public for the reports of country cases ({@code org.psephos.cases}); stateless.
+ *
+ * @since 0.1
  */
-final class ChartStyle {
+public final class ChartStyle {
     /** Okabe–Ito: blue, vermilion, bluish green, orange, reddish purple, sky blue, yellow, black. */
     static final Color[] OKABE_ITO = {
         new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73), new Color(0xE69F00), new Color(0xCC79A7),
@@ -21,8 +23,9 @@ final class ChartStyle {
         new Color(0x440154), new Color(0x482878), new Color(0x3E4A89), new Color(0x31688E), new Color(0x26828E),
         new Color(0x1F9E89), new Color(0x35B779), new Color(0x6DCD59), new Color(0xB4DE2C), new Color(0xFDE725)};
     /** Default chart width and height in pixels. */
-    static final int WIDTH = 1200;
-    static final int HEIGHT = 600;
+    public static final int WIDTH = 1200;
+    /** Default chart height in pixels. */
+    public static final int HEIGHT = 600;
 
     static {
         if (System.getProperty("java.awt.headless") == null) {
@@ -39,7 +42,7 @@ final class ChartStyle {
      * @param max  about the most characters to keep (word boundaries may add two or three), at least 10
      * @return the name, with its middle replaced by an ellipsis at word boundaries if longer than max
      */
-    static String shorten(String name, int max) {
+    public static String shorten(String name, int max) {
         if (name.length() <= max) {
             return name;
         }
@@ -63,7 +66,7 @@ final class ChartStyle {
     }
 
     /** Applies fonts, backgrounds, the palette and a legend outside the plot. */
-    static void apply(AxesChartStyler s) {
+    public static void apply(AxesChartStyler s) {
         s.setChartBackgroundColor(Color.WHITE);
         s.setPlotBackgroundColor(Color.WHITE);
         s.setPlotBorderColor(Color.GRAY);

@@ -105,7 +105,7 @@ public final class ScenarioReport {
      * @param h the report being built
      * @param r the scenario's result
      */
-    static void solutions(HtmlReport.Builder h, ScenarioResult r) {
+    public static void solutions(HtmlReport.Builder h, ScenarioResult r) {
         for (ScenarioResult.Solution s : r.solutions()) {
             if (!s.reached()) {
                 double best = Double.NaN;
@@ -140,7 +140,7 @@ public final class ScenarioReport {
      * @param r a scenario's result with minima
      * @return the table of its smallest sufficient frauds, one row per (fraud, clean support, rule and base)
      */
-    static HtmlReport.Table minima(ScenarioResult r) {
+    public static HtmlReport.Table minima(ScenarioResult r) {
         List<List<String>> rows = new ArrayList<>();
         for (ScenarioResult.Minimum m : r.minima()) {
             rows.add(List.of(m.family(), pct(m.cleanShare()), rule(m), m.reached() ? num(m.intensity(), 4)
@@ -159,7 +159,8 @@ public final class ScenarioReport {
                 + ")";
     }
 
-    static List<String> families(ScenarioResult r) {
+    /** @param r a scenario's result @return its fraud families, in order of first appearance */
+    public static List<String> families(ScenarioResult r) {
         List<String> out = new ArrayList<>();
         for (ScenarioResult.Point p : r.points()) {
             if (!out.contains(p.family())) {
@@ -180,11 +181,13 @@ public final class ScenarioReport {
         return new HtmlReport.Table(caption, header, rows, numeric, Collections.nCopies(rows.size(), ""));
     }
 
-    static String pct(double p) {
+    /** @param p a proportion @return it as a percentage with two decimals, "n/a" if not finite */
+    public static String pct(double p) {
         return Double.isFinite(p) ? String.format(Locale.ROOT, "%.2f%%", 100 * p) : "n/a";
     }
 
-    static String num(double v, int decimals) {
+    /** @param v a number @param decimals decimals shown @return it so, "n/a" if not finite */
+    public static String num(double v, int decimals) {
         return Double.isFinite(v) ? String.format(Locale.ROOT, "%." + decimals + "f", v) : "n/a";
     }
 }

@@ -12,7 +12,6 @@ import java.util.function.ToDoubleFunction;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.psephos.data.AggregateOption;
 import org.psephos.data.AggregateResult;
-import org.psephos.data.AggregateResults;
 import org.psephos.data.CsvTable;
 import org.psephos.data.DataException;
 
@@ -160,26 +159,6 @@ public record HistoryModel(List<ElectionRecord> elections, List<PredictiveCheck>
                     official - p.percent()));
         }
         return new HistoryModel(rows, checks, diffs);
-    }
-
-    /**
-     * Kazakhstan's presidential history from {@code national_results.csv} and {@code exit_polls.csv} in a
-     * directory: reference series the contested Nazarbayev elections (won by Nazarbayev with at least two
-     * candidates: 1999, 2005, 2011, 2015; 1991 had a single candidate), checked years 2019 and 2022.
-     *
-     * @param dir the dataset directory, e.g. {@code datasets/kazakhstan}
-     * @return the model
-     * @throws DataException if a file cannot be read or is malformed
-     */
-    public static HistoryModel kazakhstan(Path dir) {
-        return kazakhstan(dir, AggregateResults.read(dir.resolve("national_results.csv")));
-    }
-
-    /** {@link #kazakhstan(Path)} with {@code national_results.csv} already read. */
-    static HistoryModel kazakhstan(Path dir, AggregateResults results) {
-        List<ExitPoll> polls = readExitPolls(dir.resolve("exit_polls.csv"));
-        return of(results.results(), "presidential", e -> e.leader().contains("Nazarbayev") && e.candidates() >= 2,
-                List.of(2019, 2022), polls);
     }
 
     /** One published exit-poll figure. @param election id @param pollster who @param option option @param percent % */

@@ -210,7 +210,7 @@ public record IntradayTurnout(String election, List<Snapshot> national, List<Ser
      * @param area        the region, or {@code national}
      * @param turnout     percent
      */
-    record Figure(CsvTable.Row row, String capitalTime, String area, double turnout) {
+    public record Figure(CsvTable.Row row, String capitalTime, String area, double turnout) {
     }
 
     /**
@@ -219,7 +219,7 @@ public record IntradayTurnout(String election, List<Snapshot> national, List<Ser
      * @return its rows, in file order
      * @throws DataException naming the row and column of a time that is not HH:MM or a turnout outside [0, 100]
      */
-    static List<Figure> figures(CsvTable t, String election) {
+    public static List<Figure> figures(CsvTable t, String election) {
         int e = col(t, "election");
         int time = col(t, "capital_time");
         int a = col(t, "area");

@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.BiFunction;
 import org.psephos.data.DataException;
 import org.psephos.estimation.FraudSpec;
 import org.psephos.simulation.ElectorateModel;
@@ -29,8 +28,9 @@ import org.psephos.simulation.SizeDistribution;
  *   "name": "…", "description": "…", "seed": 1, "replicates": 100,
  *   "electorate": {                                  // a preset …
  *     "preset": "kazakhstan-2022", "dataset": "..", // dataset directory, relative to this file; presets:
- *                                                    // kazakhstan-2019, kazakhstan-2022 (presidential),
- *                                                    // kazakhstan-2022-referendum, kazakhstan-2024-referendum
+ *                                                    // those of ScenarioPresets.installed() (country cases:
+ *                                                    // org.psephos.cases.kazakhstan has kazakhstan-2019, -2022,
+ *                                                    // -2022-referendum, -2024-referendum)
  *     "cleanShare": 0.7096,                          // optional override of the clean leader support (expected)
  *     "againstAll": "held"                           // "against all" at its official share of the clean valid
  *                                                    // votes (default), or "proportional": at its official
@@ -85,14 +85,19 @@ public final class ScenarioFiles {
      * @throws DataException naming the file and field if the file cannot be read or a value is invalid
      */
     public static ScenarioSpec read(Path file) {
-        return read(file, KazakhstanModel::calibrate);
+        return read(file, ScenarioPresets.installed());
     }
 
     /**
-     * {@link #read(Path)} with the calibration of a preset's dataset directory and election from
-     * {@code calibrations} (e.g. ones already computed), instead of recomputing it from the files.
+     * {@link #read(Path)} with the electorate presets {@code presets} (e.g. ones whose calibrations are already
+     * computed) instead of {@link ScenarioPresets#installed()}.
+     *
+     * @param file    a scenario file
+     * @param presets the presets its electorate may name
+     * @return the scenario
+     * @throws DataException naming the file and field if the file cannot be read or a value is invalid
      */
-    static ScenarioSpec read(Path file, BiFunction<Path, String, KazakhstanModel.Calibration> calibrations) {
+    public static ScenarioSpec read(Path file, ScenarioPresets presets) {
         String text;
         try {
             text = Files.readString(file);
@@ -109,20 +114,20 @@ public final class ScenarioFiles {
             throw DataException.of("the scenario file is not valid JSON: " + e.getOriginalMessage()).file(file)
                     .line(e.getLocation() == null ? 0 : e.getLocation().getLineNr()).build();
         }
-        return new Parser(file, root, calibrations).parse();
+        return new Parser(file, root, presets).parse();
     }
 
     /** Parses one file; fields are reported as JSON paths. */
     private static final class Parser {
         private final Path file;
         private final JsonNode root;
-        private final BiFunction<Path, String, KazakhstanModel.Calibration> calibrations;
+        private final ScenarioPresets presets;
         private AgainstAll againstAll = AgainstAll.NONE;
 
-        Parser(Path file, JsonNode root, BiFunction<Path, String, KazakhstanModel.Calibration> calibrations) {
+        Parser(Path file, JsonNode root, ScenarioPresets presets) {
             this.file = file;
             this.root = root;
-            this.calibrations = calibrations;
+            this.presets = presets;
         }
 
         DataException error(String field, String problem, Object value) {
@@ -391,17 +396,17 @@ public final class ScenarioFiles {
             RegionalElectorate out;
             try {
                 if (preset != null) {
-                    String election = KazakhstanModel.presetElection(preset);
-                    if (election == null) {
+                    ScenarioPresets.Preset named = presets.get(preset);
+                    if (named == null) {
                         throw error("electorate.preset", "unknown preset (use one of "
-                                + String.join(", ", KazakhstanModel.PRESETS) + ")", preset);
+                                + String.join(", ", presets.names()) + ")", preset);
                     }
                     Path dir = file.toAbsolutePath().getParent().resolve(text(e, "dataset", ".")).normalize();
-                    KazakhstanModel.Calibration c = calibrations.apply(dir, election);
-                    out = KazakhstanModel.electorate(c);
+                    ScenarioPresets.Calibrated c = named.calibrate(dir);
+                    out = c.electorate();
                     String rule = text(e, "againstAll", AgainstAll.Rule.HELD.id());
                     try {
-                        againstAll = c.againstAll(AgainstAll.Rule.parse(rule));
+                        againstAll = c.againstAll().apply(AgainstAll.Rule.parse(rule));
                     } catch (IllegalArgumentException ex) {
                         throw error("electorate.againstAll", "againstAll is not 'held' or 'proportional'", rule);
                     }

@@ -11,8 +11,10 @@ import org.apache.commons.math3.distribution.NormalDistribution;
  * α = −c/σ, β = (1 − c)/σ (Johnson, Kotz and Balakrishnan 1994, <i>Continuous Univariate Distributions</i> 1,
  * 2nd ed., §10.1); where the centre itself moves by a logit-normal shift with sd s per replicate, the expectation
  * over the shift is taken by 40-point Gauss–Hermite quadrature. Stateless.
+ *
+ * @since 0.1
  */
-final class TruncatedNormal {
+public final class TruncatedNormal {
     private static final NormalDistribution Z = new NormalDistribution(null, 0, 1);
     private static final GaussIntegrator HERMITE = new GaussIntegratorFactory().hermite(40);
 
@@ -24,7 +26,7 @@ final class TruncatedNormal {
      * @param sd the sd, in [0, 1]
      * @return the mean of Normal(c, sd) truncated to [0, 1]
      */
-    static double mean(double c, double sd) {
+    public static double mean(double c, double sd) {
         if (sd == 0) {
             return c;
         }
@@ -58,7 +60,7 @@ final class TruncatedNormal {
      * @param logitSd the sd of the centre's logit-normal shift
      * @return the centre, clamped to [0, 1] where the target is out of reach
      */
-    static double centreFor(double target, double sd, double logitSd) {
+    public static double centreFor(double target, double sd, double logitSd) {
         double lo = 0;
         double hi = 1;
         for (int i = 0; i < 100; i++) {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.psephos.cases.kazakhstan.KazakhstanHistoryModel;
 import org.psephos.data.DataException;
 
 class HistoryModelTest {
@@ -25,7 +26,7 @@ class HistoryModelTest {
 
     @Test
     void headlineFiguresOfTheDataset() {
-        HistoryModel m = HistoryModel.kazakhstan(KZ);
+        HistoryModel m = KazakhstanHistoryModel.read(KZ);
         assertEquals(List.of(1991, 1999, 2005, 2011, 2015, 2019, 2022),
                 m.elections().stream().map(HistoryModel.ElectionRecord::year).toList());
         HistoryModel.ElectionRecord e19 = year(m, 2019);
@@ -48,7 +49,7 @@ class HistoryModelTest {
      */
     @Test
     void nazarbayevEraPredictiveModel() {
-        HistoryModel m = HistoryModel.kazakhstan(KZ);
+        HistoryModel m = KazakhstanHistoryModel.read(KZ);
         HistoryModel.PredictiveCheck c22 = check(m, "leader share", 2022);
         assertEquals(List.of(1999, 2005, 2011, 2015), c22.referenceYears());
         assertEquals(2.635729558036762, c22.referenceMean(), 1e-12);
@@ -65,7 +66,7 @@ class HistoryModelTest {
 
     @Test
     void exitPollDifferences() {
-        HistoryModel m = HistoryModel.kazakhstan(KZ);
+        HistoryModel m = KazakhstanHistoryModel.read(KZ);
         HistoryModel.ExitPollDifference d = m.exitPolls().stream()
                 .filter(x -> x.pollster().equals("Open Society institute") && x.option().equals("Against all"))
                 .findFirst().orElseThrow();

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.psephos.cases.kazakhstan.KazakhstanLaw;
 import org.psephos.data.DataException;
 
 /** Election-day increments on the regions' clocks; expected values by hand and with python3/numpy. */

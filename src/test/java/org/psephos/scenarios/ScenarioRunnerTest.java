@@ -1,14 +1,12 @@
 package org.psephos.scenarios;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -136,20 +134,6 @@ public class ScenarioRunnerTest {
         Path g = write(dir, "bad6.json", TINY.replace("{\"fraction\": 1}", "{\"fraction\": 1, \"theta\": 1}"));
         DataException e = assertThrows(DataException.class, () -> ScenarioFiles.read(g));
         assertTrue(e.getMessage().contains("families[0].params.theta"), e.getMessage());
-    }
-
-    @Test
-    void kazakhScenarioFilesParse() {
-        for (String name : List.of("a-fraud-to-reported", "b-no-runoff", "c-referendum-2022-turnout",
-                "c-referendum-2024-turnout", "d-detection-power", "e-observer-sampling", "f-referendum-2022-regions")) {
-            ScenarioSpec s = ScenarioFiles.read(Path.of("datasets/kazakhstan/scenarios", name + ".json"));
-            String election = name.contains("2022-") ? "kz-2022-referendum" : name.contains("2024") ? "kz-2024-referendum"
-                    : "kz-2022-presidential";
-            assertEquals(KazakhstanModel.calibrate(Path.of("datasets/kazakhstan"), election).stations(),
-                    s.electorate().units(), name);
-            assertTrue(s.preset());
-            assertFalse(s.name().isEmpty());
-        }
     }
 
     /**

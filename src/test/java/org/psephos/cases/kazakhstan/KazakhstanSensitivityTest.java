@@ -1,4 +1,4 @@
-package org.psephos.scenarios;
+package org.psephos.cases.kazakhstan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

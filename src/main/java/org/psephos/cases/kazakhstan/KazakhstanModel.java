@@ -1,4 +1,4 @@
-package org.psephos.scenarios;
+package org.psephos.cases.kazakhstan;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,6 +11,10 @@ import org.psephos.data.AggregateResult;
 import org.psephos.data.AggregateResults;
 import org.psephos.data.CsvTable;
 import org.psephos.data.DataException;
+import org.psephos.scenarios.AgainstAll;
+import org.psephos.scenarios.IntradayTurnout;
+import org.psephos.scenarios.RegionalElectorate;
+import org.psephos.scenarios.TruncatedNormal;
 import org.psephos.simulation.ElectorateModel;
 import org.psephos.simulation.ProportionDistribution;
 import org.psephos.simulation.SizeDistribution;

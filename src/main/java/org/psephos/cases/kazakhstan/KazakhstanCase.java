@@ -1,4 +1,4 @@
-package org.psephos.scenarios;
+package org.psephos.cases.kazakhstan;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,6 +11,16 @@ import java.util.function.Function;
 import org.psephos.data.AggregateOption;
 import org.psephos.data.AggregateResult;
 import org.psephos.data.DataException;
+import org.psephos.scenarios.FirstRoundBase;
+import org.psephos.scenarios.HistoryModel;
+import org.psephos.scenarios.IntradayTurnout;
+import org.psephos.scenarios.ObserverEvidence;
+import org.psephos.scenarios.ScenarioEngine;
+import org.psephos.scenarios.ScenarioFiles;
+import org.psephos.scenarios.ScenarioPresets;
+import org.psephos.scenarios.ScenarioResult;
+import org.psephos.scenarios.ScenarioRunner;
+import org.psephos.scenarios.ScenarioSpec;
 import org.psephos.simulation.Progress;
 
 /**
@@ -154,7 +164,7 @@ public final class KazakhstanCase {
                              Consumer<Progress> finish) {
         KazakhstanLaw law = KazakhstanLaw.read(dataset.resolve("law.json"));
         KazakhstanModel.Dataset data = KazakhstanModel.Dataset.read(dataset);
-        HistoryModel history = HistoryModel.kazakhstan(dataset, data.national());
+        HistoryModel history = KazakhstanHistoryModel.read(dataset, data.national());
         Map<String, KazakhstanModel.Calibration> cal = new LinkedHashMap<>();
         for (String election : KazakhstanModel.ELECTIONS) {
             cal.put(election, KazakhstanModel.calibrate(data, election, KazakhstanModel.Params.DEFAULT));
@@ -183,7 +193,8 @@ public final class KazakhstanCase {
                 finish.accept(p);
             }
         };
-        Function<String, ScenarioSpec> read = file -> ScenarioFiles.read(s.resolve(file), calibrations);
+        ScenarioPresets presets = KazakhstanPresets.of(calibrations);
+        Function<String, ScenarioSpec> read = file -> ScenarioFiles.read(s.resolve(file), presets);
         KazakhstanModel.Calibration c19 = cal.get("kz-2019-presidential");
         KazakhstanModel.Calibration c22 = cal.get("kz-2022-presidential");
         ScenarioSpec a = read.apply("a-fraud-to-reported.json");

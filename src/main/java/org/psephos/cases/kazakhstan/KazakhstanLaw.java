@@ -1,4 +1,4 @@
-package org.psephos.scenarios;
+package org.psephos.cases.kazakhstan;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.psephos.data.DataException;
+import org.psephos.scenarios.FirstRoundBase;
 
 /**
  * The rules of Kazakh presidential elections and referendums as data ({@code datasets/kazakhstan/law.json}): the

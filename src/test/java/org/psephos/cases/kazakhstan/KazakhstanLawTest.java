@@ -1,4 +1,4 @@
-package org.psephos.scenarios;
+package org.psephos.cases.kazakhstan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,6 +12,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.psephos.data.DataException;
+import org.psephos.scenarios.FirstRoundBase;
+import org.psephos.scenarios.ScenarioFiles;
+import org.psephos.scenarios.ScenarioResult;
+import org.psephos.scenarios.ScenarioRunner;
+import org.psephos.scenarios.ScenarioSpec;
 
 /** The law as data, the three first-round bases on the official counts, and the referendums' rules. */
 class KazakhstanLawTest {

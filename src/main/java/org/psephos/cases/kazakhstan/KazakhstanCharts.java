@@ -1,4 +1,4 @@
-package org.psephos.report;
+package org.psephos.cases.kazakhstan;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -16,11 +16,10 @@ import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.psephos.estimation.PowerResult;
+import org.psephos.report.ChartStyle;
+import org.psephos.report.ScenarioReport;
 import org.psephos.scenarios.HistoryModel;
 import org.psephos.scenarios.IntradayTurnout;
-import org.psephos.scenarios.KazakhstanCase;
-import org.psephos.scenarios.KazakhstanModel;
-import org.psephos.scenarios.KazakhstanSensitivity;
 import org.psephos.scenarios.ObserverSampling;
 import org.psephos.scenarios.ScenarioResult;
 

@@ -1,4 +1,4 @@
-package org.psephos.report;
+package org.psephos.cases.kazakhstan;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -8,13 +8,13 @@ import java.util.Locale;
 import java.util.Map;
 import org.psephos.data.AtomicFiles;
 import org.psephos.estimation.PowerResult;
+import org.psephos.report.ChartSet;
+import org.psephos.report.CsvWriter;
+import org.psephos.report.HtmlReport;
+import org.psephos.report.ScenarioReport;
 import org.psephos.scenarios.FirstRoundBase;
 import org.psephos.scenarios.HistoryModel;
 import org.psephos.scenarios.IntradayTurnout;
-import org.psephos.scenarios.KazakhstanCase;
-import org.psephos.scenarios.KazakhstanLaw;
-import org.psephos.scenarios.KazakhstanModel;
-import org.psephos.scenarios.KazakhstanSensitivity;
 import org.psephos.scenarios.ObserverEvidence;
 import org.psephos.scenarios.ObserverSampling;
 import org.psephos.scenarios.ReplicateEstimate;

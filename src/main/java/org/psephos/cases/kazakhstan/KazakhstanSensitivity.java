@@ -1,4 +1,4 @@
-package org.psephos.scenarios;
+package org.psephos.cases.kazakhstan;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,6 +14,11 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.psephos.data.DataException;
 import org.psephos.estimation.PowerResult;
+import org.psephos.scenarios.ObserverSampling;
+import org.psephos.scenarios.ReplicateEstimate;
+import org.psephos.scenarios.ScenarioFiles;
+import org.psephos.scenarios.ScenarioResult;
+import org.psephos.scenarios.ScenarioSpec;
 
 /**
  * The sensitivity of the case study's answers to its station-level assumptions, over a grid: the station sd (of
@@ -261,7 +266,7 @@ public final class KazakhstanSensitivity {
             List<Figure> figures = new ArrayList<>();
             for (Run run : runs) {
                 ScenarioSpec spec = reduce(ScenarioFiles.read(dataset.resolve("scenarios").resolve(run.file()),
-                        calibrations), run.reduce(), file, run.file());
+                        KazakhstanPresets.of(calibrations)), run.reduce(), file, run.file());
                 figures.addAll(figures(run.file().substring(0, 1), runner.apply(spec)));
             }
             double residual = calibrations.apply(dataset, "kz-2022-presidential").residual();

@@ -1,4 +1,4 @@
-package org.psephos.scenarios;
+package org.psephos.cases.kazakhstan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,6 +14,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.psephos.data.DataException;
+import org.psephos.scenarios.AgainstAll;
+import org.psephos.scenarios.CompositeSimulation;
+import org.psephos.scenarios.RegionalElectorate;
+import org.psephos.scenarios.ReplicateEstimate;
+import org.psephos.scenarios.ScenarioFiles;
+import org.psephos.scenarios.ScenarioSpec;
 import org.psephos.simulation.ReplicateTotals;
 
 class KazakhstanModelTest {
@@ -115,12 +121,13 @@ class KazakhstanModelTest {
     void scenarioPresetsTakeAGivenCalibration() {
         KazakhstanModel.Calibration c = KazakhstanModel.calibrate(KZ, "kz-2022-presidential");
         int[] calls = new int[1];
-        ScenarioSpec s = ScenarioFiles.read(KZ.resolve("scenarios/b-no-runoff.json"), (dir, election) -> {
-            calls[0]++;
-            assertEquals(KZ.toAbsolutePath().normalize(), dir);
-            assertEquals("kz-2022-presidential", election);
-            return c;
-        });
+        ScenarioSpec s = ScenarioFiles.read(KZ.resolve("scenarios/b-no-runoff.json"),
+                KazakhstanPresets.of((dir, election) -> {
+                    calls[0]++;
+                    assertEquals(KZ.toAbsolutePath().normalize(), dir);
+                    assertEquals("kz-2022-presidential", election);
+                    return c;
+                }));
         assertEquals(1, calls[0]);
         assertEquals(KazakhstanModel.electorate(c), s.electorate());
         // "against all" held at its official 2022 share of valid votes, the proportional fraction kept for the
