@@ -138,6 +138,7 @@ final class CalibratedNulls {
         private final Progress out;
         private final long[] total = new long[3];
         private final long[] done = new long[3];
+        private long reported;
 
         Stage(Progress out, Layout layout, BatteryOptions o) {
             this.out = out;
@@ -151,7 +152,11 @@ final class CalibratedNulls {
             return (d, t) -> {
                 synchronized (this) {
                     done[k] = Math.max(done[k], d);
-                    out.update(done[0] + done[1] + done[2], total[0] + total[1] + total[2]);
+                    long sum = done[0] + done[1] + done[2];
+                    if (sum > reported) { // the bar only moves forward, never repeats
+                        reported = sum;
+                        out.update(sum, total[0] + total[1] + total[2]);
+                    }
                 }
             };
         }

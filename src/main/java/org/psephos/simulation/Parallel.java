@@ -30,7 +30,8 @@ public final class Parallel {
      * @param blocks   number of blocks
      * @param threads  threads to use, the calling thread among them (1 runs everything in the calling thread)
      * @param task     computes block {@code b}'s result
-     * @param progress told after each block
+     * @param progress told after each block, with a count that only grows (two threads finishing together report
+     *                 once, in order)
      * @param <R>      result type
      * @return the results, indexed by block
      * @throws IllegalArgumentException if blocks is negative or threads is not positive
@@ -53,6 +54,7 @@ public final class Parallel {
         Object[] results = new Object[blocks];
         AtomicInteger next = new AtomicInteger();
         AtomicLong done = new AtomicLong();
+        long[] reported = new long[1];
         int workers = Math.min(threads, blocks);
         // The calling thread is one of the workers: one thread fewer to start, and its per-thread scratch stays warm
         // from one call to the next.
@@ -66,7 +68,13 @@ public final class Parallel {
                 try {
                     for (int b = next.getAndIncrement(); b < blocks; b = next.getAndIncrement()) {
                         results[b] = task.apply(b);
-                        progress.update(done.incrementAndGet(), blocks);
+                        long d = done.incrementAndGet();
+                        synchronized (reported) {
+                            if (d > reported[0]) { // a thread that finished earlier but reports later stays silent
+                                reported[0] = d;
+                                progress.update(d, blocks);
+                            }
+                        }
                     }
                 } catch (RuntimeException | Error e) {
                     next.set(blocks); // a failure on any thread: the others stop after their current block
