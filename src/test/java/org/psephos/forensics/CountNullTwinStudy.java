@@ -54,7 +54,9 @@ import org.psephos.simulation.SizeDistribution;
 public final class CountNullTwinStudy {
     private static final List<String> COUNT_TESTS = List.of("2BL", "2BLChi2", "LastC", "LastDigitChi2", "C05s",
             "P05s", "Repeats", "Adjacent", "Distant", "IntegerPercent");
-    private static final String[] MODELS = {"binomial", "drift-corrected", "beta-binomial"};
+    /** The resampling models compared: {@code -Dmodels=a,b} or all three. */
+    private static final String[] MODELS = System.getProperty("models", "binomial,drift-corrected,beta-binomial")
+            .split(",");
 
     private CountNullTwinStudy() {
     }

@@ -199,6 +199,39 @@ class DriftCorrectionTest {
         assertNotEquals(one.get(1).drift(DigitHistogram.SECOND), other.get(1).drift(DigitHistogram.SECOND));
     }
 
+    /**
+     * The second layer nests as the first: on the units of {@link CountResamplerTest} that do not nest, what the
+     * first layer keeps fixed (ballots above registered, a missing cell, the categories' total where the ballots
+     * are missing, registered voters) has no drift; a regular unit's ballots drift by less than 5 standard errors
+     * (E[B**] = E[B*] = B).
+     */
+    @Test
+    void secondLayerKeepsWhatTheFirstKeeps() {
+        int m = Election.MISSING;
+        Election e = Election.builder("test")
+                .registered(new int[] {1000, 100, 800, 900, 700, 600})
+                .ballots(new int[] {600, 120, 500, 450, 300, m})
+                .valid(new int[] {570, 120, 520, 400, 290, 250})
+                .invalid(new int[] {20, 0, 10, 20, m, 5})
+                .option("a", new int[] {300, 100, 300, 300, 200, 150})
+                .option("b", new int[] {200, 20, 220, m, 90, 100})
+                .option("c", new int[] {70, 0, 0, 0, 0, 0})
+                .build();
+        NullDistribution d = CountResampler.of(e, ResamplingModel.driftCorrected(), null)
+                .distribution(new UnitCounts(6, 3), 400, 17, 2);
+        assertEquals(0, d.drift(9), 0, "B: more ballots than registered, kept");
+        assertEquals(0, d.drift(3 * 9 + 2), 0, "D: option b missing");
+        assertEquals(0, d.drift(4 * 9 + 4), 0, "E: invalid missing");
+        assertEquals(0, d.drift(5 * 9), 0, "F: ballots missing");
+        assertEquals(0, d.drift(5 * 9 + 6), 0, "F: categories drawn at their observed total");
+        for (int u = 0; u < 6; u++) {
+            assertEquals(0, d.drift(u * 9 + 8), 0, "registered fixed");
+        }
+        // A: B* and B** ~ Bin(1000, ·) around 600; T** − T* has variance about 2 · 240 per replicate
+        assertEquals(0, d.drift(0), 5 * Math.sqrt(2 * 240.0 / 200), "A: ballots do not drift");
+        assertEquals(-1, d.values(3 * 9 + 2)[0], 0, "D: the corrected null keeps the missing cell");
+    }
+
     @Test
     void modelsParseByTheirNames() {
         for (ResamplingModel m : List.of(ResamplingModel.binomial(), ResamplingModel.driftCorrected(),
