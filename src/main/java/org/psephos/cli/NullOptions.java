@@ -6,12 +6,13 @@ import org.psephos.forensics.Conventions;
 import org.psephos.forensics.NullCalibration;
 import org.psephos.forensics.NullKind;
 import org.psephos.forensics.NullSettings;
+import org.psephos.forensics.nulls.ResamplingModel;
 import picocli.CommandLine.Option;
 
 /**
  * The options of {@code analyze} that choose the nulls the rows are judged against and the flags' false discovery
- * rate ({@link NullSettings}, {@code docs/verdict-method.md}): {@code --null}, {@code --fdr}, {@code --twin-fits},
- * {@code --calibration}.
+ * rate ({@link NullSettings}, {@code docs/verdict-method.md}): {@code --null}, {@code --resampling}, {@code --fdr},
+ * {@code --twin-fits}, {@code --calibration}.
  */
 final class NullOptions {
     @Option(names = "--null", paramLabel = "KIND",
@@ -22,6 +23,17 @@ final class NullOptions {
                     + "test's own flag rule; no verdict). --conventions eftoolkit or kobak implies reference: the "
                     + "tool's own nulls and flag rules.")
     String kind;
+
+    @Option(names = "--resampling", paramLabel = "MODEL",
+            description = "Under calibrated nulls, how the resampling null of the count-level tests (2BL, 2BLChi2, "
+                    + "LastC, LastDigitChi2, C05s, P05s, Repeats, Adjacent, Distant, IntegerPercent) redraws each "
+                    + "unit's counts: binomial (at its observed rates, Kobak et al. 2016), drift-corrected (the "
+                    + "binomial null shifted back, statistic by statistic, by the drift one more resampling of "
+                    + "200 replicates adds: SIMEX, Cook and Stefanski 1994; a replicate is the data plus one layer "
+                    + "of binomial noise, which moves digit statistics of counts crowded near 100) or beta-binomial "
+                    + "(rates drawn from a beta posterior first, Rozenas 2017). Default: "
+                    + NullSettings.DEFAULT_RESAMPLING_ID + ".")
+    String resampling;
 
     @Option(names = "--fdr", paramLabel = "Q", defaultValue = "0.05",
             description = "Under calibrated nulls, flag the rows whose Benjamini-Hochberg q-value over the whole "
@@ -66,6 +78,17 @@ final class NullOptions {
             throw new UsageException("--twin-fits is not positive: " + fits);
         }
         NullSettings n = options.nulls().withKind(k).withFits(fits);
+        if (resampling != null) {
+            if (k != NullKind.CALIBRATED) {
+                throw new UsageException("--resampling chooses the calibrated resampling null; it does not apply "
+                        + "under --null reference");
+            }
+            try {
+                n = n.withResampling(ResamplingModel.parse(resampling));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--resampling: " + e.getMessage(), e);
+            }
+        }
         if (calibration != null) {
             try {
                 n = n.withCalibration(NullCalibration.read(calibration));

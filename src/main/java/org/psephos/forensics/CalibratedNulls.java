@@ -274,8 +274,28 @@ final class CalibratedNulls {
         }
 
         String resamplingName() {
-            return o.nulls().resampling() instanceof ResamplingModel.BetaBinomial
-                    ? "resampling (beta-binomial)" : "resampling (binomial)";
+            ResamplingModel m = o.nulls().resampling();
+            return m instanceof ResamplingModel.BetaBinomial ? "resampling (beta-binomial)"
+                    : m.drift() == ResamplingModel.Drift.CORRECTED ? "resampling (binomial, drift-corrected)"
+                    : "resampling (binomial)";
+        }
+
+        /** Under a drift-corrected null, the row's details say by how much its replicates were shifted. */
+        TestResult withDrift(TestResult row, NullDistribution counts, int idx) {
+            if (o.nulls().resampling().drift() != ResamplingModel.Drift.CORRECTED || !row.applicable()) {
+                return row;
+            }
+            Map<String, Object> d = new LinkedHashMap<>(row.details());
+            Object n = d.get(NULL);
+            if (n instanceof Map<?, ?> m) {
+                Map<String, Object> copy = new LinkedHashMap<>();
+                m.forEach((k, v) -> copy.put(String.valueOf(k), v));
+                copy.put("drift", counts.drift(idx));
+                copy.put("drift_replicates", resampler.driftReplicates(counts.replicates()));
+                d.put(NULL, copy);
+            }
+            return new TestResult(row.id(), row.variable(), row.level(), row.value(), row.expected(), row.ciLow(),
+                    row.ciHigh(), row.pValue(), row.qValue(), row.flag(), row.n(), row.applicable(), row.reason(), d);
         }
 
         TestResult row(int i, int k, NullDistribution counts, NullDistribution shapes, Refits refits) {
@@ -284,7 +304,8 @@ final class CalibratedNulls {
             TestResult base = r0[i][k];
             NullCalibration.Entry label = o.nulls().calibration().of(t.id(), role(in, t));
             if (t instanceof IntegerPercentTest ip && counts != null) {
-                return IntegerRows.row(ip, in, counts, countNull, slot(in), o, resamplingName(), label);
+                return withDrift(IntegerRows.row(ip, in, counts, countNull, slot(in), o, resamplingName(), label),
+                        counts, countNull.integerIndex(0, slot(in)));
             }
             if (base == null || !base.applicable()) {
                 return base;
@@ -294,8 +315,8 @@ final class CalibratedNulls {
             return switch (t.nullModel()) {
                 case RESAMPLING -> {
                     int idx = countNull.index(v, countNull.testIndex(v, t), s);
-                    yield merge(base, counts.observed(idx), counts.values(idx), direction(t), resamplingName(),
-                            counts.replicates(), label, true);
+                    yield withDrift(merge(base, counts.observed(idx), counts.values(idx), direction(t),
+                            resamplingName(), counts.replicates(), label, true), counts, idx);
                 }
                 case TWINS -> {
                     int ti = shapeStatistic.testIndex(v, t);

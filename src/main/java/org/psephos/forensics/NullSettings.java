@@ -12,7 +12,7 @@ import org.psephos.forensics.nulls.TwinOptions;
  * the alternatives. Immutable; {@code withX} return copies.
  *
  * @param kind        calibrated or reference nulls
- * @param resampling  the resampling null's smooth model (binomial or beta-binomial)
+ * @param resampling  the resampling null's smooth model (binomial, drift-corrected binomial or beta-binomial)
  * @param twins       the clean-twin fit's settings
  * @param twinShare   the clean twins the shape tests are judged against, as a share of the battery's replicates
  *                    (in (0, 1]; the count of twins is max(40, ⌈share · R⌉), at most R)
@@ -32,6 +32,8 @@ public record NullSettings(NullKind kind, ResamplingModel resampling, TwinOption
     public static final double DEFAULT_TWIN_SHARE = 0.1;
     /** The estimators' default number of refitted twins: the fewest for which the tail rule can fit a tail. */
     public static final int DEFAULT_FITS = 40;
+    /** The default resampling model's name ({@link ResamplingModel#id()}; a constant for the command line's help). */
+    public static final String DEFAULT_RESAMPLING_ID = "binomial";
 
     /** @throws IllegalArgumentException if fits is not positive */
     public NullSettings {
@@ -62,8 +64,8 @@ public record NullSettings(NullKind kind, ResamplingModel resampling, TwinOption
      *         clean twins, 40 estimator fits, built-in labels
      */
     public static NullSettings defaults() {
-        return new NullSettings(NullKind.CALIBRATED, ResamplingModel.binomial(), TwinOptions.defaults(), DEFAULT_TWIN_SHARE,
-                DEFAULT_FITS, NullCalibration.builtIn());
+        return new NullSettings(NullKind.CALIBRATED, ResamplingModel.parse(DEFAULT_RESAMPLING_ID),
+                TwinOptions.defaults(), DEFAULT_TWIN_SHARE, DEFAULT_FITS, NullCalibration.builtIn());
     }
 
     /** @param k the kind @return a copy */

@@ -457,4 +457,29 @@ class AnalyzeCommandTest {
         assertEquals(2, fdr.code());
         assertTrue(fdr.err().contains("--fdr"), fdr.err());
     }
+
+    /**
+     * --resampling: drift-corrected names its null in the table and the JSON and puts each row's drift in the
+     * details; an unknown model, or the option under --null reference, is a usage error naming it.
+     */
+    @Test
+    void resamplingModelIsChosenByName() throws IOException {
+        Path json = dir.resolve("drift.json");
+        Run drift = run(stubbed(), "results.csv", "--replicates", "40", "--threads", "1", "--quiet", "--tests",
+                "2BL,IntegerPercent", "--resampling", "drift-corrected", "--json", json.toString());
+        assertEquals(0, drift.code(), drift.err());
+        JsonNode root = new ObjectMapper().readTree(json.toFile());
+        JsonNode first = root.get("tests").get(0);
+        assertEquals("resampling (binomial, drift-corrected)", first.get("null").asText());
+        assertTrue(first.at("/details/null/drift").isNumber(), first.toString());
+        assertEquals(40, first.at("/details/null/drift_replicates").asInt(), first.toString());
+
+        Run unknown = run(stubbed(), "results.csv", "--resampling", "simex");
+        assertEquals(2, unknown.code());
+        assertTrue(unknown.err().contains("--resampling") && unknown.err().contains("drift-corrected"),
+                unknown.err());
+        Run reference = run(stubbed(), "results.csv", "--null", "reference", "--resampling", "binomial");
+        assertEquals(2, reference.code());
+        assertTrue(reference.err().contains("--resampling"), reference.err());
+    }
 }

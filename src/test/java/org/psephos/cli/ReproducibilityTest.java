@@ -33,6 +33,9 @@ class ReproducibilityTest {
         return Stream.of(
                 Arguments.of("analyze", new String[] {"analyze", "@in", "--level", "region", "--replicates", "60",
                     "--seed", "7", "--json", "@out.json", "--csv", "@out.csv"}),
+                Arguments.of("analyze --resampling drift-corrected", new String[] {"analyze", "@in", "--level",
+                    "region", "--replicates", "60", "--resampling", "drift-corrected", "--seed", "7", "--json",
+                    "@out.json", "--csv", "@out.csv"}),
                 Arguments.of("analyze (all tests, national)", new String[] {"analyze", "@in", "--replicates", "30",
                     "--seed", "8", "--json", "@out.json"}),
                 Arguments.of("simulate", new String[] {"simulate", "--units", "3000", "--seed", "9", "--replicates",

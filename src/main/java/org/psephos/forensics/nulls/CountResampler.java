@@ -105,17 +105,21 @@ public final class CountResampler implements ReplicateSource {
         return new Drawer();
     }
 
-    /** One thread's buffers: the chunk, the rows the multinomial writes into, scratch. */
-    private final class Drawer implements ReplicateSource.Drawer {
-        private final UnitChunk chunk = layout.view.newChunk();
-        private final int[][] rows = new int[layout.kind.length][];
+    @Override
+    public int driftReplicates(int replicates) {
+        return model.drift() == ResamplingModel.Drift.CORRECTED
+                ? Math.min(replicates, ResamplingModel.DRIFT_REPLICATES) : 0;
+    }
+
+    /** One replicate's chunk and the rows its multinomial writes into. */
+    private final class Target {
+        final UnitChunk chunk = layout.view.newChunk();
+        final int[][] rows = new int[layout.kind.length][];
         private final int[] other;
-        private final int[] size = new int[UnitChunk.CAPACITY];
-        private final int[][] ballotRows = {chunk.ballots, new int[UnitChunk.CAPACITY]};
         private final boolean[] optionDrawn;
         private final boolean invalidDrawn;
 
-        Drawer() {
+        Target() {
             int[] otherRow = null;
             boolean inv = false;
             optionDrawn = new boolean[layout.view.options];
@@ -136,41 +140,14 @@ public final class CountResampler implements ReplicateSource {
             invalidDrawn = inv;
         }
 
-        @Override
-        public void draw(UniformRandomProvider rng, NormalizedGaussianSampler gaussian,
-                         NullStatistic.Accumulator[] accumulators) {
-            ElectionView v = layout.view;
-            int categories = layout.kind.length;
-            for (int c = 0; c < v.chunks(); c++) {
-                v.position(chunk, c);
-                int len = chunk.length;
-                if (layout.beta) {
-                    ConditionalMultinomial.dirichlet(rng, gaussian, layout.trials[c], layout.ballotAlpha[c], 2,
-                            ballotRows, len);
-                } else {
-                    BinomialSampler.sample(rng, layout.trials[c], layout.rate[c], chunk.ballots, len);
-                }
-                int[] fixed = layout.fixed[c];
-                int[] offset = layout.offset[c];
-                int[] ballots = chunk.ballots;
-                for (int j = 0; j < len; j++) {
-                    size[j] = fixed[j] >= 0 ? fixed[j] : ballots[j] + offset[j];
-                }
-                if (layout.beta) {
-                    ConditionalMultinomial.dirichlet(rng, gaussian, size, layout.cond[c], categories, rows, len);
-                } else {
-                    ConditionalMultinomial.sample(rng, size, layout.cond[c], categories, rows, len);
-                }
-                totals(len);
-                int[] missing = layout.missing[c];
-                if (missing != null) {
-                    applyMissing(missing);
-                }
-                chunk.finishTotals();
-                for (NullStatistic.Accumulator a : accumulators) {
-                    a.add(chunk);
-                }
+        /** Completes the chunk after its categories are drawn: totals, missing cells, found. */
+        void complete(int c, int len) {
+            totals(len);
+            int[] missing = layout.missing[c];
+            if (missing != null) {
+                applyMissing(missing);
             }
+            chunk.finishTotals();
         }
 
         /** Zeros the outputs that are not categories; valid = options + other. */
@@ -202,6 +179,118 @@ public final class CountResampler implements ReplicateSource {
                 int[] target = out >= 0 ? chunk.votes[out] : out == CountLayout.VALID_OUT ? chunk.valid
                         : out == CountLayout.INVALID_OUT ? chunk.invalid : chunk.ballots;
                 target[j] = Election.MISSING;
+            }
+        }
+    }
+
+    /**
+     * One thread's buffers: the replicate x* and, for the drift correction, x** with the rates it is drawn at (all
+     * made once per drawer; nothing is allocated per replicate or chunk).
+     */
+    private final class Drawer implements ReplicateSource.Drawer {
+        private final Target first = new Target();
+        private final Target second;
+        private final int[] size = new int[UnitChunk.CAPACITY];
+        private final int[][] ballotRows;
+        /** x**'s ballot rates B* / trials and its categories' conditional probabilities, from x*. */
+        private final double[] rate2;
+        private final double[][] cond2;
+
+        Drawer() {
+            ballotRows = new int[][] {first.chunk.ballots, new int[UnitChunk.CAPACITY]};
+            boolean nested = model.drift() == ResamplingModel.Drift.CORRECTED;
+            second = nested ? new Target() : null;
+            rate2 = nested ? new double[UnitChunk.CAPACITY] : null;
+            cond2 = nested ? new double[layout.kind.length][UnitChunk.CAPACITY] : null;
+        }
+
+        @Override
+        public void draw(UniformRandomProvider rng, NormalizedGaussianSampler gaussian,
+                         NullStatistic.Accumulator[] accumulators) {
+            ElectionView v = layout.view;
+            for (int c = 0; c < v.chunks(); c++) {
+                drawFirst(c, rng, gaussian);
+                feed(first.chunk, accumulators);
+            }
+        }
+
+        @Override
+        public void drawNested(UniformRandomProvider rng, NormalizedGaussianSampler gaussian,
+                               NullStatistic.Accumulator[] accumulators, UniformRandomProvider nestedRng,
+                               NullStatistic.Accumulator[] nested) {
+            if (second == null) {
+                throw new UnsupportedOperationException("the " + model.id() + " null has no second resampling layer");
+            }
+            ElectionView v = layout.view;
+            for (int c = 0; c < v.chunks(); c++) {
+                drawFirst(c, rng, gaussian);
+                feed(first.chunk, accumulators);
+                drawSecond(c, nestedRng);
+                feed(second.chunk, nested);
+            }
+        }
+
+        private void feed(UnitChunk chunk, NullStatistic.Accumulator[] accumulators) {
+            for (NullStatistic.Accumulator a : accumulators) {
+                a.add(chunk);
+            }
+        }
+
+        /** x* of chunk c: the unit's observed rates. */
+        private void drawFirst(int c, UniformRandomProvider rng, NormalizedGaussianSampler gaussian) {
+            UnitChunk chunk = first.chunk;
+            layout.view.position(chunk, c);
+            int len = chunk.length;
+            if (layout.beta) {
+                ConditionalMultinomial.dirichlet(rng, gaussian, layout.trials[c], layout.ballotAlpha[c], 2,
+                        ballotRows, len);
+            } else {
+                BinomialSampler.sample(rng, layout.trials[c], layout.rate[c], chunk.ballots, len);
+            }
+            sizes(c, chunk.ballots, len);
+            if (layout.beta) {
+                ConditionalMultinomial.dirichlet(rng, gaussian, size, layout.cond[c], layout.kind.length,
+                        first.rows, len);
+            } else {
+                ConditionalMultinomial.sample(rng, size, layout.cond[c], layout.kind.length, first.rows, len);
+            }
+            first.complete(c, len);
+        }
+
+        /**
+         * x** of chunk c: x*'s units resampled as the data were, at x*'s rates (ballots B* / trials of the same trials,
+         * categories x*'s, a missing cell counting 0), into the second target.
+         */
+        private void drawSecond(int c, UniformRandomProvider rng) {
+            UnitChunk chunk = second.chunk;
+            layout.view.position(chunk, c);
+            int len = chunk.length;
+            int[] trials = layout.trials[c];
+            int[] b1 = first.chunk.ballots;
+            for (int j = 0; j < len; j++) {
+                rate2[j] = trials[j] > 0 ? Math.min(1.0, Math.max(0, b1[j]) / (double) trials[j]) : 0;
+            }
+            BinomialSampler.sample(rng, trials, rate2, chunk.ballots, len);
+            sizes(c, chunk.ballots, len);
+            int categories = layout.kind.length;
+            for (int q = 0; q < categories; q++) {
+                int[] x = first.rows[q];
+                double[] w = cond2[q];
+                for (int j = 0; j < len; j++) {
+                    w[j] = Math.max(0, x[j]);
+                }
+            }
+            ConditionalMultinomial.conditional(cond2, categories, cond2, len);
+            ConditionalMultinomial.sample(rng, size, cond2, categories, second.rows, len);
+            second.complete(c, len);
+        }
+
+        /** The multinomial's sizes: fixed where the ballots are missing, else the drawn ballots + the excess. */
+        private void sizes(int c, int[] ballots, int len) {
+            int[] fixed = layout.fixed[c];
+            int[] offset = layout.offset[c];
+            for (int j = 0; j < len; j++) {
+                size[j] = fixed[j] >= 0 ? fixed[j] : ballots[j] + offset[j];
             }
         }
     }

@@ -20,6 +20,7 @@ public final class NullDistribution {
     private final double[] observed;
     private final double[][] values;
     private final double[][] sorted;
+    private final double[] drift;
     private final long seed;
 
     /**
@@ -28,6 +29,17 @@ public final class NullDistribution {
      * @param seed     the run seed the replicates came from
      */
     NullDistribution(double[] observed, double[][] values, long seed) {
+        this(observed, values, new double[observed.length], seed);
+    }
+
+    /**
+     * @param observed the statistic on the data, one entry per value
+     * @param values   [value][replicate], already shifted by the drift
+     * @param drift    per value the drift subtracted from its replicates (0 for none)
+     * @param seed     the run seed the replicates came from
+     */
+    NullDistribution(double[] observed, double[][] values, double[] drift, long seed) {
+        this.drift = drift.clone();
         this.observed = observed.clone();
         this.values = new double[values.length][];
         this.sorted = new double[values.length][];
@@ -51,6 +63,15 @@ public final class NullDistribution {
     /** @return the seed of the run */
     public long seed() {
         return seed;
+    }
+
+    /**
+     * @param c a value index
+     * @return the drift E[T(x**)] − E[T(x*)] that was subtracted from the value's replicates under a drift-corrected
+     *         resampling null ({@link ResamplingModel.Drift#CORRECTED}); 0 otherwise
+     */
+    public double drift(int c) {
+        return drift[c];
     }
 
     /** @param c a value index @return the observed value */

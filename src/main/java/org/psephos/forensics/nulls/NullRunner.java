@@ -18,13 +18,21 @@ import org.psephos.simulation.RandomStreams;
  * per replicate). Blocks run on {@link Parallel} threads and are gathered in block order, so the distributions are
  * identical for any thread count, and replicate r of a run of R is replicate r of any longer run with the same
  * seed. {@link #block} and {@link #reduce} split a run for executors elsewhere (e.g. Spark), as
- * {@code IntegerPercentNull} does. Stateless.
+ * {@code IntegerPercentNull} does.
+ *
+ * <p>Drift correction ({@link ResamplingModel.Drift#CORRECTED}): the first {@link ReplicateSource#driftReplicates}
+ * replicates x* are also resampled once more, x** ({@link ReplicateSource.Drawer#drawNested}), from the block's
+ * second stream {@code stream(source.streamKey(), b, NESTED)}, so that x* is drawn exactly as without the
+ * correction. {@link #reduce} estimates each value's drift as the mean of T(x**) − T(x*) over those replicates and
+ * subtracts it from every replicate of that value ({@link NullDistribution#drift}). Stateless.
  *
  * @since 0.1
  */
 public final class NullRunner {
     /** Replicates per block: the unit of parallel work and of random streams. */
     public static final int BLOCK = 8;
+    /** Last key of the streams of the second resampling layer (drift correction). */
+    private static final long NESTED = 0x4E6573746564L; // "Nested"
 
     private NullRunner() {
     }
@@ -100,19 +108,42 @@ public final class NullRunner {
         NullStatistic.Accumulator[] acc = accumulators(source, statistics);
         ReplicateSource.Drawer drawer = source.drawer();
         int width = totalWidth(statistics);
-        double[][] out = new double[width][count];
+        int nested = source.driftReplicates(replicates);
+        double[][] out = new double[nested > 0 ? 2 * width : width][count];
         double[] row = new double[width];
+        boolean anyNested = b * BLOCK < nested;
+        UniformRandomProvider nestedRng = anyNested
+                ? RandomStreams.seeded(seed).stream(source.streamKey(), b, NESTED) : null;
+        NullStatistic.Accumulator[] second = anyNested ? accumulators(source, statistics) : null;
         for (int r = 0; r < count; r++) {
-            for (NullStatistic.Accumulator a : acc) {
-                a.start();
+            boolean twice = b * BLOCK + r < nested;
+            start(acc);
+            if (twice) {
+                start(second);
+                drawer.drawNested(rng, gaussian, acc, nestedRng, second);
+            } else {
+                drawer.draw(rng, gaussian, acc);
             }
-            drawer.draw(rng, gaussian, acc);
             finish(statistics, acc, row);
             for (int v = 0; v < width; v++) {
                 out[v][r] = row[v];
             }
+            if (nested > 0) {
+                if (twice) {
+                    finish(statistics, second, row);
+                }
+                for (int v = 0; v < width; v++) {
+                    out[width + v][r] = twice ? row[v] : Double.NaN;
+                }
+            }
         }
         return out;
+    }
+
+    private static void start(NullStatistic.Accumulator[] acc) {
+        for (NullStatistic.Accumulator a : acc) {
+            a.start();
+        }
     }
 
     private static void finish(List<? extends NullStatistic> statistics, NullStatistic.Accumulator[] acc,
@@ -137,20 +168,33 @@ public final class NullRunner {
                                                 int replicates, long seed, List<double[][]> parts) {
         check(statistics, replicates);
         int width = totalWidth(statistics);
-        double[][] all = new double[width][replicates];
+        int rows = source.driftReplicates(replicates) > 0 ? 2 * width : width;
+        double[][] all = new double[rows][replicates];
         int pos = 0;
         for (double[][] part : parts) {
             int count = part[0].length;
             if (pos + count > replicates) {
                 throw new IllegalArgumentException("the blocks hold more than " + replicates + " replicates");
             }
-            for (int v = 0; v < width; v++) {
+            if (part.length != rows) {
+                throw new IllegalArgumentException("a block holds " + part.length + " values, not " + rows);
+            }
+            for (int v = 0; v < rows; v++) {
                 System.arraycopy(part[v], 0, all[v], pos, count);
             }
             pos += count;
         }
         if (pos != replicates) {
             throw new IllegalArgumentException("the blocks hold " + pos + " replicates, not " + replicates);
+        }
+        double[] drift = new double[width];
+        if (rows > width) {
+            for (int v = 0; v < width; v++) {
+                drift[v] = drift(all[v], all[width + v]);
+                for (int r = 0; r < replicates; r++) {
+                    all[v][r] -= drift[v];
+                }
+            }
         }
         NullStatistic.Accumulator[] acc = accumulators(source, statistics);
         for (NullStatistic.Accumulator a : acc) {
@@ -167,9 +211,28 @@ public final class NullRunner {
             for (int v = 0; v < w; v++) {
                 values[v] = all[offset + v];
             }
-            out.add(new NullDistribution(java.util.Arrays.copyOfRange(observed, offset, offset + w), values, seed));
+            out.add(new NullDistribution(java.util.Arrays.copyOfRange(observed, offset, offset + w), values,
+                    java.util.Arrays.copyOfRange(drift, offset, offset + w), seed));
             offset += w;
         }
         return out;
+    }
+
+    /**
+     * @param first  T(x*) per replicate
+     * @param second T(x**) per replicate (NaN where not drawn)
+     * @return the mean of T(x**) − T(x*) over the replicates where both are finite (0 if none)
+     */
+    static double drift(double[] first, double[] second) {
+        double sum = 0;
+        int n = 0;
+        for (int r = 0; r < first.length; r++) {
+            double d = second[r] - first[r];
+            if (Double.isFinite(d)) {
+                sum += d;
+                n++;
+            }
+        }
+        return n == 0 ? 0 : sum / n;
     }
 }

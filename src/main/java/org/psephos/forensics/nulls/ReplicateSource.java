@@ -33,6 +33,16 @@ public interface ReplicateSource {
     /** @return a drawer with its own buffers, for one thread's block of replicates */
     Drawer drawer();
 
+    /**
+     * @param replicates R of the run
+     * @return how many of the first replicates are also resampled once more ({@link Drawer#drawNested}) to estimate
+     *         the null's drift ({@link ResamplingModel.Drift#CORRECTED}); 0 (the default) for a null without drift
+     *         correction
+     */
+    default int driftReplicates(int replicates) {
+        return 0;
+    }
+
     /** Draws replicates into its buffers. Not thread-safe. */
     interface Drawer {
         /**
@@ -44,6 +54,23 @@ public interface ReplicateSource {
          */
         void draw(UniformRandomProvider rng, NormalizedGaussianSampler gaussian,
                   NullStatistic.Accumulator[] accumulators);
+
+        /**
+         * Draws one replicate x* as {@link #draw} does (the same draws from {@code rng}) and, chunk by chunk, x**:
+         * the replicate resampled once more around its own rates, from {@code nestedRng}.
+         *
+         * @param rng          the block's stream, consumed exactly as by {@link #draw}
+         * @param gaussian     standard normals on that stream
+         * @param accumulators fed x*
+         * @param nestedRng    the block's stream of second-layer draws
+         * @param nested       fed x**
+         * @throws UnsupportedOperationException if the null has no second layer (the default)
+         */
+        default void drawNested(UniformRandomProvider rng, NormalizedGaussianSampler gaussian,
+                                NullStatistic.Accumulator[] accumulators, UniformRandomProvider nestedRng,
+                                NullStatistic.Accumulator[] nested) {
+            throw new UnsupportedOperationException("this null has no second resampling layer");
+        }
     }
 
     /**
