@@ -28,6 +28,9 @@ import org.psephos.simulation.SizeDistribution;
  * θ 0.4, α 2), klimek (the same with f_e 0.03), extreme (f_e 0.05); LEVEL: none or region (twins per region).
  */
 final class KlimekNullStudy {
+    /** Whether the study also reports the unadjusted score (off with the system property klimek.adjustedOnly). */
+    private static final boolean RAW_TOO = !Boolean.getBoolean("klimek.adjustedOnly");
+
     private KlimekNullStudy() {
     }
 
@@ -73,7 +76,10 @@ final class KlimekNullStudy {
         KlimekFit fit = KlimekFit.withDefaults();
         TestResult r = fit.nullProbe().run(new TestInput(e, TestInput.NATIONAL, Variable.option(e, e.leader())),
                 BatteryOptions.defaults().withReplicates(1).withThreads(1).withSeed(seed));
-        return r.applicable() ? new double[] {r.value(), fit.nullScore(r)} : new double[] {Double.NaN, Double.NaN};
+        if (!r.applicable()) {
+            return new double[] {Double.NaN, Double.NaN};
+        }
+        return new double[] {RAW_TOO ? r.value() : Double.NaN, fit.nullScore(r)};
     }
 
     public static void main(String[] args) {
@@ -85,6 +91,7 @@ final class KlimekNullStudy {
         String level = args.length > 5 && !args[5].equals("none") ? args[5] : null;
                 String[] names = {"f_i+f_e", "size-adjusted"};
         int[] reject = new int[names.length];
+        int[] tailReject = new int[names.length];
         long t0 = System.nanoTime();
         for (int k = 0; k < elections; k++) {
             long seed = 9_000L + 17L * k + scenario.hashCode();
@@ -105,15 +112,23 @@ final class KlimekNullStudy {
                     mean += z[s] / twins;
                 }
                 double p = (1.0 + atLeast) / (twins + 1);
+                double[] zs = new double[null0.size()];
+                for (int j = 0; j < zs.length; j++) {
+                    zs[j] = null0.get(j)[s];
+                }
+                double tail = org.psephos.forensics.nulls.TailPValue.of(obs[s], zs,
+                        org.psephos.forensics.nulls.TailPValue.Direction.UPPER).p();
+                tailReject[s] += tail <= 0.05 ? 1 : 0;
                 reject[s] += p <= 0.05 ? 1 : 0;
-                line.append(String.format(Locale.ROOT, "  %s %.3f vs %.3f p %.3f", names[s], obs[s], mean, p));
+                line.append(String.format(Locale.ROOT, "  %s %.3f vs %.3f p %.3f (tail %.2g)", names[s], obs[s], mean, p,
+                        tail));
             }
             System.out.println(line);
         }
         StringBuilder sum = new StringBuilder(String.format(Locale.ROOT, "== %s %s units %d level %s: rejections of %d",
                 scenario, fraud, units, level, elections));
         for (int s = 0; s < names.length; s++) {
-            sum.append(String.format(Locale.ROOT, "  %s %d", names[s], reject[s]));
+            sum.append(String.format(Locale.ROOT, "  %s %d (tail p: %d)", names[s], reject[s], tailReject[s]));
         }
         sum.append(String.format(Locale.ROOT, "  (%.0f s)", (System.nanoTime() - t0) / 1e9));
         System.out.println(sum);
