@@ -95,6 +95,12 @@ import org.psephos.simulation.ReplicateDistribution;
  * {@code RandomStreams.seeded(seed).stream(KEY, k)}, null election j {@code stream(KEY, -3, j)}; fits run in
  * parallel and the result does not depend on the thread count.
  *
+ * <p>Under the battery's calibrated null (clean twins, {@code docs/verdict-method.md}) the p-value compares a score
+ * ({@link #nullScore}) of the {@link #nullProbe() probe} on the data with the same on each refitted twin: f̂_i + f̂_e
+ * of the fit of the election with the clean size effect taken out of turnout and the leader's share
+ * ({@link KlimekFitNullScore}; addendum of 2026-12-07 in {@code docs/verdict-method.md}). The row's value and
+ * details are the fit of the data as it is.
+ *
  * <p>Immutable and thread-safe.
  *
  * @since 0.1
@@ -175,6 +181,8 @@ public final class KlimekFit implements ForensicTest {
     private final int nulls;
     /** Whether {@link #run} adds {@link #sensitivity}'s refits to the row. */
     private final boolean sensitive;
+    /** Whether {@link #run} also fits the election with the size effect taken out, the null's score (the probe). */
+    private final boolean sizeAdjustedScore;
 
     private KlimekFit(SigmaRule sigmaRule, PeakRule peakRule, Objective objective, int fits, int realisations) {
         this(sigmaRule, peakRule, objective, fits, realisations, true, 0, false);
@@ -182,6 +190,12 @@ public final class KlimekFit implements ForensicTest {
 
     private KlimekFit(SigmaRule sigmaRule, PeakRule peakRule, Objective objective, int fits, int realisations,
                       boolean corrected, int nulls, boolean sensitive) {
+        this(sigmaRule, peakRule, objective, fits, realisations, corrected, nulls, sensitive, false);
+    }
+
+    private KlimekFit(SigmaRule sigmaRule, PeakRule peakRule, Objective objective, int fits, int realisations,
+                      boolean corrected, int nulls, boolean sensitive, boolean sizeAdjustedScore) {
+        this.sizeAdjustedScore = sizeAdjustedScore;
         this.sigmaRule = sigmaRule;
         this.peakRule = peakRule;
         this.objective = objective;
@@ -200,7 +214,8 @@ public final class KlimekFit implements ForensicTest {
      * @return a copy
      */
     public KlimekFit withSensitivity(boolean on) {
-        return new KlimekFit(sigmaRule, peakRule, objective, fits, realisations, corrected, nulls, on);
+        return new KlimekFit(sigmaRule, peakRule, objective, fits, realisations, corrected, nulls, on,
+                sizeAdjustedScore);
     }
 
     /**
@@ -209,7 +224,8 @@ public final class KlimekFit implements ForensicTest {
      * @return a copy
      */
     public KlimekFit withMomentCorrection(boolean on) {
-        return new KlimekFit(sigmaRule, peakRule, objective, fits, realisations, on, nulls, sensitive);
+        return new KlimekFit(sigmaRule, peakRule, objective, fits, realisations, on, nulls, sensitive,
+                sizeAdjustedScore);
     }
 
     /**
@@ -222,7 +238,8 @@ public final class KlimekFit implements ForensicTest {
         if (m < 0) {
             throw new IllegalArgumentException("null elections is negative: " + m);
         }
-        return new KlimekFit(sigmaRule, peakRule, objective, fits, realisations, corrected, m, sensitive);
+        return new KlimekFit(sigmaRule, peakRule, objective, fits, realisations, corrected, m, sensitive,
+                sizeAdjustedScore);
     }
 
     /** @return CORRECTED σ, KDE peaks, the 2-D fingerprint, 4 fits of 4 realisations each, joint moments on */
@@ -232,17 +249,20 @@ public final class KlimekFit implements ForensicTest {
 
     /** @param rule the σ_ν rule @return a copy */
     public KlimekFit with(SigmaRule rule) {
-        return new KlimekFit(rule, peakRule, objective, fits, realisations, corrected, nulls, sensitive);
+        return new KlimekFit(rule, peakRule, objective, fits, realisations, corrected, nulls, sensitive,
+                sizeAdjustedScore);
     }
 
     /** @param rule the peak rule @return a copy */
     public KlimekFit with(PeakRule rule) {
-        return new KlimekFit(sigmaRule, rule, objective, fits, realisations, corrected, nulls, sensitive);
+        return new KlimekFit(sigmaRule, rule, objective, fits, realisations, corrected, nulls, sensitive,
+                sizeAdjustedScore);
     }
 
     /** @param o the objective @return a copy */
     public KlimekFit with(Objective o) {
-        return new KlimekFit(sigmaRule, peakRule, o, fits, realisations, corrected, nulls, sensitive);
+        return new KlimekFit(sigmaRule, peakRule, o, fits, realisations, corrected, nulls, sensitive,
+                sizeAdjustedScore);
     }
 
     /**
@@ -258,7 +278,8 @@ public final class KlimekFit implements ForensicTest {
         if (r < 1) {
             throw new IllegalArgumentException("realisations is not positive: " + r);
         }
-        return new KlimekFit(sigmaRule, peakRule, objective, k, r, corrected, nulls, sensitive);
+        return new KlimekFit(sigmaRule, peakRule, objective, k, r, corrected, nulls, sensitive,
+                sizeAdjustedScore);
     }
 
     @Override
@@ -293,7 +314,25 @@ public final class KlimekFit implements ForensicTest {
      */
     @Override
     public ForensicTest nullProbe() {
-        return new KlimekFit(sigmaRule, peakRule, objective, PROBE_FITS, PROBE_REALISATIONS, corrected, 0, false);
+        return new KlimekFit(sigmaRule, peakRule, objective, PROBE_FITS, PROBE_REALISATIONS, corrected, 0, false,
+                true);
+    }
+
+    /**
+     * The score the calibrated p-value compares (upper tail): f̂_i + f̂_e of the probe's fit of the election with the
+     * clean size effect taken out of turnout and the leader's share ({@link KlimekFitNullScore}), the same function
+     * on the data and on every twin. Measured on simulated clean elections with station sizes as spread as Russia's
+     * and both size slopes negative, the unadjusted f̂ of the twins is centred high and wide (the fit reads the
+     * size-driven turnout–share dependence as incremental fraud), which leaves the null without power
+     * ({@code docs/calibration.md}, "KlimekFit's null score"; decided on simulated data only, 2026-12-07).
+     *
+     * @param probe the probe's result
+     * @return the size-adjusted score; the value where the result has none (a fit made without the probe)
+     */
+    @Override
+    public double nullScore(TestResult probe) {
+        Object s = probe.details().get(KlimekFitNullScore.SCORE);
+        return s instanceof Number n ? n.doubleValue() : probe.value();
     }
 
     /**
@@ -700,6 +739,19 @@ public final class KlimekFit implements ForensicTest {
         if (sensitive) {
             d.putAll(sensitivity(input.election(), r, options.seedFor(input.level()), options.threads()).details());
         }
+        if (sizeAdjustedScore) {
+            double[] slopes = KlimekFitNullScore.slopes(input.election());
+            double score;
+            try {
+                KlimekFitResult a = fit(KlimekFitNullScore.adjusted(input.election(), slopes),
+                        options.seedFor(input.level()), options.threads());
+                score = a.fi() + a.fe();
+            } catch (IllegalArgumentException e) {
+                score = Double.NaN;
+            }
+            d.put(KlimekFitNullScore.SCORE, score);
+            d.put(KlimekFitNullScore.SLOPES, slopes);
+        }
         double p = Double.NaN;
         if (nulls > 0) {
             double[] h0 = nullValues(input.election(), m, options.seedFor(input.level()), options.threads());
@@ -845,6 +897,7 @@ public final class KlimekFit implements ForensicTest {
     @Override
     public String toString() {
         return ID + Arrays.asList(sigmaRule, peakRule, objective, fits, realisations)
-                + (nulls > 0 ? "[null " + nulls + "]" : "") + (sensitive ? "[sensitivity]" : "");
+                + (nulls > 0 ? "[null " + nulls + "]" : "") + (sensitive ? "[sensitivity]" : "")
+                + (sizeAdjustedScore ? "[size-adjusted score]" : "");
     }
 }

@@ -552,7 +552,8 @@ final class CalibratedNulls {
             Map<String, Object> d = new LinkedHashMap<>(m.details());
             @SuppressWarnings("unchecked")
             Map<String, Object> n = new LinkedHashMap<>((Map<String, Object>) d.get(NULL));
-            n.put("score", "the probe's " + (base.id().equals("FraudMixture") ? "BIC evidence for fraud" : "estimate"));
+            n.put("score", "the probe's " + (base.id().equals("FraudMixture") ? "BIC evidence for fraud"
+                    : base.id().equals("KlimekFit") ? "estimate with the size effect taken out" : "estimate"));
             n.put("mean_score", n.remove("mean"));
             n.put("sd_score", n.remove("sd"));
             d.put(NULL, n);
