@@ -14,7 +14,6 @@ import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
 import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
 import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.NelderMeadSimplex;
 import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
-import org.apache.commons.math3.special.Erf;
 import org.psephos.data.Election;
 import org.psephos.forensics.BatteryOptions;
 import org.psephos.forensics.Conventions;
@@ -795,18 +794,6 @@ public final class KlimekFit implements ForensicTest {
             }
         }
         return out;
-    }
-
-    /**
-     * The one-sided normal tail, also for estimates that may be negative (Shpilkin's F).
-     *
-     * @return 1 − Φ(est/sd) if sd &gt; 0; else 0 if est &gt; 0, otherwise 1
-     */
-    static double normalTail(double est, double sd) {
-        if (!(sd > 0)) {
-            return est > 0 ? 0 : 1;
-        }
-        return 0.5 * Erf.erfc(est / sd / Math.sqrt(2));
     }
 
     private static double clamp(double x, double lo, double hi) {

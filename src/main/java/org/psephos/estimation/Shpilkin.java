@@ -14,6 +14,7 @@ import org.psephos.forensics.ForensicTest;
 import org.psephos.forensics.TestInput;
 import org.psephos.forensics.TestResult;
 import org.psephos.simulation.BinomialSampler;
+import org.psephos.simulation.NormalTails;
 import org.psephos.simulation.Parallel;
 import org.psephos.simulation.Progress;
 import org.psephos.simulation.RandomStreams;
@@ -660,7 +661,7 @@ public final class Shpilkin implements ForensicTest {
         ShpilkinEstimate est = r.estimate();
         double f = est.excessVotes();
         double sd = r.excessSd();
-        double p = KlimekFit.normalTail(f, sd);
+        double p = NormalTails.upper(f, sd);
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("excess_votes", f);
         d.put("stuffing", est.stuffing());

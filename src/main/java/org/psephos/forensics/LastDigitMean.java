@@ -1,5 +1,7 @@
 package org.psephos.forensics;
 
+import org.psephos.simulation.NormalTails;
+
 /**
  * {@code LastC}: the mean of the last digits of the counts (EFToolkit {@code BasicElectionForensics.R}, method
  * {@code LastC}; Beber and Scacco 2012, Political Analysis 20(2), doi:10.1093/pan/mps003).
@@ -101,7 +103,7 @@ public final class LastDigitMean implements ForensicTest, Plan.Source {
         }
         boolean own = options.conventionsFor(ID) == Conventions.PSEPHOS;
         return Results.bootstrappedMean(ID, input, digits, REFERENCE,
-                (mean, n) -> NullDistributions.normalTwoSided((mean - REFERENCE) / Math.sqrt(VARIANCE / n)),
+                (mean, n) -> NormalTails.twoSided((mean - REFERENCE) / Math.sqrt(VARIANCE / n)),
                 FlagRule.INTERVAL_EXCLUDES_REFERENCE,
                 Results.details("min_count", minCount, "min_binomial_sd", own ? MIN_BINOMIAL_SD : 0.0,
                         "p_value_method", "normal approximation, uniform digits"));

@@ -2,7 +2,6 @@ package org.psephos.forensics;
 
 import org.apache.commons.math3.distribution.BinomialDistribution;
 import org.apache.commons.math3.special.Beta;
-import org.apache.commons.math3.special.Erf;
 import org.apache.commons.math3.special.Gamma;
 
 /**
@@ -97,14 +96,6 @@ final class NullDistributions {
      */
     static double chiSquareUpper(double statistic, int df) {
         return Gamma.regularizedGammaQ(df / 2.0, statistic / 2.0);
-    }
-
-    /**
-     * @param z a z-score
-     * @return the two-sided normal tail probability 2·(1 − Φ(|z|)) = erfc(|z|/√2)
-     */
-    static double normalTwoSided(double z) {
-        return Erf.erfc(Math.abs(z) / Math.sqrt(2));
     }
 
     /** Uniform probabilities of the ten decimal digits (the last-digit tests' reference). */

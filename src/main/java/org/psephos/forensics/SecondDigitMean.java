@@ -1,5 +1,7 @@
 package org.psephos.forensics;
 
+import org.psephos.simulation.NormalTails;
+
 /**
  * {@code 2BL}: the mean of the second digits of the counts that have at least two digits (Mebane 2006, "Election
  * forensics: vote counts and Benford's law"; EFToolkit {@code BasicElectionForensics.R}, method {@code _2BL}).
@@ -89,7 +91,7 @@ public final class SecondDigitMean implements ForensicTest, Plan.Source {
         double reference = BenfordSecondDigit.mean();
         double variance = BenfordSecondDigit.variance();
         return Results.bootstrappedMean(ID, input, d, reference,
-                (mean, n) -> NullDistributions.normalTwoSided((mean - reference) / Math.sqrt(variance / n)),
+                (mean, n) -> NormalTails.twoSided((mean - reference) / Math.sqrt(variance / n)),
                 FlagRule.INTERVAL_EXCLUDES_REFERENCE,
                 Results.details("one_digit_counts_dropped", dropped,
                         "p_value_method", "normal approximation, Benford null variance"));

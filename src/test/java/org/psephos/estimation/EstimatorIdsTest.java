@@ -1,11 +1,11 @@
 package org.psephos.estimation;
 
+import org.junit.jupiter.api.Test;
+import org.psephos.forensics.ForensicTest;
+import org.psephos.simulation.NormalTails;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import org.junit.jupiter.api.Test;
-import org.psephos.forensics.ForensicTest;
 
 /** {@link Estimators#isEstimator(String)} and the one-sided normal tails the estimators' flag rules use. */
 class EstimatorIdsTest {
@@ -23,11 +23,11 @@ class EstimatorIdsTest {
 
     @Test
     void normalTails() {
-        assertEquals(0.15865525393145707, KlimekFit.normalTail(1, 1), 1e-15);
-        assertEquals(0.8413447460685429, KlimekFit.normalTail(-1, 1), 1e-15);
-        assertEquals(0, KlimekFit.normalTail(1, 0));
-        assertEquals(0, KlimekFit.normalTail(1, Double.NaN));
-        assertEquals(1, KlimekFit.normalTail(0, 0));
-        assertEquals(1, KlimekFit.normalTail(-1, Double.NaN));
+        assertEquals(0.15865525393145707, NormalTails.upper(1, 1), 1e-15);
+        assertEquals(0.8413447460685429, NormalTails.upper(-1, 1), 1e-15);
+        assertEquals(0, NormalTails.upper(1, 0));
+        assertEquals(0, NormalTails.upper(1, Double.NaN));
+        assertEquals(1, NormalTails.upper(0, 0));
+        assertEquals(1, NormalTails.upper(-1, Double.NaN));
     }
 }
