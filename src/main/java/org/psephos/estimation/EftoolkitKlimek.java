@@ -211,7 +211,7 @@ final class EftoolkitKlimek {
         if (jt < 0) {
             throw new IllegalArgumentException("no drop in the turnout histogram (EFToolkit's Estimate fails)");
         }
-        KlimekMoments m = KlimekFit.spreads(att, v, x[jt], nu, vMax, 2);
+        KlimekMoments m = KlimekPeaks.spreads(att, v, x[jt], nu, vMax, 2);
         return new Estimated(nu, m.tau(), m.sigmaTau(), m.theta(), m.sigmaNu(), x);
     }
 

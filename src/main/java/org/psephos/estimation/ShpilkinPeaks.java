@@ -42,7 +42,7 @@ final class ShpilkinPeaks {
 
     /** @return the index of the largest value (the earliest of equal values) */
     static int argmax(double[] x) {
-        return KlimekFit.argmax(x);
+        return KlimekPeaks.argmax(x);
     }
 
     /**
