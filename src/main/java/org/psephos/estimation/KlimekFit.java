@@ -178,7 +178,10 @@ public final class KlimekFit implements ForensicTest {
     /** Whether {@link #run} adds {@link #sensitivity}'s refits to the row. */
     private final boolean sensitive;
     /** Whether {@link #run} also fits the election with the size effect taken out, the null's score (the probe). */
-    private final boolean sizeAdjustedScore;
+    /** What the calibrated null compares: the estimate, or (the null probe) the size-adjusted fit. */
+    private enum ProbeScore { ESTIMATE, SIZE_ADJUSTED }
+
+    private final ProbeScore probeScore;
 
     private KlimekFit(SigmaRule sigmaRule, PeakRule peakRule, Objective objective, int fits, int realisations) {
         this(sigmaRule, peakRule, objective, fits, realisations, true, 0, false);
@@ -186,12 +189,12 @@ public final class KlimekFit implements ForensicTest {
 
     private KlimekFit(SigmaRule sigmaRule, PeakRule peakRule, Objective objective, int fits, int realisations,
                       boolean corrected, int nulls, boolean sensitive) {
-        this(sigmaRule, peakRule, objective, fits, realisations, corrected, nulls, sensitive, false);
+        this(sigmaRule, peakRule, objective, fits, realisations, corrected, nulls, sensitive, ProbeScore.ESTIMATE);
     }
 
     private KlimekFit(SigmaRule sigmaRule, PeakRule peakRule, Objective objective, int fits, int realisations,
-                      boolean corrected, int nulls, boolean sensitive, boolean sizeAdjustedScore) {
-        this.sizeAdjustedScore = sizeAdjustedScore;
+                      boolean corrected, int nulls, boolean sensitive, ProbeScore probeScore) {
+        this.probeScore = probeScore;
         this.sigmaRule = sigmaRule;
         this.peakRule = peakRule;
         this.objective = objective;
@@ -211,7 +214,7 @@ public final class KlimekFit implements ForensicTest {
      */
     public KlimekFit withSensitivity(boolean on) {
         return new KlimekFit(sigmaRule, peakRule, objective, fits, realisations, corrected, nulls, on,
-                sizeAdjustedScore);
+                probeScore);
     }
 
     /**
@@ -221,7 +224,7 @@ public final class KlimekFit implements ForensicTest {
      */
     public KlimekFit withMomentCorrection(boolean on) {
         return new KlimekFit(sigmaRule, peakRule, objective, fits, realisations, on, nulls, sensitive,
-                sizeAdjustedScore);
+                probeScore);
     }
 
     /**
@@ -235,7 +238,7 @@ public final class KlimekFit implements ForensicTest {
             throw new IllegalArgumentException("null elections is negative: " + m);
         }
         return new KlimekFit(sigmaRule, peakRule, objective, fits, realisations, corrected, m, sensitive,
-                sizeAdjustedScore);
+                probeScore);
     }
 
     /** @return CORRECTED σ, KDE peaks, the 2-D fingerprint, 4 fits of 4 realisations each, joint moments on */
@@ -246,19 +249,19 @@ public final class KlimekFit implements ForensicTest {
     /** @param rule the σ_ν rule @return a copy */
     public KlimekFit with(SigmaRule rule) {
         return new KlimekFit(rule, peakRule, objective, fits, realisations, corrected, nulls, sensitive,
-                sizeAdjustedScore);
+                probeScore);
     }
 
     /** @param rule the peak rule @return a copy */
     public KlimekFit with(PeakRule rule) {
         return new KlimekFit(sigmaRule, rule, objective, fits, realisations, corrected, nulls, sensitive,
-                sizeAdjustedScore);
+                probeScore);
     }
 
     /** @param o the objective @return a copy */
     public KlimekFit with(Objective o) {
         return new KlimekFit(sigmaRule, peakRule, o, fits, realisations, corrected, nulls, sensitive,
-                sizeAdjustedScore);
+                probeScore);
     }
 
     /**
@@ -275,7 +278,7 @@ public final class KlimekFit implements ForensicTest {
             throw new IllegalArgumentException("realisations is not positive: " + r);
         }
         return new KlimekFit(sigmaRule, peakRule, objective, k, r, corrected, nulls, sensitive,
-                sizeAdjustedScore);
+                probeScore);
     }
 
     @Override
@@ -311,7 +314,7 @@ public final class KlimekFit implements ForensicTest {
     @Override
     public ForensicTest nullProbe() {
         return new KlimekFit(sigmaRule, peakRule, objective, PROBE_FITS, PROBE_REALISATIONS, corrected, 0, false,
-                true);
+                ProbeScore.SIZE_ADJUSTED);
     }
 
     /**
@@ -603,7 +606,7 @@ public final class KlimekFit implements ForensicTest {
         if (sensitive) {
             d.putAll(sensitivity(input.election(), r, options.seedFor(input.level()), options.threads()).details());
         }
-        if (sizeAdjustedScore) {
+        if (probeScore == ProbeScore.SIZE_ADJUSTED) {
             double[] slopes = KlimekFitNullScore.slopes(input.election());
             double score;
             try {
@@ -670,6 +673,6 @@ public final class KlimekFit implements ForensicTest {
     public String toString() {
         return ID + Arrays.asList(sigmaRule, peakRule, objective, fits, realisations)
                 + (nulls > 0 ? "[null " + nulls + "]" : "") + (sensitive ? "[sensitivity]" : "")
-                + (sizeAdjustedScore ? "[size-adjusted score]" : "");
+                + (probeScore == ProbeScore.SIZE_ADJUSTED ? "[size-adjusted score]" : "");
     }
 }

@@ -94,7 +94,7 @@ final class KlimekFitNullScore {
             rest[i] = s2[i] - w2[i];
         }
         return Election.builder(e.name() + ", size effect taken out").registered(reg).ballots(b2).valid(s2)
-                .option(e.options().get(e.leader()), w2).option("other options", rest).leader(0).shareBase(ShareBase.VALID)
-                .build();
+                .option(e.options().get(e.leader()), w2).option("other options", rest).leader(0)
+                .shareBase(ShareBase.VALID).build();
     }
 }
