@@ -27,6 +27,12 @@ import org.psephos.simulation.SizeDistribution;
  *       elections ({@code --size-effect -0.3:0.2});</li>
  *   <li>{@code urban}: an urban population (40% of the stations, twice the voters, logit turnout −0.6, support
  *       −0.5) next to a rural one ({@code --urban 0.4:-0.6:-0.5:2});</li>
+ *   <li>{@code small-counts}: not the base election but one whose counts are a few votes per unit, where the
+ *       resampling null's zeros are absorbing ({@code docs/calibration.md}, sections 5 and 7): Canada 2011's poll
+ *       sizes (log-normal 5.85, sd 0.36, median about 350 registered), turnout 0.52 (sd 0.1), two options, the
+ *       first at 0.40 (sd 0.15) except in a quarter of the units where it is 2 logits lower (about 8%, a few
+ *       votes), no invalid ballots ({@code --size-lognormal 5.85:0.36 --turnout 0.52:0.1 --share 0.4:0.15
+ *       --options 2 --urban 0.25:0:-2:1});</li>
  *   <li>{@code logit-normal} (named only): logit-normal turnout (0.65, sd 0.3) and support (0.55, sd 0.3).</li>
  * </ul>
  * The frauds, each on a clean scenario (the regional one by default), and the tests they target:
@@ -49,7 +55,8 @@ public final class CalibrationScenarios {
     public static final String BASE = "--size-lognormal 7:0.6 --turnout 0.6:0.1 --share 0.5:0.1 --options 4 "
             + "--invalid 0.01";
     /** The default clean scenarios. */
-    public static final List<String> DEFAULT_CLEAN = List.of("homogeneous", "regions", "size", "urban");
+    public static final List<String> DEFAULT_CLEAN = List.of("homogeneous", "regions", "size", "urban",
+            "small-counts");
     /** The default frauds. */
     public static final List<String> DEFAULT_FRAUDS = List.of("klimek-incremental", "klimek-extreme",
             "ballot-stuffing", "vote-switching", "invented-percent", "invented-digits");
@@ -69,6 +76,8 @@ public final class CalibrationScenarios {
         CLEAN.put("regions", "--regions 40 --region-sd 0.4:0.4");
         CLEAN.put("size", "--size-effect -0.3:0.2");
         CLEAN.put("urban", "--urban 0.4:-0.6:-0.5:2");
+        CLEAN.put("small-counts", "--size-lognormal 5.85:0.36 --turnout 0.52:0.1 --share 0.4:0.15 --options 2 "
+                + "--urban 0.25:0:-2:1");
         CLEAN.put("logit-normal", "--distribution logit-normal --turnout 0.65:0.3 --share 0.55:0.3");
         FRAUDS.put("klimek-incremental", new String[] {"klimek:incremental=0.3", "--incremental 0.3"});
         FRAUDS.put("klimek-extreme", new String[] {"klimek:extreme=0.05", "--extreme 0.05"});
@@ -163,8 +172,12 @@ public final class CalibrationScenarios {
         if (extra == null) {
             throw new IllegalArgumentException("no clean scenario '" + name + "'; scenarios are " + CLEAN.keySet());
         }
-        String base = name.equals("logit-normal") ? BASE.replace("--turnout 0.6:0.1 --share 0.5:0.1 ", "") : BASE;
-        return String.format(Locale.ROOT, "--units %d %s%s", units, base, extra.isEmpty() ? "" : " " + extra);
+        String base = switch (name) {
+            case "logit-normal" -> BASE.replace("--turnout 0.6:0.1 --share 0.5:0.1 ", "") + " ";
+            case "small-counts" -> "";
+            default -> extra.isEmpty() ? BASE : BASE + " ";
+        };
+        return String.format(Locale.ROOT, "--units %d %s%s", units, base, extra);
     }
 
     /**
@@ -177,6 +190,11 @@ public final class CalibrationScenarios {
             throw new IllegalArgumentException("units is not positive: " + units);
         }
         options(name, units);
+        if (name.equals("small-counts")) {
+            return new ElectorateModel(units, new SizeDistribution.LogNormal(5.85, 0.36), 1, 0, 0,
+                    ProportionDistribution.normal(0.52, 0.1), ProportionDistribution.normal(0.4, 0.15), 2,
+                    ElectorateModel.DEFAULT_CONCENTRATION, 0.0, Heterogeneity.NONE.withUrban(0.25, 0, -2, 1));
+        }
         ProportionDistribution t = ProportionDistribution.normal(0.6, 0.1);
         ProportionDistribution v = ProportionDistribution.normal(0.5, 0.1);
         int regions = 1;

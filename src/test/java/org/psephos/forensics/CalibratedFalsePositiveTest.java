@@ -18,7 +18,8 @@ import org.psephos.simulation.Progress;
  * The small, seeded version of the calibration study that runs in {@code mvn verify} (issue 15, "Done when"; the
  * slow study is {@link NullCalibrationStudy}, run by hand as its javadoc says). On clean simulated elections of each
  * heterogeneity scenario of the issue (homogeneous; 40 regions of logit sd 0.4; station size tied to turnout and
- * support; urban/rural) and two political blocs ({@link CleanScenarios.Scenario#POLARISED}), analysed nationally
+ * support; urban/rural), two political blocs ({@link CleanScenarios.Scenario#POLARISED}) and counts of a few votes
+ * ({@link CleanScenarios.Scenario#SMALL_COUNTS}, calibrate's {@code small-counts}), analysed nationally
  * with the default battery under calibrated nulls and the built-in labels:
  * <ul>
  *   <li>no calibrated test's false-positive rate at 5% is significantly above 5%: per (test, variable role,
@@ -37,7 +38,7 @@ class CalibratedFalsePositiveTest {
     private static final int REPLICATES = 100;
     private static final List<CleanScenarios.Scenario> SCENARIOS = List.of(CleanScenarios.Scenario.HOMOGENEOUS,
             CleanScenarios.Scenario.REGIONS, CleanScenarios.Scenario.SIZE, CleanScenarios.Scenario.URBAN,
-            CleanScenarios.Scenario.POLARISED);
+            CleanScenarios.Scenario.POLARISED, CleanScenarios.Scenario.SMALL_COUNTS);
 
     @Test
     void calibratedTestsKeepTheirLevelOnCleanElectionsAndSoDoesTheVerdict() {
