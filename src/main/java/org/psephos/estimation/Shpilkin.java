@@ -13,6 +13,7 @@ import org.psephos.forensics.Conventions;
 import org.psephos.forensics.ForensicTest;
 import org.psephos.forensics.TestInput;
 import org.psephos.forensics.TestResult;
+import org.psephos.forensics.TurnoutBins;
 import org.psephos.simulation.BinomialSampler;
 import org.psephos.simulation.NormalTails;
 import org.psephos.simulation.Parallel;
@@ -83,7 +84,7 @@ public final class Shpilkin implements ForensicTest {
     /** The test id. */
     public static final String ID = "Shpilkin";
     /** Number of 1% turnout bins: 0%, 1%, …, 100%. */
-    static final int BINS = 101;
+    static final int BINS = TurnoutBins.PERCENT_BINS;
     /** Stream key of the redraws. */
     private static final long KEY = 0x5368706CL;
     /** Redraws per parallel task. */
@@ -332,13 +333,7 @@ public final class Shpilkin implements ForensicTest {
 
     /** @return {W, O} per bin of the columns with these bins */
     private static double[][] binnedVotes(LeaderColumns c, int[] bin) {
-        double[] w = new double[BINS];
-        double[] o = new double[BINS];
-        for (int i = 0; i < c.n; i++) {
-            w[bin[i]] += c.leader[i];
-            o[bin[i]] += c.others[i];
-        }
-        return new double[][] {w, o};
+        return new double[][] {TurnoutBins.sums(bin, c.leader, BINS), TurnoutBins.sums(bin, c.others, BINS)};
     }
 
     /** The automatic peak rules, in the order of {@link ShpilkinSensitivity#rules()}. */
@@ -674,13 +669,11 @@ public final class Shpilkin implements ForensicTest {
                 f + 1.959963984540054 * sd, p, Double.NaN, p < 0.025, input.size(), true, "", d);
     }
 
-    /** @return each unit's 1% turnout bin */
+    /** @return each unit's 1% turnout bin ({@link TurnoutBins#percentBin(long, long)}; 0 without registered voters) */
     static int[] bins(LeaderColumns c) {
         int[] bin = new int[c.n];
         for (int i = 0; i < c.n; i++) {
-            // exactly floor(100 b / n): no floating-point fudge at whole percentages
-            long b100 = 100L * Math.max(0, c.ballots[i]);
-            bin[i] = c.registered[i] > 0 ? (int) Math.min(BINS - 1, b100 / c.registered[i]) : 0;
+            bin[i] = c.registered[i] > 0 ? TurnoutBins.percentBin(c.ballots[i], c.registered[i]) : 0;
         }
         return bin;
     }
@@ -696,15 +689,14 @@ public final class Shpilkin implements ForensicTest {
      */
     static int peak(PeakRule r, double manual, double[] leader, double[] others) {
         int b = switch (r) {
-            // a typed decimal: 0.65 is bin 65 although 100 * 0.65 is a hair below 65 in floating point
-            case MANUAL -> Math.max(0, Math.min(leader.length - 1, (int) Math.floor(100 * manual + 1e-9)));
-            case HEIGHT -> ShpilkinPeaks.argmax(leader);
-            case OTHERS -> ShpilkinPeaks.argmax(others);
-            case SMOOTHED -> ShpilkinPeaks.argmax(ShpilkinPeaks.smooth(others));
+            case MANUAL -> TurnoutBins.percentBin(manual);
+            case HEIGHT -> TurnoutBins.peak(leader);
+            case OTHERS -> TurnoutBins.peak(others);
+            case SMOOTHED -> TurnoutBins.peak(ShpilkinPeaks.smooth(others));
             case FIRST_PEAK -> ShpilkinPeaks.firstPeak(ShpilkinPeaks.smooth(others));
         };
         boolean smoothed = r == PeakRule.SMOOTHED || r == PeakRule.FIRST_PEAK;
-        return smoothed && !(others[b] > 0) ? ShpilkinPeaks.argmax(others) : b;
+        return smoothed && !(others[b] > 0) ? TurnoutBins.peak(others) : b;
     }
 
     private static double excess(double[] w, double[] o, int peak, double r) {
@@ -717,6 +709,6 @@ public final class Shpilkin implements ForensicTest {
 
     /** @return the turnout at the centre of bin b (1 for the 100% bin) */
     static double centre(int b) {
-        return Math.min(1, (b + 0.5) / 100);
+        return TurnoutBins.percentCentre(b);
     }
 }

@@ -1,5 +1,7 @@
 package org.psephos.estimation;
 
+import org.psephos.forensics.TurnoutBins;
+
 /**
  * The automatic clean-peak rules of {@link Shpilkin} on the other options' votes per 1% turnout bin. Package-private,
  * stateless.
@@ -40,11 +42,6 @@ final class ShpilkinPeaks {
     private ShpilkinPeaks() {
     }
 
-    /** @return the index of the largest value (the earliest of equal values) */
-    static int argmax(double[] x) {
-        return KlimekPeaks.argmax(x);
-    }
-
     /**
      * @param x a curve per bin
      * @return its running median over {@value #WINDOW} bins (windows cut at the ends), then the running mean over
@@ -82,7 +79,7 @@ final class ShpilkinPeaks {
      */
     static int firstPeak(double[] s) {
         int n = s.length;
-        int top = argmax(s);
+        int top = TurnoutBins.peak(s);
         double floor = MIN_HEIGHT * s[top];
         for (int b = 0; b < n; b++) {
             if (!(s[b] >= floor) || !(s[b] > 0)) {

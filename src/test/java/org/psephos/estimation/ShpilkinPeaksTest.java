@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
+import org.psephos.forensics.TurnoutBins;
 
 /** The automatic peak rules of {@link Shpilkin} on curves whose peaks are known in closed form. */
 class ShpilkinPeaksTest {
@@ -65,8 +66,8 @@ class ShpilkinPeaksTest {
     @Test
     void theFirstPeakFromBelowIgnoresAHigherPileAboveIt() {
         double[] c = curve(new double[] {100, 300, 60}, new double[] {60, 82, 35}, new double[] {8, 5, 3});
-        assertEquals(82, ShpilkinPeaks.argmax(c));
-        assertEquals(82, ShpilkinPeaks.argmax(ShpilkinPeaks.smooth(c)));
+        assertEquals(82, TurnoutBins.peak(c));
+        assertEquals(82, TurnoutBins.peak(ShpilkinPeaks.smooth(c)));
         assertEquals(60, ShpilkinPeaks.firstPeak(ShpilkinPeaks.smooth(c)));
         // the bump at 35 reaches 25% of the highest: it is then the first peak
         double[] bump = curve(new double[] {100, 300, 80}, new double[] {60, 82, 35}, new double[] {8, 5, 3});
@@ -76,7 +77,7 @@ class ShpilkinPeaksTest {
         for (int b = 0; b < ramp.length; b++) {
             ramp[b] += 2 * b;
         }
-        assertEquals(ShpilkinPeaks.argmax(ramp), ShpilkinPeaks.firstPeak(ramp));
+        assertEquals(TurnoutBins.peak(ramp), ShpilkinPeaks.firstPeak(ramp));
     }
 
     /** A spike taller than the peak (units reporting 75% exactly) moves the raw maximum, not the smoothed ones. */
@@ -84,8 +85,8 @@ class ShpilkinPeaksTest {
     void spikesMoveTheRawMaximumOnly() {
         double[] c = curve(new double[] {1_000}, new double[] {62}, new double[] {10});
         c[75] += 1_200;
-        assertEquals(75, ShpilkinPeaks.argmax(c));
-        assertEquals(62, ShpilkinPeaks.argmax(ShpilkinPeaks.smooth(c)));
+        assertEquals(75, TurnoutBins.peak(c));
+        assertEquals(62, TurnoutBins.peak(ShpilkinPeaks.smooth(c)));
         assertEquals(62, ShpilkinPeaks.firstPeak(ShpilkinPeaks.smooth(c)));
     }
 }
