@@ -97,7 +97,7 @@ final class ShpilkinPeakStudy {
                 double[][] wo = Shpilkin.binnedVotes(clean);
                 double[] sm = ShpilkinPeaks.smooth(wo[1]);
                 int top = TurnoutBins.peak(sm);
-                cleanPeak[k] = Shpilkin.centre(top);
+                cleanPeak[k] = TurnoutBins.percentCentre(top);
                 spurious[k] = top - ShpilkinPeaks.firstPeak(sm);
                 for (int r = 0; r < RULES.length; r++) {
                     ShpilkinEstimate est = Shpilkin.withDefaults().with(RULES[r]).estimate(e);

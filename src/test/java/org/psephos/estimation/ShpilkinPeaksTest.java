@@ -10,7 +10,7 @@ import org.psephos.forensics.TurnoutBins;
 class ShpilkinPeaksTest {
     /** @return Σ heights[k]·exp(−(b − modes[k])²/(2·sds[k]²)) for b = 0..100 */
     private static double[] curve(double[] heights, double[] modes, double[] sds) {
-        double[] c = new double[Shpilkin.BINS];
+        double[] c = new double[ShpilkinBins.BINS];
         for (int b = 0; b < c.length; b++) {
             for (int k = 0; k < heights.length; k++) {
                 double z = (b - modes[k]) / sds[k];
@@ -23,14 +23,14 @@ class ShpilkinPeaksTest {
     /** A running median of 5 then a running mean of 5: one- and two-bin spikes vanish, a line stays a line. */
     @Test
     void smoothingRemovesNarrowSpikesAndKeepsLines() {
-        double[] flat = new double[Shpilkin.BINS];
+        double[] flat = new double[ShpilkinBins.BINS];
         java.util.Arrays.fill(flat, 10);
         double[] spiked = flat.clone();
         spiked[40] = 1_000;
         spiked[70] = 500;
         spiked[71] = 800;
         assertArrayEquals(flat, ShpilkinPeaks.smooth(spiked), 0);
-        double[] line = new double[Shpilkin.BINS];
+        double[] line = new double[ShpilkinBins.BINS];
         for (int b = 0; b < line.length; b++) {
             line[b] = 3 * b + 1;
         }
