@@ -20,11 +20,8 @@ import org.psephos.forensics.TurnoutBins;
  * <p>Method (Psephos's conventions). Units are binned by turnout t = ballots/registered into 1% bins
  * ({@link TurnoutBins#percentBin(long, long)}: bin b holds t ∈ [b/100, (b+1)/100), computed exactly; t = 1 in bin
  * 100); per bin W_b = the leader's votes and O_b = the other options' votes. The clean peak t* is the centre of a bin
- * chosen by a {@link PeakRule}: {@link PeakRule#FIRST_PEAK} (the default), the first peak from below of O smoothed
- * over 5 bins; {@link PeakRule#SMOOTHED}, the maximum of the smoothed O; {@link PeakRule#OTHERS}, the bin with most
- * votes of the other options; {@link PeakRule#HEIGHT}, the bin with most leader votes (a simplification of
- * EFToolkit's {@code height}); or a turnout the user gives ({@link PeakRule#MANUAL}). {@link ShpilkinPeaks} has the
- * rules' details and why FIRST_PEAK is the default, by simulation. Stuffing adds votes to the leader only, so
+ * chosen by a {@link PeakRule} (each constant says what it takes; {@link PeakRule#FIRST_PEAK} is the default, and
+ * {@link ShpilkinPeaks} has the rules' details and why, by simulation). Stuffing adds votes to the leader only, so
  * the other options' votes peak at the clean turnout while the leader's may not (Russia 2011: the 99–100% bin holds
  * more leader votes than any other, and HEIGHT takes it). But stuffing moves whole units, with their other options'
  * votes, to higher turnout: where fraud is widespread and aims at similar turnouts the moved units pile into a second,
