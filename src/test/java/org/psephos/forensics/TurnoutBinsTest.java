@@ -112,11 +112,23 @@ class TurnoutBinsTest {
         assertEquals(0, TurnoutBins.peak(new double[] {5, Double.NaN, 3}));
     }
 
-    /** The floating-point form Klimek's fit and chart used gives the same bins as the exact one, for any counts. */
+    /**
+     * The bins are the exact ⌊K·num/den⌋ (integer division) for any counts, although {@code bin} computes them in
+     * floating point below 2³¹; and the floating-point form Klimek's fit and chart used gives the same bins.
+     */
     @Property(tries = 2000)
-    void exactBinsEqualTheFloatingPointForm(@ForAll @IntRange(min = 0) int num, @ForAll @IntRange(min = 1) int den,
-                                            @ForAll @IntRange(min = 1, max = 1000) int bins) {
-        assertEquals(Math.min(bins - 1, (int) (bins * (double) num / den)), TurnoutBins.bin(num, den, bins));
+    void binsAreTheExactFloorForAnyCounts(@ForAll @IntRange(min = 0) int num, @ForAll @IntRange(min = 1) int den,
+                                          @ForAll @IntRange(min = 1, max = 1 << 20) int bins) {
+        int exact = (int) Math.min(bins - 1, (long) bins * num / den);
+        assertEquals(exact, TurnoutBins.bin(num, den, bins));
+        assertEquals(exact, Math.min(bins - 1, (int) (bins * (double) num / den)));
+    }
+
+    @Test
+    void binsBeyondIntCountsAreExactToo() {
+        assertEquals(65, TurnoutBins.bin(13L << 33, 20L << 33, 100));
+        assertEquals(64, TurnoutBins.bin((13L << 33) - 1, 20L << 33, 100));
+        assertEquals(0, TurnoutBins.bin(-(1L << 40), 100, 100));
     }
 
     /** Near whole percentages, where a floating-point division could round up across the edge. */
@@ -126,7 +138,7 @@ class TurnoutBinsTest {
                                                    @ForAll @IntRange(min = -1, max = 1) int offset) {
         long den = 100L * scale;
         long num = (long) percent * scale + offset;
-        assertEquals(Math.min(99, (int) (100 * (double) num / den)), TurnoutBins.bin(num, den, 100));
         assertEquals(offset < 0 ? percent - 1 : percent, TurnoutBins.bin(num, den, 100));
+        assertEquals(offset < 0 ? percent - 1 : percent, Math.min(99, (int) (100 * (double) num / den)));
     }
 }
