@@ -196,10 +196,10 @@ public final class Fingerprint {
     }
 
     /*
-     * Implementation note. Without noise the numerators are whole numbers and the bin of num / den is found in
-     * exact integer arithmetic (TurnoutBins), so that values on a bin edge (41.75% = 167 / 400) go to the bin the
-     * half-open convention names, whatever the rounding of a floating-point division would do. With K bins per
-     * 100%: coarse bin floor(K num / den); fine bin (centred) floor(K num / den + 1/2).
+     * Implementation note. Without noise the numerators are whole numbers and the bin of num / den is found exactly
+     * (TurnoutBins), so that values on a bin edge (41.75% = 167 / 400) go to the bin the half-open convention
+     * names, whatever the rounding of a naive floating-point division would do. With K bins per 100%: coarse bin
+     * floor(K num / den); fine bin (centred) floor(K num / den + 1/2).
      */
     private Histogram fine(Election e, String variable, double[] num, int[] den, Points p) {
         int last = (int) Math.rint(100.0 / fineBinWidth);
