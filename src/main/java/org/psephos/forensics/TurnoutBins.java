@@ -4,9 +4,9 @@ package org.psephos.forensics;
  * Turnout and vote-share bins: the one home of the binning rules that the fingerprint ({@link Fingerprint}), Kobak's
  * regional screen, Klimek's fit and Shpilkin's estimator share, and of the peak bin of a histogram.
  *
- * <p>A fraction num/den (ballots over registered voters, a leader's votes over the share base) is located in exact
- * integer arithmetic, so a value on a bin edge (65% = 13/20, 41.75% = 167/400) lands in the bin the convention
- * names, whatever a floating-point division would round it to. With K bins per whole:
+ * <p>A fraction num/den of counts (ballots over registered voters, a leader's votes over the share base) is located
+ * exactly, so a value on a bin edge (65% = 13/20, 41.75% = 167/400) lands in the bin the convention names, whatever
+ * a naive floating-point division (100 × (29/100.0) = 28.999999999999996) would round it to. With K bins per whole:
  * <ul>
  *   <li>{@link #bin(long, long, int)}: K bins over [0, 1], bin k holding [k/K, (k+1)/K), the last also 1 (numpy's
  *       {@code histogram}); ⌊K·num/den⌋ clamped to 0..K−1. The fingerprint's 2-D bins and Klimek's 1% bins.</li>
@@ -21,10 +21,10 @@ package org.psephos.forensics;
  * a whole quotient is exact, and one that is not whole lies at least 1/den below the next integer, more than the
  * division's rounding error (at most (K·num/den)·2⁻⁵³, and K·num + den &lt; 2⁵³).
  * Numerators with de-aliasing noise are not whole: the {@code double} overloads take ⌊·⌋ of the floating-point
- * quotient, as Kobak's code does. The bins of the reference tools' own conventions are not here: R's
- * {@code cut} on R's floating-point edges (EFToolkit's Shpilkin bins, {@code EftoolkitShpilkin}; Rozenas's share
- * bins, {@code spikes.ShareBins}) and the histogram with edges x₀ + k·h that EFToolkit's Klimek fitter drops values
- * outside of ({@code KlimekPeaks}).
+ * quotient, as Kobak's numpy code does. The reference tools' own bins are kept apart, for parity: R's {@code cut}
+ * and {@code hist} on R's floating-point edges (EFToolkit's Shpilkin bins, {@code EftoolkitShpilkin}; its Klimek
+ * fitter, {@code EftoolkitKlimek}; Rozenas's share bins, {@code spikes.ShareBins}) and the published Klimek
+ * fitter's histogram on edges x₀ + k·h, which drops the values outside ({@code KlimekPeaks}).
  *
  * <p>Stateless and thread-safe.
  *
