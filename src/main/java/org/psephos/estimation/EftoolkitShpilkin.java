@@ -40,7 +40,7 @@ final class EftoolkitShpilkin {
         return k <= 100 ? (k - 1) * 0.01 : 1.01;
     }
 
-    /** @return the bin of turnout t (1..101), or 0 if it falls in none */
+    /** @return the bin of turnout t (1..101), or 0 if in none (R's cut, kept apart from TurnoutBins for parity) */
     static int bin(double t) {
         if (!(t > 0) || !(t <= edge(BINS))) {
             return 0;

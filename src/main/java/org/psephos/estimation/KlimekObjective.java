@@ -5,6 +5,7 @@ import org.apache.commons.math3.special.Erf;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.psephos.data.Election;
+import org.psephos.forensics.TurnoutBins;
 import org.psephos.simulation.ElectorateModel;
 import org.psephos.simulation.MonteCarloEngine;
 import org.psephos.simulation.ProportionDistribution;
@@ -356,9 +357,9 @@ final class KlimekObjective {
         if (reg <= 0 || base <= 0) {
             return;
         }
-        int s = Math.min(BINS - 1, (int) (BINS * (double) w / base));
+        int s = TurnoutBins.bin(w, base, BINS);
         if (kind == KlimekFit.Objective.FINGERPRINT) {
-            int t = Math.min(BINS - 1, (int) (BINS * (double) b / reg));
+            int t = TurnoutBins.bin(b, reg, BINS);
             h[t * BINS + s] += c;
         } else {
             h[s] += c;

@@ -1,5 +1,7 @@
 package org.psephos.estimation;
 
+import org.psephos.forensics.TurnoutBins;
+
 /**
  * Where Klimek et al.'s clean peak is and how wide it is: the peak rules of {@link KlimekFit.PeakRule} (histogram
  * drops as the published fitter, a kernel density's first peak, Kobak and Pshenichnikov's rule) and the spreads
@@ -36,7 +38,7 @@ final class KlimekPeaks {
             double[] kv = kde(v);
             tau = firstPeakAbove(kt, 0.3);
             nu = firstPeakAbove(kv, 0.3);
-            vMax = argmax(kv) / (double) (kv.length - 1);
+            vMax = TurnoutBins.peak(kv) / (double) (kv.length - 1);
         } else {
             double thres = 5;
             while (!(0.8 * n > 100 * thres / 5) && thres > 0.5) {
@@ -47,7 +49,7 @@ final class KlimekPeaks {
             int bins = (int) Math.round((1 - 2 * x0) / h);
             double[] hv = counts(v, x0, h, bins);
             double[] ht = counts(t, x0, h, bins);
-            vMax = x0 + argmax(hv) * h;
+            vMax = x0 + TurnoutBins.peak(hv) * h;
             double lf = thres;
             int jv = -1;
             while (lf > 1) {
@@ -159,6 +161,7 @@ final class KlimekPeaks {
         return Double.NaN;
     }
 
+    /** The published fitter's histogram: edges x0 + k·h in floating point, values outside dropped (no clamping). */
     static double[] counts(double[] x, double x0, double h, int bins) {
         double[] c = new double[bins];
         for (double xi : x) {
@@ -178,17 +181,6 @@ final class KlimekPeaks {
             }
         }
         return -1;
-    }
-
-    /** @return the index of the largest value (the earliest of equal values) */
-    static int argmax(double[] a) {
-        int best = 0;
-        for (int k = 1; k < a.length; k++) {
-            if (a[k] > a[best]) {
-                best = k;
-            }
-        }
-        return best;
     }
 
     /** @return a Gaussian kernel density on the grid 0, 0.001, …, 1, Scott's bandwidth (binned approximation) */
@@ -230,12 +222,12 @@ final class KlimekPeaks {
      */
     static double firstPeakAbove(double[] d, double level) {
         int from = (int) Math.ceil(level * (d.length - 1)) + 1;
-        double floor = MIN_PEAK_HEIGHT * d[argmax(d)];
+        double floor = MIN_PEAK_HEIGHT * d[TurnoutBins.peak(d)];
         for (int k = Math.max(1, from); k + 1 < d.length; k++) {
             if (d[k] > d[k - 1] && d[k] >= d[k + 1] && d[k] >= floor) {
                 return k / (double) (d.length - 1);
             }
         }
-        return argmax(d) / (double) (d.length - 1);
+        return TurnoutBins.peak(d) / (double) (d.length - 1);
     }
 }

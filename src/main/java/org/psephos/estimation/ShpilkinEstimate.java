@@ -1,5 +1,7 @@
 package org.psephos.estimation;
 
+import org.psephos.forensics.TurnoutBins;
+
 /**
  * The point estimate of Shpilkin's clean-peak method on one set of units (see {@link Shpilkin}). Immutable: the
  * per-unit array is copied in and out.
@@ -27,6 +29,14 @@ public record ShpilkinEstimate(double peakTurnout, double ratio, double excessVo
     @Override
     public double[] unitExcess() {
         return unitExcess.clone();
+    }
+
+    /**
+     * @return the 1% turnout bin of the clean peak, {@link TurnoutBins#percentBin(double)} of t* (Psephos: the bin
+     *         whose centre t* is; EFToolkit's conventions: the bin [t*, t* + 1%) that starts at its label)
+     */
+    public int peakBin() {
+        return TurnoutBins.percentBin(peakTurnout);
     }
 
     /** @return the leader's share of the valid votes had the excess votes not been counted */

@@ -196,28 +196,24 @@ public final class Fingerprint {
     }
 
     /*
-     * Implementation note. Without noise the numerators are whole numbers and the bin of num / den is found in
-     * exact integer arithmetic, so that values on a bin edge (41.75% = 167 / 400) go to the bin the half-open
-     * convention names, whatever the rounding of a floating-point division would do. With K bins per 100%:
-     * coarse bin floor(K num / den); fine bin (centred) floor(K num / den + 1/2) = floor((2 K num + den) / 2 den).
+     * Implementation note. Without noise the numerators are whole numbers and the bin of num / den is found exactly
+     * (TurnoutBins), so that values on a bin edge (41.75% = 167 / 400) go to the bin the half-open convention
+     * names, whatever the rounding of a naive floating-point division would do. With K bins per 100%: coarse bin
+     * floor(K num / den); fine bin (centred) floor(K num / den + 1/2).
      */
     private Histogram fine(Election e, String variable, double[] num, int[] den, Points p) {
         int last = (int) Math.rint(100.0 / fineBinWidth);
         double[] h = new double[last + 1];
         for (int i = 0; i < num.length; i++) {
-            long k = noise == null
-                    ? Math.floorDiv(2L * last * (long) num[i] + den[i], 2L * den[i])
-                    : (long) Math.floor(last * num[i] / den[i] + 0.5);
-            h[(int) Math.max(0, Math.min(last, k))] += p.weight()[i];
+            int k = noise == null ? TurnoutBins.centredBin((long) num[i], den[i], last)
+                    : TurnoutBins.centredBin(num[i], den[i], last);
+            h[k] += p.weight()[i];
         }
         return new Histogram(e.name(), variable, fineBinWidth, weighting, num.length, p.skipped(), h);
     }
 
     private int coarse(double num, int den, int bins) {
-        long k = noise == null
-                ? Math.floorDiv((long) bins * (long) num, den)
-                : (long) Math.floor(bins * num / den);
-        return (int) Math.max(0, Math.min(bins - 1, k));
+        return noise == null ? TurnoutBins.bin((long) num, den, bins) : TurnoutBins.bin(num, den, bins);
     }
 
     /**

@@ -88,7 +88,7 @@ public final class KobakRegionalScreen {
         }
         counts[0][g]++;
         // bin centre c (in tenths of a percent) holds 1000 b / n in [c - 1/2, c + 1/2): c = floor(1000b/n + 1/2)
-        long tenths = Math.floorDiv(2000L * b + n, 2L * n);
+        int tenths = TurnoutBins.centredBin(b, n, 1000);
         if (tenths % 10 == 0) {
             counts[1][g]++;
         } else if (tenths % 10 == 5) {

@@ -6,6 +6,7 @@ import org.knowm.xchart.XYChart;
 import org.psephos.data.Election;
 import org.psephos.estimation.KlimekFit;
 import org.psephos.estimation.KlimekMoments;
+import org.psephos.forensics.TurnoutBins;
 
 /**
  * The Klimek model fit against the data, as in Klimek, Yegorov, Hanel and Thurner (2012), "Statistical detection of
@@ -72,7 +73,7 @@ public final class KlimekFitChart {
             if (reg[i] <= 0 || base[i] <= 0) {
                 continue;
             }
-            h[Math.min(99, (int) (100 * (double) w[i] / base[i]))]++;
+            h[TurnoutBins.bin(w[i], base[i], 100)]++;
         }
         return h;
     }

@@ -54,9 +54,9 @@ public final class ShpilkinChart {
         int bins = w.length;
         double[] x = new double[bins];
         for (int b = 0; b < bins; b++) {
-            x[b] = Math.min(100, b + 0.5);
+            x[b] = Math.min(100, b + 0.5); // in percent: 100 · TurnoutBins.percentCentre(b) may be an ulp off
         }
-        int peak = Math.max(0, Math.min(bins - 1, (int) Math.floor(100 * estimate.peakTurnout() + 1e-9)));
+        int peak = estimate.peakBin();
         double r = estimate.ratio();
         int m = bins - peak;
         double[] cx = new double[m];

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.psephos.data.Election;
+import org.psephos.forensics.TurnoutBins;
 import org.psephos.simulation.ElectorateModel;
 import org.psephos.simulation.FraudModel;
 import org.psephos.simulation.ReplicateDistribution;
@@ -95,8 +96,8 @@ final class ShpilkinPeakStudy {
                 truth[k] = Simulated.trueExcess(e, clean);
                 double[][] wo = Shpilkin.binnedVotes(clean);
                 double[] sm = ShpilkinPeaks.smooth(wo[1]);
-                int top = ShpilkinPeaks.argmax(sm);
-                cleanPeak[k] = Shpilkin.centre(top);
+                int top = TurnoutBins.peak(sm);
+                cleanPeak[k] = TurnoutBins.percentCentre(top);
                 spurious[k] = top - ShpilkinPeaks.firstPeak(sm);
                 for (int r = 0; r < RULES.length; r++) {
                     ShpilkinEstimate est = Shpilkin.withDefaults().with(RULES[r]).estimate(e);

@@ -4,12 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
+import org.psephos.forensics.TurnoutBins;
 
 /** The automatic peak rules of {@link Shpilkin} on curves whose peaks are known in closed form. */
 class ShpilkinPeaksTest {
     /** @return Σ heights[k]·exp(−(b − modes[k])²/(2·sds[k]²)) for b = 0..100 */
     private static double[] curve(double[] heights, double[] modes, double[] sds) {
-        double[] c = new double[Shpilkin.BINS];
+        double[] c = new double[ShpilkinBins.BINS];
         for (int b = 0; b < c.length; b++) {
             for (int k = 0; k < heights.length; k++) {
                 double z = (b - modes[k]) / sds[k];
@@ -22,14 +23,14 @@ class ShpilkinPeaksTest {
     /** A running median of 5 then a running mean of 5: one- and two-bin spikes vanish, a line stays a line. */
     @Test
     void smoothingRemovesNarrowSpikesAndKeepsLines() {
-        double[] flat = new double[Shpilkin.BINS];
+        double[] flat = new double[ShpilkinBins.BINS];
         java.util.Arrays.fill(flat, 10);
         double[] spiked = flat.clone();
         spiked[40] = 1_000;
         spiked[70] = 500;
         spiked[71] = 800;
         assertArrayEquals(flat, ShpilkinPeaks.smooth(spiked), 0);
-        double[] line = new double[Shpilkin.BINS];
+        double[] line = new double[ShpilkinBins.BINS];
         for (int b = 0; b < line.length; b++) {
             line[b] = 3 * b + 1;
         }
@@ -65,8 +66,8 @@ class ShpilkinPeaksTest {
     @Test
     void theFirstPeakFromBelowIgnoresAHigherPileAboveIt() {
         double[] c = curve(new double[] {100, 300, 60}, new double[] {60, 82, 35}, new double[] {8, 5, 3});
-        assertEquals(82, ShpilkinPeaks.argmax(c));
-        assertEquals(82, ShpilkinPeaks.argmax(ShpilkinPeaks.smooth(c)));
+        assertEquals(82, TurnoutBins.peak(c));
+        assertEquals(82, TurnoutBins.peak(ShpilkinPeaks.smooth(c)));
         assertEquals(60, ShpilkinPeaks.firstPeak(ShpilkinPeaks.smooth(c)));
         // the bump at 35 reaches 25% of the highest: it is then the first peak
         double[] bump = curve(new double[] {100, 300, 80}, new double[] {60, 82, 35}, new double[] {8, 5, 3});
@@ -76,7 +77,7 @@ class ShpilkinPeaksTest {
         for (int b = 0; b < ramp.length; b++) {
             ramp[b] += 2 * b;
         }
-        assertEquals(ShpilkinPeaks.argmax(ramp), ShpilkinPeaks.firstPeak(ramp));
+        assertEquals(TurnoutBins.peak(ramp), ShpilkinPeaks.firstPeak(ramp));
     }
 
     /** A spike taller than the peak (units reporting 75% exactly) moves the raw maximum, not the smoothed ones. */
@@ -84,8 +85,8 @@ class ShpilkinPeaksTest {
     void spikesMoveTheRawMaximumOnly() {
         double[] c = curve(new double[] {1_000}, new double[] {62}, new double[] {10});
         c[75] += 1_200;
-        assertEquals(75, ShpilkinPeaks.argmax(c));
-        assertEquals(62, ShpilkinPeaks.argmax(ShpilkinPeaks.smooth(c)));
+        assertEquals(75, TurnoutBins.peak(c));
+        assertEquals(62, TurnoutBins.peak(ShpilkinPeaks.smooth(c)));
         assertEquals(62, ShpilkinPeaks.firstPeak(ShpilkinPeaks.smooth(c)));
     }
 }

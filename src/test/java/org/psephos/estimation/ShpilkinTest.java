@@ -287,9 +287,9 @@ class ShpilkinTest {
         // Psephos's bins: 65% is bin 65, 64.99...% bin 64, exactly
         Election e = Election.builder("t").registered(new int[] {2000, 2000, 1300}).ballots(new int[] {1300, 1299,
             845}).option("A", new int[] {700, 700, 500}).option("B", new int[] {600, 599, 345}).build();
-        assertEquals(65, Shpilkin.bins(LeaderColumns.of(e))[0]);
-        assertEquals(64, Shpilkin.bins(LeaderColumns.of(e))[1]);
-        assertEquals(65, Shpilkin.bins(LeaderColumns.of(e))[2]);
+        assertEquals(65, ShpilkinBins.bins(LeaderColumns.of(e))[0]);
+        assertEquals(64, ShpilkinBins.bins(LeaderColumns.of(e))[1]);
+        assertEquals(65, ShpilkinBins.bins(LeaderColumns.of(e))[2]);
     }
 
     /** pracma::findpeaks' rule: a run of rises then a run of falls; plateaus break a run; the highest, earliest. */

@@ -4,7 +4,8 @@ package org.psephos.forensics.spikes;
  * The bins Rozenas's {@code fraud()} counts shares in: centred on the density's output grid x (spacing h = x[1] −
  * x[0]), edges {@code seq(-x[1]/2, 1 + x[1]/2, by = h)} (R's {@code seq.default}: from + k·by, capped at the end),
  * intervals closed on the right with the lowest edge included ({@code cut(…, include.lowest = TRUE)}, R's
- * {@code bincode}). Immutable and thread-safe.
+ * {@code bincode}). Kept apart from {@link org.psephos.forensics.TurnoutBins}: R's floating-point edges, for parity.
+ * Immutable and thread-safe.
  */
 final class ShareBins {
     private final double[] edges;
