@@ -24,7 +24,7 @@ final class ProxyRegisters {
 
     /** Registers published for the same region in other elections, and the 2019 capital-time group's. */
     static List<Check> checks(Dataset d, String election, List<Area> areas, double inCountry,
-                                      Map<String, String> facts) {
+                              Map<String, String> facts) {
         List<Check> out = new ArrayList<>();
         CsvTable t = d.regions();
         int e = column(t, "election");

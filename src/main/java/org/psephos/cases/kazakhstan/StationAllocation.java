@@ -24,7 +24,7 @@ final class StationAllocation {
 
     /** Stations per region: published, else the rest split equally, else the 2022 counts scaled (see the class comment). */
     static void stations(Dataset d, String election, List<Area> areas, int inCountry,
-                                 Map<String, String> facts) {
+                         Map<String, String> facts) {
         int published = 0;
         int missing = 0;
         for (Area a : areas) {
