@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.psephos.data.Election;
-import org.psephos.data.ElectionCsv;
 import org.psephos.data.Grouping;
 import org.psephos.data.UnitFilter;
 import org.psephos.estimation.Shpilkin;
@@ -23,7 +22,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -44,11 +42,8 @@ final class ShpilkinCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "Results per unit (CSV).")
-    Path file;
-
     @Mixin
-    MappingOptions mapping;
+    InputColumns input;
 
     @Option(names = "--peak", paramLabel = "RULE",
             description = "Clean peak: first (the first peak from below of the other options' votes smoothed over "
@@ -95,6 +90,8 @@ final class ShpilkinCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Path file = input.file;
+        MappingOptions mapping = input.mapping;
         OutputFiles.requireNotInput(List.of(file), json, csv, report, sensitivityCsv);
         int[] grid = sensitivityGrid();
         Shpilkin method;
@@ -119,12 +116,7 @@ final class ShpilkinCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage(), e);
         }
-        Election all;
-        try {
-            all = ElectionCsv.load(file, mapping.mapping(), mapping.charset()).election();
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage(), e);
-        }
+        Election all = InputColumns.load(file, mapping);
         Election e = c.unitFilter(UnitFilter.standard()).apply(ConventionsOption.withShareBase(all, mapping, c))
                 .election();
         String level = mapping.levelName(all);
