@@ -77,14 +77,8 @@ final class AnalyzeCommand implements Callable<Integer> {
                     + "--null reference (default ${DEFAULT-VALUE}).")
     int replicates;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "Seed (default ${DEFAULT-VALUE}).")
-    long seed;
-
     @Mixin
-    ThreadsOption threads;
-
-    @Mixin
-    ConventionsOption conventions;
+    AnalysisOptions settings;
 
     @Mixin
     NullOptions nulls;
@@ -169,8 +163,8 @@ final class AnalyzeCommand implements Callable<Integer> {
         String level = mapping.levels.isEmpty() ? null : mapping.levels.get(0);
         Battery battery = Battery.withDefaults().withLevel(level);
         try {
-            BatteryOptions asked = BatteryOptions.defaults().withReplicates(replicates).withSeed(seed)
-                    .withThreads(threads.resolve()).withConventions(conventions.resolve());
+            BatteryOptions asked = BatteryOptions.defaults().withReplicates(replicates).withSeed(settings.seed)
+                    .withThreads(settings.threads.resolve()).withConventions(settings.conventions.resolve());
             options = nulls.apply(asked, asked.conventions());
             engine.check("analyze");
             if (tests != null) {

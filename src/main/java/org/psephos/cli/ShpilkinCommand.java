@@ -69,14 +69,8 @@ final class ShpilkinCommand implements Callable<Integer> {
             description = "Bootstrap resamples of the units for the sd (default ${DEFAULT-VALUE}).")
     int redraws;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "Seed (default ${DEFAULT-VALUE}).")
-    long seed;
-
     @Mixin
-    ThreadsOption threads;
-
-    @Mixin
-    ConventionsOption conventions;
+    AnalysisOptions settings;
 
     @Option(names = "--csv", paramLabel = "FILE", description = "Write each unit's anomalous votes.")
     Path csv;
@@ -95,8 +89,8 @@ final class ShpilkinCommand implements Callable<Integer> {
         OutputFiles.requireNotInput(List.of(file), json, csv, report, sensitivityCsv);
         int[] grid = sensitivityGrid();
         Shpilkin method;
-        int t = threads.resolve();
-        Conventions c = conventions.resolve();
+        int t = settings.threads.resolve();
+        Conventions c = settings.conventions.resolve();
         try {
             if (mapping.levels.size() > 1) {
                 throw new IllegalArgumentException("shpilkin takes one --level; got " + mapping.levels);
@@ -126,7 +120,7 @@ final class ShpilkinCommand implements Callable<Integer> {
         ShpilkinResult national;
         ShpilkinSensitivity fragility;
         try {
-            national = method.estimate(e, redraws, seed, t);
+            national = method.estimate(e, redraws, settings.seed, t);
             fragility = method.sensitivity(e, grid[0], grid[1], grid[2]);
         } catch (IllegalArgumentException ex) {
             throw new UsageException("no estimate: " + ex.getMessage(), ex);
@@ -176,7 +170,7 @@ final class ShpilkinCommand implements Callable<Integer> {
     /** @return the peak rule as the report names it, with the conventions when they are not Psephos's */
     private String peakLabel(Shpilkin method) {
         String rule = method.peakRule() == Shpilkin.PeakRule.MANUAL ? peak : method.peakRule().label();
-        Conventions c = conventions.resolve();
+        Conventions c = settings.conventions.resolve();
         return c == Conventions.PSEPHOS ? rule : rule + " (" + c.id() + " conventions)";
     }
 
