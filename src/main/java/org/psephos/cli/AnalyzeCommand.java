@@ -7,7 +7,6 @@ import java.util.concurrent.Callable;
 import org.psephos.Psephos;
 import org.psephos.data.DataException;
 import org.psephos.data.Election;
-import org.psephos.data.ElectionCsv;
 import org.psephos.data.Grouping;
 import org.psephos.data.UnitFilter;
 import org.psephos.estimation.Estimators;
@@ -27,7 +26,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -63,11 +61,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "Results per unit (CSV).")
-    Path file;
-
     @Mixin
-    MappingOptions mapping;
+    InputColumns input;
 
     @Option(names = "--tests", split = ",", paramLabel = "ID",
             description = "Tests to run (default: every test except the estimators KlimekFit, Shpilkin, "
@@ -82,14 +77,8 @@ final class AnalyzeCommand implements Callable<Integer> {
                     + "--null reference (default ${DEFAULT-VALUE}).")
     int replicates;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "Seed (default ${DEFAULT-VALUE}).")
-    long seed;
-
     @Mixin
-    ThreadsOption threads;
-
-    @Mixin
-    ConventionsOption conventions;
+    AnalysisOptions settings;
 
     @Mixin
     NullOptions nulls;
@@ -140,7 +129,7 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     /** The command as the command line builds it. */
     AnalyzeCommand() {
-        this(AnalyzeCommand::loadCsv);
+        this(InputColumns::load);
     }
 
     /** @param loader how to load the file (tests pass elections built in memory) */
@@ -159,6 +148,8 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Path file = input.file;
+        MappingOptions mapping = input.mapping;
         OutputFiles.requireNotInput(List.of(file), json, csv, markdown, report, unitsCsv);
         if (charts != null) {
             for (String name : List.of("fingerprint.csv", "turnout_hist.csv", "share_hist.csv")) {
@@ -172,8 +163,8 @@ final class AnalyzeCommand implements Callable<Integer> {
         String level = mapping.levels.isEmpty() ? null : mapping.levels.get(0);
         Battery battery = Battery.withDefaults().withLevel(level);
         try {
-            BatteryOptions asked = BatteryOptions.defaults().withReplicates(replicates).withSeed(seed)
-                    .withThreads(threads.resolve()).withConventions(conventions.resolve());
+            BatteryOptions asked = BatteryOptions.defaults().withReplicates(replicates).withSeed(settings.seed)
+                    .withThreads(settings.threads.resolve()).withConventions(settings.conventions.resolve());
             options = nulls.apply(asked, asked.conventions());
             engine.check("analyze");
             if (tests != null) {
@@ -256,14 +247,5 @@ final class AnalyzeCommand implements Callable<Integer> {
             b.append(' ').append(a.matches("[A-Za-z0-9_./:=,#@%+-]+") ? a : "'" + a.replace("'", "'\\''") + "'");
         }
         return b.toString();
-    }
-
-    /** Reads FILE with the column mapping options (see {@code docs/loading.md}). */
-    static Election loadCsv(Path file, MappingOptions mapping) {
-        try {
-            return ElectionCsv.load(file, mapping.mapping(), mapping.charset()).election();
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage(), e);
-        }
     }
 }

@@ -156,7 +156,7 @@ final class CalibrateCommand implements Callable<Integer> {
             // that has it (simulated elections have 'region', and 'settlement' with an urban population)
             String level = mapping.levels.isEmpty() ? null : mapping.levels.get(0).trim();
             if (like != null) {
-                Election e = ConventionsOption.withShareBase(AnalyzeCommand.loadCsv(like, mapping), mapping,
+                Election e = ConventionsOption.withShareBase(InputColumns.load(like, mapping), mapping,
                         Conventions.PSEPHOS);
                 level = mapping.levelName(e);
                 if (level != null && e.grouping(level).isEmpty()) {

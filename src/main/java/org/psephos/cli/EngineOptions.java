@@ -29,18 +29,6 @@ final class EngineOptions {
     }
 
     /**
-     * @param command   the subcommand, for the message
-     * @param blockSize the command's --block-size
-     * @throws UsageException if the block size is not positive, or as {@link #check(String)}
-     */
-    void check(String command, int blockSize) {
-        if (blockSize < 1) {
-            throw new UsageException("--block-size is not positive: " + blockSize);
-        }
-        check(command);
-    }
-
-    /**
      * @param command the subcommand, for the message
      * @throws UsageException if the engine is unknown, --master comes without Spark, or Spark is absent
      */

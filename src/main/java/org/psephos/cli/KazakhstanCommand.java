@@ -49,11 +49,7 @@ final class KazakhstanCommand implements Callable<Integer> {
     ThreadsOption threads;
 
     @Mixin
-    EngineOptions engine;
-
-    @Option(names = "--block-size", paramLabel = "N", defaultValue = "" + ScenarioRunner.BLOCK,
-            description = "Replicates per task (default ${DEFAULT-VALUE}); does not change the result.")
-    int blockSize;
+    RunOptions run = new RunOptions(ScenarioRunner.BLOCK);
 
     @Mixin
     QuietOption quiet;
@@ -61,7 +57,7 @@ final class KazakhstanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         int t = threads.resolve();
-        engine.check("kazakhstan", blockSize);
+        run.check("kazakhstan");
         // The outputs include exit_polls.csv, a name the dataset also uses: never write into the dataset.
         OutputFiles.requireNotInput(java.util.List.of(dataset), out);
         try {
@@ -72,7 +68,7 @@ final class KazakhstanCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         long t0 = System.nanoTime();
-        KazakhstanCase.Result r = engine.withScenarioEngine(t, e -> KazakhstanCase.run(dataset, e, blockSize,
+        KazakhstanCase.Result r = run.engine.withScenarioEngine(t, e -> KazakhstanCase.run(dataset, e, run.blockSize,
                 label -> quiet.bar(err, label), ProgressBar::close));
         KazakhstanReport.write(r, out);
         PrintWriter o = spec.commandLine().getOut();
@@ -85,7 +81,7 @@ final class KazakhstanCommand implements Callable<Integer> {
         o.printf(Locale.ROOT, "wrote %s (report.html, results.json, CSV tables, PNG/SVG charts)%n", out);
         if (!quiet.quiet) {
             err.printf(Locale.ROOT, "psephos kazakhstan: %.1f s on %s%n", (System.nanoTime() - t0) / 1e9,
-                    engine.spark() ? "Spark" : t + " threads");
+                    run.engine.spark() ? "Spark" : t + " threads");
         }
         return Main.OK;
     }

@@ -106,11 +106,7 @@ final class PowerCommand implements Callable<Integer> {
     ThreadsOption threads;
 
     @Mixin
-    EngineOptions engine;
-
-    @Option(names = "--block-size", paramLabel = "N", defaultValue = "" + PowerAnalysis.BLOCK,
-            description = "Replicates per task (default ${DEFAULT-VALUE}); does not change the result.")
-    int blockSize;
+    RunOptions run = new RunOptions(PowerAnalysis.BLOCK);
 
     @Option(names = "--json", paramLabel = "FILE", description = "Write the result as JSON.")
     Path json;
@@ -138,7 +134,7 @@ final class PowerCommand implements Callable<Integer> {
         }
         PowerAnalysis analysis;
         int t = threads.resolve();
-        engine.check("power", blockSize);
+        run.check("power");
         try {
             Map<String, Double> fixed = new LinkedHashMap<>();
             for (String s : set) {
@@ -157,13 +153,13 @@ final class PowerCommand implements Callable<Integer> {
             throw new UsageException(e.getMessage(), e);
         }
         PowerResult result;
-        if (engine.spark()) {
-            result = SparkPowerRunner.run(analysis, engine.master, blockSize);
+        if (run.engine.spark()) {
+            result = SparkPowerRunner.run(analysis, run.engine.master, run.blockSize);
         } else {
             PrintWriter err = spec.commandLine().getErr();
             Progress progress = quiet.bar(err, "power");
             try {
-                result = analysis.run(t, blockSize, progress);
+                result = analysis.run(t, run.blockSize, progress);
             } finally {
                 ProgressBar.close(progress);
             }

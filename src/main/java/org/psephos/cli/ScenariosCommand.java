@@ -52,11 +52,7 @@ final class ScenariosCommand implements Callable<Integer> {
     Integer replicates;
 
     @Mixin
-    EngineOptions engine;
-
-    @Option(names = "--block-size", paramLabel = "N", defaultValue = "" + ScenarioRunner.BLOCK,
-            description = "Replicates per task (default ${DEFAULT-VALUE}); does not change the result.")
-    int blockSize;
+    RunOptions run = new RunOptions(ScenarioRunner.BLOCK);
 
     @Option(names = "--json", paramLabel = "FILE", description = "Write every point and answer as JSON.")
     Path json;
@@ -74,14 +70,14 @@ final class ScenariosCommand implements Callable<Integer> {
         if (replicates != null && replicates < 1) {
             throw new UsageException("--replicates is not positive: " + replicates);
         }
-        engine.check("scenarios", blockSize);
+        run.check("scenarios");
         OutputFiles.requireNotInput(java.util.List.of(file), json, report);
         ScenarioSpec s = override(ScenarioFiles.read(file), seed, replicates);
         PrintWriter err = spec.commandLine().getErr();
         Progress progress = quiet.bar(err, s.name());
         ScenarioResult result;
         try {
-            result = engine.withScenarioEngine(t, e -> ScenarioRunner.run(s, e, blockSize, progress));
+            result = run.engine.withScenarioEngine(t, e -> ScenarioRunner.run(s, e, run.blockSize, progress));
         } finally {
             ProgressBar.close(progress);
         }

@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.psephos.data.Election;
-import org.psephos.data.ElectionCsv;
 import org.psephos.data.Grouping;
 import org.psephos.data.UnitFilter;
 import org.psephos.estimation.Shpilkin;
@@ -23,7 +22,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -44,11 +42,8 @@ final class ShpilkinCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "Results per unit (CSV).")
-    Path file;
-
     @Mixin
-    MappingOptions mapping;
+    InputColumns input;
 
     @Option(names = "--peak", paramLabel = "RULE",
             description = "Clean peak: first (the first peak from below of the other options' votes smoothed over "
@@ -74,14 +69,8 @@ final class ShpilkinCommand implements Callable<Integer> {
             description = "Bootstrap resamples of the units for the sd (default ${DEFAULT-VALUE}).")
     int redraws;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "Seed (default ${DEFAULT-VALUE}).")
-    long seed;
-
     @Mixin
-    ThreadsOption threads;
-
-    @Mixin
-    ConventionsOption conventions;
+    AnalysisOptions settings;
 
     @Option(names = "--csv", paramLabel = "FILE", description = "Write each unit's anomalous votes.")
     Path csv;
@@ -95,11 +84,13 @@ final class ShpilkinCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Path file = input.file;
+        MappingOptions mapping = input.mapping;
         OutputFiles.requireNotInput(List.of(file), json, csv, report, sensitivityCsv);
         int[] grid = sensitivityGrid();
         Shpilkin method;
-        int t = threads.resolve();
-        Conventions c = conventions.resolve();
+        int t = settings.threads.resolve();
+        Conventions c = settings.conventions.resolve();
         try {
             if (mapping.levels.size() > 1) {
                 throw new IllegalArgumentException("shpilkin takes one --level; got " + mapping.levels);
@@ -119,12 +110,7 @@ final class ShpilkinCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage(), e);
         }
-        Election all;
-        try {
-            all = ElectionCsv.load(file, mapping.mapping(), mapping.charset()).election();
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage(), e);
-        }
+        Election all = InputColumns.load(file, mapping);
         Election e = c.unitFilter(UnitFilter.standard()).apply(ConventionsOption.withShareBase(all, mapping, c))
                 .election();
         String level = mapping.levelName(all);
@@ -134,7 +120,7 @@ final class ShpilkinCommand implements Callable<Integer> {
         ShpilkinResult national;
         ShpilkinSensitivity fragility;
         try {
-            national = method.estimate(e, redraws, seed, t);
+            national = method.estimate(e, redraws, settings.seed, t);
             fragility = method.sensitivity(e, grid[0], grid[1], grid[2]);
         } catch (IllegalArgumentException ex) {
             throw new UsageException("no estimate: " + ex.getMessage(), ex);
@@ -184,7 +170,7 @@ final class ShpilkinCommand implements Callable<Integer> {
     /** @return the peak rule as the report names it, with the conventions when they are not Psephos's */
     private String peakLabel(Shpilkin method) {
         String rule = method.peakRule() == Shpilkin.PeakRule.MANUAL ? peak : method.peakRule().label();
-        Conventions c = conventions.resolve();
+        Conventions c = settings.conventions.resolve();
         return c == Conventions.PSEPHOS ? rule : rule + " (" + c.id() + " conventions)";
     }
 
