@@ -78,7 +78,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     int replicates;
 
     @Mixin
-    AnalysisOptions settings;
+    AnalysisSettings settings;
 
     @Mixin
     NullOptions nulls;

@@ -70,7 +70,7 @@ final class ShpilkinCommand implements Callable<Integer> {
     int redraws;
 
     @Mixin
-    AnalysisOptions settings;
+    AnalysisSettings settings;
 
     @Option(names = "--csv", paramLabel = "FILE", description = "Write each unit's anomalous votes.")
     Path csv;
