@@ -234,9 +234,9 @@ public final class BatteryReport {
         for (TestResult r : result.results()) {
             String[] row = cal ? new String[10] : new String[9];
             if (r.applicable()) {
-                String ci = Double.isNaN(r.ciLow()) ? "" : "[" + num(r.ciLow()) + ", " + num(r.ciHigh()) + "]";
-                String[] cells = {testLabel(r), r.variable(), r.level(), num(r.value()), num(r.expected()), ci,
-                    prob(r.pValue()), prob(r.qValue()), flagCell(r)};
+                String[] cells = {testLabel(r), r.variable(), r.level(), Cells.num(r.value()),
+                    Cells.num(r.expected()), Cells.interval(r), Cells.prob(r.pValue()), Cells.prob(r.qValue()),
+                    Cells.flag(r, cal)};
                 System.arraycopy(cells, 0, row, 0, cells.length);
             } else {
                 String[] cells = {testLabel(r), r.variable(), r.level(), "n/a", "", "", "", "", r.reason()};
@@ -300,26 +300,10 @@ public final class BatteryReport {
             }
             sb.append(String.format(Locale.ROOT, "Estimate: %s on %s (%s): %s%% of the votes [%s%%, %s%%], mean and "
                     + "2.5%%-97.5%% quantiles over %s posterior draws (Rozenas's confInt)%n", r.id(), r.variable(),
-                    r.level(), num(mean.doubleValue()), num(lo.doubleValue()), num(hi.doubleValue()),
-                    c.get("boots")));
+                    r.level(), Cells.num(mean.doubleValue()), Cells.num(lo.doubleValue()),
+                    Cells.num(hi.doubleValue()), c.get("boots")));
         }
         return sb.toString();
-    }
-
-    /** @return FLAG, or under calibrated nulls "descriptive" / "no null" for rows outside the q-values */
-    private String flagCell(TestResult r) {
-        if (r.flag()) {
-            return "FLAG";
-        }
-        if (result.nullKind() != NullKind.CALIBRATED) {
-            return "";
-        }
-        if ("none".equals(BatteryResult.nullOf(r))) {
-            return "no null";
-        }
-        String label = BatteryResult.labelOf(r);
-        return NullCalibration.Label.DESCRIPTIVE.id().equals(label) ? "descriptive"
-                : NullCalibration.Label.NO_POWER.id().equals(label) ? "no power" : "";
     }
 
     /** @return the null's short name for the text table */
@@ -343,7 +327,7 @@ public final class BatteryReport {
             for (int i = 0; i < v.carriers().size(); i++) {
                 Verdict.Row r = v.carriers().get(i);
                 sb.append(i == 0 ? "" : "; ").append(r.id()).append(' ').append(r.variable()).append(" (p ")
-                        .append(prob(r.pValue())).append(')');
+                        .append(Cells.prob(r.pValue())).append(')');
             }
             sb.append('\n');
         }
@@ -394,12 +378,12 @@ public final class BatteryReport {
         for (TestResult r : result.results()) {
             String[] cells;
             if (r.applicable()) {
-                String ci = Double.isNaN(r.ciLow()) ? "" : "[" + num(r.ciLow()) + ", " + num(r.ciHigh()) + "]";
-                cells = new String[] {testLabel(r), r.variable(), r.level(), num(r.value()), num(r.expected()), ci,
-                    prob(r.pValue()), prob(r.qValue()), flagCell(r)};
+                cells = new String[] {testLabel(r), r.variable(), r.level(), Cells.num(r.value()),
+                    Cells.num(r.expected()), Cells.interval(r), Cells.prob(r.pValue()), Cells.prob(r.qValue()),
+                    Cells.flag(r, cal)};
             } else {
                 cells = new String[] {testLabel(r), r.variable(), r.level(), "n/a", "", "", "", "",
-                    notApplicable(r.reason())};
+                    Cells.notApplicable(r.reason())};
             }
             if (cal) {
                 cells = java.util.Arrays.copyOf(cells, 10);
@@ -439,11 +423,6 @@ public final class BatteryReport {
         String s = c.id() + " (" + c.source() + ")";
         boolean own = result.results().stream().anyMatch(r -> result.conventionsOf(r) != c);
         return own ? s + "; rows marked" + OWN_MARK + " ran under psephos conventions: the tool has no such test" : s;
-    }
-
-    /** @return the reason, starting with "not applicable" once */
-    static String notApplicable(String reason) {
-        return reason.startsWith("not applicable") ? reason : "not applicable: " + reason;
     }
 
     /** Escapes a table cell: backslash-escapes Markdown punctuation, entity-escapes HTML, flattens line breaks. */
@@ -491,20 +470,6 @@ public final class BatteryReport {
                         + "read.",
                 result.flagged(), applicable, rs.size() - applicable, q05, result.filter().kept(),
                 result.filter().read());
-    }
-
-    static String num(double v) {
-        if (Double.isNaN(v)) {
-            return "n/a";
-        }
-        return Math.abs(v) >= 1000 ? String.format(Locale.ROOT, "%.1f", v) : String.format(Locale.ROOT, "%.4f", v);
-    }
-
-    static String prob(double p) {
-        if (Double.isNaN(p)) {
-            return "";
-        }
-        return p < 0.001 ? String.format(Locale.ROOT, "%.1e", p) : String.format(Locale.ROOT, "%.3f", p);
     }
 
     /** Keeps Jackson from closing the atomic writer, which {@link AtomicFiles} closes itself. */
