@@ -69,4 +69,11 @@ final class Cells {
     static String notApplicable(String reason) {
         return reason.startsWith("not applicable") ? reason : "not applicable: " + reason;
     }
+
+    /** @return the null's short name for the text table */
+    static String shortNull(TestResult r) {
+        String n = BatteryResult.nullOf(r);
+        return n.startsWith("resampling") ? "resampling" : n.equals("clean twins") ? "twins"
+                : n.equals("refitted clean twins") ? "refits" : n;
+    }
 }
