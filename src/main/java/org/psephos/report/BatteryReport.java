@@ -1,30 +1,23 @@
 package org.psephos.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import org.psephos.data.AtomicFiles;
 import org.psephos.forensics.BatteryResult;
 import org.psephos.forensics.Conventions;
-import org.psephos.forensics.InputSummary;
 import org.psephos.forensics.NullCalibration;
 import org.psephos.forensics.NullKind;
 import org.psephos.forensics.TestResult;
 import org.psephos.forensics.Verdict;
 
 /**
- * The three renderings of a forensic battery that {@code psephos analyze} writes: a fixed-width table for people,
- * the JSON contract for scripts, CSV for spreadsheets, and a Markdown table for notes.
+ * The renderings of a forensic battery that {@code psephos analyze} writes: a fixed-width table for people
+ * ({@link BatteryText}), the JSON contract for scripts ({@link BatteryJson}), CSV for spreadsheets, and a Markdown
+ * table for notes ({@link BatteryMarkdown}); this class is their entry point and holds the sentences they share (the
+ * verdict, the nulls, the conventions, the summary line of flags).
  *
  * <p>The JSON contract (issue 4): {@code {"input": {...}, "conventions": "psephos", "summary": {"units", "registered",
  * "ballots", "turnout", "share_base", "shares": {...}}, "dropped": {"reason": count}, "tests": [{"id", "variable",
@@ -52,9 +45,6 @@ public final class BatteryReport {
     public static final List<String> COLUMNS = List.of("id", "variable", "level", "value", "expected", "ci_low",
             "ci_high", "p_value", "q_value", "flag", "n", "applicable", "reason", "conventions", "null", "label");
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-
     private final BatteryResult result;
     private final String source;
 
@@ -74,138 +64,12 @@ public final class BatteryReport {
 
     /** @return the JSON document */
     public ObjectNode json() {
-        ObjectNode root = NODES.objectNode();
-        ObjectNode in = root.putObject("input");
-        in.put("file", source);
-        if (result.level() == null) {
-            in.putNull("level");
-        } else {
-            in.put("level", result.level());
-        }
-        ArrayNode ids = in.putArray("tests");
-        result.results().stream().map(TestResult::id).distinct().forEach(ids::add);
-        in.put("replicates", result.settings().replicates());
-        in.put("seed", result.settings().seed());
-        in.put("min_units", result.settings().minUnits());
-        in.put("units_read", result.filter().read());
-        root.put("conventions", result.conventions().id());
-        root.put("nulls", result.nullKind().id());
-        root.put("fdr", result.settings().fdr());
-        if (result.nullKind() == NullKind.CALIBRATED) {
-            root.put("calibration", result.settings().nulls().calibration().source());
-        }
-        root.set("verdict", verdictJson(result.verdict()));
-
-        InputSummary s = result.summary();
-        ObjectNode sum = root.putObject("summary");
-        sum.put("units", s.units());
-        sum.put("registered", s.registered());
-        sum.put("ballots", s.ballots());
-        number(sum, "turnout", s.turnout());
-        sum.put("share_base", s.shareBase());
-        ObjectNode shares = sum.putObject("shares");
-        s.shares().forEach((k, v) -> number(shares, k, v));
-
-        ObjectNode dropped = root.putObject("dropped");
-        result.filter().droppedByLabel().forEach(dropped::put);
-        if (result.filters().size() > 1) {
-            ObjectNode by = root.putObject("dropped_by_conventions");
-            result.filters().forEach((c, f) -> {
-                ObjectNode o = by.putObject(c.id());
-                o.put("units_read", f.read());
-                o.put("units_kept", f.kept());
-                f.droppedByLabel().forEach(o::put);
-            });
-        }
-
-        ArrayNode tests = root.putArray("tests");
-        for (TestResult r : result.results()) {
-            ObjectNode t = tests.addObject();
-            t.put("id", r.id());
-            t.put("variable", r.variable());
-            t.put("level", r.level());
-            number(t, "value", r.value());
-            number(t, "expected", r.expected());
-            number(t, "ci_low", r.ciLow());
-            number(t, "ci_high", r.ciHigh());
-            number(t, "p_value", r.pValue());
-            number(t, "q_value", r.qValue());
-            t.put("flag", r.flag());
-            t.put("n", r.n());
-            t.put("applicable", r.applicable());
-            if (!r.applicable()) {
-                t.put("reason", r.reason());
-            }
-            t.put("conventions", result.conventionsOf(r).id());
-            t.put("null", BatteryResult.nullOf(r));
-            if (!BatteryResult.labelOf(r).isEmpty()) {
-                t.put("label", BatteryResult.labelOf(r));
-            }
-            t.set("details", value(r.details()));
-        }
-        return root;
-    }
-
-    /** @return the verdict as the JSON's {@code verdict} object */
-    static ObjectNode verdictJson(Verdict v) {
-        ObjectNode o = NODES.objectNode();
-        o.put("answer", v.answer().text());
-        o.put("method", v.method());
-        o.put("alpha", v.alpha());
-        o.put("family_size", v.family().size());
-        number(o, "adjusted_p", v.adjustedP());
-        ArrayNode c = o.putArray("carried_by");
-        for (Verdict.Row r : v.carriers()) {
-            ObjectNode x = c.addObject();
-            x.put("id", r.id());
-            x.put("variable", r.variable());
-            number(x, "p_value", r.pValue());
-            number(x, "threshold", r.threshold());
-        }
-        o.put("reason", v.reason());
-        return o;
-    }
-
-    private static void number(ObjectNode node, String key, double v) {
-        if (Double.isFinite(v)) {
-            node.put(key, v);
-        } else {
-            node.putNull(key);
-        }
-    }
-
-    /** Converts a details value to JSON, with non-finite doubles as null. */
-    private static JsonNode value(Object v) {
-        if (v == null) {
-            return NODES.nullNode();
-        }
-        if (v instanceof Double || v instanceof Float) {
-            double d = ((Number) v).doubleValue();
-            return Double.isFinite(d) ? NODES.numberNode(d) : NODES.nullNode();
-        }
-        if (v instanceof Map<?, ?> m) {
-            ObjectNode o = NODES.objectNode();
-            m.forEach((k, x) -> o.set(String.valueOf(k), value(x)));
-            return o;
-        }
-        if (v instanceof Collection<?> c) {
-            ArrayNode a = NODES.arrayNode();
-            c.forEach(x -> a.add(value(x)));
-            return a;
-        }
-        if (v instanceof double[] arr) {
-            ArrayNode a = NODES.arrayNode();
-            for (double x : arr) {
-                a.add(value(x));
-            }
-            return a;
-        }
-        return MAPPER.valueToTree(v);
+        return BatteryJson.of(result, source);
     }
 
     /** @param target the JSON file, written atomically */
     public void writeJson(Path target) {
-        AtomicFiles.writeText(target, w -> MAPPER.writeValue(new NonClosing(w), json()));
+        BatteryJson.write(target, json());
     }
 
     /** @param target the CSV file, written atomically */
@@ -227,106 +91,7 @@ public final class BatteryReport {
      *         not-applicable row says "n/a" and why; then the summary line of flags
      */
     public String text() {
-        boolean cal = result.nullKind() == NullKind.CALIBRATED;
-        List<String[]> rows = new ArrayList<>();
-        rows.add(cal ? new String[] {"test", "variable", "level", "value", "expected", "null 95%", "p", "q", "flag",
-            "null"} : new String[] {"test", "variable", "level", "value", "expected", "95% CI", "p", "q", "flag"});
-        for (TestResult r : result.results()) {
-            String[] row = cal ? new String[10] : new String[9];
-            if (r.applicable()) {
-                String ci = Double.isNaN(r.ciLow()) ? "" : "[" + num(r.ciLow()) + ", " + num(r.ciHigh()) + "]";
-                String[] cells = {testLabel(r), r.variable(), r.level(), num(r.value()), num(r.expected()), ci,
-                    prob(r.pValue()), prob(r.qValue()), flagCell(r)};
-                System.arraycopy(cells, 0, row, 0, cells.length);
-            } else {
-                String[] cells = {testLabel(r), r.variable(), r.level(), "n/a", "", "", "", "", r.reason()};
-                System.arraycopy(cells, 0, row, 0, cells.length);
-            }
-            if (cal) {
-                // the reason of a not-applicable row is the last column, so the null goes before it
-                row[9] = r.applicable() ? shortNull(r) : row[8];
-                row[8] = r.applicable() ? row[8] : "";
-            }
-            rows.add(row);
-        }
-        int cols = rows.get(0).length;
-        int[] width = new int[cols];
-        for (String[] row : rows) {
-            for (int c = 0; c < cols - 1; c++) {
-                width[c] = Math.max(width[c], row[c].length());
-            }
-        }
-        StringBuilder sb = new StringBuilder();
-        if (cal) {
-            sb.append(verdictText(result)).append('\n');
-        }
-        if (result.conventions() != Conventions.PSEPHOS) {
-            sb.append("Conventions: ").append(conventionsLine(result)).append('\n');
-        }
-        for (String[] row : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int c = 0; c < cols; c++) {
-                boolean right = c >= 3 && c <= 7;
-                String cell = row[c];
-                if (c == cols - 1) {
-                    line.append(cell);
-                } else if (right) {
-                    line.append(" ".repeat(width[c] - cell.length())).append(cell).append("  ");
-                } else {
-                    line.append(cell).append(" ".repeat(width[c] - cell.length())).append("  ");
-                }
-            }
-            sb.append(line.toString().stripTrailing()).append('\n');
-        }
-        if (cal) {
-            sb.append(estimateLines());
-        }
-        sb.append(summaryLine()).append('\n');
-        return sb.toString();
-    }
-
-    /**
-     * @return under calibrated nulls the table's interval column is the null's range, so an estimate that has its
-     *         own interval (Spikes: Rozenas's {@code confInt} over posterior draws) gets a line of its own with it;
-     *         empty when no row has one
-     */
-    private String estimateLines() {
-        StringBuilder sb = new StringBuilder();
-        for (TestResult r : result.results()) {
-            if (!r.applicable() || !(r.details().get("conf_int") instanceof Map<?, ?> c)
-                    || !(c.get("mean_percent") instanceof Number mean) || !(c.get("low_percent") instanceof Number lo)
-                    || !(c.get("high_percent") instanceof Number hi)) {
-                continue;
-            }
-            sb.append(String.format(Locale.ROOT, "Estimate: %s on %s (%s): %s%% of the votes [%s%%, %s%%], mean and "
-                    + "2.5%%-97.5%% quantiles over %s posterior draws (Rozenas's confInt)%n", r.id(), r.variable(),
-                    r.level(), num(mean.doubleValue()), num(lo.doubleValue()), num(hi.doubleValue()),
-                    c.get("boots")));
-        }
-        return sb.toString();
-    }
-
-    /** @return FLAG, or under calibrated nulls "descriptive" / "no null" for rows outside the q-values */
-    private String flagCell(TestResult r) {
-        if (r.flag()) {
-            return "FLAG";
-        }
-        if (result.nullKind() != NullKind.CALIBRATED) {
-            return "";
-        }
-        if ("none".equals(BatteryResult.nullOf(r))) {
-            return "no null";
-        }
-        String label = BatteryResult.labelOf(r);
-        return NullCalibration.Label.DESCRIPTIVE.id().equals(label) ? "descriptive"
-                : NullCalibration.Label.NO_POWER.id().equals(label) ? "no power" : "";
-    }
-
-    /** @return the null's short name for the text table */
-    static String shortNull(TestResult r) {
-        String n = BatteryResult.nullOf(r);
-        return n.startsWith("resampling") ? "resampling" : n.equals("clean twins") ? "twins"
-                : n.equals("refitted clean twins") ? "refits" : n;
+        return BatteryText.render(result, summaryLine());
     }
 
     /**
@@ -343,7 +108,7 @@ public final class BatteryReport {
             for (int i = 0; i < v.carriers().size(); i++) {
                 Verdict.Row r = v.carriers().get(i);
                 sb.append(i == 0 ? "" : "; ").append(r.id()).append(' ').append(r.variable()).append(" (p ")
-                        .append(prob(r.pValue())).append(')');
+                        .append(Cells.prob(r.pValue())).append(')');
             }
             sb.append('\n');
         }
@@ -379,51 +144,29 @@ public final class BatteryReport {
      *         the table or inject markup.
      */
     public String markdown() {
-        StringBuilder sb = new StringBuilder();
-        boolean cal = result.nullKind() == NullKind.CALIBRATED;
-        if (cal) {
-            for (String line : verdictText(result).split("\n")) {
-                sb.append(markdownCell(line)).append("\n\n");
-            }
-        }
-        sb.append(markdownCell("Conventions: " + conventionsLine(result))).append("\n\n");
-        sb.append(cal ? "| test | variable | level | value | expected | null 95% | p | q | flag | null |\n"
-                : "| test | variable | level | value | expected | 95% CI | p | q | flag |\n");
-        sb.append(cal ? "| --- | --- | --- | ---: | ---: | --- | ---: | ---: | --- | --- |\n"
-                : "| --- | --- | --- | ---: | ---: | --- | ---: | ---: | --- |\n");
-        for (TestResult r : result.results()) {
-            String[] cells;
-            if (r.applicable()) {
-                String ci = Double.isNaN(r.ciLow()) ? "" : "[" + num(r.ciLow()) + ", " + num(r.ciHigh()) + "]";
-                cells = new String[] {testLabel(r), r.variable(), r.level(), num(r.value()), num(r.expected()), ci,
-                    prob(r.pValue()), prob(r.qValue()), flagCell(r)};
-            } else {
-                cells = new String[] {testLabel(r), r.variable(), r.level(), "n/a", "", "", "", "",
-                    notApplicable(r.reason())};
-            }
-            if (cal) {
-                cells = java.util.Arrays.copyOf(cells, 10);
-                cells[9] = r.applicable() ? shortNull(r) : "";
-            }
-            sb.append('|');
-            for (int c = 0; c < cells.length; c++) {
-                String e = markdownCell(cells[c]);
-                boolean bold = r.flag() && (c == 0 || c == 8);
-                sb.append(' ').append(bold ? "**" + e + "**" : e).append(" |");
-            }
-            sb.append('\n');
-        }
-        sb.append('\n').append(markdownCell(summaryLine())).append('\n');
-        return sb.toString();
+        return BatteryMarkdown.render(result, summaryLine());
     }
 
     /**
-     * @param r a row
+     * @param result the battery's outcome
+     * @param r      one of its rows
      * @return its test id, with {@value #OWN_MARK} appended when the row ran under Psephos's conventions because the
      *         requested tool lacks the test
      */
-    private String testLabel(TestResult r) {
+    static String testLabel(BatteryResult result, TestResult r) {
         return result.conventionsOf(r) == result.conventions() ? r.id() : r.id() + OWN_MARK;
+    }
+
+    /**
+     * @param result the battery's outcome
+     * @param r      one of its rows, applicable
+     * @return the row's cells in the text and Markdown tables: test, variable, level, value, expected, interval, p,
+     *         q, flag
+     */
+    static String[] cells(BatteryResult result, TestResult r) {
+        return new String[] {testLabel(result, r), r.variable(), r.level(), Cells.num(r.value()),
+            Cells.num(r.expected()), Cells.interval(r), Cells.prob(r.pValue()), Cells.prob(r.qValue()),
+            Cells.flag(r, result.nullKind() == NullKind.CALIBRATED)};
     }
 
     /** Appended to the test of a row that ran under Psephos's conventions although another tool's were asked. */
@@ -439,28 +182,6 @@ public final class BatteryReport {
         String s = c.id() + " (" + c.source() + ")";
         boolean own = result.results().stream().anyMatch(r -> result.conventionsOf(r) != c);
         return own ? s + "; rows marked" + OWN_MARK + " ran under psephos conventions: the tool has no such test" : s;
-    }
-
-    /** @return the reason, starting with "not applicable" once */
-    static String notApplicable(String reason) {
-        return reason.startsWith("not applicable") ? reason : "not applicable: " + reason;
-    }
-
-    /** Escapes a table cell: backslash-escapes Markdown punctuation, entity-escapes HTML, flattens line breaks. */
-    static String markdownCell(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '|', '\\', '*', '_', '`', '[', ']', '#' -> b.append('\\').append(c);
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '&' -> b.append("&amp;");
-                case '\n', '\r' -> b.append(' ');
-                default -> b.append(c);
-            }
-        }
-        return b.toString();
     }
 
     /** @param target the Markdown file, written atomically */
@@ -491,31 +212,5 @@ public final class BatteryReport {
                         + "read.",
                 result.flagged(), applicable, rs.size() - applicable, q05, result.filter().kept(),
                 result.filter().read());
-    }
-
-    static String num(double v) {
-        if (Double.isNaN(v)) {
-            return "n/a";
-        }
-        return Math.abs(v) >= 1000 ? String.format(Locale.ROOT, "%.1f", v) : String.format(Locale.ROOT, "%.4f", v);
-    }
-
-    static String prob(double p) {
-        if (Double.isNaN(p)) {
-            return "";
-        }
-        return p < 0.001 ? String.format(Locale.ROOT, "%.1e", p) : String.format(Locale.ROOT, "%.3f", p);
-    }
-
-    /** Keeps Jackson from closing the atomic writer, which {@link AtomicFiles} closes itself. */
-    private static final class NonClosing extends java.io.FilterWriter {
-        NonClosing(java.io.Writer w) {
-            super(w);
-        }
-
-        @Override
-        public void close() throws java.io.IOException {
-            flush();
-        }
     }
 }
