@@ -4,15 +4,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.math3.analysis.MultivariateFunction;
-import org.apache.commons.math3.exception.TooManyEvaluationsException;
-import org.apache.commons.math3.optim.InitialGuess;
-import org.apache.commons.math3.optim.MaxEval;
-import org.apache.commons.math3.optim.SimpleValueChecker;
-import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
-import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
-import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.NelderMeadSimplex;
-import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
 import org.psephos.data.Election;
 import org.psephos.forensics.BatteryOptions;
 import org.psephos.forensics.Conventions;
@@ -114,25 +105,10 @@ public final class KlimekFit implements ForensicTest {
     /** The flag rule's level for the Monte Carlo p-value of {@link #withNull(int)}. */
     public static final double ALPHA = 0.05;
     private static final long KEY = 0x4B6C6966L;
-    private static final double ALPHA_MIN = 0.25;
-    /** A fit's row: f_i, f_e, α, distance, τ, ν, σ_τ, σ_ν, θ. */
-    private static final int ROW = 9;
     /** Simplex evaluations: fixed moments; joint, first pass (a start for the second); joint, second pass. */
     private static final int MAX_EVAL = 400;
     private static final int MAX_EVAL_FIRST = 150;
     private static final int MAX_EVAL_JOINT = 1500;
-    /** Range of θ in the joint fit. */
-    private static final double THETA_MIN = 0.05;
-    private static final double THETA_MAX = 1;
-    /** Smallest clean sd in the joint fit. */
-    private static final double SIGMA_MIN = 0.005;
-    private static final double ALPHA_MAX = 4;
-    private static final double[] GRID_FI = {0, 0.025, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1};
-    private static final double[] GRID_FE = {0, 0.005, 0.01, 0.02, 0.04, 0.08, 0.16, 0.3};
-    private static final double[] GRID_ALPHA = {0.5, 1, 2};
-    /** The first joint pass's grid, which only gives the second pass its moments. */
-    private static final double[] GRID_FE_COARSE = {0, 0.01, 0.04, 0.16};
-    private static final double[] GRID_ALPHA_COARSE = {1, 2};
 
     /** How σ_ν is computed. */
     public enum SigmaRule {
@@ -172,35 +148,59 @@ public final class KlimekFit implements ForensicTest {
     private final Objective objective;
     private final int fits;
     private final int realisations;
-    private final boolean corrected;
+    private final MomentFit momentFit;
     /** Null elections for the p-value, 0 for none. */
     private final int nulls;
     /** Whether {@link #run} adds {@link #sensitivity}'s refits to the row. */
     private final boolean sensitive;
-    /** Whether {@link #run} also fits the election with the size effect taken out, the null's score (the probe). */
     /** What the calibrated null compares: the estimate, or (the null probe) the size-adjusted fit. */
     private enum ProbeScore { ESTIMATE, SIZE_ADJUSTED }
 
     private final ProbeScore probeScore;
 
+    /** Whether the clean moments and θ are fitted with the fraud (step 3) or held at the step-1 estimates. */
+    private enum MomentFit { JOINT, HELD }
+
+    /** One pass of {@link #fit}: its simplex budget, start grid, free parameters and realisations. */
+    private enum Pass {
+        /** Moments held: the one pass over (f_i, f_e, α). */
+        FIXED_MOMENTS(MAX_EVAL, KlimekMinimiser.Grid.FULL, KlimekMinimiser.Free.FRAUD, false),
+        /** The joint fit's first pass, which only gives the second its moments: half the realisations, coarse grid. */
+        JOINT_FIRST(MAX_EVAL_FIRST, KlimekMinimiser.Grid.COARSE, KlimekMinimiser.Free.FRAUD_AND_MOMENTS, true),
+        /** The joint fit's second pass, from the first's moments and with its weights, run to convergence. */
+        JOINT_SECOND(MAX_EVAL_JOINT, KlimekMinimiser.Grid.FULL, KlimekMinimiser.Free.FRAUD_AND_MOMENTS, false);
+
+        private final int maxEval;
+        private final KlimekMinimiser.Grid grid;
+        private final KlimekMinimiser.Free free;
+        private final boolean halfRealisations;
+
+        Pass(int maxEval, KlimekMinimiser.Grid grid, KlimekMinimiser.Free free, boolean halfRealisations) {
+            this.maxEval = maxEval;
+            this.grid = grid;
+            this.free = free;
+            this.halfRealisations = halfRealisations;
+        }
+    }
+
     private KlimekFit(SigmaRule sigmaRule, PeakRule peakRule, Objective objective, int fits, int realisations) {
-        this(sigmaRule, peakRule, objective, fits, realisations, true, 0, false);
+        this(sigmaRule, peakRule, objective, fits, realisations, MomentFit.JOINT, 0, false);
     }
 
     private KlimekFit(SigmaRule sigmaRule, PeakRule peakRule, Objective objective, int fits, int realisations,
-                      boolean corrected, int nulls, boolean sensitive) {
-        this(sigmaRule, peakRule, objective, fits, realisations, corrected, nulls, sensitive, ProbeScore.ESTIMATE);
+                      MomentFit momentFit, int nulls, boolean sensitive) {
+        this(sigmaRule, peakRule, objective, fits, realisations, momentFit, nulls, sensitive, ProbeScore.ESTIMATE);
     }
 
     private KlimekFit(SigmaRule sigmaRule, PeakRule peakRule, Objective objective, int fits, int realisations,
-                      boolean corrected, int nulls, boolean sensitive, ProbeScore probeScore) {
+                      MomentFit momentFit, int nulls, boolean sensitive, ProbeScore probeScore) {
         this.probeScore = probeScore;
         this.sigmaRule = sigmaRule;
         this.peakRule = peakRule;
         this.objective = objective;
         this.fits = fits;
         this.realisations = realisations;
-        this.corrected = corrected;
+        this.momentFit = momentFit;
         this.nulls = nulls;
         this.sensitive = sensitive;
     }
@@ -213,7 +213,7 @@ public final class KlimekFit implements ForensicTest {
      * @return a copy
      */
     public KlimekFit withSensitivity(boolean on) {
-        return new KlimekFit(sigmaRule, peakRule, objective, fits, realisations, corrected, nulls, on,
+        return new KlimekFit(sigmaRule, peakRule, objective, fits, realisations, momentFit, nulls, on,
                 probeScore);
     }
 
@@ -223,7 +223,7 @@ public final class KlimekFit implements ForensicTest {
      * @return a copy
      */
     public KlimekFit withMomentCorrection(boolean on) {
-        return new KlimekFit(sigmaRule, peakRule, objective, fits, realisations, on, nulls, sensitive,
+        return new KlimekFit(sigmaRule, peakRule, objective, fits, realisations, on ? MomentFit.JOINT : MomentFit.HELD, nulls, sensitive,
                 probeScore);
     }
 
@@ -237,7 +237,7 @@ public final class KlimekFit implements ForensicTest {
         if (m < 0) {
             throw new IllegalArgumentException("null elections is negative: " + m);
         }
-        return new KlimekFit(sigmaRule, peakRule, objective, fits, realisations, corrected, m, sensitive,
+        return new KlimekFit(sigmaRule, peakRule, objective, fits, realisations, momentFit, m, sensitive,
                 probeScore);
     }
 
@@ -248,19 +248,19 @@ public final class KlimekFit implements ForensicTest {
 
     /** @param rule the σ_ν rule @return a copy */
     public KlimekFit with(SigmaRule rule) {
-        return new KlimekFit(rule, peakRule, objective, fits, realisations, corrected, nulls, sensitive,
+        return new KlimekFit(rule, peakRule, objective, fits, realisations, momentFit, nulls, sensitive,
                 probeScore);
     }
 
     /** @param rule the peak rule @return a copy */
     public KlimekFit with(PeakRule rule) {
-        return new KlimekFit(sigmaRule, rule, objective, fits, realisations, corrected, nulls, sensitive,
+        return new KlimekFit(sigmaRule, rule, objective, fits, realisations, momentFit, nulls, sensitive,
                 probeScore);
     }
 
     /** @param o the objective @return a copy */
     public KlimekFit with(Objective o) {
-        return new KlimekFit(sigmaRule, peakRule, o, fits, realisations, corrected, nulls, sensitive,
+        return new KlimekFit(sigmaRule, peakRule, o, fits, realisations, momentFit, nulls, sensitive,
                 probeScore);
     }
 
@@ -277,7 +277,7 @@ public final class KlimekFit implements ForensicTest {
         if (r < 1) {
             throw new IllegalArgumentException("realisations is not positive: " + r);
         }
-        return new KlimekFit(sigmaRule, peakRule, objective, k, r, corrected, nulls, sensitive,
+        return new KlimekFit(sigmaRule, peakRule, objective, k, r, momentFit, nulls, sensitive,
                 probeScore);
     }
 
@@ -313,7 +313,7 @@ public final class KlimekFit implements ForensicTest {
      */
     @Override
     public ForensicTest nullProbe() {
-        return new KlimekFit(sigmaRule, peakRule, objective, PROBE_FITS, PROBE_REALISATIONS, corrected, 0, false,
+        return new KlimekFit(sigmaRule, peakRule, objective, PROBE_FITS, PROBE_REALISATIONS, momentFit, 0, false,
                 ProbeScore.SIZE_ADJUSTED);
     }
 
@@ -381,13 +381,13 @@ public final class KlimekFit implements ForensicTest {
             throw new IllegalArgumentException("clean-peak moments not estimable: " + m);
         }
         RandomStreams streams = RandomStreams.seeded(seed);
-        if (!corrected) {
-            return fitWith(obs, m, streams, threads, MAX_EVAL, null, false);
+        if (momentFit == MomentFit.HELD) {
+            return fitWith(obs, m, streams, threads, null, Pass.FIXED_MOMENTS);
         }
-        KlimekFitResult fit = fitWith(obs, m, streams, threads, MAX_EVAL_FIRST, null, true);
+        KlimekFitResult fit = fitWith(obs, m, streams, threads, null, Pass.JOINT_FIRST);
         // second pass: the grid again, at the fitted clean moments (the distance of R realisations is rugged, and
         // the simplex stays near the grid point it starts from)
-        return fit.moments().isUsable() ? fitWith(obs, fit.moments(), streams, threads, MAX_EVAL_JOINT, fit, false)
+        return fit.moments().isUsable() ? fitWith(obs, fit.moments(), streams, threads, fit, Pass.JOINT_SECOND)
                 : fit;
     }
 
@@ -460,27 +460,30 @@ public final class KlimekFit implements ForensicTest {
         return h;
     }
 
+    /**
+     * @param start the previous pass's fit, whose (f_i, f_e, α) fix the bin weights, or null for the first pass
+     * @return the mean and sd over the K seeds of one pass's minimum
+     */
     private KlimekFitResult fitWith(KlimekObjective.Observed obs, KlimekMoments m, RandomStreams streams,
-                                    int threads, int maxEval, KlimekFitResult start, boolean first) {
+                                    int threads, KlimekFitResult start, Pass pass) {
         double[] fair = new double[1];
-        // the first joint pass only gives the second its moments: half the realisations, a coarser grid
-        int reals = first ? Math.min(realisations, Math.max(2, realisations / 2)) : realisations;
+        int reals = pass.halfRealisations ? Math.min(realisations, Math.max(2, realisations / 2)) : realisations;
         List<double[]> rows = Parallel.map(fits, threads, k -> {
             KlimekObjective f = new KlimekObjective(obs, m, objective, reals, streams.stream(KEY, k).nextLong());
             if (start != null) {
                 f.fixWeights(start.fi(), start.fe(), start.alpha());
             }
-            double[] row = minimise(f, m, corrected, maxEval, first);
+            double[] row = KlimekMinimiser.minimise(f, m, pass.free, pass.maxEval, pass.grid).toArray();
             if (k == 0) {
                 fair[0] = f.value(0, 0, 1);
             }
             return row;
         }, Progress.NONE);
         double[][] table = rows.toArray(new double[0][]);
-        double[] mean = new double[ROW];
-        double[] sd = new double[ROW];
+        double[] mean = new double[KlimekMinimiser.Row.COLUMNS];
+        double[] sd = new double[KlimekMinimiser.Row.COLUMNS];
         double[] column = new double[table.length];
-        for (int j = 0; j < ROW; j++) {
+        for (int j = 0; j < mean.length; j++) {
             for (int k = 0; k < table.length; k++) {
                 column[k] = table[k][j];
             }
@@ -488,86 +491,10 @@ public final class KlimekFit implements ForensicTest {
             mean[j] = d.mean();
             sd[j] = d.sd();
         }
-        KlimekMoments fitted = corrected ? new KlimekMoments(mean[4], mean[5], mean[6], mean[7], mean[8]) : m;
-        return new KlimekFitResult(fitted, mean[0], mean[1], mean[2], sd[0], sd[1], sd[2], table, fair[0]);
-    }
-
-    /**
-     * @return {f_i, f_e, α, distance, τ, ν, σ_τ, σ_ν, θ} at the minimum: grid over (f_i, f_e, α) with the moments
-     *         m, then Nelder–Mead from the best grid point over (f_i, f_e, α) or, if joint, also over the clean
-     *         moments and θ (from m); the best point evaluated if the simplex runs out of evaluations
-     */
-    static double[] minimise(KlimekObjective f, KlimekMoments m, boolean joint, int maxEval, boolean coarse) {
-        double best = Double.POSITIVE_INFINITY;
-        double[] arg = {0, 0, 1};
-        for (double alpha : coarse ? GRID_ALPHA_COARSE : GRID_ALPHA) {
-            for (double fi : GRID_FI) {
-                for (double fe : coarse ? GRID_FE_COARSE : GRID_FE) {
-                    if (fi + fe > 1) {
-                        continue;
-                    }
-                    double d = f.value(fi, fe, alpha);
-                    if (d < best) {
-                        best = d;
-                        arg = new double[] {fi, fe, alpha};
-                    }
-                }
-            }
-        }
-        return simplex(f, m, joint, maxEval, arg, best);
-    }
-
-    /**
-     * @param arg  (f_i, f_e, α) to start from
-     * @param best the distance there
-     * @return {f_i, f_e, α, distance, τ, ν, σ_τ, σ_ν, θ} at the minimum of Nelder–Mead from the start over
-     *         (f_i, f_e, α) or, if joint, also over the clean moments and θ (from m); the best point evaluated if
-     *         the simplex runs out of evaluations
-     */
-    static double[] simplex(KlimekObjective f, KlimekMoments m, boolean joint, int maxEval, double[] arg,
-                            double best) {
-        double[] lo = {0, 0, ALPHA_MIN, 0.01, 0.01, SIGMA_MIN, SIGMA_MIN, THETA_MIN};
-        double[] hi = {1, 1, ALPHA_MAX, 0.99, 0.99, 0.5, 0.5, THETA_MAX};
-        int dim = joint ? 8 : 3;
-        double[] start = {arg[0], arg[1], arg[2], m.tau(), m.nu(), m.sigmaTau(), m.sigmaNu(),
-            clamp(m.theta(), THETA_MIN, THETA_MAX)};
-        double[] q = new double[8];
-        // the best point evaluated: kept if the simplex runs out of evaluations
-        double[] x = start.clone();
-        double[] bestValue = {best};
-        MultivariateFunction fn = p -> {
-            double out = 0;
-            for (int j = 0; j < dim; j++) {
-                q[j] = clamp(p[j], lo[j], hi[j]);
-                out += (q[j] - p[j]) * (q[j] - p[j]);
-            }
-            double fe = Math.min(q[1], 1 - q[0]);
-            out += (fe - q[1]) * (fe - q[1]);
-            q[1] = fe;
-            double d = joint ? f.value(q[0], q[1], q[2], q[3], q[4], q[5], q[6], q[7]) : f.value(q[0], q[1], q[2]);
-            double v = d * (1 + 100 * out) + 100 * out;
-            if (v < bestValue[0]) {
-                bestValue[0] = v;
-                System.arraycopy(p, 0, x, 0, dim);
-            }
-            return v;
-        };
-        double[] steps = {0.03, Math.max(0.004, arg[1] / 2), 0.3, 0.01, 0.01, 0.01, 0.01, 0.05};
-        try {
-            new SimplexOptimizer(new SimpleValueChecker(1e-7, 1e-9)).optimize(new MaxEval(maxEval),
-                    new ObjectiveFunction(fn), GoalType.MINIMIZE, new InitialGuess(Arrays.copyOf(start, dim)),
-                    new NelderMeadSimplex(Arrays.copyOf(steps, dim)));
-        } catch (TooManyEvaluationsException ex) {
-            // keep the best point evaluated
-        }
-        best = bestValue[0];
-        double[] row = new double[ROW];
-        for (int j = 0; j < 8; j++) {
-            row[j < 3 ? j : j + 1] = clamp(x[j], lo[j], hi[j]);
-        }
-        row[1] = Math.min(row[1], 1 - row[0]);
-        row[3] = best;
-        return row;
+        KlimekMinimiser.Row meanRow = KlimekMinimiser.Row.of(mean);
+        KlimekMoments fitted = pass.free == KlimekMinimiser.Free.FRAUD_AND_MOMENTS ? meanRow.moments() : m;
+        return new KlimekFitResult(fitted, meanRow.fi(), meanRow.fe(), meanRow.alpha(), sd[0], sd[1], sd[2], table,
+                fair[0]);
     }
 
     @Override
@@ -662,10 +589,6 @@ public final class KlimekFit implements ForensicTest {
             }
         }
         return out;
-    }
-
-    private static double clamp(double x, double lo, double hi) {
-        return Math.max(lo, Math.min(hi, x));
     }
 
     /** @return the settings, for reports */

@@ -177,27 +177,32 @@ public record KlimekSensitivity(List<Row> rows, String method) {
         }
         int k = seeds.length;
         double[][] fits = fit.fits();
-        List<double[]> out = Parallel.map(settings.size() * k, threads, task -> {
+        List<KlimekMinimiser.Row> out = Parallel.map(settings.size() * k, threads, task -> {
             Object[] s = settings.get(task / k);
-            double[] own = fits[task % k];
-            KlimekMoments mo = moved(new KlimekMoments(own[4], own[5], own[6], own[7], own[8]), one, (int) s[2],
-                    (double) s[3]);
+            KlimekMinimiser.Row own = KlimekMinimiser.Row.of(fits[task % k]);
+            KlimekMoments mo = moved(own.moments(), one, (int) s[2], (double) s[3]);
             KlimekObjective f = new KlimekObjective(obs, mo, kind, realisations, seeds[task % k], (double) s[4]);
             f.fixWeights(fit.fi(), fit.fe(), fit.alpha());
-            double[] start = {own[0], own[1], own[2]};
-            return KlimekFit.simplex(f, mo, false, maxEval, start, f.value(own[0], own[1], own[2]));
+            double[] start = {own.fi(), own.fe(), own.alpha()};
+            return KlimekMinimiser.simplex(f, mo, KlimekMinimiser.Free.FRAUD, maxEval, start,
+                    f.value(own.fi(), own.fe(), own.alpha()));
         }, Progress.NONE);
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < settings.size(); i++) {
-            double[] mean = new double[4];
+            double fi = 0;
+            double fe = 0;
+            double alpha = 0;
+            double distance = 0;
             for (int j = 0; j < k; j++) {
-                for (int c = 0; c < 4; c++) {
-                    mean[c] += out.get(i * k + j)[c] / k;
-                }
+                KlimekMinimiser.Row r = out.get(i * k + j);
+                fi += r.fi() / k;
+                fe += r.fe() / k;
+                alpha += r.alpha() / k;
+                distance += r.distance() / k;
             }
             Object[] s = settings.get(i);
             rows.add(new Row((String) s[0], (String) s[1], moved(m, one, (int) s[2], (double) s[3]), (double) s[4],
-                    mean[0], mean[1], mean[2], mean[3]));
+                    fi, fe, alpha, distance));
         }
         String method = String.format(java.util.Locale.ROOT, "(f_i, f_e, alpha) of the first %d of the %d fits "
                 + "refitted by the simplex from each fit's optimum (at most %d evaluations), the clean moments and "
