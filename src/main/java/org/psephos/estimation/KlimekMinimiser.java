@@ -36,7 +36,7 @@ final class KlimekMinimiser {
     enum Grid {
         /** f_e ∈ {0, .005, .01, .02, .04, .08, .16, .3}, α ∈ {0.5, 1, 2}. */
         FULL(new double[] {0, 0.005, 0.01, 0.02, 0.04, 0.08, 0.16, 0.3}, new double[] {0.5, 1, 2}),
-        /** The first joint pass's, which only gives the second pass its moments: f_e ∈ {0, .01, .04, .16}, α ∈ {1, 2}. */
+        /** The first joint pass's (it only gives the second its moments): f_e ∈ {0, .01, .04, .16}, α ∈ {1, 2}. */
         COARSE(new double[] {0, 0.01, 0.04, 0.16}, new double[] {1, 2});
 
         private final double[] fe;
