@@ -2,82 +2,34 @@ package org.psephos.estimation;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import org.apache.commons.math3.analysis.MultivariateFunction;
-import org.apache.commons.math3.exception.TooManyEvaluationsException;
-import org.apache.commons.math3.optim.InitialGuess;
-import org.apache.commons.math3.optim.MaxEval;
-import org.apache.commons.math3.optim.SimpleValueChecker;
-import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
-import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
-import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.NelderMeadSimplex;
-import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
 import org.psephos.data.Election;
 import org.psephos.forensics.BatteryOptions;
 import org.psephos.forensics.Conventions;
 import org.psephos.forensics.ForensicTest;
 import org.psephos.forensics.TestInput;
 import org.psephos.forensics.TestResult;
-import org.psephos.simulation.ElectorateModel;
 import org.psephos.simulation.FraudModel;
 import org.psephos.simulation.MonteCarloEngine;
-import org.psephos.simulation.Parallel;
-import org.psephos.simulation.ProportionDistribution;
-import org.psephos.simulation.SimulationModel;
 import org.psephos.simulation.SizeDistribution;
-import org.psephos.simulation.Progress;
 import org.psephos.simulation.RandomStreams;
-import org.psephos.simulation.ReplicateDistribution;
 
 /**
  * {@code KlimekFit}: fits the fraud model of Klimek, Yegorov, Hanel and Thurner (2012), "Statistical detection of
  * systematic election irregularities", PNAS 109(41), 16469–16473, doi:10.1073/pnas.1210722109 (FORENSICS.md B2):
  * the fraction f_i of units with incremental fraud, f_e with extreme fraud, and the stealing exponent α.
  *
- * <p>Step 1, moments of the clean peak. Turnout t = ballots/registered and leader share v = leader / share base
- * per unit. Two peak rules: {@link PeakRule#SLOPE}, the published fitter's (EFToolkit {@code Estimate()}, port of
- * {@code ElectionFitter.m}): 1% count histograms (bins widened while 0.8·n ≤ 1/h), ν = the first bin from the 10th
- * on after which the count drops by more than the threshold (5, lowered by 0.5 until one is found), τ the same from
- * the 15th bin; and {@link PeakRule#KDE}, Kobak's: the first local maximum above 0.3 of a Gaussian kernel density
- * (Scott's bandwidth sd·n^(−1/5), on a 0.001 grid), here also at least a quarter as high as the highest maximum
- * (Russia 2024 has a small bump at 0.34 beside its 0.87 mode). Then σ_τ = RMS(t − τ) over units with v &lt; ν and t &lt; τ;
- * σ_ν = √(c·mean((v − ν)²)) over v &lt; ν with c = 2 in {@link SigmaRule#PUBLISHED} and c = 1 in
- * {@link SigmaRule#CORRECTED}; θ = (mean((v − v_max)²))^{1/4} over v &gt; v_max, v_max the mode. <b>Default:
- * CORRECTED with KDE peaks.</b> Below a peak the deviations of a normal are half-normal, whose mean square is σ²,
- * so the factor 2 inflates σ_ν by √2 (Kobak: "must be a typo"). In the EFToolkit port it offsets the port's own
- * simulator, which divides two shares N(λ, σ) and N(1 − λ, σ) by their sum and so shrinks the share's sd to about
- * σ/√2 near λ = 0.5; the engine used here draws the share directly as N(ν, σ_ν). The slope rule on a large sample
- * stops at the first chance drop of 5 counts, which with thousands of units per bin lies anywhere on the rising
- * flank.
+ * <p>Step 1, moments of the clean peak ({@link KlimekPeaks}): turnout t = ballots/registered and leader share
+ * v = leader / share base per unit; the peaks τ and ν by a {@link PeakRule}, the spreads σ_τ, σ_ν (by a
+ * {@link SigmaRule}) and θ around them. <b>Default: CORRECTED with KDE peaks.</b>
  *
- * <p>Step 2, the fit. The observed fingerprint (2-D histogram, 1% bins, turnout × leader share; or, as an
- * option, EFToolkit's winner-share histogram) is compared with the mean fingerprint S̄ of R elections simulated
- * with the same unit sizes and the Klimek fraud under common random numbers ({@link KlimekObjective}). Distance:
- * Σ w·((S̄ − O)² − S̄/R); the − S̄/R removes the Monte Carlo variance of S̄, which otherwise grows as fraud spreads
- * units into sparse bins and pulls the fit towards f = 0 (at f_i = 0.05 on 10,000 units the old distance without
- * it recovered 0.026). Weights w = 1/(O + S̄ + 1) in the first pass (EFToolkit's 1/(O + 1)² for the share
- * histogram), then fixed at 1/(S̄ + 1) of the first pass's fit, which makes the expected distance's minimum
- * unbiased. Minimised by a grid over f_i ∈ {0, .025, .05, .1, .15, .2, .3, …, 1}, f_e ∈ {0, .005, .01, .02, .04,
- * .08, .16, .3}, α ∈ {0.5, 1, 2}, refined by Nelder–Mead (commons-math3) within f_i ∈ [0, 1], f_e ∈ [0, 1 − f_i],
- * α ∈ [0.25, 4]. The fit is repeated with K seeds (new clean realisations and new common random numbers); the
- * result is the mean and sd over the K fits, as EFToolkit reports over its {@code iterations}. The sd is Monte
- * Carlo and optimiser spread given the data, not the sampling error of the election.
- *
- * <p>Step 3, the clean moments fitted with the fraud (on by default, {@link #withMomentCorrection(boolean)}). The
- * fraud moves the clean-peak estimates of step 1 (at f_i = 0.3: τ̂ 0.518, ν̂ 0.56, σ̂_ν 0.087 for a true 0.5,
- * 0.55, 0.08), so with them as they are the fair model already spreads towards the fraud and f_i comes out low
- * (0.20 for 0.3; a one-step correction of the moments by simulation gave 0.25 ± 0.03, and an iterated one did not
- * settle because the simulated peaks are too noisy). Instead the simplex moves (τ, ν, σ_τ, σ_ν, θ) together with
- * (f_i, f_e, α), from the step-1 estimates: the simulated clean units are shifted and scaled affinely (see
- * {@link KlimekObjective}), so the distance stays one deterministic function of eight parameters. Two passes: the
- * first (half the realisations, a coarser grid with f_e ∈ {0, .01, .04, .16} and α ∈ {1, 2}, then at most 150
- * simplex evaluations) gives moments; the second repeats the full grid at those moments with fixed weights and
- * runs the simplex to convergence (at most 1500 evaluations), because the simplex stays
- * near the grid point it starts from. The reported moments and θ are the fitted ones (mean over the K fits). On
- * 10,000 simulated units, see {@code KlimekFitTest} for the round trips and their measured spread. θ is weakly
- * identified when f_i is small (incremental units with a small intensity look clean), and there f_i keeps a small
- * upward bias.
+ * <p>Steps 2 and 3, the fit ({@link KlimekPasses}): the observed fingerprint (2-D histogram, 1% bins, turnout ×
+ * leader share; or EFToolkit's winner-share histogram) is compared with the mean fingerprint of R elections
+ * simulated with the same unit sizes and the Klimek fraud under common random numbers ({@link KlimekObjective}),
+ * minimised by a grid and a Nelder–Mead simplex ({@link KlimekMinimiser}) over (f_i, f_e, α) and, by default
+ * ({@link #withMomentCorrection(boolean)}), the clean moments and θ with them, in two passes; repeated with K seeds,
+ * the result is the mean and sd over the K fits (Monte Carlo and optimiser spread given the data, not the sampling
+ * error of the election).
  *
  * <p>Value: f_i + f_e. Null model: f_i = f_e = 0, the clean Klimek model at the fitted clean moments. <b>By
  * default there is no p-value and no flag</b>: the sd over the K seeds is the optimiser's spread given the data, not
@@ -85,13 +37,10 @@ import org.psephos.simulation.ReplicateDistribution;
  * 1,500-unit election with 2 fits, f̂_i = 0.037 ± 0.005, that rule gave p = 2.5e-13), and a fit of a clean election
  * is itself biased upwards (0.010 ± 0.010 on 10,000 clean units, {@code KlimekFitTest}), so f̂ &gt; 0 is no
  * evidence by itself. The row is reported with its estimates and kept out of the Benjamini–Hochberg set. With
- * {@link #withNull(int) withNull(M)} the p-value comes from a null distribution: M clean elections simulated with
- * the observed unit sizes at the fitted clean moments (τ, ν, σ_τ, σ_ν; f_i = f_e = 0), each fitted with these
- * settings; p = (1 + #{null f̂_i + f̂_e ≥ observed})/(M + 1) (a Monte Carlo p-value, Davison and Hinkley 1997,
- * §4.2.5; a null fit whose moments cannot be estimated counts as ≥), flag p ≤ 0.05 (exact level with M + 1 a
- * multiple of 20). It costs M more fits (a fit of Russia 2011, 95,220 units, took 28 s of CPU time here). Fit k uses
- * {@code RandomStreams.seeded(seed).stream(KEY, k)}, null election j {@code stream(KEY, -3, j)}; fits run in
- * parallel and the result does not depend on the thread count.
+ * {@link #withNull(int) withNull(M)} the p-value comes from M clean elections simulated at the fitted clean moments
+ * and fitted ({@link KlimekFitMonteCarloNull}), flag p ≤ 0.05 (exact level with M + 1 a multiple of 20). It costs M
+ * more fits (a fit of Russia 2011, 95,220 units, took 28 s of CPU time here). Fits run in parallel and the result
+ * does not depend on the thread count.
  *
  * <p>Under the battery's calibrated null (clean twins, {@code docs/verdict-method.md}) the p-value compares a score
  * ({@link #nullScore}) of the {@link #nullProbe() probe} on the data with the same on each refitted twin: f̂_i + f̂_e
@@ -113,26 +62,8 @@ public final class KlimekFit implements ForensicTest {
     static final double EXTREME_SD = 0.075;
     /** The flag rule's level for the Monte Carlo p-value of {@link #withNull(int)}. */
     public static final double ALPHA = 0.05;
-    private static final long KEY = 0x4B6C6966L;
-    private static final double ALPHA_MIN = 0.25;
-    /** A fit's row: f_i, f_e, α, distance, τ, ν, σ_τ, σ_ν, θ. */
-    private static final int ROW = 9;
-    /** Simplex evaluations: fixed moments; joint, first pass (a start for the second); joint, second pass. */
-    private static final int MAX_EVAL = 400;
-    private static final int MAX_EVAL_FIRST = 150;
-    private static final int MAX_EVAL_JOINT = 1500;
-    /** Range of θ in the joint fit. */
-    private static final double THETA_MIN = 0.05;
-    private static final double THETA_MAX = 1;
-    /** Smallest clean sd in the joint fit. */
-    private static final double SIGMA_MIN = 0.005;
-    private static final double ALPHA_MAX = 4;
-    private static final double[] GRID_FI = {0, 0.025, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1};
-    private static final double[] GRID_FE = {0, 0.005, 0.01, 0.02, 0.04, 0.08, 0.16, 0.3};
-    private static final double[] GRID_ALPHA = {0.5, 1, 2};
-    /** The first joint pass's grid, which only gives the second pass its moments. */
-    private static final double[] GRID_FE_COARSE = {0, 0.01, 0.04, 0.16};
-    private static final double[] GRID_ALPHA_COARSE = {1, 2};
+    /** The key of the fit's random streams. */
+    static final long KEY = 0x4B6C6966L;
 
     /** How σ_ν is computed. */
     public enum SigmaRule {
@@ -172,35 +103,25 @@ public final class KlimekFit implements ForensicTest {
     private final Objective objective;
     private final int fits;
     private final int realisations;
-    private final boolean corrected;
+    private final KlimekPasses.MomentFit momentFit;
     /** Null elections for the p-value, 0 for none. */
     private final int nulls;
     /** Whether {@link #run} adds {@link #sensitivity}'s refits to the row. */
     private final boolean sensitive;
-    /** Whether {@link #run} also fits the election with the size effect taken out, the null's score (the probe). */
     /** What the calibrated null compares: the estimate, or (the null probe) the size-adjusted fit. */
     private enum ProbeScore { ESTIMATE, SIZE_ADJUSTED }
 
     private final ProbeScore probeScore;
 
-    private KlimekFit(SigmaRule sigmaRule, PeakRule peakRule, Objective objective, int fits, int realisations) {
-        this(sigmaRule, peakRule, objective, fits, realisations, true, 0, false);
-    }
-
     private KlimekFit(SigmaRule sigmaRule, PeakRule peakRule, Objective objective, int fits, int realisations,
-                      boolean corrected, int nulls, boolean sensitive) {
-        this(sigmaRule, peakRule, objective, fits, realisations, corrected, nulls, sensitive, ProbeScore.ESTIMATE);
-    }
-
-    private KlimekFit(SigmaRule sigmaRule, PeakRule peakRule, Objective objective, int fits, int realisations,
-                      boolean corrected, int nulls, boolean sensitive, ProbeScore probeScore) {
+                      KlimekPasses.MomentFit momentFit, int nulls, boolean sensitive, ProbeScore probeScore) {
         this.probeScore = probeScore;
         this.sigmaRule = sigmaRule;
         this.peakRule = peakRule;
         this.objective = objective;
         this.fits = fits;
         this.realisations = realisations;
-        this.corrected = corrected;
+        this.momentFit = momentFit;
         this.nulls = nulls;
         this.sensitive = sensitive;
     }
@@ -213,7 +134,7 @@ public final class KlimekFit implements ForensicTest {
      * @return a copy
      */
     public KlimekFit withSensitivity(boolean on) {
-        return new KlimekFit(sigmaRule, peakRule, objective, fits, realisations, corrected, nulls, on,
+        return new KlimekFit(sigmaRule, peakRule, objective, fits, realisations, momentFit, nulls, on,
                 probeScore);
     }
 
@@ -223,8 +144,8 @@ public final class KlimekFit implements ForensicTest {
      * @return a copy
      */
     public KlimekFit withMomentCorrection(boolean on) {
-        return new KlimekFit(sigmaRule, peakRule, objective, fits, realisations, on, nulls, sensitive,
-                probeScore);
+        return new KlimekFit(sigmaRule, peakRule, objective, fits, realisations,
+                on ? KlimekPasses.MomentFit.JOINT : KlimekPasses.MomentFit.HELD, nulls, sensitive, probeScore);
     }
 
     /**
@@ -237,30 +158,31 @@ public final class KlimekFit implements ForensicTest {
         if (m < 0) {
             throw new IllegalArgumentException("null elections is negative: " + m);
         }
-        return new KlimekFit(sigmaRule, peakRule, objective, fits, realisations, corrected, m, sensitive,
+        return new KlimekFit(sigmaRule, peakRule, objective, fits, realisations, momentFit, m, sensitive,
                 probeScore);
     }
 
     /** @return CORRECTED σ, KDE peaks, the 2-D fingerprint, 4 fits of 4 realisations each, joint moments on */
     public static KlimekFit withDefaults() {
-        return new KlimekFit(SigmaRule.CORRECTED, PeakRule.KDE, Objective.FINGERPRINT, 4, 4);
+        return new KlimekFit(SigmaRule.CORRECTED, PeakRule.KDE, Objective.FINGERPRINT, 4, 4,
+                KlimekPasses.MomentFit.JOINT, 0, false, ProbeScore.ESTIMATE);
     }
 
     /** @param rule the σ_ν rule @return a copy */
     public KlimekFit with(SigmaRule rule) {
-        return new KlimekFit(rule, peakRule, objective, fits, realisations, corrected, nulls, sensitive,
+        return new KlimekFit(rule, peakRule, objective, fits, realisations, momentFit, nulls, sensitive,
                 probeScore);
     }
 
     /** @param rule the peak rule @return a copy */
     public KlimekFit with(PeakRule rule) {
-        return new KlimekFit(sigmaRule, rule, objective, fits, realisations, corrected, nulls, sensitive,
+        return new KlimekFit(sigmaRule, rule, objective, fits, realisations, momentFit, nulls, sensitive,
                 probeScore);
     }
 
     /** @param o the objective @return a copy */
     public KlimekFit with(Objective o) {
-        return new KlimekFit(sigmaRule, peakRule, o, fits, realisations, corrected, nulls, sensitive,
+        return new KlimekFit(sigmaRule, peakRule, o, fits, realisations, momentFit, nulls, sensitive,
                 probeScore);
     }
 
@@ -277,7 +199,7 @@ public final class KlimekFit implements ForensicTest {
         if (r < 1) {
             throw new IllegalArgumentException("realisations is not positive: " + r);
         }
-        return new KlimekFit(sigmaRule, peakRule, objective, k, r, corrected, nulls, sensitive,
+        return new KlimekFit(sigmaRule, peakRule, objective, k, r, momentFit, nulls, sensitive,
                 probeScore);
     }
 
@@ -313,7 +235,7 @@ public final class KlimekFit implements ForensicTest {
      */
     @Override
     public ForensicTest nullProbe() {
-        return new KlimekFit(sigmaRule, peakRule, objective, PROBE_FITS, PROBE_REALISATIONS, corrected, 0, false,
+        return new KlimekFit(sigmaRule, peakRule, objective, PROBE_FITS, PROBE_REALISATIONS, momentFit, 0, false,
                 ProbeScore.SIZE_ADJUSTED);
     }
 
@@ -348,24 +270,6 @@ public final class KlimekFit implements ForensicTest {
     }
 
     /**
-     * @param input the leader's data after Kobak et al.'s unit filter
-     * @return the units their Klimek cell uses ({@code received > 0}), with registered voters and ballots present
-     */
-    private static TestInput kobakUnits(TestInput input) {
-        Election e = input.election();
-        int lead = e.leader();
-        int[] keep = new int[e.size()];
-        int k = 0;
-        for (int i = 0; i < e.size(); i++) {
-            if (e.shareDenominator(i) > 0 && e.registered(i) > 0 && e.ballots(i) >= 0 && e.votes(lead, i) >= 0) {
-                keep[k++] = i;
-            }
-        }
-        Election units = k == e.size() ? e : e.select(Arrays.copyOf(keep, k));
-        return new TestInput(units, input.level(), input.variable());
-    }
-
-    /**
      * Fits (f_i, f_e, α), and by default the clean moments and θ with them, with K seeds.
      *
      * @param e       units with a leader (filtered: registered &gt; 0, ballots ≤ registered)
@@ -380,15 +284,8 @@ public final class KlimekFit implements ForensicTest {
         if (!m.isUsable()) {
             throw new IllegalArgumentException("clean-peak moments not estimable: " + m);
         }
-        RandomStreams streams = RandomStreams.seeded(seed);
-        if (!corrected) {
-            return fitWith(obs, m, streams, threads, MAX_EVAL, null, false);
-        }
-        KlimekFitResult fit = fitWith(obs, m, streams, threads, MAX_EVAL_FIRST, null, true);
-        // second pass: the grid again, at the fitted clean moments (the distance of R realisations is rugged, and
-        // the simplex stays near the grid point it starts from)
-        return fit.moments().isUsable() ? fitWith(obs, fit.moments(), streams, threads, MAX_EVAL_JOINT, fit, false)
-                : fit;
+        return new KlimekPasses(objective, fits, realisations, momentFit).fit(obs, m, RandomStreams.seeded(seed),
+                threads);
     }
 
     /**
@@ -413,17 +310,6 @@ public final class KlimekFit implements ForensicTest {
                 seeds, KlimekSensitivity.MAX_EVAL, boot, threads);
     }
 
-    /** @return an election of the model with the given clean moments and the observed sizes (engine) */
-    private static Election simulate(int[] sizes, KlimekMoments m, double fi, double fe, double alpha, long seed) {
-        ElectorateModel electorate = ElectorateModel.of(sizes.length, new SizeDistribution.Listed(sizes),
-                ProportionDistribution.normal(m.tau(), m.sigmaTau()), ProportionDistribution.normal(m.nu(),
-                        m.sigmaNu()));
-        SimulationModel model = SimulationModel.clean(electorate).with(FraudModel.Klimek.of(fi, m.theta(),
-                alpha, Math.min(fe, 1 - fi)));
-        return MonteCarloEngine.run(model, seed, 1, 1, MonteCarloEngine.UnitOutput.FIRST_REPLICATE, Progress.NONE)
-                .units().orElseThrow();
-    }
-
     /**
      * The leader's-share histogram of the Klimek model with the observed unit sizes, for drawing a fit against the
      * data (Klimek et al. 2012, Fig. 4): elections simulated by the engine ({@link MonteCarloEngine}, sizes
@@ -443,131 +329,7 @@ public final class KlimekFit implements ForensicTest {
      */
     public static double[] simulatedShareHistogram(Election e, KlimekMoments m, double fi, double fe, double alpha,
                                                    int realisations, long seed) {
-        if (realisations < 1) {
-            throw new IllegalArgumentException("realisations is not positive: " + realisations);
-        }
-        int[] sizes = e.registeredColumn();
-        RandomStreams streams = RandomStreams.seeded(seed);
-        double[] h = new double[KlimekObjective.BINS];
-        for (int r = 0; r < realisations; r++) {
-            Election sim = simulate(sizes, m, fi, fe, alpha, streams.stream(KEY, -2, r).nextLong());
-            double[] one = KlimekObjective.histogram(Objective.WINNER_SHARE, sim.registeredColumn(),
-                    sim.ballotsColumn(), sim.votesColumn(0), sim.shareDenominatorColumn(), sim.size());
-            for (int k = 0; k < h.length; k++) {
-                h[k] += one[k] / realisations;
-            }
-        }
-        return h;
-    }
-
-    private KlimekFitResult fitWith(KlimekObjective.Observed obs, KlimekMoments m, RandomStreams streams,
-                                    int threads, int maxEval, KlimekFitResult start, boolean first) {
-        double[] fair = new double[1];
-        // the first joint pass only gives the second its moments: half the realisations, a coarser grid
-        int reals = first ? Math.min(realisations, Math.max(2, realisations / 2)) : realisations;
-        List<double[]> rows = Parallel.map(fits, threads, k -> {
-            KlimekObjective f = new KlimekObjective(obs, m, objective, reals, streams.stream(KEY, k).nextLong());
-            if (start != null) {
-                f.fixWeights(start.fi(), start.fe(), start.alpha());
-            }
-            double[] row = minimise(f, m, corrected, maxEval, first);
-            if (k == 0) {
-                fair[0] = f.value(0, 0, 1);
-            }
-            return row;
-        }, Progress.NONE);
-        double[][] table = rows.toArray(new double[0][]);
-        double[] mean = new double[ROW];
-        double[] sd = new double[ROW];
-        double[] column = new double[table.length];
-        for (int j = 0; j < ROW; j++) {
-            for (int k = 0; k < table.length; k++) {
-                column[k] = table[k][j];
-            }
-            ReplicateDistribution d = ReplicateDistribution.of(column);
-            mean[j] = d.mean();
-            sd[j] = d.sd();
-        }
-        KlimekMoments fitted = corrected ? new KlimekMoments(mean[4], mean[5], mean[6], mean[7], mean[8]) : m;
-        return new KlimekFitResult(fitted, mean[0], mean[1], mean[2], sd[0], sd[1], sd[2], table, fair[0]);
-    }
-
-    /**
-     * @return {f_i, f_e, α, distance, τ, ν, σ_τ, σ_ν, θ} at the minimum: grid over (f_i, f_e, α) with the moments
-     *         m, then Nelder–Mead from the best grid point over (f_i, f_e, α) or, if joint, also over the clean
-     *         moments and θ (from m); the best point evaluated if the simplex runs out of evaluations
-     */
-    static double[] minimise(KlimekObjective f, KlimekMoments m, boolean joint, int maxEval, boolean coarse) {
-        double best = Double.POSITIVE_INFINITY;
-        double[] arg = {0, 0, 1};
-        for (double alpha : coarse ? GRID_ALPHA_COARSE : GRID_ALPHA) {
-            for (double fi : GRID_FI) {
-                for (double fe : coarse ? GRID_FE_COARSE : GRID_FE) {
-                    if (fi + fe > 1) {
-                        continue;
-                    }
-                    double d = f.value(fi, fe, alpha);
-                    if (d < best) {
-                        best = d;
-                        arg = new double[] {fi, fe, alpha};
-                    }
-                }
-            }
-        }
-        return simplex(f, m, joint, maxEval, arg, best);
-    }
-
-    /**
-     * @param arg  (f_i, f_e, α) to start from
-     * @param best the distance there
-     * @return {f_i, f_e, α, distance, τ, ν, σ_τ, σ_ν, θ} at the minimum of Nelder–Mead from the start over
-     *         (f_i, f_e, α) or, if joint, also over the clean moments and θ (from m); the best point evaluated if
-     *         the simplex runs out of evaluations
-     */
-    static double[] simplex(KlimekObjective f, KlimekMoments m, boolean joint, int maxEval, double[] arg,
-                            double best) {
-        double[] lo = {0, 0, ALPHA_MIN, 0.01, 0.01, SIGMA_MIN, SIGMA_MIN, THETA_MIN};
-        double[] hi = {1, 1, ALPHA_MAX, 0.99, 0.99, 0.5, 0.5, THETA_MAX};
-        int dim = joint ? 8 : 3;
-        double[] start = {arg[0], arg[1], arg[2], m.tau(), m.nu(), m.sigmaTau(), m.sigmaNu(),
-            clamp(m.theta(), THETA_MIN, THETA_MAX)};
-        double[] q = new double[8];
-        // the best point evaluated: kept if the simplex runs out of evaluations
-        double[] x = start.clone();
-        double[] bestValue = {best};
-        MultivariateFunction fn = p -> {
-            double out = 0;
-            for (int j = 0; j < dim; j++) {
-                q[j] = clamp(p[j], lo[j], hi[j]);
-                out += (q[j] - p[j]) * (q[j] - p[j]);
-            }
-            double fe = Math.min(q[1], 1 - q[0]);
-            out += (fe - q[1]) * (fe - q[1]);
-            q[1] = fe;
-            double d = joint ? f.value(q[0], q[1], q[2], q[3], q[4], q[5], q[6], q[7]) : f.value(q[0], q[1], q[2]);
-            double v = d * (1 + 100 * out) + 100 * out;
-            if (v < bestValue[0]) {
-                bestValue[0] = v;
-                System.arraycopy(p, 0, x, 0, dim);
-            }
-            return v;
-        };
-        double[] steps = {0.03, Math.max(0.004, arg[1] / 2), 0.3, 0.01, 0.01, 0.01, 0.01, 0.05};
-        try {
-            new SimplexOptimizer(new SimpleValueChecker(1e-7, 1e-9)).optimize(new MaxEval(maxEval),
-                    new ObjectiveFunction(fn), GoalType.MINIMIZE, new InitialGuess(Arrays.copyOf(start, dim)),
-                    new NelderMeadSimplex(Arrays.copyOf(steps, dim)));
-        } catch (TooManyEvaluationsException ex) {
-            // keep the best point evaluated
-        }
-        best = bestValue[0];
-        double[] row = new double[ROW];
-        for (int j = 0; j < 8; j++) {
-            row[j < 3 ? j : j + 1] = clamp(x[j], lo[j], hi[j]);
-        }
-        row[1] = Math.min(row[1], 1 - row[0]);
-        row[3] = best;
-        return row;
+        return KlimekSimulation.shareHistogram(e, m, fi, fe, alpha, realisations, seed);
     }
 
     @Override
@@ -578,7 +340,7 @@ public final class KlimekFit implements ForensicTest {
         if (options.conventionsFor(ID) == Conventions.KOBAK && peakRule != PeakRule.KOBAK) {
             // Kobak and Pshenichnikov's clean moments, on the units with a positive share base, kept as estimated
             return with(PeakRule.KOBAK).with(SigmaRule.CORRECTED).withMomentCorrection(false)
-                    .run(kobakUnits(input), options);
+                    .run(KlimekPeaks.kobakUnits(input), options);
         }
         if (input.size() < Math.max(options.minUnits(), 100)) {
             return TestResult.notApplicable(ID, input, input.size(), "fewer than "
@@ -606,66 +368,15 @@ public final class KlimekFit implements ForensicTest {
         if (sensitive) {
             d.putAll(sensitivity(input.election(), r, options.seedFor(input.level()), options.threads()).details());
         }
+        KlimekRefit refit = (units, seed) -> fit(units, seed, options.threads());
         if (probeScore == ProbeScore.SIZE_ADJUSTED) {
-            double[] slopes = KlimekFitNullScore.slopes(input.election());
-            double score;
-            try {
-                KlimekFitResult a = fit(KlimekFitNullScore.adjusted(input.election(), slopes),
-                        options.seedFor(input.level()), options.threads());
-                score = a.fi() + a.fe();
-            } catch (IllegalArgumentException e) {
-                score = Double.NaN;
-            }
-            d.put(KlimekFitNullScore.SCORE, score);
-            d.put(KlimekFitNullScore.SLOPES, slopes);
+            KlimekFitNullScore.put(input.election(), options.seedFor(input.level()), refit, d);
         }
-        double p = Double.NaN;
-        if (nulls > 0) {
-            double[] h0 = nullValues(input.election(), m, options.seedFor(input.level()), options.threads());
-            int atLeast = 0;
-            for (double v : h0) {
-                atLeast += Double.isNaN(v) || v >= value ? 1 : 0;
-            }
-            p = (1.0 + atLeast) / (nulls + 1);
-            double[] finite = Arrays.stream(h0).filter(v -> !Double.isNaN(v)).toArray();
-            ReplicateDistribution nd = finite.length == 0 ? null : ReplicateDistribution.of(finite);
-            d.put("null_mean", nd == null ? Double.NaN : nd.mean());
-            d.put("null_sd", nd == null ? Double.NaN : nd.sd());
-            d.put("null_not_estimable", h0.length - finite.length);
-            d.put("p_value_method", "Monte Carlo: " + nulls + " clean elections simulated at the fitted clean "
-                    + "moments and fitted");
-        } else {
-            d.put("p_value_method", "none (the sd over seeds is no sampling distribution; KlimekFit.withNull(M) "
-                    + "gives a Monte Carlo p-value)");
-        }
+        double p = KlimekFitMonteCarloNull.pValue(nulls, input.election(), m, options.seedFor(input.level()), value,
+                refit, d);
         double sd = Math.sqrt(r.fiSd() * r.fiSd() + r.feSd() * r.feSd());
         return new TestResult(ID, input.variable().name(), input.level(), value, 0, Math.max(0, value - 1.96 * sd),
                 value + 1.96 * sd, p, Double.NaN, p <= ALPHA, input.size(), true, "", d);
-    }
-
-    /**
-     * @return f̂_i + f̂_e of {@link #nulls} clean elections with e's unit sizes at the clean moments m, each fitted
-     *         with these settings; NaN where a null fit's moments are not estimable
-     */
-    private double[] nullValues(Election e, KlimekMoments m, long seed, int threads) {
-        int[] sizes = e.registeredColumn();
-        RandomStreams streams = RandomStreams.seeded(seed);
-        double[] out = new double[nulls];
-        for (int j = 0; j < nulls; j++) {
-            org.apache.commons.rng.UniformRandomProvider rng = streams.stream(KEY, -3, j);
-            Election clean = simulate(sizes, m, 0, 0, 1, rng.nextLong());
-            try {
-                KlimekFitResult f = fit(clean, rng.nextLong(), threads);
-                out[j] = f.fi() + f.fe();
-            } catch (IllegalArgumentException ex) {
-                out[j] = Double.NaN;
-            }
-        }
-        return out;
-    }
-
-    private static double clamp(double x, double lo, double hi) {
-        return Math.max(lo, Math.min(hi, x));
     }
 
     /** @return the settings, for reports */

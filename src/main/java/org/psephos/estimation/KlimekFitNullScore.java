@@ -1,5 +1,6 @@
 package org.psephos.estimation;
 
+import java.util.Map;
 import org.psephos.data.Election;
 import org.psephos.data.ShareBase;
 import org.psephos.forensics.nulls.TwinModel;
@@ -38,6 +39,28 @@ final class KlimekFitNullScore {
     static final String SLOPES = "null_score_size_slopes";
 
     private KlimekFitNullScore() {
+    }
+
+    /**
+     * Puts the score ({@value #SCORE}; NaN where the adjusted election's moments cannot be estimated) and the
+     * slopes ({@value #SLOPES}) in a row's details.
+     *
+     * @param e     units with a leader (filtered)
+     * @param seed  the run seed of the fit
+     * @param refit the probe's fit
+     * @param d     the row's details
+     */
+    static void put(Election e, long seed, KlimekRefit refit, Map<String, Object> d) {
+        double[] slopes = slopes(e);
+        double score;
+        try {
+            KlimekFitResult a = refit.fit(adjusted(e, slopes), seed);
+            score = a.fi() + a.fe();
+        } catch (IllegalArgumentException ex) {
+            score = Double.NaN;
+        }
+        d.put(SCORE, score);
+        d.put(SLOPES, slopes);
     }
 
     /**

@@ -1,5 +1,8 @@
 package org.psephos.estimation;
 
+import java.util.Arrays;
+import org.psephos.data.Election;
+import org.psephos.forensics.TestInput;
 import org.psephos.forensics.TurnoutBins;
 
 /**
@@ -7,6 +10,21 @@ import org.psephos.forensics.TurnoutBins;
  * drops as the published fitter, a kernel density's first peak, Kobak and Pshenichnikov's rule) and the spreads
  * σ_τ, σ_ν and θ around the peak (Klimek, Yegorov, Hanel and Thurner 2012, PNAS 109(41), Supporting Information).
  * Package-private and stateless; {@link KlimekFit} and {@link EftoolkitKlimek} fit from these moments.
+ *
+ * <p>Step 1 of {@link KlimekFit}, moments of the clean peak. Turnout t = ballots/registered and leader share v = leader
+ * / share base per unit. Two peak rules: {@link KlimekFit.PeakRule#SLOPE}, the published fitter's (EFToolkit {@code
+ * Estimate()}, port of {@code ElectionFitter.m}): 1% count histograms (bins widened while 0.8·n ≤ 1/h), ν = the first
+ * bin from the 10th on after which the count drops by more than the threshold (5, lowered by 0.5 until one is found), τ
+ * the same from the 15th bin; and {@link KlimekFit.PeakRule#KDE}, Kobak's: the first local maximum above 0.3 of a
+ * Gaussian kernel density (Scott's bandwidth sd·n^(−1/5), on a 0.001 grid), here also at least a quarter as high as the
+ * highest maximum (Russia 2024 has a small bump at 0.34 beside its 0.87 mode). Then σ_τ = RMS(t − τ) over units with v
+ * &lt; ν and t &lt; τ; σ_ν = √(c·mean((v − ν)²)) over v &lt; ν with c = 2 in {@link KlimekFit.SigmaRule#PUBLISHED} and
+ * c = 1 in {@link KlimekFit.SigmaRule#CORRECTED}; θ = (mean((v − v_max)²))^{1/4} over v &gt; v_max, v_max the mode.
+ * <b>Default: CORRECTED with KDE peaks.</b> Below a peak the deviations of a normal are half-normal, whose mean square
+ * is σ², so the factor 2 inflates σ_ν by √2 (Kobak: "must be a typo"). In the EFToolkit port it offsets the port's own
+ * simulator, which divides two shares N(λ, σ) and N(1 − λ, σ) by their sum and so shrinks the share's sd to about σ/√2
+ * near λ = 0.5; the engine used here draws the share directly as N(ν, σ_ν). The slope rule on a large sample stops at
+ * the first chance drop of 5 counts, which with thousands of units per bin lies anywhere on the rising flank.
  */
 final class KlimekPeaks {
     /** A KDE peak must reach this fraction of the highest one (Russia 2024: a bump at 0.34 beside the 0.87 mode). */
@@ -229,5 +247,23 @@ final class KlimekPeaks {
             }
         }
         return TurnoutBins.peak(d) / (double) (d.length - 1);
+    }
+
+    /**
+     * @param input the leader's data after Kobak et al.'s unit filter
+     * @return the units their Klimek cell uses ({@code received > 0}), with registered voters and ballots present
+     */
+    static TestInput kobakUnits(TestInput input) {
+        Election e = input.election();
+        int lead = e.leader();
+        int[] keep = new int[e.size()];
+        int k = 0;
+        for (int i = 0; i < e.size(); i++) {
+            if (e.shareDenominator(i) > 0 && e.registered(i) > 0 && e.ballots(i) >= 0 && e.votes(lead, i) >= 0) {
+                keep[k++] = i;
+            }
+        }
+        Election units = k == e.size() ? e : e.select(Arrays.copyOf(keep, k));
+        return new TestInput(units, input.level(), input.variable());
     }
 }

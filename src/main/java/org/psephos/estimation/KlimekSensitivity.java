@@ -154,50 +154,53 @@ public record KlimekSensitivity(List<Row> rows, String method) {
         KlimekMoments m = fit.moments();
         KlimekMoments one = stepOne.apply(obs.turnout, obs.share);
         double[] delta = deltas(stepOne, obs, fit, boot, threads);
-        // a setting: {parameter, change, index of the moment moved (-1: none, 4: all four by the rule), shift, width}
-        List<Object[]> settings = new ArrayList<>();
-        settings.add(new Object[] {"baseline", "each fit's own moments, width 0.075", -1, 0.0, KlimekFit.EXTREME_SD});
-        String[] names = {"tau", "nu", "sigma_tau", "sigma_nu"};
-        for (int p = 0; p < 4; p++) {
+        List<Setting> settings = new ArrayList<>();
+        settings.add(new Setting("baseline", "each fit's own moments, width 0.075", Moved.NONE, 0.0,
+                KlimekFit.EXTREME_SD));
+        for (Moved p : Moved.SHIFTED) {
             for (int sign = -1; sign <= 1; sign += 2) {
-                settings.add(new Object[] {names[p], String.format(java.util.Locale.ROOT, "%s%.4f (2 sd)",
-                        sign < 0 ? "\u2212" : "+", delta[p]), p, sign * delta[p],
-                    KlimekFit.EXTREME_SD});
+                settings.add(new Setting(p.key, String.format(java.util.Locale.ROOT, "%s%.4f (2 sd)",
+                        sign < 0 ? "\u2212" : "+", delta[p.index]), p, sign * delta[p.index], KlimekFit.EXTREME_SD));
             }
         }
         boolean same = one.tau() == m.tau() && one.nu() == m.nu() && one.sigmaTau() == m.sigmaTau()
                 && one.sigmaNu() == m.sigmaNu();
         if (!same && new KlimekMoments(one.tau(), one.nu(), one.sigmaTau(), one.sigmaNu(), m.theta()).isUsable()) {
-            settings.add(new Object[] {"step1_moments", "the peak rule's estimates of the four moments", 4, 0.0,
-                KlimekFit.EXTREME_SD});
+            settings.add(new Setting("step1_moments", "the peak rule's estimates of the four moments",
+                    Moved.STEP_ONE, 0.0, KlimekFit.EXTREME_SD));
         }
         for (double w : WIDTHS) {
-            settings.add(new Object[] {"extreme_width", String.format(java.util.Locale.ROOT, "width %.3f", w), -1,
-                0.0, w});
+            settings.add(new Setting("extreme_width", String.format(java.util.Locale.ROOT, "width %.3f", w),
+                    Moved.NONE, 0.0, w));
         }
         int k = seeds.length;
         double[][] fits = fit.fits();
-        List<double[]> out = Parallel.map(settings.size() * k, threads, task -> {
-            Object[] s = settings.get(task / k);
-            double[] own = fits[task % k];
-            KlimekMoments mo = moved(new KlimekMoments(own[4], own[5], own[6], own[7], own[8]), one, (int) s[2],
-                    (double) s[3]);
-            KlimekObjective f = new KlimekObjective(obs, mo, kind, realisations, seeds[task % k], (double) s[4]);
+        List<KlimekMinimiser.Row> out = Parallel.map(settings.size() * k, threads, task -> {
+            Setting s = settings.get(task / k);
+            KlimekMinimiser.Row own = KlimekMinimiser.Row.of(fits[task % k]);
+            KlimekMoments mo = moved(own.moments(), one, s.moved, s.shift);
+            KlimekObjective f = new KlimekObjective(obs, mo, kind, realisations, seeds[task % k], s.width);
             f.fixWeights(fit.fi(), fit.fe(), fit.alpha());
-            double[] start = {own[0], own[1], own[2]};
-            return KlimekFit.simplex(f, mo, false, maxEval, start, f.value(own[0], own[1], own[2]));
+            double[] start = {own.fi(), own.fe(), own.alpha()};
+            return KlimekMinimiser.simplex(f, mo, KlimekMinimiser.Free.FRAUD, maxEval, start,
+                    f.value(own.fi(), own.fe(), own.alpha()));
         }, Progress.NONE);
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < settings.size(); i++) {
-            double[] mean = new double[4];
+            double fi = 0;
+            double fe = 0;
+            double alpha = 0;
+            double distance = 0;
             for (int j = 0; j < k; j++) {
-                for (int c = 0; c < 4; c++) {
-                    mean[c] += out.get(i * k + j)[c] / k;
-                }
+                KlimekMinimiser.Row r = out.get(i * k + j);
+                fi += r.fi() / k;
+                fe += r.fe() / k;
+                alpha += r.alpha() / k;
+                distance += r.distance() / k;
             }
-            Object[] s = settings.get(i);
-            rows.add(new Row((String) s[0], (String) s[1], moved(m, one, (int) s[2], (double) s[3]), (double) s[4],
-                    mean[0], mean[1], mean[2], mean[3]));
+            Setting s = settings.get(i);
+            rows.add(new Row(s.parameter, s.change, moved(m, one, s.moved, s.shift), s.width, fi, fe, alpha,
+                    distance));
         }
         String method = String.format(java.util.Locale.ROOT, "(f_i, f_e, alpha) of the first %d of the %d fits "
                 + "refitted by the simplex from each fit's optimum (at most %d evaluations), the clean moments and "
@@ -209,17 +212,57 @@ public record KlimekSensitivity(List<Row> rows, String method) {
         return new KlimekSensitivity(rows, method);
     }
 
+    /** Which clean moments a setting moves. */
+    private enum Moved {
+        /** None: the fit's own. */
+        NONE("", -1),
+        /** τ by a shift, kept in [0.01, 0.99]. */
+        TAU("tau", 0),
+        /** ν by a shift, kept in [0.01, 0.99]. */
+        NU("nu", 1),
+        /** σ_τ by a shift, at least 0.005. */
+        SIGMA_TAU("sigma_tau", 2),
+        /** σ_ν by a shift, at least 0.005. */
+        SIGMA_NU("sigma_nu", 3),
+        /** All four to the step-1 rule's estimates. */
+        STEP_ONE("", -1);
+
+        /** The four moved one at a time by ±δ, in the order of the rows. */
+        static final List<Moved> SHIFTED = List.of(TAU, NU, SIGMA_TAU, SIGMA_NU);
+        private final String key;
+        /** Position in (τ, ν, σ_τ, σ_ν), −1 for none. */
+        private final int index;
+
+        Moved(String key, int index) {
+            this.key = key;
+            this.index = index;
+        }
+    }
+
     /**
-     * @return m with moment p (0..3: τ, ν, σ_τ, σ_ν) shifted (peaks kept in [0.01, 0.99], sds at least 0.005), or
-     *         with the rule's four moments for p = 4, or m itself for p &lt; 0
+     * One setting refitted.
+     *
+     * @param parameter the row's {@code parameter}
+     * @param change    the row's {@code change}
+     * @param moved     which moments move
+     * @param shift     by how much (for one moment)
+     * @param width     the extreme-fraud width
      */
-    private static KlimekMoments moved(KlimekMoments m, KlimekMoments rule, int p, double shift) {
-        if (p < 0) {
+    private record Setting(String parameter, String change, Moved moved, double shift, double width) {
+    }
+
+    /**
+     * @return m with the moment {@code which} shifted (peaks kept in [0.01, 0.99], sds at least 0.005), or with the
+     *         rule's four moments for {@link Moved#STEP_ONE}, or m itself for {@link Moved#NONE}
+     */
+    private static KlimekMoments moved(KlimekMoments m, KlimekMoments rule, Moved which, double shift) {
+        if (which == Moved.NONE) {
             return m;
         }
-        if (p == 4) {
+        if (which == Moved.STEP_ONE) {
             return new KlimekMoments(rule.tau(), rule.nu(), rule.sigmaTau(), rule.sigmaNu(), m.theta());
         }
+        int p = which.index;
         double[] v = {m.tau(), m.nu(), m.sigmaTau(), m.sigmaNu()};
         v[p] += shift;
         v[p] = p < 2 ? Math.max(0.01, Math.min(0.99, v[p])) : Math.max(SIGMA_MIN, v[p]);
