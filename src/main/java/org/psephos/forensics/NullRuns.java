@@ -9,7 +9,6 @@ import org.psephos.forensics.nulls.CleanTwins;
 import org.psephos.forensics.nulls.NullDistribution;
 import org.psephos.forensics.nulls.NullRunner;
 import org.psephos.forensics.nulls.ResamplingModel;
-import org.psephos.forensics.nulls.TailPValue;
 import org.psephos.simulation.Progress;
 
 /**
