@@ -69,7 +69,7 @@ final class IntegerRows {
         }
         TestResult base = new TestResult(IntegerPercentTest.ID, variable, in.level(), headObserved, Double.NaN,
                 Double.NaN, Double.NaN, Double.NaN, Double.NaN, false, included, true, "", details);
-        TestResult m = CalibratedNulls.merge(base, headObserved, head, TailPValue.Direction.UPPER, kind,
+        TestResult m = CalibratedRow.merge(base, headObserved, head, TailPValue.Direction.UPPER, kind,
                 o.replicates(), label, true);
         Map<String, Object> dm = new LinkedHashMap<>(m.details());
         dm.remove(CalibratedNulls.REFERENCE); // Kobak et al.'s own null is a resampling null: no fixed reference

@@ -1,0 +1,126 @@
+package org.psephos.forensics;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.psephos.forensics.nulls.TailPValue;
+import org.psephos.simulation.Quantiles;
+
+/**
+ * One row of the battery under calibrated nulls ({@code docs/verdict-method.md}): the test's result on the data
+ * merged with its null's replicates into expected value, interval and p-value ({@link TailPValue}), and the details
+ * that say how ({@link CalibratedNulls#REFERENCE}, {@link CalibratedNulls#NULL}, {@link CalibratedNulls#LABEL}); or,
+ * for a test without a calibrated null, the row as computed, marked as such. The details' keys and their order are the
+ * JSON contract. Package-private; called by {@link NullRuns}, {@link RefittedTwins} and {@link IntegerRows}.
+ */
+final class CalibratedRow {
+    private CalibratedRow() {
+    }
+
+    /**
+     * The row of a test that draws its own calibrated null ({@link ForensicTest.NullModel#OWN}, e.g. Spikes): its
+     * replicates ({@link CalibratedNulls#OWN_REPLICATES}) and observed score ({@link CalibratedNulls#OWN_OBSERVED})
+     * taken from the details and judged as an estimator's, upper tail; without them, as a test without a null.
+     */
+    static TestResult ownNull(TestResult base, NullCalibration.Entry label) {
+        Map<String, Object> d = new LinkedHashMap<>(base.details());
+        Object values = d.remove(CalibratedNulls.OWN_REPLICATES);
+        Object observed = d.remove(CalibratedNulls.OWN_OBSERVED);
+        Object kind = d.remove(CalibratedNulls.OWN_KIND);
+        TestResult stripped = new TestResult(base.id(), base.variable(), base.level(), base.value(), base.expected(),
+                base.ciLow(), base.ciHigh(), base.pValue(), base.qValue(), base.flag(), base.n(), base.applicable(),
+                base.reason(), d);
+        if (!(values instanceof double[] v) || !(observed instanceof Number x)) {
+            return withoutNull(stripped);
+        }
+        return merge(stripped, x.doubleValue(), v, TailPValue.Direction.UPPER, String.valueOf(kind), v.length,
+                label, false);
+    }
+
+    /** A row of a test without a calibrated null: as computed, outside the q-values and the verdict. */
+    static TestResult withoutNull(TestResult base) {
+        Map<String, Object> d = new LinkedHashMap<>(base.details());
+        Map<String, Object> n = new LinkedHashMap<>();
+        n.put("kind", "none");
+        n.put("note", "no calibrated null for this test: reported as the test computes it, outside the q-values "
+                + "and the verdict");
+        d.put(CalibratedNulls.NULL, n);
+        return new TestResult(base.id(), base.variable(), base.level(), base.value(), base.expected(),
+                base.ciLow(), base.ciHigh(), base.pValue(), Double.NaN, false, base.n(), base.applicable(),
+                base.reason(), d);
+    }
+
+    /**
+     * The calibrated row: value as observed by the null's own statistic, expected value and interval from the
+     * replicates, p-value by {@link TailPValue}, the reference result kept in the details.
+     *
+     * @param base       the test's result on the data with its reference value (no interval)
+     * @param observed   the statistic on the data as the null's statistic computes it
+     * @param replicates its replicates
+     * @param direction  which deviations count
+     * @param kind       the null's name
+     * @param drawn      replicates drawn
+     * @param label      the test's calibration label
+     * @param useObserved whether the row's value becomes {@code observed} (false for estimators, whose value is the
+     *                    full estimate)
+     * @return the row (q-value and flag are set by the battery)
+     */
+    static TestResult merge(TestResult base, double observed, double[] replicates, TailPValue.Direction direction,
+                            String kind, int drawn, NullCalibration.Entry label, boolean useObserved) {
+        double[] finite = Arrays.stream(replicates).filter(Double::isFinite).sorted().toArray();
+        TailPValue.Result p = TailPValue.of(observed, replicates, direction);
+        double mean = Double.NaN;
+        double sd = Double.NaN;
+        if (finite.length > 0) {
+            double s = 0;
+            for (double x : finite) {
+                s += x;
+            }
+            mean = s / finite.length;
+            double ss = 0;
+            for (double x : finite) {
+                ss += (x - mean) * (x - mean);
+            }
+            sd = finite.length > 1 ? Math.sqrt(ss / (finite.length - 1)) : Double.NaN;
+        }
+        double lo = Quantiles.type7(finite, 0.025);
+        double hi = Quantiles.type7(finite, 0.975);
+        Map<String, Object> d = new LinkedHashMap<>(base.details());
+        Object refMethod = d.remove("p_value_method");
+        Map<String, Object> ref = new LinkedHashMap<>();
+        ref.put("expected", base.expected());
+        ref.put("p_value", base.pValue());
+        if (refMethod != null) {
+            ref.put("p_value_method", refMethod);
+        }
+        if (!useObserved) {
+            ref.put("ci_low", base.ciLow());
+            ref.put("ci_high", base.ciHigh());
+        }
+        Map<String, Object> n = new LinkedHashMap<>();
+        n.put("kind", kind);
+        n.put("replicates", drawn);
+        n.put("finite_replicates", finite.length);
+        n.put("mean", mean);
+        n.put("sd", sd);
+        n.put("direction", direction.label());
+        n.put("exceedances", p.exceedances());
+        n.put("p_value_method", p.method());
+        if (p.tail()) {
+            n.put("tail_shape", p.shape());
+            n.put("tail_scale", p.scale());
+        }
+        if (!useObserved) {
+            n.put("observed_score", observed);
+        }
+        d.put(CalibratedNulls.REFERENCE, ref);
+        d.put(CalibratedNulls.NULL, n);
+        d.put(CalibratedNulls.LABEL, label.label().id());
+        if (!label.reason().isEmpty()) {
+            d.put(CalibratedNulls.LABEL_REASON, label.reason());
+        }
+        double value = useObserved ? observed : base.value();
+        return new TestResult(base.id(), base.variable(), base.level(), value, mean, lo, hi, p.p(), Double.NaN,
+                false, base.n(), true, "", d);
+    }
+}
