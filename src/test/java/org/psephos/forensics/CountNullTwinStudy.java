@@ -127,11 +127,9 @@ public final class CountNullTwinStudy {
                     ProportionDistribution.normal(0.52, 0.1), ProportionDistribution.normal(0.4, 0.04), 2,
                     ElectorateModel.DEFAULT_CONCENTRATION, 0.0, org.psephos.simulation.Heterogeneity.NONE);
             // canada-size with two blocs: a quarter of the polls support the party 2 logits less (about 8%, small
-            // counts near 0, as Quebec's polls in the file), added after the real-file check of the drift correction
-            case "canada-blocs" -> new ElectorateModel(66111, new SizeDistribution.LogNormal(5.85, 0.36), 1, 0, 0,
-                    ProportionDistribution.normal(0.52, 0.1), ProportionDistribution.normal(0.4, 0.15), 2,
-                    ElectorateModel.DEFAULT_CONCENTRATION, 0.0,
-                    org.psephos.simulation.Heterogeneity.NONE.withUrban(0.25, 0, -2, 1));
+            // counts near 0, as Quebec's polls in the file), added after the real-file check of the drift correction;
+            // since then calibrate's built-in small-counts scenario, at Canada's 66,111 polls
+            case "canada-blocs" -> CleanScenarios.electorate(CleanScenarios.Scenario.SMALL_COUNTS, 66111);
             case "regions" -> electorate("regions", 5000);
             case "regions-66k" -> electorate("regions", 66111);
             case "homogeneous" -> electorate("homogeneous", 5000);
