@@ -13,12 +13,15 @@ import org.psephos.data.Election;
  *   turnout      t_i = expit(μ^T_g + β^T z_i + σ^T_g ε),      ballots  B ~ Binomial(N, t)
  *   unfound      U ~ Binomial(B, u_g)                        found    F = B − U
  *   invalid      r_i = expit(μ^I_g + σ^I_g ε),               invalid  I ~ Binomial(F, r)     valid V = F − I
- *   leader       ℓ_i = expit(μ^L_g + β^L z_i + σ^L_g ε),     leader   W ~ Binomial(V, ℓ)
+ *   leader       ℓ_i = expit(μ^L_g + β^L z_i + γ σ^T_g ε^T_i + σ^L_g ε),   leader   W ~ Binomial(V, ℓ)
  *   others       w_k = exp(μ^k_g + σ^k_g ε) (w_ref = 1),     (others) ~ Multinomial(V − W, w / Σw)
  * </pre>
- * every ε an independent standard normal: within a group, turnout and support are independent given size, as in
- * the clean model of Klimek, Yegorov, Hanel and Thurner (2012, PNAS 109(41), doi:10.1073/pnas.1210722109), which
- * is what fraud breaks; heterogeneity across groups and sizes is kept. The others' split is additive log-ratio
+ * every ε an independent standard normal, ε^T_i the one that set the unit's turnout. With γ = 0, turnout and support
+ * are independent within a group given size, as in the clean model of Klimek, Yegorov, Hanel and Thurner (2012,
+ * PNAS 109(41), doi:10.1073/pnas.1210722109); γ keeps the association of clean political geography (a party strong
+ * where people vote more), fitted only below the clean turnout peak so that the association stuffing makes above it
+ * is not absorbed ({@link TurnoutSupportSlope}; issue 15, fourth-session addendum of {@code docs/verdict-method.md}).
+ * Heterogeneity across groups and sizes is kept. The others' split is additive log-ratio
  * normal against the largest of them ("other valid", valid − the options' sum, counts as one of them).
  *
  * <p>Fit. Each component is fitted on the empirical logits ln((k + ½)/(n − k + ½)) of the units' counts:
@@ -40,10 +43,13 @@ import org.psephos.data.Election;
  *       own centre;</li>
  *   <li>the binomial noise is taken out of each spread: σ = sqrt(max(0, s² − median of 1/(k + ½) + 1/(n − k + ½)));
  *       the twins add it back by drawing counts;</li>
- *   <li>the unfound rate u_g is the group's pooled share of ballots not found in the boxes.</li>
+ *   <li>the unfound rate u_g is the group's pooled share of ballots not found in the boxes;</li>
+ *   <li>the association γ ({@link TurnoutSupportSlope}), with the leader's latent spread reduced to
+ *       sqrt(σ^L² − (γσ^T)²) so that its marginal spread stays the fitted one.</li>
  * </ol>
  * Sensitivity to these choices is measured by refitting with {@link TwinOptions#withTail},
- * {@link TwinOptions#withGroupClip} and {@link TwinOptions#withSizeCovariate}. Immutable.
+ * {@link TwinOptions#withGroupClip}, {@link TwinOptions#withSizeCovariate} and {@link TwinOptions#withAssociation}.
+ * Immutable.
  *
  * @since 0.1
  */
@@ -72,6 +78,23 @@ public final class TwinModel {
             rawSpread = rawSpread.clone();
             clipped = clipped.clone();
             units = units.clone();
+        }
+
+        /**
+         * The component left once a share of its spread is explained by another's: per group
+         * sd² − (γ·other sd)², at least 0.
+         *
+         * @param gamma   the slope on the other component's latent deviation
+         * @param otherSd per group the other component's latent sd
+         * @return a copy with the smaller latent spreads
+         */
+        Component lessSpread(double gamma, double[] otherSd) {
+            double[] s = sd.clone();
+            for (int g = 0; g < s.length; g++) {
+                double explained = gamma * otherSd[g];
+                s[g] = Math.sqrt(Math.max(0, s[g] * s[g] - explained * explained));
+            }
+            return new Component(centre, s, rawCentre, rawSpread, clipped, units, slope, national, nationalSd, tau);
         }
 
         /** @return per group the logit centre the twins use (a copy) */
@@ -120,6 +143,8 @@ public final class TwinModel {
     final Component turnout;
     final Component invalid;
     final Component leader;
+    /** γ: the leader logit's slope on the unit's latent turnout deviation (0 without the association). */
+    final double association;
     /** The others' members: option indices (the leader excluded) and −1 for "other valid"; reference at refIndex. */
     final int[] members;
     final int reference;
@@ -153,13 +178,15 @@ public final class TwinModel {
         double[][] lx = new double[2][n];
         logits(v.ballots, v.registered, lx);
         turnout = ComponentFit.fit(lx[0], lx[1], zs, group, groups, options, true);
+        double[][] turnoutLogits = {lx[0].clone(), lx[1].clone()};
+        int[] valid = drawnValid(v);
         int[] found = new int[n];
         int lead = e.leader();
         long[] memberTotal = new long[v.options + 1];
         double[] unfoundNum = new double[groups];
         double[] unfoundDen = new double[groups];
         for (int i = 0; i < n; i++) {
-            int val = v.valid[i];
+            int val = valid[i];
             int inv = v.invalid[i];
             found[i] = val < 0 || inv < 0 ? -1 : val + inv;
             int g = group == null ? 0 : group[i];
@@ -170,7 +197,7 @@ public final class TwinModel {
             for (int k = 0; k < v.options; k++) {
                 memberTotal[k] += k == lead ? 0 : Math.max(0, v.votes[k][i]);
             }
-            memberTotal[v.options] += Math.max(0, otherValid(v, i));
+            memberTotal[v.options] += Math.max(0, otherValid(v, valid, i));
         }
         unfound = new double[groups];
         for (int g = 0; g < groups; g++) {
@@ -182,11 +209,15 @@ public final class TwinModel {
         } else {
             invalid = null;
         }
-        if (lead >= 0 && v.options > 1) {
-            logits(v.votes[lead], v.valid, lx);
-            leader = ComponentFit.fit(lx[0], lx[1], zs, group, groups, options, true);
+        if (lead >= 0) {
+            logits(v.votes[lead], valid, lx);
+            Component marginal = ComponentFit.fit(lx[0], lx[1], zs, group, groups, options, true);
+            association = options.association() ? TurnoutSupportSlope.fit(turnoutLogits[0], turnoutLogits[1], lx[0],
+                    zs, group, turnout, marginal, options.tail()) : 0;
+            leader = association == 0 ? marginal : marginal.lessSpread(association, turnout.sd);
         } else {
             leader = null;
+            association = 0;
         }
         List<Integer> m = new ArrayList<>();
         int refK = -1;
@@ -202,7 +233,7 @@ public final class TwinModel {
         ratios = new Component[members.length];
         int[] refCounts = new int[n];
         for (int i = 0; i < n; i++) {
-            refCounts[i] = count(v, refMember, i);
+            refCounts[i] = count(v, valid, refMember, i);
         }
         for (int q = 0; q < members.length; q++) {
             if (q == reference) {
@@ -210,7 +241,7 @@ public final class TwinModel {
             }
             double[][] r = new double[2][n];
             for (int i = 0; i < n; i++) {
-                int c = count(v, members[q], i);
+                int c = count(v, valid, members[q], i);
                 int cr = refCounts[i];
                 boolean ok = c >= 0 && cr >= 0 && c + cr > 0;
                 r[0][i] = ok ? Math.log((c + 0.5) / (cr + 0.5)) : Double.NaN;
@@ -220,11 +251,25 @@ public final class TwinModel {
         }
     }
 
-    /** @return valid − the options' sum where the election has a valid column, else 0 (−1 if missing) */
-    private static int otherValid(ElectionView v, int i) {
-        if (!v.election.hasValid()) {
-            return 0;
+    /**
+     * The valid ballots the twins draw and split: the source's column, or where it has none, ballots − invalid, so
+     * that the ballots beyond the options (a file with one party's votes and the ballots) form the "other valid"
+     * member instead of a constant rate of unfound ballots that would leave the options' shares without spread.
+     */
+    private static int[] drawnValid(ElectionView v) {
+        if (v.election.hasValid()) {
+            return v.valid;
         }
+        int[] out = new int[v.units];
+        for (int i = 0; i < v.units; i++) {
+            boolean missing = v.ballots[i] < 0 || v.invalid[i] < 0 || v.valid[i] < 0;
+            out[i] = missing ? -1 : Math.max(v.valid[i], v.ballots[i] - v.invalid[i]);
+        }
+        return out;
+    }
+
+    /** @return valid − the options' sum (−1 if a cell is missing) */
+    private static int otherValid(ElectionView v, int[] valid, int i) {
         long s = 0;
         for (int[] col : v.votes) {
             if (col[i] < 0) {
@@ -232,11 +277,11 @@ public final class TwinModel {
             }
             s += col[i];
         }
-        return v.valid[i] < 0 ? -1 : (int) Math.max(0, v.valid[i] - s);
+        return valid[i] < 0 ? -1 : (int) Math.max(0, valid[i] - s);
     }
 
-    private static int count(ElectionView v, int member, int i) {
-        return member >= 0 ? v.votes[member][i] : otherValid(v, i);
+    private static int count(ElectionView v, int[] valid, int member, int i) {
+        return member >= 0 ? v.votes[member][i] : otherValid(v, valid, i);
     }
 
     /** Empirical logits of k of n into out[0] and their noise variances into out[1] (NaN where not defined). */
@@ -264,9 +309,17 @@ public final class TwinModel {
         return turnout;
     }
 
-    /** @return the leader's support component (of valid votes), or null with fewer than two options */
+    /** @return the leader's support component (of valid votes), or null without a leader */
     public Component leader() {
         return leader;
+    }
+
+    /**
+     * @return γ, the slope of the leader's logit on the unit's latent turnout deviation from its group's centre,
+     *         fitted on the data's clean side ({@link TurnoutSupportSlope}); 0 with the association off or no leader
+     */
+    public double association() {
+        return association;
     }
 
     /** @return the invalid share component (of found ballots), or null without an invalid column */
