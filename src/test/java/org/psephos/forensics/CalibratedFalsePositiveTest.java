@@ -30,7 +30,8 @@ import org.psephos.simulation.Progress;
  * </ul>
  * And on a fraudulent election (Klimek et al.'s incremental fraud in 30% of the stations, with whole percentages
  * invented in 5% of them, the fingerprint the integer test targets) the integer test, KlimekFit and Shpilkin reject
- * their calibrated nulls and the verdict is anomalous.
+ * their calibrated nulls and the verdict is anomalous, carried by the first two (Shpilkin is descriptive by the
+ * built-in labels, so reported outside the verdict).
  */
 class CalibratedFalsePositiveTest {
     private static final int UNITS = 2_000;
@@ -102,9 +103,13 @@ class CalibratedFalsePositiveTest {
         for (String id : List.of(IntegerPercentTest.ID, "KlimekFit", "Shpilkin")) {
             TestResult row = r.results().stream().filter(t -> t.id().equals(id)).findFirst().orElseThrow();
             assertTrue(row.applicable() && row.pValue() <= 0.05, id + " does not detect: " + row);
-            assertTrue(row.flag(), id + " not flagged at q < 0.05: " + row);
+            // Shpilkin is descriptive by the built-in labels (its twins' null rejects 13-83% of clean elections):
+            // reported with its p-value, outside the q-values and the verdict
+            boolean descriptive = id.equals("Shpilkin");
+            assertEquals(descriptive ? "descriptive" : "calibrated", row.details().get(CalibratedNulls.LABEL), id);
+            assertEquals(!descriptive, row.flag(), id + " flag at q < 0.05: " + row);
         }
         assertTrue(r.verdict().anomalous(), r.verdict().toString());
-        assertEquals(3, r.verdict().family().size(), r.verdict().toString());
+        assertEquals(2, r.verdict().family().size(), r.verdict().toString());
     }
 }
