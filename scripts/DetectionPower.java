@@ -1,4 +1,4 @@
-// How often do a few forensic tests flag an election with ballot stuffing, as the stuffing grows?
+// How often do a few forensic tests reject an election with ballot stuffing, as the stuffing grows?
 //
 // Run from the repository root (Java 11+ single-file source launch):
 //     java -cp target/psephos.jar scripts/DetectionPower.java
@@ -6,9 +6,11 @@
 // For each stuffed fraction of polling stations (0 = clean: the false-positive rate) the script simulates 20
 // elections of 1,000 stations with different seeds (stuffing 80% of the non-voters' ballots in the stuffed stations),
 // runs two digit tests and Shpilkin's excess-vote estimator nationally under the default calibrated nulls, and counts
-// how often each flags (q < 0.05 over the table) and how often the election-level verdict says "anomalous" (Holm over
-// the national rows at 5%). The digit tests do not see stuffing (it invents no digits); Shpilkin's estimate, refitted
-// on clean twins of each election, does.
+// how often each rejects its null at 5% (p <= 0.05) and how often the election-level verdict says "anomalous" (Holm
+// over the national rows at 5%). The digit tests do not see stuffing (it invents no digits); Shpilkin's estimate,
+// refitted on clean twins of each election, does, but its null also rejects 13-15% of clean simulated elections
+// (docs/calibration.md, section 10), so it is labelled descriptive and kept out of the verdict: pure stuffing, with no
+// round numbers or invented digits, is what this verdict does not call anomalous.
 // A small, fast version of what `psephos power` does with more replicates and intervals.
 
 import java.util.List;
@@ -49,7 +51,7 @@ public class DetectionPower {
                 for (TestResult r : a.result().results()) {
                     // Shpilkin's excess votes are the leader's; the digit tests look at turnout
                     String wanted = r.id().equals("Shpilkin") ? e.leaderName() : "turnout";
-                    if (r.flag() && r.variable().equals(wanted)) {
+                    if (r.pValue() <= 0.05 && r.variable().equals(wanted)) {
                         flags[TESTS.indexOf(r.id())]++;
                     }
                 }
@@ -61,7 +63,8 @@ public class DetectionPower {
             }
             System.out.println();
         }
-        System.out.println("(share of " + ELECTIONS + " simulated elections flagged, turnout for the digit tests and the "
-                + "leader for Shpilkin, and called anomalous by the verdict over the tests' national rows)");
+        System.out.println("(share of " + ELECTIONS + " simulated elections whose row rejects its null at 5%, turnout for "
+                + "the digit tests and the leader for Shpilkin (descriptive: outside the verdict), and called anomalous by "
+                + "the verdict over the calibrated national rows)");
     }
 }

@@ -4,8 +4,10 @@
 //     java -cp target/psephos.jar scripts/FlaggedTests.java [results.csv]
 //
 // With no argument it first simulates a small election into a temporary directory (3,000 polling stations in 10
-// regions, ballot stuffing in 15% of them) and writes it as a results CSV, so that the script shows the whole
-// round trip a user goes through: file -> Psephos.load -> Psephos.analyze -> flagged results -> HTML report.
+// regions, ballot stuffing in 15% of them, whole percentages invented in 5%) and writes it as a results CSV, so that
+// the script shows the whole round trip a user goes through: file -> Psephos.load -> Psephos.analyze -> flagged
+// results -> HTML report. It then lists the descriptive rows that reject their null at 5%: tests whose null rejects
+// too many clean elections in docs/calibration.md (the shape tests, Shpilkin), reported outside the verdict.
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -40,7 +42,7 @@ public class FlaggedTests {
                 election.size(), analysis.result().results().size(), analysis.flagged().size());
         System.out.println("verdict: " + analysis.verdict().answer().text() + " (" + analysis.verdict().reason() + ")");
         System.out.printf(Locale.ROOT, "%-16s %-10s %-10s %10s %10s %9s%n", "test", "variable", "group", "value",
-                "expected", "q");
+                "expected", "q (p)");
         // A flag is a q-value below 0.05 against the row's calibrated null; "expected" is the null's mean.
         for (TestResult r : analysis.flagged()) {
             if (r.level().equals("national")) {
@@ -48,6 +50,14 @@ public class FlaggedTests {
                         r.level(), r.value(), Double.isNaN(r.expected()) ? "-" : String.format(Locale.ROOT, "%.4f",
                                 r.expected()), Double.isNaN(r.qValue()) ? "-" : String.format(Locale.ROOT, "%.2g",
                                 r.qValue()));
+            }
+        }
+        System.out.println("descriptive, p <= 0.05 (outside the q-values and the verdict):");
+        for (TestResult r : analysis.result().results()) {
+            if (r.level().equals("national") && "descriptive".equals(r.details().get("label")) && r.pValue() <= 0.05) {
+                System.out.printf(Locale.ROOT, "%-16s %-10s %-10s %10.4f %10s %9.2g%n", r.id(), r.variable(), r.level(),
+                        r.value(), Double.isNaN(r.expected()) ? "-" : String.format(Locale.ROOT, "%.4f", r.expected()),
+                        r.pValue());
             }
         }
         long groups = analysis.flagged().stream().filter(r -> !r.level().equals("national"))
@@ -58,12 +68,16 @@ public class FlaggedTests {
         System.out.println("report: " + report);
     }
 
-    /** Simulates 3,000 stations with ballot stuffing in 15% of them and writes them as a results CSV. */
+    /**
+     * Simulates 3,000 stations with ballot stuffing in 15% of them and whole-percentage turnout and shares invented in
+     * 5% (the integer-percent fingerprint of Kobak et al.), and writes them as a results CSV.
+     */
     private static Path simulatedFile() throws IOException {
         ElectorateModel electorate = ElectorateModel.of(3_000, new SizeDistribution.Uniform(400, 2_000),
                 ProportionDistribution.normal(0.55, 0.08), ProportionDistribution.normal(0.45, 0.08))
                 .withRegions(10, 0.2, 0.2).withOptions(3, 20);
-        SimulationModel model = SimulationModel.clean(electorate).with(new FraudModel.BallotStuffing(0.15, 0.7));
+        SimulationModel model = SimulationModel.clean(electorate).with(new FraudModel.BallotStuffing(0.15, 0.7))
+                .with(new FraudModel.InventedResults(0.05, FraudModel.InventedResults.Target.BOTH));
         Election e = Psephos.simulateUnits(model, 2026);
         Path file = Files.createTempDirectory("psephos-script").resolve("simulated.csv");
         try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(file))) {

@@ -36,7 +36,7 @@ class UserGuideTest {
         SimulationModel model = SimulationModel.clean(electorate).with(new FraudModel.BallotStuffing(0.2, 0.6));
         Election election = Psephos.simulateUnits(model, 42);   // or Psephos.load(Path.of("results.csv"))
         Analysis analysis = Psephos.analyze(election, AnalysisOptions.defaults().withReplicates(200)
-                .withTests("2BL", "LastC", "IntegerPercent", "DipT", "Shpilkin"));   // no argument: the standard battery
+                .withTests("2BL", "LastC", "IntegerPercent", "DipT", "KlimekFit", "Shpilkin")); // none: the standard battery
         out.println(analysis.verdict().answer().text() + ": " + analysis.verdict().reason());
         for (TestResult r : analysis.flagged()) {
             out.printf("%s on %s: %.3f (expected %.3f), q = %.2g%n", r.id(), r.variable(), r.value(),
@@ -45,8 +45,10 @@ class UserGuideTest {
         analysis.writeHtml(report);
         // ... to here.
         String printed = buf.toString(StandardCharsets.UTF_8);
-        assertTrue(printed.startsWith("anomalous: Shpilkin on leader"), printed);
-        assertTrue(printed.contains("\nShpilkin on leader"), printed);
+        assertTrue(printed.startsWith("anomalous: KlimekFit on leader"), printed);
+        assertTrue(printed.contains("\nKlimekFit on leader"), printed);
+        // Shpilkin is descriptive (built-in labels): reported in the table, never flagged
+        assertFalse(printed.contains("\nShpilkin on leader"), printed);
         assertTrue(Files.readString(report).contains("Forensic analysis"));
         assertEquals(2_000, election.size());
     }

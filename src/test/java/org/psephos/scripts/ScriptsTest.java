@@ -55,8 +55,9 @@ class ScriptsTest {
     void flaggedTestsFindsTheSimulatedStuffing() throws Exception {
         String out = run("FlaggedTests");
         assertTrue(out.startsWith("simulated.csv: 3,000 units"), out);
-        assertTrue(out.matches("(?s).*\nShpilkin +[^ ]+ +national .*"), out);
-        assertTrue(out.matches("(?s).*\nverdict: anomalous .*"), out);
+        // the invented percentages carry the verdict; the stuffing shows in descriptive rows (Shpilkin among them)
+        assertTrue(out.matches("(?s).*\nverdict: anomalous \\(IntegerPercent on leader .*"), out);
+        assertTrue(out.matches("(?s).*descriptive, p <= 0.05.*\nShpilkin +[^ ]+ +national .*"), out);
         assertTrue(out.contains("report: "), out);
         String report = out.substring(out.indexOf("report: ") + 8).strip();
         assertTrue(Files.readString(Path.of(report)).contains("Forensic analysis"));
@@ -71,12 +72,11 @@ class ScriptsTest {
         String[] clean = lines.get(1).trim().split(" +");
         String[] heavy = lines.get(4).trim().split(" +");
         assertEquals("20%", heavy[0], out);
-        assertTrue(Integer.parseInt(heavy[3].replace("%", "")) >= 90, "Shpilkin flags heavily stuffed elections\n"
+        assertTrue(Integer.parseInt(heavy[3].replace("%", "")) >= 90, "Shpilkin rejects heavily stuffed elections\n"
                 + out);
-        assertTrue(Integer.parseInt(heavy[4].replace("%", "")) >= 90, "the verdict calls heavily stuffed elections "
-                + "anomalous\n" + out);
-        assertTrue(Integer.parseInt(clean[3].replace("%", "")) <= 10, "Shpilkin rarely flags clean elections\n" + out);
-        assertTrue(Integer.parseInt(clean[4].replace("%", "")) <= 10, "the verdict rarely calls a clean election "
-                + "anomalous\n" + out);
+        // Shpilkin is descriptive, the digit tests do not see stuffing: the verdict stays at its level throughout
+        for (String[] row : List.of(clean, heavy)) {
+            assertTrue(Integer.parseInt(row[4].replace("%", "")) <= 10, "the verdict's rate\n" + out);
+        }
     }
 }
