@@ -16,13 +16,15 @@ import org.psephos.data.Election;
  *   leader       ℓ_i = expit(μ^L_g + β^L z_i + γ σ^T_g ε^T_i + σ^L_g ε),   leader   W ~ Binomial(V, ℓ)
  *   others       w_k = exp(μ^k_g + σ^k_g ε) (w_ref = 1),     (others) ~ Multinomial(V − W, w / Σw)
  * </pre>
- * every ε an independent standard normal, ε^T_i the one that set the unit's turnout. With γ = 0, turnout and support
- * are independent within a group given size, as in the clean model of Klimek, Yegorov, Hanel and Thurner (2012,
- * PNAS 109(41), doi:10.1073/pnas.1210722109); γ keeps the association of clean political geography (a party strong
- * where people vote more), fitted only below the clean turnout peak so that the association stuffing makes above it
- * is not absorbed ({@link TurnoutSupportSlope}; issue 15, fourth-session addendum of {@code docs/verdict-method.md}).
- * Heterogeneity across groups and sizes is kept. The others' split is additive log-ratio
- * normal against the largest of them ("other valid", valid − the options' sum, counts as one of them).
+ * every ε an independent standard normal, ε^T_i the one that set the unit's turnout. By default γ = 0: turnout and
+ * support are independent within a group given size, as in the clean model of Klimek, Yegorov, Hanel and Thurner
+ * (2012, PNAS 109(41), doi:10.1073/pnas.1210722109), which is what fraud breaks. With
+ * {@link TwinOptions#association()} γ keeps the association of clean political geography (a party strong where
+ * people vote more), fitted only below the clean turnout peak so that the association stuffing makes above it is not
+ * absorbed ({@link TurnoutSupportSlope}); measured and not adopted as the default ({@code docs/calibration.md},
+ * section 10). Heterogeneity across groups and sizes is kept. The others' split is additive log-ratio normal against
+ * the largest of them ("other valid", valid − the options' sum, counts as one of them; without a valid column in the
+ * source, the twins' valid ballots are ballots − invalid, so the ballots beyond the options are "other valid").
  *
  * <p>Fit. Each component is fitted on the empirical logits ln((k + ½)/(n − k + ½)) of the units' counts:
  * <ol>
