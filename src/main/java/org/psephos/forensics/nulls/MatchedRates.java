@@ -1,0 +1,195 @@
+package org.psephos.forensics.nulls;
+
+import java.util.Arrays;
+import org.psephos.simulation.Quantiles;
+
+/**
+ * The rates of {@link ResamplingModel.Matched}: every binomial step of {@link CountResampler}'s nesting (the ballots
+ * out of the registered voters, then each category out of what the categories after it leave) redrawn at the unit's
+ * observed rate shrunk towards its group's centre on the logit scale, so that the replicates' counts spread across
+ * units as the data's do instead of about twice as wide. Package-private; stateless.
+ *
+ * <p>Method (empirical Bayes, normal–normal on the logit scale; the shrinkage of Efron and Morris 1975, "Data
+ * analysis using Stein's estimator and its generalizations", JASA 70(350):311–319). For unit i with x_i successes
+ * out of m_i trials: the logit ℓ_i of x_i / m_i (for x_i = 0 or m_i the empirical logit
+ * \( \ln\frac{x_i + 1/2}{m_i - x_i + 1/2} \)) and its binomial variance \( v_i = \frac{1}{x_i + 1/2} + \frac{1}{m_i - x_i + 1/2} \) (Cox and Snell 1989, Analysis of Binary
+ * Data, 2nd ed., section 2.1.6). With latent logits spread τ² about a centre μ_g, the observed ones spread τ² + v_i;
+ * the rate is redrawn at
+ * <pre>
+ *   logit p̃_i = μ_g + c_i (ℓ_i − μ_g),   c_i = √(τ² / (τ² + v_i))
+ * </pre>
+ * whose spread is τ²: a binomial draw at p̃_i adds v_i back, so a replicate spreads τ² + v_i like the data. μ_g is the
+ * median of ℓ over the group's units (the national median for a group with fewer than {@value #MIN_GROUP} units, or
+ * without a grouping); τ² = (IQR of ℓ_i − μ_g / 1.349)² − mean v_i over the units with trials, at least 0 (τ² = 0
+ * redraws every unit at its centre: the data's spread is all binomial). Counts of a few votes, whose v_i is large,
+ * are drawn close to the centre; counts in the hundreds keep c_i ≈ 1, so their rates barely move. A zero count gets a
+ * positive rate (zeros are not absorbing, unlike the plain binomial null).
+ *
+ * <p>Steps left at their observed rates: a unit whose ballots are not redrawn (no registered voters, or more ballots
+ * than registered); the "unfound" category (ballots − found, a bookkeeping residue, not a vote); a missing cell (no
+ * trials); a unit with no trials left at a step; the chain's last category (its conditional rate is 1).
+ */
+final class MatchedRates {
+    /** Fewest units with trials for a group's own centre. */
+    static final int MIN_GROUP = 20;
+    /** The IQR of a normal sample over its sd. */
+    private static final double IQR_PER_SD = 1.3489795003921634;
+
+    private MatchedRates() {
+    }
+
+    /**
+     * @param v the units
+     * @return per unit the shrunk turnout rate, or NaN where the ballots are not redrawn
+     */
+    static double[] turnout(ElectionView v) {
+        int n = v.units;
+        double[] x = new double[n];
+        double[] m = new double[n];
+        for (int i = 0; i < n; i++) {
+            int reg = v.registered[i];
+            int b = v.ballots[i];
+            boolean drawn = b >= 0 && reg > 0 && b <= reg;
+            x[i] = drawn ? b : 0;
+            m[i] = drawn ? reg : 0;
+        }
+        double[] p = shrink(x, m, v.group, v.groups);
+        for (int i = 0; i < n; i++) {
+            if (!(m[i] > 0)) {
+                p[i] = Double.NaN;
+            }
+        }
+        return p;
+    }
+
+    /**
+     * @param w       raw category weights (counts) per unit, rows as {@link CountLayout#row}
+     * @param kind    the categories in draw order
+     * @param v       the units
+     * @param missing [row][unit] whether the cell is missing (no trials)
+     * @return [category in draw order][unit] the chain's conditional probabilities, shrunk where the step is
+     *         shrunk, as {@code ConditionalMultinomial.conditional} gives them elsewhere
+     */
+    static double[][] conditionals(double[][] w, int[] kind, ElectionView v, boolean[][] missing) {
+        int n = v.units;
+        int categories = kind.length;
+        int options = v.options;
+        double[][] cond = new double[categories][n];
+        double[] suffix = new double[n];
+        for (int q = categories - 1; q >= 0; q--) {
+            int r = CountLayout.row(kind[q], options);
+            double[] x = new double[n];
+            double[] m = new double[n];
+            for (int i = 0; i < n; i++) {
+                double wi = w[r][i];
+                suffix[i] += wi;
+                cond[q][i] = suffix[i] > 0 ? wi / suffix[i] : 0;
+                boolean shrunk = q < categories - 1 && kind[q] != CountLayout.UNFOUND && !missing[r][i];
+                x[i] = wi;
+                m[i] = shrunk ? suffix[i] : 0;
+            }
+            if (q == categories - 1 || kind[q] == CountLayout.UNFOUND) {
+                continue;
+            }
+            double[] p = shrink(x, m, v.group, v.groups);
+            for (int i = 0; i < n; i++) {
+                if (m[i] > 0) {
+                    cond[q][i] = p[i];
+                }
+            }
+        }
+        return cond;
+    }
+
+    /**
+     * @param x      successes per unit
+     * @param m      trials per unit (0: the unit is left out and its rate is NaN)
+     * @param group  group code per unit, or null
+     * @param groups number of groups
+     * @return per unit the shrunk rate p̃ (NaN without trials)
+     */
+    static double[] shrink(double[] x, double[] m, int[] group, int groups) {
+        int n = x.length;
+        double[] logit = new double[n];
+        double[] var = new double[n];
+        int used = 0;
+        for (int i = 0; i < n; i++) {
+            if (m[i] > 0) {
+                double a = x[i] + 0.5;
+                double b = m[i] - x[i] + 0.5;
+                // the plain logit where it is finite (c = 1 keeps the observed rate), the empirical one at 0 and m
+                logit[i] = x[i] > 0 && x[i] < m[i] ? Math.log(x[i] / (m[i] - x[i])) : Math.log(a / b);
+                var[i] = 1 / a + 1 / b;
+                used++;
+            }
+        }
+        double[] p = new double[n];
+        Arrays.fill(p, Double.NaN);
+        if (used == 0) {
+            return p;
+        }
+        double[] centre = centres(logit, m, group, groups, used);
+        double[] resid = new double[used];
+        double meanVar = 0;
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            if (m[i] > 0) {
+                resid[k++] = logit[i] - centre[group == null ? 0 : group[i]];
+                meanVar += var[i];
+            }
+        }
+        meanVar /= used;
+        Arrays.sort(resid);
+        double s = (Quantiles.type7(resid, used, 0.75) - Quantiles.type7(resid, used, 0.25)) / IQR_PER_SD;
+        double tau2 = Math.max(0, s * s - meanVar);
+        for (int i = 0; i < n; i++) {
+            if (m[i] > 0) {
+                double mu = centre[group == null ? 0 : group[i]];
+                double c = Math.sqrt(tau2 / (tau2 + var[i]));
+                p[i] = 1 / (1 + Math.exp(-(mu + c * (logit[i] - mu))));
+            }
+        }
+        return p;
+    }
+
+    /** @return per group (index 0 without a grouping) the median logit, the national one for a small group */
+    private static double[] centres(double[] logit, double[] m, int[] group, int groups, int used) {
+        double[] all = new double[used];
+        int k = 0;
+        for (int i = 0; i < logit.length; i++) {
+            if (m[i] > 0) {
+                all[k++] = logit[i];
+            }
+        }
+        Arrays.sort(all);
+        double national = Quantiles.type7(all, used, 0.5);
+        double[] out = new double[Math.max(1, groups)];
+        Arrays.fill(out, national);
+        if (group == null) {
+            return out;
+        }
+        int[] count = new int[groups];
+        for (int i = 0; i < logit.length; i++) {
+            if (m[i] > 0) {
+                count[group[i]]++;
+            }
+        }
+        double[][] byGroup = new double[groups][];
+        for (int g = 0; g < groups; g++) {
+            byGroup[g] = new double[count[g]];
+        }
+        int[] at = new int[groups];
+        for (int i = 0; i < logit.length; i++) {
+            if (m[i] > 0) {
+                byGroup[group[i]][at[group[i]]++] = logit[i];
+            }
+        }
+        for (int g = 0; g < groups; g++) {
+            if (count[g] >= MIN_GROUP) {
+                Arrays.sort(byGroup[g]);
+                out[g] = Quantiles.type7(byGroup[g], count[g], 0.5);
+            }
+        }
+        return out;
+    }
+}
