@@ -129,27 +129,154 @@ final class MatchedRates {
             return p;
         }
         double[] centre = centres(logit, m, group, groups, used);
-        double[] resid = new double[used];
-        double meanVar = 0;
+        double[] resid = new double[n];
+        double[] sorted = new double[used];
         int k = 0;
         for (int i = 0; i < n; i++) {
             if (m[i] > 0) {
-                resid[k++] = logit[i] - centre[group == null ? 0 : group[i]];
-                meanVar += var[i];
+                resid[i] = logit[i] - centre[group == null ? 0 : group[i]];
+                sorted[k++] = resid[i];
             }
         }
-        meanVar /= used;
-        Arrays.sort(resid);
-        double s = (Quantiles.type7(resid, used, 0.75) - Quantiles.type7(resid, used, 0.25)) / IQR_PER_SD;
-        double tau2 = Math.max(0, s * s - meanVar);
+        Arrays.sort(sorted);
+        double[] lattice = new double[used];
+        k = 0;
         for (int i = 0; i < n; i++) {
             if (m[i] > 0) {
-                double mu = centre[group == null ? 0 : group[i]];
-                double c = Math.sqrt(tau2 / (tau2 + var[i]));
-                p[i] = 1 / (1 + Math.exp(-(mu + c * (logit[i] - mu))));
+                lattice[k++] = var[i];
+            }
+        }
+        Arrays.sort(lattice);
+        LogDensity f = LogDensity.of(sorted, Quantiles.type7(lattice, used, 0.5));
+        for (int i = 0; i < n; i++) {
+            if (m[i] > 0) {
+                double step = 0;
+                double[] d = f.at(resid[i]);
+                // d = {(log f)', (log f)''}: a normal marginal N(μ, S²) has (log f)'' = −1/S² and Newton's step
+                // −(log f)'/(log f)'' = μ − ℓ; S² − h² − v_i is the latent spread τ² about that local centre
+                if (d != null && d[1] < 0) {
+                    double spread = -1 / d[1] - f.bandwidth * f.bandwidth;
+                    double c = spread > var[i] ? Math.sqrt(1 - var[i] / spread) : 0;
+                    step = (1 - c) * (-d[0] / d[1]);
+                }
+                p[i] = 1 / (1 + Math.exp(-(logit[i] + step)));
             }
         }
         return p;
+    }
+
+    /**
+     * The first two derivatives of the log of a Gaussian kernel density estimate (Silverman's bandwidth
+     * 0.9·min(sd, IQR/1.349)·n^(−1/5)), linearly binned on a grid of spacing h/4 and interpolated.
+     */
+    private static final class LogDensity {
+        private static final int MAX_GRID = 1 << 16;
+        /** The smallest bandwidth as a share of the sample's spread (its square is taken out of the spread). */
+        private static final double MIN_BANDWIDTH = 0.25;
+        final double bandwidth;
+        private final double lo;
+        private final double step;
+        private final double[] f0;
+        private final double[] f1;
+        private final double[] f2;
+        /** The density below which a point has too few neighbours for its derivatives (about one unit's worth). */
+        private final double floor;
+
+        private LogDensity(double bandwidth, double lo, double step, double[] f0, double[] f1, double[] f2,
+                           double floor) {
+            this.bandwidth = bandwidth;
+            this.lo = lo;
+            this.step = step;
+            this.f0 = f0;
+            this.f1 = f1;
+            this.f2 = f2;
+            this.floor = floor;
+        }
+
+        /**
+         * @param sorted  the values, sorted
+         * @param lattice the typical distance between neighbouring values of a count's logit (its binomial
+         *                variance v: d logit/dx = 1/x + 1/(m − x)); the bandwidth is at least twice it
+         */
+        static LogDensity of(double[] sorted, double lattice) {
+            int n = sorted.length;
+            double mean = 0;
+            for (double y : sorted) {
+                mean += y;
+            }
+            mean /= n;
+            double ss = 0;
+            for (double y : sorted) {
+                ss += (y - mean) * (y - mean);
+            }
+            double sd = n > 1 ? Math.sqrt(ss / (n - 1)) : 0;
+            double iqr = n > 1 ? (Quantiles.type7(sorted, n, 0.75) - Quantiles.type7(sorted, n, 0.25)) / IQR_PER_SD
+                    : 0;
+            double s = iqr > 0 ? Math.min(sd, iqr) : sd;
+            if (!(s > 0)) {
+                return new LogDensity(0, 0, 1, null, null, null, 0);
+            }
+            double h = Math.max(Math.max(0.9 * s * Math.pow(n, -0.2), MIN_BANDWIDTH * s), 2 * lattice);
+            double lo = sorted[0] - 4 * h;
+            double hi = sorted[n - 1] + 4 * h;
+            double dx = Math.max(h / 4, (hi - lo) / (MAX_GRID - 1));
+            int g = (int) Math.ceil((hi - lo) / dx) + 1;
+            double[] w = new double[g];
+            for (double y : sorted) {
+                double t = (y - lo) / dx;
+                int j = Math.min(g - 2, (int) t);
+                double frac = t - j;
+                w[j] += 1 - frac;
+                w[j + 1] += frac;
+            }
+            int half = (int) Math.ceil(4 * h / dx);
+            double[] k0 = new double[2 * half + 1];
+            double[] k1 = new double[k0.length];
+            double[] k2 = new double[k0.length];
+            double norm = 1 / (n * h * Math.sqrt(2 * Math.PI));
+            for (int j = -half; j <= half; j++) {
+                double u = j * dx / h;
+                double phi = Math.exp(-0.5 * u * u) * norm;
+                // derivatives in the evaluation point x of K((x − y)/h): u = (x − y)/h
+                k0[j + half] = phi;
+                k1[j + half] = -u * phi / h;
+                k2[j + half] = (u * u - 1) * phi / (h * h);
+            }
+            double[] f0 = new double[g];
+            double[] f1 = new double[g];
+            double[] f2 = new double[g];
+            for (int j = 0; j < g; j++) {
+                if (w[j] == 0) {
+                    continue;
+                }
+                int from = Math.max(0, j - half);
+                int to = Math.min(g - 1, j + half);
+                for (int q = from; q <= to; q++) {
+                    int kk = q - j + half;
+                    f0[q] += w[j] * k0[kk];
+                    f1[q] += w[j] * k1[kk];
+                    f2[q] += w[j] * k2[kk];
+                }
+            }
+            return new LogDensity(h, lo, dx, f0, f1, f2, norm * 2);
+        }
+
+        /** @return {(log f)', (log f)''} at y, or null where the density is too thin (or the sample has no spread) */
+        double[] at(double y) {
+            if (f0 == null) {
+                return null;
+            }
+            double t = (y - lo) / step;
+            int j = Math.max(0, Math.min(f0.length - 2, (int) t));
+            double a = t - j;
+            double d0 = (1 - a) * f0[j] + a * f0[j + 1];
+            if (!(d0 > floor)) {
+                return null;
+            }
+            double d1 = ((1 - a) * f1[j] + a * f1[j + 1]) / d0;
+            double d2 = ((1 - a) * f2[j] + a * f2[j + 1]) / d0;
+            return new double[] {d1, d2 - d1 * d1};
+        }
     }
 
     /** @return per group (index 0 without a grouping) the median logit, the national one for a small group */
