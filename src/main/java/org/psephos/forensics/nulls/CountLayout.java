@@ -30,7 +30,10 @@ final class CountLayout {
     final boolean beta;
     /** Kind of each category, in draw order. */
     final int[] kind;
-    /** [chunk][unit]: trials and probability of the ballots draw (binomial); Dirichlet parameters (beta). */
+    /**
+     * [chunk][unit]: trials and probability of the ballots draw (binomial; the shrunk rate of {@link MatchedRates}
+     * under the matched model); Dirichlet parameters (beta).
+     */
     final int[][] trials;
     final double[][] rate;
     final double[][][] ballotAlpha;
