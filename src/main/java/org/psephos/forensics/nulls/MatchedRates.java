@@ -9,21 +9,28 @@ import org.psephos.simulation.Quantiles;
  * observed rate shrunk towards its group's centre on the logit scale, so that the replicates' counts spread across
  * units as the data's do instead of about twice as wide. Package-private; stateless.
  *
- * <p>Method (empirical Bayes, normal–normal on the logit scale; the shrinkage of Efron and Morris 1975, "Data
- * analysis using Stein's estimator and its generalizations", JASA 70(350):311–319). For unit i with x_i successes
- * out of m_i trials: the logit ℓ_i of x_i / m_i (for x_i = 0 or m_i the empirical logit
- * \( \ln\frac{x_i + 1/2}{m_i - x_i + 1/2} \)) and its binomial variance \( v_i = \frac{1}{x_i + 1/2} + \frac{1}{m_i - x_i + 1/2} \) (Cox and Snell 1989, Analysis of Binary
- * Data, 2nd ed., section 2.1.6). With latent logits spread τ² about a centre μ_g, the observed ones spread τ² + v_i;
- * the rate is redrawn at
+ * <p>Method (empirical Bayes on the logit scale: the normal–normal shrinkage of Efron and Morris 1975, "Data
+ * analysis using Stein's estimator and its generalizations", JASA 70(350):311–319, made local by Tweedie's formula,
+ * Efron 2011, "Tweedie's formula and selection bias", JASA 106(496):1602–1614, and matched in spread rather than in
+ * mean, the constrained Bayes estimate of Louis 1984, JASA 79(386):393–398). For unit i with x_i successes out of
+ * m_i trials: the logit ℓ_i of x_i / m_i (for x_i = 0 or m_i the empirical logit
+ * \( \ln\frac{x_i + 1/2}{m_i - x_i + 1/2} \)) and its binomial variance
+ * \( v_i = \frac{1}{x_i + 1/2} + \frac{1}{m_i - x_i + 1/2} \) (Cox and Snell 1989, Analysis of Binary Data, 2nd ed.,
+ * section 2.1.6). If the latent logits spread τ² about a centre μ, the observed ones spread τ² + v_i, and the rate
  * <pre>
- *   logit p̃_i = μ_g + c_i (ℓ_i − μ_g),   c_i = √(τ² / (τ² + v_i))
+ *   logit p̃_i = ℓ_i + (1 − c_i)(μ − ℓ_i),   c_i = √(τ² / (τ² + v_i))
  * </pre>
- * whose spread is τ²: a binomial draw at p̃_i adds v_i back, so a replicate spreads τ² + v_i like the data. μ_g is the
- * median of ℓ over the group's units (the national median for a group with fewer than {@value #MIN_GROUP} units, or
- * without a grouping); τ² = (IQR of ℓ_i − μ_g / 1.349)² − mean v_i over the units with trials, at least 0 (τ² = 0
- * redraws every unit at its centre: the data's spread is all binomial). Counts of a few votes, whose v_i is large,
- * are drawn close to the centre; counts in the hundreds keep c_i ≈ 1, so their rates barely move. A zero count gets a
- * positive rate (zeros are not absorbing, unlike the plain binomial null).
+ * spreads τ²: a binomial draw at p̃_i adds v_i back, so a replicate spreads τ² + v_i like the data. μ and τ² are
+ * read locally from a Gaussian kernel density f of the logits (after subtracting each group's median logit, where
+ * the units are grouped and the group has at least {@value #MIN_GROUP} units): for a normal marginal N(μ, S²),
+ * μ − ℓ is Newton's step −(log f)'/(log f)'' and S² = −1/(log f)''; here S² is taken at ℓ_i, less the kernel's
+ * h² and v_i, as τ². A marginal with several modes (a party strong in some regions and weak in others) is
+ * shrunk towards the mode each unit sits in, not towards a national centre between them. Where log f is not concave
+ * (between modes) or the density is thinner than about one unit's kernel, the rate is kept. The bandwidth is
+ * Silverman's 0.9·min(sd, IQR/1.349)·n^(−1/5), at least a quarter of that spread and twice the median v_i (the
+ * logits of counts lie on a lattice of spacing about v_i, which a narrower kernel would read as modes). Counts of
+ * a few votes, whose v_i is large, are drawn close to their mode; counts in the hundreds keep c_i ≈ 1, so their rates
+ * barely move. A zero count gets a positive rate (zeros are not absorbing, unlike the plain binomial null).
  *
  * <p>Steps left at their observed rates: a unit whose ballots are not redrawn (no registered voters, or more ballots
  * than registered); the "unfound" category (ballots − found, a bookkeeping residue, not a vote); a missing cell (no
