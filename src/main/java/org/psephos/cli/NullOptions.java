@@ -30,8 +30,10 @@ final class NullOptions {
                     + "unit's counts: binomial (at its observed rates, Kobak et al. 2016), drift-corrected (the "
                     + "binomial null shifted back, statistic by statistic, by the drift one more resampling of "
                     + "200 replicates adds: SIMEX, Cook and Stefanski 1994; a replicate is the data plus one layer "
-                    + "of binomial noise, which moves digit statistics of counts crowded near 100) or beta-binomial "
-                    + "(rates drawn from a beta posterior first, Rozenas 2017). Default: "
+                    + "of binomial noise, which moves digit statistics of counts crowded near 100), beta-binomial "
+                    + "(rates drawn from a beta posterior first, Rozenas 2017) or matched (binomial at each unit's "
+                    + "rate shrunk towards its group's centre on the logit scale, so that replicates spread across "
+                    + "units as the data do, not twice as wide). Default: "
                     + NullSettings.DEFAULT_RESAMPLING_ID + ".")
     String resampling;
 

@@ -69,6 +69,7 @@ final class NullRuns {
     private String resamplingName() {
         ResamplingModel m = o.nulls().resampling();
         return m instanceof ResamplingModel.BetaBinomial ? "resampling (beta-binomial)"
+                : m instanceof ResamplingModel.Matched ? "resampling (binomial, matched spread)"
                 : m.drift() == ResamplingModel.Drift.CORRECTED ? "resampling (binomial, drift-corrected)"
                 : "resampling (binomial)";
     }

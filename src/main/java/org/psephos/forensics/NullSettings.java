@@ -12,7 +12,8 @@ import org.psephos.forensics.nulls.TwinOptions;
  * the alternatives. Immutable; {@code withX} return copies.
  *
  * @param kind        calibrated or reference nulls
- * @param resampling  the resampling null's smooth model (binomial, drift-corrected binomial or beta-binomial)
+ * @param resampling  the resampling null's smooth model (binomial, drift-corrected binomial, beta-binomial or
+ *                    matched)
  * @param twins       the clean-twin fit's settings
  * @param twinShare   the clean twins the shape tests are judged against, as a share of the battery's replicates
  *                    (in (0, 1]; the count of twins is max(40, ⌈share · R⌉), at most R)

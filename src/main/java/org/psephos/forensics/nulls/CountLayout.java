@@ -30,7 +30,10 @@ final class CountLayout {
     final boolean beta;
     /** Kind of each category, in draw order. */
     final int[] kind;
-    /** [chunk][unit]: trials and probability of the ballots draw (binomial); Dirichlet parameters (beta). */
+    /**
+     * [chunk][unit]: trials and probability of the ballots draw (binomial; the shrunk rate of {@link MatchedRates}
+     * under the matched model); Dirichlet parameters (beta).
+     */
     final int[][] trials;
     final double[][] rate;
     final double[][][] ballotAlpha;
@@ -52,6 +55,8 @@ final class CountLayout {
         Election e = v.election;
         // Raw category weights per unit: options 0..K-1, other K, invalid K+1, unfound K+2.
         double[][] w = new double[k + 3][n];
+        boolean matched = model instanceof ResamplingModel.Matched;
+        boolean[][] absent = matched ? new boolean[k + 3][n] : null;
         int[] fixedAll = new int[n];
         int[] offsetAll = new int[n];
         List<List<Integer>> miss = new ArrayList<>();
@@ -66,6 +71,9 @@ final class CountLayout {
                 if (x < 0) {
                     optionMissing = true;
                     miss.get(i / UnitChunk.CAPACITY).add(pack(i, o));
+                    if (matched) {
+                        absent[o][i] = true;
+                    }
                 } else {
                     w[o][i] = x;
                     present += x;
@@ -79,6 +87,9 @@ final class CountLayout {
             int inv = v.invalid[i];
             if (inv < 0) {
                 miss.get(i / UnitChunk.CAPACITY).add(pack(i, INVALID_OUT));
+                if (matched) {
+                    absent[k + 1][i] = true;
+                }
             }
             w[k + 1][i] = Math.max(0, inv);
             long found = present + (long) w[k][i] + (long) w[k + 1][i];
@@ -105,6 +116,8 @@ final class CountLayout {
         missing = new int[chunks][];
         double meanTurnout = beta ? BetaPrior.turnoutMoments(v)[0] : 0;
         double[] meanShare = beta ? BetaPrior.meanShares(w, kind) : null;
+        double[] matchedTurnout = matched ? MatchedRates.turnout(v) : null;
+        double[][] matchedCond = matched ? MatchedRates.conditionals(w, kind, v, absent) : null;
         for (int c = 0; c < chunks; c++) {
             int from = v.start(c);
             int len = v.length(c);
@@ -120,7 +133,7 @@ final class CountLayout {
                 // Redrawn from the registered voters where they bound the ballots; otherwise kept (B* = B).
                 boolean drawn = b >= 0 && reg > 0 && b <= reg;
                 trials[c][j] = drawn ? reg : Math.max(0, b);
-                p[j] = drawn ? (double) b / reg : 1;
+                p[j] = !drawn ? 1 : matched ? matchedTurnout[i] : (double) b / reg;
                 if (beta) {
                     alpha[0][j] = drawn ? b + turnoutConcentration * meanTurnout : 1;
                     alpha[1][j] = drawn ? reg - b + turnoutConcentration * (1 - meanTurnout) : 0;
@@ -140,6 +153,10 @@ final class CountLayout {
             }
             if (beta) {
                 zeroMissing(wc, miss.get(c), from, k);
+            } else if (matched) {
+                for (int q = 0; q < kind.length; q++) {
+                    System.arraycopy(matchedCond[q], from, wc[q], 0, len);
+                }
             } else {
                 ConditionalMultinomial.conditional(wc, kind.length, wc, len);
             }

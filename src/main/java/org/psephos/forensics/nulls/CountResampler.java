@@ -13,7 +13,8 @@ import org.psephos.simulation.ConditionalMultinomial;
  *
  * <p>Method (Kobak, Shpilkin and Pshenichnikov 2016, "Integer percentages as electoral falsification
  * fingerprints", Ann. Appl. Stat. 10(1):54–73, doi:10.1214/16-AOAS904, nested; the beta-binomial variant follows
- * Rozenas 2017, Political Analysis 25(1), doi:10.1017/pan.2016.9, see {@link ResamplingModel}). Per unit i with
+ * Rozenas 2017, Political Analysis 25(1), doi:10.1017/pan.2016.9; the matched-spread variant draws the same nesting
+ * at shrunk rates, {@link MatchedRates}; see {@link ResamplingModel}). Per unit i with
  * registered N, ballots B and categories c_j (every option, other valid, invalid, unfound; see
  * {@link CountLayout}):
  * <pre>

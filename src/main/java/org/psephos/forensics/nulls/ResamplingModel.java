@@ -16,6 +16,11 @@ package org.psephos.forensics.nulls;
  *       doi:10.1017/pan.2016.9; R package {@code spikes}) with one mixture component instead of up to five, the
  *       prior fitted by moments instead of EM. A resampled count then has variance
  *       \( n p (1 - p) (2n + κ) / (n + κ + 1) \): about twice the binomial's when n ≫ κ, as at polling stations.</li>
+ *   <li>{@link Matched} ({@code --resampling matched}): the binomial nesting at each unit's observed rates shrunk
+ *       towards its group's centre on the logit scale by \( c_i = \sqrt{τ^2 / (τ^2 + v_i)} \) (τ² the latent
+ *       between-unit variance, v_i the unit's binomial variance of its logit; {@link MatchedRates}), so that the
+ *       replicates' counts spread across units as the data's do, not about twice as wide. Counts in the hundreds
+ *       keep c_i ≈ 1; counts of a few votes are drawn near the centre, and zeros are not absorbing.</li>
  * </ul>
  *
  * <p><b>Drift correction</b> (SIMEX: simulation-extrapolation, Cook and Stefanski 1994, "Simulation-extrapolation
@@ -31,7 +36,8 @@ package org.psephos.forensics.nulls;
  *
  * @since 0.1
  */
-public sealed interface ResamplingModel permits ResamplingModel.Binomial, ResamplingModel.BetaBinomial {
+public sealed interface ResamplingModel permits ResamplingModel.Binomial, ResamplingModel.BetaBinomial,
+        ResamplingModel.Matched {
     /**
      * Replicates resampled once more to estimate the drift of a {@link Drift#CORRECTED} null: the first
      * min(R, {@value}) of the R replicates. 200 puts the drift's Monte Carlo error near 0.1 null sd and keeps the
@@ -52,11 +58,11 @@ public sealed interface ResamplingModel permits ResamplingModel.Binomial, Resamp
     /** @return whether the null distribution is shifted by its resampling drift */
     Drift drift();
 
-    /** @return the model's name on the command line: binomial, drift-corrected or beta-binomial */
+    /** @return the model's name on the command line: binomial, drift-corrected, beta-binomial or matched */
     String id();
 
     /**
-     * @param id binomial, drift-corrected or beta-binomial
+     * @param id binomial, drift-corrected, beta-binomial or matched
      * @return that model (the beta-binomial's prior fitted by moments)
      * @throws IllegalArgumentException for another name
      */
@@ -65,8 +71,9 @@ public sealed interface ResamplingModel permits ResamplingModel.Binomial, Resamp
             case "binomial" -> binomial();
             case "drift-corrected" -> driftCorrected();
             case "beta-binomial" -> betaBinomial();
+            case "matched" -> matched();
             default -> throw new IllegalArgumentException("unknown resampling model '" + id
-                    + "': expected binomial, drift-corrected or beta-binomial");
+                    + "': expected binomial, drift-corrected, beta-binomial or matched");
         };
     }
 
@@ -81,6 +88,11 @@ public sealed interface ResamplingModel permits ResamplingModel.Binomial, Resamp
     /** @return the beta-binomial null with its prior fitted by moments */
     static ResamplingModel betaBinomial() {
         return new BetaBinomial(Double.NaN);
+    }
+
+    /** @return the binomial null at shrunk rates whose replicates have the data's spread ({@link Matched}) */
+    static ResamplingModel matched() {
+        return new Matched();
     }
 
     /**
@@ -129,6 +141,24 @@ public sealed interface ResamplingModel permits ResamplingModel.Binomial, Resamp
         @Override
         public String id() {
             return "beta-binomial";
+        }
+    }
+
+    /**
+     * Binomial and multinomial redraws at each unit's rates shrunk towards its group's centre on the logit scale
+     * ({@link MatchedRates}): a replicate's counts spread across units as the data's do, where the plain binomial
+     * null's spread about twice as wide. No drift correction is defined (the shrinkage already takes the extra
+     * layer of noise out).
+     */
+    record Matched() implements ResamplingModel {
+        @Override
+        public Drift drift() {
+            return Drift.NONE;
+        }
+
+        @Override
+        public String id() {
+            return "matched";
         }
     }
 }
