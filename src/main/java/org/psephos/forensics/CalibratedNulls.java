@@ -2,7 +2,6 @@ package org.psephos.forensics;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.psephos.data.Election;
 import org.psephos.forensics.nulls.CleanTwins;
 import org.psephos.forensics.nulls.CountResampler;
@@ -170,11 +169,7 @@ final class CalibratedNulls {
      *         not labelled descriptive
      */
     static boolean eligible(TestResult r) {
-        Object n = r.details().get(NULL);
-        if (!(n instanceof Map<?, ?> m) || "none".equals(m.get("kind"))) {
-            return false;
-        }
-        return r.applicable() && MultipleTesting.isValidPValue(r.pValue())
-                && !NullCalibration.Label.DESCRIPTIVE.id().equals(r.details().get(LABEL));
+        return r.typedDetails() instanceof CalibratedDetails.Measured m && r.applicable()
+                && MultipleTesting.isValidPValue(r.pValue()) && m.label() != NullCalibration.Label.DESCRIPTIVE;
     }
 }

@@ -71,8 +71,8 @@ final class IntegerRows {
                 Double.NaN, Double.NaN, Double.NaN, Double.NaN, false, included, true, "", details);
         TestResult m = CalibratedRow.merge(base, headObserved, head, TailPValue.Direction.UPPER, kind,
                 o.replicates(), label, true);
-        Map<String, Object> dm = new LinkedHashMap<>(m.details());
-        dm.remove(CalibratedNulls.REFERENCE); // Kobak et al.'s own null is a resampling null: no fixed reference
+        // Kobak et al.'s own null is a resampling null: no fixed reference
+        ResultDetails dm = ((CalibratedDetails.Measured) m.typedDetails()).withoutReference();
         return new TestResult(m.id(), m.variable(), m.level(), m.value(), m.expected(), m.ciLow(), m.ciHigh(),
                 m.pValue(), Double.NaN, false, m.n(), true, "", dm);
     }

@@ -13,6 +13,7 @@ import org.psephos.estimation.Shpilkin;
 import org.psephos.estimation.ShpilkinSensitivity;
 import org.psephos.forensics.BatteryResult;
 import org.psephos.forensics.BenfordSecondDigit;
+import org.psephos.forensics.DigitDetails;
 import org.psephos.forensics.LastDigitChi2;
 import org.psephos.forensics.SecondDigitChi2;
 import org.psephos.forensics.Spikes;
@@ -128,12 +129,8 @@ final class BatteryCharts {
     private static long[] details(BatteryResult result, String id, String variable) {
         for (TestResult r : result.results()) {
             if (r.id().equals(id) && r.variable().equals(variable) && TestInput.NATIONAL.equals(r.level())
-                    && r.details().get("observed") instanceof List<?> l && l.size() == 10) {
-                long[] f = new long[10];
-                for (int d = 0; d < 10; d++) {
-                    f[d] = ((Number) l.get(d)).longValue();
-                }
-                return f;
+                    && r.testDetails() instanceof DigitDetails.Chi2 c && c.observed().length == 10) {
+                return c.observed();
             }
         }
         return null;
