@@ -7,10 +7,11 @@ import java.util.Map;
 import java.util.Optional;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.psephos.data.Election;
+import org.psephos.estimation.KlimekDetails;
 import org.psephos.estimation.KlimekFit;
 import org.psephos.estimation.KlimekMoments;
 import org.psephos.estimation.Shpilkin;
-import org.psephos.estimation.ShpilkinSensitivity;
+import org.psephos.estimation.ShpilkinDetails;
 import org.psephos.forensics.BatteryResult;
 import org.psephos.forensics.BenfordSecondDigit;
 import org.psephos.forensics.DigitDetails;
@@ -64,25 +65,22 @@ final class BatteryCharts {
                 ChartStyle.shorten(name, 40) + ": last digits of the leader's vote counts",
                 "Last digit of " + who + "'s vote counts (counts of 10 or more)"));
         TestResult shp = national(result, Shpilkin.ID);
-        if (shp != null) {
+        if (shp != null && shp.testDetails() instanceof ShpilkinDetails d) {
             try {
                 Shpilkin own = Shpilkin.withDefaults();
                 m.put("shpilkin", ShpilkinChart.of(kept, own.estimate(kept), name, own.peakRule().label()));
-                m.put("shpilkin_sensitivity", ShpilkinSensitivityChart.of(
-                        ShpilkinSensitivity.fromDetails(shp.details()), name));
+                m.put("shpilkin_sensitivity", ShpilkinSensitivityChart.of(d.sensitivity(), name));
             } catch (IllegalArgumentException e) {
                 // no votes of the other options at the peak: the test was not applicable either
             }
         }
         spikesChart(result, kept.leaderName(), name).ifPresent(c -> m.put("spikes", c));
         TestResult k = national(result, KlimekFit.ID);
-        if (k != null) {
-            Map<String, Object> d = k.details();
-            KlimekMoments mo = new KlimekMoments(num(d, "tau"), num(d, "nu"), num(d, "sigma_tau"),
-                    num(d, "sigma_nu"), num(d, "theta"));
-            double fi = num(d, "f_i");
-            double fe = num(d, "f_e");
-            double alpha = num(d, "alpha");
+        if (k != null && k.testDetails() instanceof KlimekDetails d) {
+            KlimekMoments mo = d.moments();
+            double fi = d.fi();
+            double fe = d.fe();
+            double alpha = d.alpha();
             if (mo.isUsable() && fi >= 0 && fe >= 0 && fi + fe <= 1 && alpha > 0) {
                 m.put("klimek_fit", KlimekFitChart.of(kept, mo, fi, fe, alpha, result.settings().seed(), name));
             }
