@@ -231,4 +231,25 @@ public sealed interface CalibratedDetails extends ResultDetails {
      */
     record Drift(double shift, int replicates) {
     }
+
+    /**
+     * The null a test draws itself ({@link ForensicTest.NullModel#OWN}), handed to the battery in the test's record.
+     *
+     * @param replicates the statistic on each of the null's replicates
+     * @param observed   the statistic on the data, on the replicates' scale
+     * @param kind       the null's name
+     */
+    record OwnNull(double[] replicates, double observed, String kind) {
+        /** Copies the replicates. */
+        public OwnNull {
+            replicates = replicates.clone();
+            Objects.requireNonNull(kind, "kind");
+        }
+
+        /** @return a copy of the replicates */
+        @Override
+        public double[] replicates() {
+            return replicates.clone();
+        }
+    }
 }

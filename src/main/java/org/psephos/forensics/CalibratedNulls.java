@@ -50,12 +50,6 @@ final class CalibratedNulls {
     static final String LABEL_REASON = "label_reason";
     /** Details key of the reference value's description. */
     static final String REFERENCE = "reference";
-    /** Details key of the null values a test with its own null ({@code OWN}) hands over (a double[]). */
-    static final String OWN_REPLICATES = "own_null_replicates";
-    /** Details key of the observed score those null values are compared with (a Double). */
-    static final String OWN_OBSERVED = "own_null_observed";
-    /** Details key of the name of that null. */
-    static final String OWN_KIND = "own_null_kind";
 
     private CalibratedNulls() {
     }

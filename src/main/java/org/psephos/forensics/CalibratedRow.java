@@ -1,8 +1,6 @@
 package org.psephos.forensics;
 
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.psephos.forensics.nulls.TailPValue;
 import org.psephos.simulation.Quantiles;
 
@@ -18,24 +16,18 @@ final class CalibratedRow {
     }
 
     /**
-     * The row of a test that draws its own calibrated null ({@link ForensicTest.NullModel#OWN}, e.g. Spikes): its
-     * replicates ({@link CalibratedNulls#OWN_REPLICATES}) and observed score ({@link CalibratedNulls#OWN_OBSERVED})
-     * taken from the details and judged as an estimator's, upper tail; without them, as a test without a null.
+     * The row of a test that draws its own calibrated null ({@link ForensicTest.NullModel#OWN}: Spikes): the
+     * replicates and observed score its record hands over ({@link CalibratedDetails.OwnNull}), judged as an
+     * estimator's, upper tail; without them, as a test without a null.
      */
     static TestResult ownNull(TestResult base, NullCalibration.Entry label) {
-        Map<String, Object> d = base.details();
-        Object values = d.get(CalibratedNulls.OWN_REPLICATES);
-        Object observed = d.get(CalibratedNulls.OWN_OBSERVED);
-        Object kind = d.get(CalibratedNulls.OWN_KIND);
-        Map<String, Object> rest = new LinkedHashMap<>(d);
-        rest.keySet().removeAll(java.util.List.of(CalibratedNulls.OWN_REPLICATES, CalibratedNulls.OWN_OBSERVED,
-                CalibratedNulls.OWN_KIND));
-        TestResult stripped = base.withDetails(new ResultDetails.Keyed(rest));
-        if (!(values instanceof double[] v) || !(observed instanceof Number x)) {
-            return withoutNull(stripped);
+        if (!(base.typedDetails() instanceof RoundNumberDetails.Spikes s) || s.ownNull() == null) {
+            return withoutNull(base);
         }
-        return merge(stripped, x.doubleValue(), v, TailPValue.Direction.UPPER, String.valueOf(kind), v.length,
-                label, false);
+        CalibratedDetails.OwnNull own = s.ownNull();
+        double[] v = own.replicates();
+        return merge(base.withDetails(s.withoutOwnNull()), own.observed(), v, TailPValue.Direction.UPPER,
+                own.kind(), v.length, label, false);
     }
 
     /** A row of a test without a calibrated null: as computed, outside the q-values and the verdict. */

@@ -16,10 +16,11 @@ import org.psephos.forensics.BatteryResult;
 import org.psephos.forensics.BenfordSecondDigit;
 import org.psephos.forensics.DigitDetails;
 import org.psephos.forensics.LastDigitChi2;
+import org.psephos.forensics.RoundNumberDetails;
 import org.psephos.forensics.SecondDigitChi2;
-import org.psephos.forensics.Spikes;
 import org.psephos.forensics.TestInput;
 import org.psephos.forensics.TestResult;
+import org.psephos.forensics.spikes.SpikesEstimate;
 
 /**
  * The charts of the {@code analyze} report beyond the fingerprint family, drawn from the battery's national rows
@@ -93,34 +94,26 @@ final class BatteryCharts {
      *         it ran on), from the curves in its details, if the battery ran Spikes
      */
     private static Optional<Chart<?, ?>> spikesChart(BatteryResult result, String leader, String name) {
-        List<TestResult> rows = result.results().stream().filter(r -> r.id().equals(Spikes.ID) && r.applicable()
-                && TestInput.NATIONAL.equals(r.level()) && r.details().get("density") instanceof double[]).toList();
+        List<TestResult> rows = result.results().stream().filter(r -> r.applicable()
+                && TestInput.NATIONAL.equals(r.level()) && r.testDetails() instanceof RoundNumberDetails.Spikes s
+                && s.curves()).toList();
         if (rows.isEmpty()) {
             return Optional.empty();
         }
         TestResult r = rows.stream().filter(x -> x.variable().equals(leader)).findFirst().orElse(rows.get(0));
-        Map<String, Object> d = r.details();
+        SpikesEstimate e = ((RoundNumberDetails.Spikes) r.testDetails()).estimate();
         List<double[]> spikes = new ArrayList<>();
-        if (d.get("spikes") instanceof List<?> l) {
-            for (Object o : l) {
-                if (o instanceof Map<?, ?> s && s.get("share") instanceof Number a
-                        && s.get("excess_percent") instanceof Number b) {
-                    spikes.add(new double[] {a.doubleValue(), b.doubleValue()});
-                }
-            }
+        for (SpikesEstimate.Spike s : e.spikes()) {
+            spikes.add(new double[] {s.share(), s.excessPercent()});
         }
-        return Optional.of(SpikesChart.of((double[]) d.get("grid"), (double[]) d.get("density"),
-                (double[]) d.get("envelope"), spikes, num(d, "fraud_percent"), r.variable(), name));
+        return Optional.of(SpikesChart.of(e.grid(), e.density(), e.envelope(), spikes, e.fraudPercent(),
+                r.variable(), name));
     }
 
     /** @return the applicable national row of a test, or null */
     private static TestResult national(BatteryResult result, String id) {
         return result.results().stream().filter(r -> r.id().equals(id) && r.applicable()
                 && TestInput.NATIONAL.equals(r.level())).findFirst().orElse(null);
-    }
-
-    private static double num(Map<String, Object> d, String key) {
-        return d.get(key) instanceof Number n ? n.doubleValue() : Double.NaN;
     }
 
     /** @return the observed digit frequencies of a national chi-square row of the battery, or null */
