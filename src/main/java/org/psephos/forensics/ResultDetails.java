@@ -16,14 +16,15 @@ import java.util.Objects;
  * <ul>
  *   <li>{@link DigitDetails}: the digit tests (2BL, 2BLChi2, LastC, LastDigitChi2, C05s, Repeats, Adjacent,
  *       Distant);</li>
- *   <li>{@link RoundNumberDetails}: the round-number tests (P05s);</li>
- *   <li>{@link ShapeDetails}: the distribution and shape tests (Skew, Kurt, LogVoteKurtosis, DipT);</li>
- *   <li>{@link EstimatorDetails}: the estimators (FraudMixture), whose records live in {@code estimation} next to
- *       the estimators, which is why that family alone is not sealed;</li>
+ *   <li>{@link RoundNumberDetails}: the round-number tests (P05s, IntegerPercent, Spikes);</li>
+ *   <li>{@link ShapeDetails}: the distribution and shape tests (Skew, Kurt, LogVoteKurtosis, DipT, Correlation,
+ *       Sobyanin);</li>
+ *   <li>{@link EstimatorDetails}: the estimators (KlimekFit, Shpilkin, FraudMixture), whose records live in
+ *       {@code estimation} next to the estimators, which is why that family alone is not sealed;</li>
  *   <li>what the battery adds around a test's record: {@link Bootstrapped} (the bootstrap's replicate counts),
  *       {@link CalibratedDetails} (the calibrated null's description, {@code docs/verdict-method.md});</li>
- *   <li>{@link Keyed}: the details of the tests not yet given a record (IntegerPercent, Spikes, the regressions,
- *       KlimekFit, Shpilkin; {@code docs/architecture.md}, "Known debts"), as an ordered map.</li>
+ *   <li>{@link Keyed}: an ordered map, for a {@link ForensicTest} written outside the library (and
+ *       {@link #NONE}, no details); no test of the library writes one.</li>
  * </ul>
  * Immutable.
  *
@@ -107,7 +108,7 @@ public sealed interface ResultDetails permits DigitDetails, RoundNumberDetails, 
     }
 
     /**
-     * The details of a test without a record yet, as an ordered map of JSON keys (see the interface comment).
+     * The details of a test without a record (one written outside the library), as an ordered map of JSON keys.
      *
      * @param map the keys and values, in the JSON's order
      */

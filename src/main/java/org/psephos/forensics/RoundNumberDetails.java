@@ -1,6 +1,7 @@
 package org.psephos.forensics;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -9,9 +10,9 @@ import org.psephos.forensics.spikes.RozenasSpikes;
 import org.psephos.forensics.spikes.SpikesEstimate;
 
 /**
- * The details of the round-number tests with a record: the share of percentages ending in 0 or 5
- * ({@link ZeroFivePercents}: P05s) and Rozenas's spikes ({@link Spikes}). IntegerPercent still carries
- * {@link ResultDetails.Keyed} details ({@code docs/architecture.md}, "Known debts").
+ * The details of the round-number tests: the share of percentages ending in 0 or 5 ({@link ZeroFivePercents}:
+ * P05s), Kobak et al.'s integer percentages ({@link IntegerPercent}) and Rozenas's spikes ({@link Spikes}). Each
+ * {@link #toMap()} writes the keys the {@code analyze} JSON has carried, in that order.
  *
  * @since 0.1
  */
@@ -31,6 +32,97 @@ public sealed interface RoundNumberDetails extends ResultDetails {
         @Override
         public Map<String, Object> toMap() {
             return ResultDetails.ordered("successes", successes, "p_value_method", pValueMethod());
+        }
+    }
+
+    /**
+     * Kobak et al.'s integer-percentage test ({@link IntegerPercentTest}): the stations included, the integer
+     * counts, the headline statistic (either integer, stations unweighted) and all twelve against their null.
+     *
+     * @param includedUnits  stations passing the inclusion rules
+     * @param turnoutInteger stations with integer turnout
+     * @param leaderInteger  stations with an integer leader's result
+     * @param headline       the headline statistic (its p-value is the row's, not written here)
+     * @param period         the period P
+     * @param replicates     the null's replicates
+     * @param seed           the run seed
+     * @param nullUsed       which null the statistics were judged against
+     * @param statistics     the twelve statistics, [variant][weighting] as {@link IntegerPercentTest#VARIANTS} and
+     *                       {@link IntegerPercentTest#WEIGHTINGS}
+     * @param regionalScreen Kobak's per-region screen of the group (group rows), or {@code null} (national rows)
+     */
+    record IntegerPercent(int includedUnits, long turnoutInteger, long leaderInteger,
+                          IntegerPercentResult.Statistic headline, int period, int replicates, long seed,
+                          IntegerNull nullUsed, IntegerPercentResult.Statistic[][] statistics,
+                          RegionalScreen regionalScreen) implements RoundNumberDetails {
+        /** The bin width of the percentages, in percentage points. */
+        public static final double BIN_WIDTH = 0.1;
+
+        /** Checks the record and copies the statistics. */
+        public IntegerPercent {
+            Objects.requireNonNull(headline, "headline");
+            Objects.requireNonNull(nullUsed, "nullUsed");
+            statistics = IntegerPercentResult.copy(statistics);
+        }
+
+        /** @return the statistics, [variant][weighting] (a copy) */
+        @Override
+        public IntegerPercentResult.Statistic[][] statistics() {
+            return IntegerPercentResult.copy(statistics);
+        }
+
+        @Override
+        public Map<String, Object> toMap() {
+            Map<String, Object> d = ResultDetails.ordered("included_units", includedUnits, "turnout_integer",
+                    turnoutInteger, "leader_integer", leaderInteger, "observed", headline.observed(),
+                    "expected_mean", headline.expectedMean(), "expected_sd", headline.expectedSd(), "excess",
+                    headline.excess(), "p999", headline.p999(), "period", period, "bin_width", BIN_WIDTH,
+                    "replicates", replicates, "seed", seed);
+            if (nullUsed == IntegerNull.NUMPY) {
+                d.put("integer_rule", "floating point as numpy (Kobak et al.)");
+                d.put("sd_divisor", "replicates (numpy std, ddof = 0)");
+            } else if (nullUsed == IntegerNull.RESAMPLED) {
+                d.put("inclusion", "the inclusion rules and weights are evaluated on each replicate's own counts");
+            }
+            Map<String, Object> variants = new LinkedHashMap<>();
+            for (int v = 0; v < IntegerPercentTest.VARIANTS.length; v++) {
+                Map<String, Object> byWeight = new LinkedHashMap<>();
+                for (int w = 0; w < IntegerPercentTest.WEIGHTINGS.length; w++) {
+                    byWeight.put(IntegerPercentTest.WEIGHTINGS[w], statistics[v][w].toMap());
+                }
+                variants.put(IntegerPercentTest.VARIANTS[v], byWeight);
+            }
+            d.put("variants", variants);
+            if (regionalScreen != null) {
+                d.put("regional_screen", ResultDetails.ordered("stations", regionalScreen.stations(),
+                        "integer_bins", regionalScreen.integerBins(), "half_integer_bins",
+                        regionalScreen.halfIntegerBins(), "anomaly", regionalScreen.anomaly()));
+            }
+            return d;
+        }
+    }
+
+    /** The null an {@link IntegerPercent} row's statistics were judged against. */
+    enum IntegerNull {
+        /** Kobak et al.'s Monte Carlo null, Psephos's integer rule and sd divisor. */
+        MONTE_CARLO,
+        /** Kobak et al.'s Monte Carlo null, their floating-point integer rule and numpy's sd divisor. */
+        NUMPY,
+        /** The calibrated resampling null: inclusion rules and weights evaluated on each replicate. */
+        RESAMPLED
+    }
+
+    /**
+     * Kobak's per-region screen over one group's units ({@link KobakRegionalScreen}).
+     *
+     * @param stations        stations passing the inclusion rules
+     * @param integerBins     stations in integer-percentage bins
+     * @param halfIntegerBins stations in half-integer bins
+     */
+    record RegionalScreen(long stations, long integerBins, long halfIntegerBins) {
+        /** @return integer bins − half-integer bins */
+        public long anomaly() {
+            return integerBins - halfIntegerBins;
         }
     }
 

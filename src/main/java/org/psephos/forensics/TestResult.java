@@ -48,7 +48,7 @@ public record TestResult(String id, String variable, String level, double value,
     }
 
     /**
-     * A result whose details have no record yet ({@link ResultDetails.Keyed}).
+     * A result whose details have no record: a test written outside the library ({@link ResultDetails.Keyed}).
      *
      * @param details test-specific values, in a stable order (copied)
      */

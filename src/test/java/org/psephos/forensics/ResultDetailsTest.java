@@ -63,6 +63,34 @@ class ResultDetailsTest {
     }
 
     @Test
+    void integerPercentWritesTheHeadlineTheTwelveStatisticsAndTheScreen() throws JsonProcessingException {
+        IntegerPercentResult.Statistic st = new IntegerPercentResult.Statistic(7, 5.5, 1.25, 9.5, 0.25);
+        IntegerPercentResult.Statistic[][] all = new IntegerPercentResult.Statistic[3][4];
+        for (IntegerPercentResult.Statistic[] row : all) {
+            java.util.Arrays.fill(row, st);
+        }
+        String stat = "{\"observed\":7,\"expected_mean\":5.5,\"expected_sd\":1.25,\"excess\":1.5,\"p999\":9.5,"
+                + "\"p_value\":0.25}";
+        String weights = "{\"stations\":" + stat + ",\"registered\":" + stat + ",\"ballots\":" + stat
+                + ",\"leader_votes\":" + stat + "}";
+        String head = "{\"included_units\":300,\"turnout_integer\":4,\"leader_integer\":3,\"observed\":7,"
+                + "\"expected_mean\":5.5,\"expected_sd\":1.25,\"excess\":1.5,\"p999\":9.5,\"period\":1,"
+                + "\"bin_width\":0.1,\"replicates\":100,\"seed\":42,";
+        String variants = "\"variants\":{\"either\":" + weights + ",\"leader\":" + weights + ",\"turnout\":"
+                + weights + "}";
+        assertEquals(head + variants + "}", json(new RoundNumberDetails.IntegerPercent(300, 4, 3, st, 1, 100, 42,
+                RoundNumberDetails.IntegerNull.MONTE_CARLO, all, null)));
+        assertEquals(head + "\"integer_rule\":\"floating point as numpy (Kobak et al.)\",\"sd_divisor\":"
+                + "\"replicates (numpy std, ddof = 0)\"," + variants + ",\"regional_screen\":{\"stations\":300,"
+                + "\"integer_bins\":9,\"half_integer_bins\":4,\"anomaly\":5}}",
+                json(new RoundNumberDetails.IntegerPercent(300, 4, 3, st, 1, 100, 42,
+                        RoundNumberDetails.IntegerNull.NUMPY, all, new RoundNumberDetails.RegionalScreen(300, 9, 4))));
+        assertEquals(head + "\"inclusion\":\"the inclusion rules and weights are evaluated on each replicate's own "
+                + "counts\"," + variants + "}", json(new RoundNumberDetails.IntegerPercent(300, 4, 3, st, 1, 100, 42,
+                RoundNumberDetails.IntegerNull.RESAMPLED, all, null)));
+    }
+
+    @Test
     void wrappersAppendTheBatteryKeysAfterTheTestsOwn() throws JsonProcessingException {
         ResultDetails lastC = new DigitDetails.LastDigitMean(0, 6.0);
         assertEquals("{\"min_count\":0,\"min_binomial_sd\":6.0,\"p_value_method\":\"normal approximation, uniform "
