@@ -15,6 +15,7 @@ import org.psephos.forensics.MultipleTesting;
 import org.psephos.forensics.NullCalibration;
 import org.psephos.forensics.NullKind;
 import org.psephos.forensics.NullSettings;
+import org.psephos.forensics.ResultDetails;
 import org.psephos.forensics.TestInput;
 import org.psephos.forensics.TestResult;
 import org.psephos.forensics.Verdict;
@@ -354,7 +355,7 @@ public final class Calibration {
         for (Row r : o.family()) {
             if (labels.of(r.id(), r.role()).label() != NullCalibration.Label.DESCRIPTIVE) {
                 rows.add(new TestResult(r.id(), r.variable(), TestInput.NATIONAL, Double.NaN, Double.NaN, Double.NaN,
-                        Double.NaN, r.p(), Double.NaN, false, 0, true, "", Map.of()));
+                        Double.NaN, r.p(), Double.NaN, false, 0, true, "", ResultDetails.NONE));
             }
         }
         return Verdict.holm(rows, t -> true);

@@ -1,9 +1,7 @@
 package org.psephos.estimation;
 
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.psephos.data.Election;
@@ -380,21 +378,8 @@ final class EftoolkitKlimek {
         double fi = f.mean(0);
         double fe = f.mean(1);
         double sd = Math.sqrt(f.sd(0) * f.sd(0) + f.sd(1) * f.sd(1));
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("f_i", fi);
-        d.put("f_e", fe);
-        d.put("alpha", f.mean(2));
-        d.put("f_i_sd", f.sd(0));
-        d.put("f_e_sd", f.sd(1));
-        d.put("alpha_sd", f.sd(2));
-        KlimekMoments m = f.estimated().moments();
-        d.put("tau", m.tau());
-        d.put("nu", m.nu());
-        d.put("sigma_tau", m.sigmaTau());
-        d.put("sigma_nu", m.sigmaNu());
-        d.put("theta", m.theta());
-        d.put("iterations", ITERATIONS);
-        d.put("method", "EFToolkit ComputeKlimekModel (grid, one simulation per cell, winner-share histogram)");
+        KlimekDetails.Eftoolkit d = new KlimekDetails.Eftoolkit(fi, fe, f.mean(2), f.sd(0), f.sd(1), f.sd(2),
+                f.estimated().moments(), ITERATIONS);
         double value = fi + fe;
         return new TestResult(id, input.variable().name(), input.level(), value, 0, Math.max(0, value - 1.96 * sd),
                 value + 1.96 * sd, Double.NaN, Double.NaN, false, u.size(), true, "", d);

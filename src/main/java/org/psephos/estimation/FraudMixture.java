@@ -1,8 +1,6 @@
 package org.psephos.estimation;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.psephos.data.Election;
 import org.psephos.forensics.BatteryOptions;
 import org.psephos.forensics.ForensicTest;
@@ -41,7 +39,7 @@ import org.psephos.simulation.Progress;
  * <p>Null model and decision. The no-fraud family is K clean populations for K = 1 to
  * {@value #MAX_CLEAN_COMPONENTS} + {@value #EXTRA_CLEAN_POPULATIONS}: each fraud class must fit better than one more
  * clean population would (another cluster is not fraud). The fraud mixture is reported when its best BIC is below the no-fraud family's best; otherwise π = (1, 0, 0). The details carry
- * BIC_fraud − BIC_clean ({@value #BIC_DETAIL}), the statistic {@code psephos power} calibrates. The test flags when the reported π_incremental + π_extreme
+ * BIC_fraud − BIC_clean ({@link FraudMixtureDetails#bicFraudMinusClean()}), the statistic {@code psephos power} calibrates. The test flags when the reported π_incremental + π_extreme
  * exceeds {@value #FLAG_FRACTION} (nested mixtures have no χ² limit: no p-value; {@code psephos power} calibrates the
  * rule on clean simulations). Value: 1 − π_clean.
  *
@@ -76,8 +74,6 @@ public final class FraudMixture implements ForensicTest {
     public static final double FLAG_FRACTION = 0.05;
     /** eforensics' boundary k between incremental and extreme rates. */
     public static final double K = MixtureEm.K;
-    /** The details key of BIC_fraud − BIC_clean (negative: the fraud mixture is preferred). */
-    public static final String BIC_DETAIL = "bic_fraud_minus_clean";
     /** Most clean populations of the fraud family (the no-fraud family gets {@link #EXTRA_CLEAN_POPULATIONS} more). */
     public static final int MAX_CLEAN_COMPONENTS = 3;
     /** Extra clean populations the no-fraud family gets: one for each fraud class. */
@@ -277,12 +273,12 @@ public final class FraudMixture implements ForensicTest {
 
     /**
      * @param probe a fit's row
-     * @return its BIC evidence for fraud, BIC_clean − BIC_fraud ({@value #BIC_DETAIL} negated): continuous even when
+     * @return its BIC evidence for fraud, BIC_clean − BIC_fraud ({@link FraudMixtureDetails#bicFraudMinusClean()} negated): continuous even when
      *         the clean family wins and the value 1 − π_clean is 0, so that the twins' distribution has a tail
      */
     @Override
     public double nullScore(TestResult probe) {
-        return probe.details().get(BIC_DETAIL) instanceof Number d ? -d.doubleValue() : Double.NaN;
+        return probe.testDetails() instanceof FraudMixtureDetails d ? -d.bicFraudMinusClean() : Double.NaN;
     }
 
     @Override
@@ -292,27 +288,9 @@ public final class FraudMixture implements ForensicTest {
                     + Math.max(options.minUnits(), 10) + " units");
         }
         FraudMixtureResult r = fit(input.election(), options.threads());
-        double[] pi = r.pi();
-        int[] counts = r.modalCounts();
-        double value = 1 - pi[0];
+        double value = 1 - r.pi()[0];
         boolean flag = value > FLAG_FRACTION;
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("pi_clean", pi[0]);
-        d.put("pi_incremental", pi[1]);
-        d.put("pi_extreme", pi[2]);
-        d.put("units_incremental", counts[1]);
-        d.put("units_extreme", counts[2]);
-        d.put("manufactured_votes", r.manufacturedVotes());
-        d.put("manufactured_votes_sd", r.manufacturedSd());
-        d.put("stolen_votes", r.stolenVotes());
-        d.put("stolen_votes_sd", r.stolenSd());
-        d.put("iota_m", r.manufactured()[1]);
-        d.put("iota_s", r.stolen()[1]);
-        d.put("chi_m", r.manufactured()[2]);
-        d.put("chi_s", r.stolen()[2]);
-        d.put("clean_components", r.cleanComponents());
-        d.put(BIC_DETAIL, r.bicFraud() - r.bicClean());
         return new TestResult(ID, input.variable().name(), input.level(), value, 0, Double.NaN, Double.NaN,
-                Double.NaN, Double.NaN, flag, input.size(), true, "", d);
+                Double.NaN, Double.NaN, flag, input.size(), true, "", FraudMixtureDetails.of(r));
     }
 }

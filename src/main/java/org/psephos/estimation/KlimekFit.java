@@ -1,8 +1,6 @@
 package org.psephos.estimation;
 
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.psephos.data.Election;
 import org.psephos.forensics.BatteryOptions;
 import org.psephos.forensics.Conventions;
@@ -252,8 +250,8 @@ public final class KlimekFit implements ForensicTest {
      */
     @Override
     public double nullScore(TestResult probe) {
-        Object s = probe.details().get(KlimekFitNullScore.SCORE);
-        return s instanceof Number n ? n.doubleValue() : probe.value();
+        return probe.testDetails() instanceof KlimekDetails.Fit f && f.sizeAdjusted() != null
+                ? f.sizeAdjusted().score() : probe.value();
     }
 
     /**
@@ -354,26 +352,16 @@ public final class KlimekFit implements ForensicTest {
         }
         double value = r.fi() + r.fe();
         KlimekMoments m = r.moments();
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("f_i", r.fi());
-        d.put("f_e", r.fe());
-        d.put("alpha", r.alpha());
-        d.put("f_i_sd", r.fiSd());
-        d.put("f_e_sd", r.feSd());
-        d.put("tau", m.tau());
-        d.put("nu", m.nu());
-        d.put("sigma_tau", m.sigmaTau());
-        d.put("sigma_nu", m.sigmaNu());
-        d.put("theta", m.theta());
-        if (sensitive) {
-            d.putAll(sensitivity(input.election(), r, options.seedFor(input.level()), options.threads()).details());
-        }
+        KlimekSensitivity sensitivity = sensitive
+                ? sensitivity(input.election(), r, options.seedFor(input.level()), options.threads()) : null;
         KlimekRefit refit = (units, seed) -> fit(units, seed, options.threads());
-        if (probeScore == ProbeScore.SIZE_ADJUSTED) {
-            KlimekFitNullScore.put(input.election(), options.seedFor(input.level()), refit, d);
-        }
-        double p = KlimekFitMonteCarloNull.pValue(nulls, input.election(), m, options.seedFor(input.level()), value,
-                refit, d);
+        KlimekDetails.SizeAdjustedScore probe = probeScore == ProbeScore.SIZE_ADJUSTED
+                ? KlimekFitNullScore.score(input.election(), options.seedFor(input.level()), refit) : null;
+        KlimekFitMonteCarloNull.Result mc = KlimekFitMonteCarloNull.pValue(nulls, input.election(), m,
+                options.seedFor(input.level()), value, refit);
+        double p = mc.p();
+        KlimekDetails.Fit d = new KlimekDetails.Fit(r.fi(), r.fe(), r.alpha(), r.fiSd(), r.feSd(), m, sensitivity,
+                probe, mc.summary(), mc.method());
         double sd = Math.sqrt(r.fiSd() * r.fiSd() + r.feSd() * r.feSd());
         return new TestResult(ID, input.variable().name(), input.level(), value, 0, Math.max(0, value - 1.96 * sd),
                 value + 1.96 * sd, p, Double.NaN, p <= ALPHA, input.size(), true, "", d);

@@ -1,7 +1,6 @@
 package org.psephos.estimation;
 
 import java.util.Arrays;
-import java.util.Map;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.psephos.data.Election;
 import org.psephos.simulation.RandomStreams;
@@ -19,38 +18,40 @@ final class KlimekFitMonteCarloNull {
     }
 
     /**
+     * The p-value with what the row's details say about it.
+     *
+     * @param p       the p-value, NaN without a null
+     * @param summary the null values' summary, or {@code null} without a null
+     * @param method  how the p-value was computed, or why there is none
+     */
+    record Result(double p, KlimekDetails.MonteCarloNull summary, String method) {
+    }
+
+    /**
      * @param nulls null elections M, 0 for none
      * @param e     the observed units (their registered voters are used)
      * @param m     the fitted clean moments
      * @param seed  the run seed
      * @param value the observed f̂_i + f̂_e
      * @param refit the test's fit
-     * @param d     the row's details: {@code null_mean}, {@code null_sd}, {@code null_not_estimable} (with a null)
-     *              and {@code p_value_method} are put in
-     * @return the p-value, NaN for M = 0
+     * @return the p-value (NaN for M = 0), the null values' summary and the method
      */
-    static double pValue(int nulls, Election e, KlimekMoments m, long seed, double value, KlimekRefit refit,
-                         Map<String, Object> d) {
-        double p = Double.NaN;
-        if (nulls > 0) {
-            double[] h0 = nullValues(nulls, e, m, seed, refit);
-            int atLeast = 0;
-            for (double v : h0) {
-                atLeast += Double.isNaN(v) || v >= value ? 1 : 0;
-            }
-            p = (1.0 + atLeast) / (nulls + 1);
-            double[] finite = Arrays.stream(h0).filter(v -> !Double.isNaN(v)).toArray();
-            ReplicateDistribution nd = finite.length == 0 ? null : ReplicateDistribution.of(finite);
-            d.put("null_mean", nd == null ? Double.NaN : nd.mean());
-            d.put("null_sd", nd == null ? Double.NaN : nd.sd());
-            d.put("null_not_estimable", h0.length - finite.length);
-            d.put("p_value_method", "Monte Carlo: " + nulls + " clean elections simulated at the fitted clean "
-                    + "moments and fitted");
-        } else {
-            d.put("p_value_method", "none (the sd over seeds is no sampling distribution; KlimekFit.withNull(M) "
-                    + "gives a Monte Carlo p-value)");
+    static Result pValue(int nulls, Election e, KlimekMoments m, long seed, double value, KlimekRefit refit) {
+        if (nulls <= 0) {
+            return new Result(Double.NaN, null, "none (the sd over seeds is no sampling distribution; "
+                    + "KlimekFit.withNull(M) gives a Monte Carlo p-value)");
         }
-        return p;
+        double[] h0 = nullValues(nulls, e, m, seed, refit);
+        int atLeast = 0;
+        for (double v : h0) {
+            atLeast += Double.isNaN(v) || v >= value ? 1 : 0;
+        }
+        double p = (1.0 + atLeast) / (nulls + 1);
+        double[] finite = Arrays.stream(h0).filter(v -> !Double.isNaN(v)).toArray();
+        ReplicateDistribution nd = finite.length == 0 ? null : ReplicateDistribution.of(finite);
+        return new Result(p, new KlimekDetails.MonteCarloNull(nd == null ? Double.NaN : nd.mean(),
+                nd == null ? Double.NaN : nd.sd(), h0.length - finite.length), "Monte Carlo: " + nulls
+                + " clean elections simulated at the fitted clean moments and fitted");
     }
 
     /**

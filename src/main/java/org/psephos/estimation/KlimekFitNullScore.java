@@ -1,6 +1,5 @@
 package org.psephos.estimation;
 
-import java.util.Map;
 import org.psephos.data.Election;
 import org.psephos.data.ShareBase;
 import org.psephos.forensics.nulls.TwinModel;
@@ -42,15 +41,15 @@ final class KlimekFitNullScore {
     }
 
     /**
-     * Puts the score ({@value #SCORE}; NaN where the adjusted election's moments cannot be estimated) and the
-     * slopes ({@value #SLOPES}) in a row's details.
+     * The score ({@value #SCORE} in the row's details; NaN where the adjusted election's moments cannot be
+     * estimated) and the slopes taken out ({@value #SLOPES}).
      *
      * @param e     units with a leader (filtered)
      * @param seed  the run seed of the fit
      * @param refit the probe's fit
-     * @param d     the row's details
+     * @return the score and the slopes
      */
-    static void put(Election e, long seed, KlimekRefit refit, Map<String, Object> d) {
+    static KlimekDetails.SizeAdjustedScore score(Election e, long seed, KlimekRefit refit) {
         double[] slopes = slopes(e);
         double score;
         try {
@@ -59,8 +58,7 @@ final class KlimekFitNullScore {
         } catch (IllegalArgumentException ex) {
             score = Double.NaN;
         }
-        d.put(SCORE, score);
-        d.put(SLOPES, slopes);
+        return new KlimekDetails.SizeAdjustedScore(score, slopes);
     }
 
     /**

@@ -139,15 +139,15 @@ public record PowerTask(int point, int from, int to, long runSeed, ElectorateMod
      * ({@link ForensicTest#evidence()}): 1 − p for {@link ForensicTest.Evidence#P_VALUE}; the value for
      * {@link ForensicTest.Evidence#VALUE}, except {@code FraudMixture}, whose value 1 − π_clean is 0 whenever the
      * clean family wins and leaves nothing to calibrate: its BIC evidence for fraud, BIC_clean − BIC_fraud (detail
-     * {@code bic_fraud_minus_clean}, negated); the value for {@link ForensicTest.Evidence#DISTANCE_FROM_CLEAN}, which
+     * {@link FraudMixtureDetails#bicFraudMinusClean()}, negated); the value for {@link ForensicTest.Evidence#DISTANCE_FROM_CLEAN}, which
      * the reduction turns into |value − median of the clean values| (two-sided). NaN for a test that did not apply.
      */
     static double score(TestResult r, ForensicTest.Evidence evidence) {
         if (!r.applicable()) {
             return Double.NaN;
         }
-        if (r.id().equals(FraudMixture.ID) && r.details().get(FraudMixture.BIC_DETAIL) instanceof Number d) {
-            return -d.doubleValue();
+        if (r.testDetails() instanceof FraudMixtureDetails d) {
+            return -d.bicFraudMinusClean();
         }
         return evidence == ForensicTest.Evidence.P_VALUE ? 1 - r.pValue() : r.value();
     }

@@ -88,57 +88,6 @@ public record ShpilkinSensitivity(Shpilkin.PeakRule rule, Row chosen, String rea
         return d;
     }
 
-    /**
-     * The inverse of {@link #details()}, for reports drawn from a test's JSON-ready details.
-     *
-     * @param d a map with the keys of {@link #details()} and {@code excess_votes}, {@code stuffing},
-     *          {@code switching}, {@code clean_share} (and, optionally, {@code ratio}) of the chosen peak, as the
-     *          details of the {@code Shpilkin} test's row
-     * @return the sensitivity
-     * @throws IllegalArgumentException if a key is missing or a value has the wrong type
-     */
-    public static ShpilkinSensitivity fromDetails(Map<String, Object> d) {
-        try {
-            Shpilkin.PeakRule rule = rule((String) d.get("peak_rule"));
-            Row chosen = new Row(num(d, "peak_turnout"), d.get("ratio") == null ? Double.NaN : num(d, "ratio"),
-                    num(d, "excess_votes"), num(d, "stuffing"), num(d, "switching"), num(d, "clean_share"));
-            Map<Shpilkin.PeakRule, Row> rules = new EnumMap<>(Shpilkin.PeakRule.class);
-            for (Object o : (List<?>) d.get("peak_rules")) {
-                Map<?, ?> m = (Map<?, ?>) o;
-                rules.put(rule((String) m.get("rule")), row(m));
-            }
-            List<Row> grid = new ArrayList<>();
-            for (Object o : (List<?>) d.get("sensitivity")) {
-                grid.add(row((Map<?, ?>) o));
-            }
-            return new ShpilkinSensitivity(rule, chosen, (String) d.get("peak_reason"), rules, grid);
-        } catch (ClassCastException | NullPointerException e) {
-            throw new IllegalArgumentException("not the details of a Shpilkin sensitivity: " + e.getMessage(), e);
-        }
-    }
-
-    private static Shpilkin.PeakRule rule(String label) {
-        for (Shpilkin.PeakRule r : Shpilkin.PeakRule.values()) {
-            if (r.label().equals(label)) {
-                return r;
-            }
-        }
-        throw new IllegalArgumentException("no peak rule is labelled " + label);
-    }
-
-    private static Row row(Map<?, ?> m) {
-        return new Row(num(m, "clean_turnout"), num(m, "ratio"), num(m, "excess_votes"), num(m, "stuffing"),
-                num(m, "switching"), num(m, "clean_share"));
-    }
-
-    private static double num(Map<?, ?> m, String key) {
-        Object v = m.get(key);
-        if (v == null) {
-            throw new IllegalArgumentException("no " + key);
-        }
-        return ((Number) v).doubleValue();
-    }
-
     /** @return the smallest and largest F over the rules with an estimate, {NaN, NaN} if none has one */
     public double[] excessRange() {
         double lo = Double.NaN;

@@ -1,7 +1,5 @@
 package org.psephos.estimation;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.psephos.forensics.BatteryOptions;
 import org.psephos.forensics.TestInput;
 import org.psephos.forensics.TestResult;
@@ -38,14 +36,8 @@ final class ShpilkinTestRow {
         double f = est.excessVotes();
         double sd = r.excessSd();
         double p = NormalTails.upper(f, sd);
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("excess_votes", f);
-        d.put("stuffing", est.stuffing());
-        d.put("switching", est.switching());
-        d.put("clean_turnout", est.cleanTurnout());
-        d.put("clean_share", est.cleanShare());
-        d.put("excess_sd", sd);
-        d.putAll(s.sensitivity(input.election()).details());
+        ShpilkinDetails d = new ShpilkinDetails(f, est.stuffing(), est.switching(), est.cleanTurnout(),
+                est.cleanShare(), sd, s.sensitivity(input.election()));
         return new TestResult(id, input.variable().name(), input.level(), f, 0, f - 1.959963984540054 * sd,
                 f + 1.959963984540054 * sd, p, Double.NaN, p < 0.025, input.size(), true, "", d);
     }

@@ -76,8 +76,7 @@ public record BatteryResult(List<TestResult> results, FilterReport filter, Input
      *         {@code refitted clean twins}, {@code none}), or {@code reference} under reference nulls
      */
     public static String nullOf(TestResult row) {
-        Object n = row.details().get(CalibratedNulls.NULL);
-        return n instanceof Map<?, ?> m && m.get("kind") != null ? String.valueOf(m.get("kind")) : "reference";
+        return row.typedDetails() instanceof CalibratedDetails c ? c.nullKind() : "reference";
     }
 
     /**
@@ -86,8 +85,15 @@ public record BatteryResult(List<TestResult> results, FilterReport filter, Input
      *         under reference nulls
      */
     public static String labelOf(TestResult row) {
-        Object l = row.details().get(CalibratedNulls.LABEL);
-        return l == null ? "" : String.valueOf(l);
+        return row.typedDetails() instanceof CalibratedDetails.Measured m ? m.label().id() : "";
+    }
+
+    /**
+     * @param row a row of this result
+     * @return why its calibration label, or the empty string (none given, or under reference nulls)
+     */
+    public static String labelReasonOf(TestResult row) {
+        return row.typedDetails() instanceof CalibratedDetails.Measured m ? m.labelReason() : "";
     }
 
     /** @return the conventions requested (a test the tool lacks ran under Psephos's: {@link #conventionsOf}) */

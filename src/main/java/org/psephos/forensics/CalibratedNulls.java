@@ -2,7 +2,6 @@ package org.psephos.forensics;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.psephos.data.Election;
 import org.psephos.forensics.nulls.CleanTwins;
 import org.psephos.forensics.nulls.CountResampler;
@@ -51,12 +50,6 @@ final class CalibratedNulls {
     static final String LABEL_REASON = "label_reason";
     /** Details key of the reference value's description. */
     static final String REFERENCE = "reference";
-    /** Details key of the null values a test with its own null ({@code OWN}) hands over (a double[]). */
-    static final String OWN_REPLICATES = "own_null_replicates";
-    /** Details key of the observed score those null values are compared with (a Double). */
-    static final String OWN_OBSERVED = "own_null_observed";
-    /** Details key of the name of that null. */
-    static final String OWN_KIND = "own_null_kind";
 
     private CalibratedNulls() {
     }
@@ -170,11 +163,7 @@ final class CalibratedNulls {
      *         not labelled descriptive
      */
     static boolean eligible(TestResult r) {
-        Object n = r.details().get(NULL);
-        if (!(n instanceof Map<?, ?> m) || "none".equals(m.get("kind"))) {
-            return false;
-        }
-        return r.applicable() && MultipleTesting.isValidPValue(r.pValue())
-                && !NullCalibration.Label.DESCRIPTIVE.id().equals(r.details().get(LABEL));
+        return r.typedDetails() instanceof CalibratedDetails.Measured m && r.applicable()
+                && MultipleTesting.isValidPValue(r.pValue()) && m.label() != NullCalibration.Label.DESCRIPTIVE;
     }
 }

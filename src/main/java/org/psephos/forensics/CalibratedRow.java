@@ -1,8 +1,6 @@
 package org.psephos.forensics;
 
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.psephos.forensics.nulls.TailPValue;
 import org.psephos.simulation.Quantiles;
 
@@ -18,36 +16,25 @@ final class CalibratedRow {
     }
 
     /**
-     * The row of a test that draws its own calibrated null ({@link ForensicTest.NullModel#OWN}, e.g. Spikes): its
-     * replicates ({@link CalibratedNulls#OWN_REPLICATES}) and observed score ({@link CalibratedNulls#OWN_OBSERVED})
-     * taken from the details and judged as an estimator's, upper tail; without them, as a test without a null.
+     * The row of a test that draws its own calibrated null ({@link ForensicTest.NullModel#OWN}: Spikes): the
+     * replicates and observed score its record hands over ({@link CalibratedDetails.OwnNull}), judged as an
+     * estimator's, upper tail; without them, as a test without a null.
      */
     static TestResult ownNull(TestResult base, NullCalibration.Entry label) {
-        Map<String, Object> d = new LinkedHashMap<>(base.details());
-        Object values = d.remove(CalibratedNulls.OWN_REPLICATES);
-        Object observed = d.remove(CalibratedNulls.OWN_OBSERVED);
-        Object kind = d.remove(CalibratedNulls.OWN_KIND);
-        TestResult stripped = new TestResult(base.id(), base.variable(), base.level(), base.value(), base.expected(),
-                base.ciLow(), base.ciHigh(), base.pValue(), base.qValue(), base.flag(), base.n(), base.applicable(),
-                base.reason(), d);
-        if (!(values instanceof double[] v) || !(observed instanceof Number x)) {
-            return withoutNull(stripped);
+        if (!(base.typedDetails() instanceof RoundNumberDetails.Spikes s) || s.ownNull() == null) {
+            return withoutNull(base);
         }
-        return merge(stripped, x.doubleValue(), v, TailPValue.Direction.UPPER, String.valueOf(kind), v.length,
-                label, false);
+        CalibratedDetails.OwnNull own = s.ownNull();
+        double[] v = own.replicates();
+        return merge(base.withDetails(s.withoutOwnNull()), own.observed(), v, TailPValue.Direction.UPPER,
+                own.kind(), v.length, label, false);
     }
 
     /** A row of a test without a calibrated null: as computed, outside the q-values and the verdict. */
     static TestResult withoutNull(TestResult base) {
-        Map<String, Object> d = new LinkedHashMap<>(base.details());
-        Map<String, Object> n = new LinkedHashMap<>();
-        n.put("kind", "none");
-        n.put("note", "no calibrated null for this test: reported as the test computes it, outside the q-values "
-                + "and the verdict");
-        d.put(CalibratedNulls.NULL, n);
         return new TestResult(base.id(), base.variable(), base.level(), base.value(), base.expected(),
                 base.ciLow(), base.ciHigh(), base.pValue(), Double.NaN, false, base.n(), base.applicable(),
-                base.reason(), d);
+                base.reason(), new CalibratedDetails.WithoutNull(base.typedDetails()));
     }
 
     /**
@@ -63,7 +50,7 @@ final class CalibratedRow {
      * @param label      the test's calibration label
      * @param useObserved whether the row's value becomes {@code observed} (false for estimators, whose value is the
      *                    full estimate)
-     * @return the row (q-value and flag are set by the battery)
+     * @return the row (q-value and flag are set by the battery), its details {@link CalibratedDetails.Measured}
      */
     static TestResult merge(TestResult base, double observed, double[] replicates, TailPValue.Direction direction,
                             String kind, int drawn, NullCalibration.Entry label, boolean useObserved) {
@@ -85,42 +72,14 @@ final class CalibratedRow {
         }
         double lo = Quantiles.type7(finite, 0.025);
         double hi = Quantiles.type7(finite, 0.975);
-        Map<String, Object> d = new LinkedHashMap<>(base.details());
-        Object refMethod = d.remove("p_value_method");
-        Map<String, Object> ref = new LinkedHashMap<>();
-        ref.put("expected", base.expected());
-        ref.put("p_value", base.pValue());
-        if (refMethod != null) {
-            ref.put("p_value_method", refMethod);
-        }
-        if (!useObserved) {
-            ref.put("ci_low", base.ciLow());
-            ref.put("ci_high", base.ciHigh());
-        }
-        Map<String, Object> n = new LinkedHashMap<>();
-        n.put("kind", kind);
-        n.put("replicates", drawn);
-        n.put("finite_replicates", finite.length);
-        n.put("mean", mean);
-        n.put("sd", sd);
-        n.put("direction", direction.label());
-        n.put("exceedances", p.exceedances());
-        n.put("p_value_method", p.method());
-        if (p.tail()) {
-            n.put("tail_shape", p.shape());
-            n.put("tail_scale", p.scale());
-        }
-        if (!useObserved) {
-            n.put("observed_score", observed);
-        }
-        d.put(CalibratedNulls.REFERENCE, ref);
-        d.put(CalibratedNulls.NULL, n);
-        d.put(CalibratedNulls.LABEL, label.label().id());
-        if (!label.reason().isEmpty()) {
-            d.put(CalibratedNulls.LABEL_REASON, label.reason());
-        }
+        ResultDetails test = base.typedDetails();
+        CalibratedDetails.Reference ref = new CalibratedDetails.Reference(base.expected(), base.pValue(),
+                test.pValueMethod(), !useObserved, base.ciLow(), base.ciHigh());
+        CalibratedDetails.NullSummary n = new CalibratedDetails.NullSummary(kind, drawn, finite.length, mean, sd,
+                direction.label(), p, !useObserved, observed, null, null);
         double value = useObserved ? observed : base.value();
         return new TestResult(base.id(), base.variable(), base.level(), value, mean, lo, hi, p.p(), Double.NaN,
-                false, base.n(), true, "", d);
+                false, base.n(), true, "", new CalibratedDetails.Measured(test, ref, n, label.label(),
+                label.reason()));
     }
 }

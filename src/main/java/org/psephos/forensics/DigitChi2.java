@@ -1,7 +1,5 @@
 package org.psephos.forensics;
 
-import java.util.Arrays;
-import java.util.Map;
 
 /** Assembles the result of a chi-square test of ten digit frequencies. Package-private helper. */
 final class DigitChi2 {
@@ -30,8 +28,7 @@ final class DigitChi2 {
         int df = observed.length - 1;
         double x2 = NullDistributions.chiSquare(observed, probs);
         double p = NullDistributions.chiSquareUpper(x2, df);
-        Map<String, Object> d = Results.details("df", df, "observed", Arrays.stream(observed).boxed().toList(),
-                "expected_probabilities", Arrays.stream(probs).boxed().toList());
+        DigitDetails.Chi2 d = new DigitDetails.Chi2(df, observed, probs);
         return new TestResult(id, input.variable().name(), input.level(), x2, df, Double.NaN, Double.NaN, p,
                 Double.NaN, p < Results.ALPHA, (int) n, true, "", d);
     }

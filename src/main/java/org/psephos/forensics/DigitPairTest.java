@@ -199,8 +199,6 @@ abstract class DigitPairTest<T extends DigitPairTest<T>> implements ForensicTest
             return new Plan.Done(TestResult.notApplicable(id(), input, used, why));
         }
         return Results.binomialShare(id(), input, ind, expectedShare(counts), Results.ShareFlag.P_VALUE,
-                Results.details("min_count", minCount, "convention", convention.name().toLowerCase(Locale.ROOT),
-                "uniform_digits_share", reference(), "reference_method",
-                "last digits follow the count distribution's log-linear slope across each count's decade"));
+                k -> new DigitDetails.DigitPair(minCount, convention.name().toLowerCase(Locale.ROOT), reference(), k));
     }
 }

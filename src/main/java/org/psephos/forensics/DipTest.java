@@ -8,10 +8,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Hartigan's dip test of unimodality ({@code DipT}), as the Election Forensics Toolkit runs it on turnout and on
@@ -129,12 +127,9 @@ public final class DipTest implements ForensicTest {
             return TestResult.notApplicable(ID, input, p.length, "all values are equal");
         }
         Result r = testSorted(sorted);
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("modal_low", r.modalLow());
-        details.put("modal_high", r.modalHigh());
-        details.put("p_value_method", "interpolation in diptest's qDiptab");
         return new TestResult(ID, input.variable().name(), input.level(), r.statistic(), Double.NaN, Double.NaN,
-                Double.NaN, r.pValue(), Double.NaN, r.pValue() < ALPHA, r.n(), true, "", details);
+                Double.NaN, r.pValue(), Double.NaN, r.pValue() < ALPHA, r.n(), true, "",
+                new ShapeDetails.Dip(r.modalLow(), r.modalHigh()));
     }
 
     private static double[] sortedFinite(double[] x) {

@@ -64,7 +64,7 @@ public record IntegerPercentResult(int includedUnits, long turnoutInteger, long 
         return copy(statistics);
     }
 
-    private static Statistic[][] copy(Statistic[][] s) {
+    static Statistic[][] copy(Statistic[][] s) {
         Statistic[][] c = new Statistic[s.length][];
         for (int v = 0; v < s.length; v++) {
             c[v] = s[v].clone();

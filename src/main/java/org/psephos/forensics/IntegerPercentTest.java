@@ -2,9 +2,7 @@ package org.psephos.forensics;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.commons.math3.distribution.BinomialDistribution;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.psephos.data.Election;
@@ -236,38 +234,14 @@ public final class IntegerPercentTest implements ForensicTest {
             return new TestResult(ID, variable, input.level(), Double.NaN, Double.NaN, Double.NaN, Double.NaN,
                     Double.NaN, Double.NaN, false, r.includedUnits(), false, String.format(java.util.Locale.ROOT,
                     "fewer than %d stations pass the inclusion rules (R > 0, N >= 100, turnout and result <= 99%%)",
-                    options.minUnits()), Map.of());
+                    options.minUnits()), ResultDetails.NONE);
         }
         IntegerPercentResult.Statistic h = r.headline();
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("included_units", r.includedUnits());
-        details.put("turnout_integer", r.turnoutInteger());
-        details.put("leader_integer", r.leaderInteger());
-        details.put("observed", h.observed());
-        details.put("expected_mean", h.expectedMean());
-        details.put("expected_sd", h.expectedSd());
-        details.put("excess", h.excess());
-        details.put("p999", h.p999());
-        details.put("period", r.period());
-        details.put("bin_width", 0.1);
-        details.put("replicates", r.replicates());
-        details.put("seed", r.seed());
-        if (numpy) {
-            details.put("integer_rule", "floating point as numpy (Kobak et al.)");
-            details.put("sd_divisor", "replicates (numpy std, ddof = 0)");
-        }
-        Map<String, Object> variants = new LinkedHashMap<>();
-        for (int v = 0; v < VARIANTS.length; v++) {
-            Map<String, Object> byWeight = new LinkedHashMap<>();
-            for (int w = 0; w < WEIGHTINGS.length; w++) {
-                byWeight.put(WEIGHTINGS[w], r.at(v, w).toMap());
-            }
-            variants.put(VARIANTS[v], byWeight);
-        }
-        details.put("variants", variants);
-        if (!TestInput.NATIONAL.equals(input.level())) {
-            details.put("regional_screen", KobakRegionalScreen.details(e, option));
-        }
+        RoundNumberDetails.IntegerPercent details = new RoundNumberDetails.IntegerPercent(r.includedUnits(),
+                r.turnoutInteger(), r.leaderInteger(), h, r.period(), r.replicates(), r.seed(),
+                numpy ? RoundNumberDetails.IntegerNull.NUMPY : RoundNumberDetails.IntegerNull.MONTE_CARLO,
+                r.statistics(),
+                TestInput.NATIONAL.equals(input.level()) ? null : KobakRegionalScreen.counts(e, option));
         return new TestResult(ID, variable, input.level(), h.observed(), h.expectedMean(), Double.NaN, Double.NaN,
                 h.pValue(), Double.NaN, h.flag(), r.includedUnits(), true, "", details);
     }

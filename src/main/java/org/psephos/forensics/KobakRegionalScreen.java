@@ -1,9 +1,7 @@
 package org.psephos.forensics;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.psephos.data.Election;
 import org.psephos.data.Grouping;
 
@@ -63,19 +61,14 @@ public final class KobakRegionalScreen {
      *
      * @param units  the units
      * @param option the option whose result the inclusion rules read (the test's leader)
-     * @return {@code stations}, {@code integer_bins}, {@code half_integer_bins} and {@code anomaly}
+     * @return the stations, integer bins and half-integer bins
      */
-    static Map<String, Object> details(Election units, int option) {
+    static RoundNumberDetails.RegionalScreen counts(Election units, int option) {
         long[][] counts = new long[3][1];
         for (int i = 0; i < units.size(); i++) {
             count(units, option, i, 0, counts);
         }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("stations", counts[0][0]);
-        m.put("integer_bins", counts[1][0]);
-        m.put("half_integer_bins", counts[2][0]);
-        m.put("anomaly", counts[1][0] - counts[2][0]);
-        return m;
+        return new RoundNumberDetails.RegionalScreen(counts[0][0], counts[1][0], counts[2][0]);
     }
 
     /** Adds unit i, if included, to group g's counts {stations, integer bins, half-integer bins}. */

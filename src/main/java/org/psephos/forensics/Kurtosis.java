@@ -55,6 +55,6 @@ public final class Kurtosis implements ForensicTest, Plan.Source {
     @Override
     public Plan plan(TestInput input, BatteryOptions options) {
         return Results.shape(ID, input, options, Results.shapeValues(ID, input, options), Moments::kurtosis, NORMAL,
-                Results.details());
+                new ShapeDetails.Moment());
     }
 }

@@ -105,7 +105,6 @@ public final class LastDigitMean implements ForensicTest, Plan.Source {
         return Results.bootstrappedMean(ID, input, digits, REFERENCE,
                 (mean, n) -> NormalTails.twoSided((mean - REFERENCE) / Math.sqrt(VARIANCE / n)),
                 FlagRule.INTERVAL_EXCLUDES_REFERENCE,
-                Results.details("min_count", minCount, "min_binomial_sd", own ? MIN_BINOMIAL_SD : 0.0,
-                        "p_value_method", "normal approximation, uniform digits"));
+                new DigitDetails.LastDigitMean(minCount, own ? MIN_BINOMIAL_SD : 0.0));
     }
 }

@@ -99,6 +99,6 @@ public final class LogVoteKurtosis implements ForensicTest, Plan.Source {
             perUnit[i] = w[i] > 0 && w[i] < r[i] ? nu[k++] : Double.NaN;
         }
         return Results.shape(ID, input, options, perUnit, Moments::kurtosis, Kurtosis.NORMAL,
-                Results.details("units_without_finite_rate", w.length - nu.length));
+                new ShapeDetails.LogVoteMoment(w.length - nu.length));
     }
 }

@@ -1,8 +1,6 @@
 package org.psephos.forensics;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.IntFunction;
 import org.psephos.data.Election;
 import org.psephos.forensics.nulls.CleanTwins;
@@ -79,17 +77,11 @@ final class NullRuns {
         if (o.nulls().resampling().drift() != ResamplingModel.Drift.CORRECTED || !row.applicable()) {
             return row;
         }
-        Map<String, Object> d = new LinkedHashMap<>(row.details());
-        Object n = d.get(CalibratedNulls.NULL);
-        if (n instanceof Map<?, ?> m) {
-            Map<String, Object> copy = new LinkedHashMap<>();
-            m.forEach((k, v) -> copy.put(String.valueOf(k), v));
-            copy.put("drift", counts.drift(idx));
-            copy.put("drift_replicates", layout.resampler.driftReplicates(counts.replicates()));
-            d.put(CalibratedNulls.NULL, copy);
+        if (!(row.typedDetails() instanceof CalibratedDetails.Measured m)) {
+            return row;
         }
-        return new TestResult(row.id(), row.variable(), row.level(), row.value(), row.expected(), row.ciLow(),
-                row.ciHigh(), row.pValue(), row.qValue(), row.flag(), row.n(), row.applicable(), row.reason(), d);
+        return row.withDetails(m.withNullSummary(m.nullSummary().withDrift(new CalibratedDetails.Drift(
+                counts.drift(idx), layout.resampler.driftReplicates(counts.replicates())))));
     }
 
     /**

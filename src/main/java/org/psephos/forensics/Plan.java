@@ -1,8 +1,6 @@
 package org.psephos.forensics;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.psephos.simulation.Parallel;
 import org.psephos.simulation.Progress;
 
@@ -33,15 +31,10 @@ sealed interface Plan {
      * @param reference the null value
      * @param pValue    the p-value, or NaN if the test has none
      * @param flag      how the row is flagged
-     * @param details   test-specific details (bootstrap counts are added)
+     * @param details   the test's record (the bootstrap's counts are added: {@link ResultDetails.Bootstrapped})
      */
     record Pending(String id, TestInput input, double estimate, int n, Resample.Spec spec, double reference,
-                   double pValue, FlagRule flag, Map<String, Object> details) implements Plan {
-
-        /** Copies the details. */
-        public Pending {
-            details = new LinkedHashMap<>(details);
-        }
+                   double pValue, FlagRule flag, ResultDetails details) implements Plan {
 
         /**
          * @param t the statistic's bootstrap replicates
@@ -49,11 +42,7 @@ sealed interface Plan {
          */
         TestResult finish(double[] t) {
             Bootstrap.Interval ci = Bootstrap.basicInterval(estimate, t, 0.95);
-            Map<String, Object> d = new LinkedHashMap<>(details);
-            d.put("bootstrap_replicates", ci.replicates());
-            if (ci.finite() < ci.replicates()) {
-                d.put("bootstrap_finite", ci.finite());
-            }
+            ResultDetails d = new ResultDetails.Bootstrapped(details, ci.replicates(), ci.finite());
             boolean f = flag.flags(ci, reference);
             return new TestResult(id, input.variable().name(), input.level(), estimate, reference, ci.low(),
                     ci.high(), pValue, Double.NaN, f, n, true, "", d);

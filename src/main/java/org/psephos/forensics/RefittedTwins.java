@@ -1,9 +1,7 @@
 package org.psephos.forensics;
 
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.psephos.data.Election;
 import org.psephos.data.Grouping;
 import org.psephos.data.UnitFilter;
@@ -101,14 +99,10 @@ final class RefittedTwins {
         // expected value and interval on the estimate's own scale: the twins' estimates
         double[] finite = Arrays.stream(values[e]).filter(Double::isFinite).sorted().toArray();
         double mean = finite.length == 0 ? Double.NaN : Arrays.stream(finite).average().orElse(Double.NaN);
-        Map<String, Object> d = new LinkedHashMap<>(m.details());
-        @SuppressWarnings("unchecked")
-        Map<String, Object> n = new LinkedHashMap<>((Map<String, Object>) d.get(CalibratedNulls.NULL));
-        n.put("score", "the probe's " + (base.id().equals("FraudMixture") ? "BIC evidence for fraud"
-                : base.id().equals("KlimekFit") ? "estimate with the size effect taken out" : "estimate"));
-        n.put("mean_score", n.remove("mean"));
-        n.put("sd_score", n.remove("sd"));
-        d.put(CalibratedNulls.NULL, n);
+        CalibratedDetails.Measured d = (CalibratedDetails.Measured) m.typedDetails();
+        d = d.withNullSummary(d.nullSummary().withScoreName("the probe's "
+                + (base.id().equals("FraudMixture") ? "BIC evidence for fraud"
+                : base.id().equals("KlimekFit") ? "estimate with the size effect taken out" : "estimate")));
         return new TestResult(m.id(), m.variable(), m.level(), base.value(), mean, Quantiles.type7(finite, 0.025),
                 Quantiles.type7(finite, 0.975), m.pValue(), Double.NaN, false, m.n(), true, "", d);
     }

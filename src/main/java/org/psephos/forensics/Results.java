@@ -1,8 +1,7 @@
 package org.psephos.forensics;
 
-import java.util.LinkedHashMap;
+import java.util.function.IntFunction;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * What the tests share: applicability guards with their reasons, and the assembly of a bootstrapped result.
@@ -121,18 +120,6 @@ final class Results {
     }
 
     /**
-     * @param keysAndValues alternating keys (strings) and values
-     * @return an insertion-ordered map of them, so that details print in a stable order
-     */
-    static Map<String, Object> details(Object... keysAndValues) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            m.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return m;
-    }
-
-    /**
      * @param id      a distribution-shape test's id
      * @param input   the data
      * @param options the settings
@@ -157,11 +144,11 @@ final class Results {
      * @param reference the null value of the mean
      * @param pValue    the p-value of the mean of the used values and their number (NaN if the test has none)
      * @param flag      how the row is flagged
-     * @param details   details
+     * @param details   the test's record
      * @return the pending result
      */
     static Plan.Pending bootstrappedMean(String id, TestInput input, byte[] values, double reference,
-                                         MeanPValue pValue, FlagRule flag, Map<String, Object> details) {
+                                         MeanPValue pValue, FlagRule flag, ResultDetails details) {
         long sum = 0;
         int used = 0;
         for (byte v : values) {
@@ -205,11 +192,12 @@ final class Results {
      * @param flagBy    {@link ShareFlag#P_VALUE}: flag when p &lt; {@link #ALPHA} (Beber and Scacco's binomial
      *                  bounds); {@link ShareFlag#INTERVAL}: when the bootstrap interval excludes the reference
      *                  (EFToolkit)
-     * @param details   details (the number of ones and the p-value method are added)
+     * @param details   the test's record, given the number of ones (its p-value method:
+     *                  {@link ResultDetails#EXACT_BINOMIAL})
      * @return the pending result
      */
     static Plan.Pending binomialShare(String id, TestInput input, byte[] indicator, double reference,
-                                      ShareFlag flagBy, Map<String, Object> details) {
+                                      ShareFlag flagBy, IntFunction<ResultDetails> details) {
         int k = 0;
         int used = 0;
         for (byte v : indicator) {
@@ -219,11 +207,9 @@ final class Results {
             }
         }
         double p = NullDistributions.binomialTwoSided(k, used, reference);
-        Map<String, Object> d = new LinkedHashMap<>(details);
-        d.put("successes", k);
-        d.put("p_value_method", "exact binomial, two-sided");
         return bootstrappedMean(id, input, indicator, reference, (mean, n) -> p,
-                flagBy == ShareFlag.P_VALUE ? FlagRule.decided(p < ALPHA) : FlagRule.INTERVAL_EXCLUDES_REFERENCE, d);
+                flagBy == ShareFlag.P_VALUE ? FlagRule.decided(p < ALPHA) : FlagRule.INTERVAL_EXCLUDES_REFERENCE,
+                details.apply(k));
     }
 
     /**
@@ -236,11 +222,11 @@ final class Results {
      * @param values    per unit of the group its value, or NaN if the unit is not used
      * @param stat      the statistic of the central moments
      * @param reference its null value
-     * @param details   details
+     * @param details   the test's record
      * @return the plan
      */
     static Plan shape(String id, TestInput input, BatteryOptions options, double[] values,
-                      Resample.MomentStatistic stat, double reference, Map<String, Object> details) {
+                      Resample.MomentStatistic stat, double reference, ShapeDetails details) {
         double[] used = java.util.Arrays.stream(values).filter(v -> !Double.isNaN(v)).toArray();
         String why = tooFewUnits(used.length,
                 options.withMinUnits(options.conventionsFor(id).minimum(options.minUnits())));

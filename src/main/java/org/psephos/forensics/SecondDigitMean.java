@@ -93,7 +93,6 @@ public final class SecondDigitMean implements ForensicTest, Plan.Source {
         return Results.bootstrappedMean(ID, input, d, reference,
                 (mean, n) -> NormalTails.twoSided((mean - reference) / Math.sqrt(variance / n)),
                 FlagRule.INTERVAL_EXCLUDES_REFERENCE,
-                Results.details("one_digit_counts_dropped", dropped,
-                        "p_value_method", "normal approximation, Benford null variance"));
+                new DigitDetails.SecondDigitMean(dropped));
     }
 }

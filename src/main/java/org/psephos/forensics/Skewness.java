@@ -53,6 +53,6 @@ public final class Skewness implements ForensicTest, Plan.Source {
     @Override
     public Plan plan(TestInput input, BatteryOptions options) {
         return Results.shape(ID, input, options, Results.shapeValues(ID, input, options), Moments::skewness, 0.0,
-                Results.details());
+                new ShapeDetails.Moment());
     }
 }

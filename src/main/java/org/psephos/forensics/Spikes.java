@@ -1,14 +1,9 @@
 package org.psephos.forensics;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import org.psephos.data.Election;
 import org.psephos.forensics.spikes.BetaBinomialMixture;
-import org.psephos.forensics.spikes.MixtureFit;
 import org.psephos.forensics.spikes.RozenasSpikes;
 import org.psephos.forensics.spikes.SpikesEstimate;
 import org.psephos.simulation.Progress;
@@ -151,50 +146,16 @@ public final class Spikes implements ForensicTest, Plan.Source {
         RozenasSpikes.Result r = method.withResamples(options.replicates()).analyse(n, t, v, seed, options.threads(),
                 Progress.NONE);
         SpikesEstimate est = r.estimate();
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("fraud_percent", est.fraudPercent());
         RozenasSpikes.Interval ci = r.interval();
-        if (ci != null) {
-            Map<String, Object> c = new LinkedHashMap<>();
-            c.put("method", "posterior draws of both mixtures, each followed by a full resampling step (confInt)");
-            c.put("boots", ci.fraudPercent().length);
-            c.put("mean_percent", ci.mean());
-            c.put("low_percent", ci.low());
-            c.put("high_percent", ci.high());
-            c.put("turnout_acceptance", ci.turnoutAcceptance());
-            c.put("support_acceptance", ci.supportAcceptance());
-            d.put("conf_int", c);
-        } else {
-            d.put("conf_int", null);
-            if (!r.note().isEmpty()) {
-                d.put("conf_int_note", r.note());
-            }
-        }
-        d.put("resamples", est.resamples());
-        d.put("bandwidth", RozenasSpikes.BANDWIDTH);
-        List<Map<String, Object>> spikes = new ArrayList<>();
-        for (SpikesEstimate.Spike s : est.spikes()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("share", s.share());
-            m.put("excess_percent", s.excessPercent());
-            spikes.add(m);
-        }
-        d.put("spikes", spikes);
-        d.put("turnout_fit", fit(r.turnout()));
-        d.put("support_fit", fit(r.support()));
-        d.put("seed", seed);
-        if (TestInput.NATIONAL.equals(input.level())) {
-            d.put("grid", est.grid());
-            d.put("density", est.density());
-            d.put("envelope", est.envelope());
-        }
+        CalibratedDetails.OwnNull own = null;
         if (options.calibrated()) {
             double[] twins = twinNull(n, r.turnout().mixture(), r.support().mixture(), options.nulls().fits(), seed,
                     options);
-            d.put(CalibratedNulls.OWN_REPLICATES, twins);
-            d.put(CalibratedNulls.OWN_OBSERVED, est.fraudPercent() / 100);
-            d.put(CalibratedNulls.OWN_KIND, "clean twins of its own fitted mixtures");
+            own = new CalibratedDetails.OwnNull(twins, est.fraudPercent() / 100,
+                    "clean twins of its own fitted mixtures");
         }
+        RoundNumberDetails.Spikes d = new RoundNumberDetails.Spikes(est, ci, r.note(), r.turnout(), r.support(), seed,
+                TestInput.NATIONAL.equals(input.level()), own);
         double lo = ci == null ? Double.NaN : ci.low() / 100;
         double hi = ci == null ? Double.NaN : ci.high() / 100;
         double value = (ci == null ? est.fraudPercent() : ci.mean()) / 100;
@@ -244,29 +205,5 @@ public final class Spikes implements ForensicTest, Plan.Source {
                     streams.child(1, m).seed(), options.threads()).fraudPercent() / 100;
         }
         return out;
-    }
-
-    private static Map<String, Object> fit(MixtureFit f) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        BetaBinomialMixture x = f.mixture();
-        m.put("components", x.components());
-        m.put("alpha", x.alpha());
-        m.put("beta", x.beta());
-        m.put("w", x.w());
-        m.put("log_likelihood", f.logLikelihood());
-        List<Map<String, Object>> levels = new ArrayList<>();
-        for (MixtureFit.Level l : f.levels()) {
-            Map<String, Object> lm = new LinkedHashMap<>();
-            lm.put("components", l.components());
-            lm.put("start_log_likelihoods", l.logLikelihoods());
-            lm.put("distinct_starts", l.distinctStarts());
-            lm.put("best_start", l.best());
-            lm.put("log_likelihood_spread", l.logLikelihoodSpread());
-            lm.put("start_agreement", l.agreement());
-            lm.put("correlation_with_previous", l.lambda());
-            levels.add(lm);
-        }
-        m.put("levels", levels);
-        return m;
     }
 }

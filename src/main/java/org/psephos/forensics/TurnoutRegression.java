@@ -1,6 +1,5 @@
 package org.psephos.forensics;
 
-import java.util.Map;
 
 /**
  * The statistics of an option's share against turnout: Pearson's r, EFToolkit's Sobyanin–Sukhovolsky slope minus
@@ -42,7 +41,7 @@ final class TurnoutRegression {
         double ct = Moments.mean(t);
         double cv = Moments.mean(v);
         return new Plan.Pending(id, input, value, t.length, new Resample.Cross(t, v, ct, cv, stat), reference,
-                Double.NaN, FlagRule.decided(Math.abs(value) > threshold), Results.details("threshold", threshold));
+                Double.NaN, FlagRule.decided(Math.abs(value) > threshold), new ShapeDetails.Threshold(threshold));
     }
 
     /**
@@ -86,18 +85,8 @@ final class TurnoutRegression {
         double expectedClassic = ballots == 0 ? Double.NaN : (double) votes / ballots;
         double[] y = classic ? perVoter : share;
         double[] fit = classic ? c : s;
-        Map<String, Object> d = Results.details("form", classic ? "classic" : "slope", "slope_se", fit[1],
-                "intercept", fit[2]);
-        if (!classic) {
-            d.put("classic_slope", c[0]);
-            d.put("classic_se", c[1]);
-            d.put("classic_expected", expectedClassic);
-        } else {
-            d.put("share_slope", s[0]);
-            d.put("share_slope_se", s[1]);
-        }
-        d.put("flag_rule", "none: a t-test of the slope rejects on clean heterogeneity at large n; a calibrated null "
-                + "comes with issue 15");
+        double[] other = classic ? s : c;
+        ShapeDetails.Slope d = new ShapeDetails.Slope(form, fit[1], fit[2], other[0], other[1], expectedClassic);
         return new Plan.Pending(id, input, fit[0], t.length,
                 new Resample.Cross(t, y, Moments.mean(t), Moments.mean(y), CrossStatistic.SLOPE),
                 classic ? expectedClassic : 0.0, Double.NaN, FlagRule.NOT_FLAGGED, d);
@@ -158,6 +147,6 @@ final class TurnoutRegression {
         double value = stat == CrossStatistic.CORRELATION ? reg[0] : reg[1] - shareSum / shares;
         return new TestResult(id, input.variable().name(), input.level(), value, reference, Double.NaN, Double.NaN,
                 Double.NaN, Double.NaN, Math.abs(value) > threshold, pairs, true, "",
-                Results.details("threshold", threshold));
+                new ShapeDetails.Threshold(threshold));
     }
 }

@@ -101,6 +101,6 @@ public final class ZeroFiveCounts implements ForensicTest, Plan.Source {
         }
         boolean own = options.conventionsFor(ID) == Conventions.PSEPHOS;
         return Results.binomialShare(ID, input, ind, REFERENCE, Results.ShareFlag.INTERVAL,
-                Results.details("min_count", minCount, "min_binomial_sd", own ? MIN_BINOMIAL_SD : 0.0));
+                k -> new DigitDetails.ZeroFiveCounts(minCount, own ? MIN_BINOMIAL_SD : 0.0, k));
     }
 }

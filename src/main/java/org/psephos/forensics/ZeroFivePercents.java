@@ -92,6 +92,7 @@ public final class ZeroFivePercents implements ForensicTest, Plan.Source {
         for (int i = 0; i < b.length; i++) {
             b[i] = Double.isNaN(ind[i]) ? -1 : (byte) ind[i];
         }
-        return Results.binomialShare(ID, input, b, REFERENCE, Results.ShareFlag.INTERVAL, Results.details());
+        return Results.binomialShare(ID, input, b, REFERENCE, Results.ShareFlag.INTERVAL,
+                RoundNumberDetails.ZeroFivePercents::new);
     }
 }

@@ -7,17 +7,20 @@ import java.util.Map;
 import java.util.Optional;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.psephos.data.Election;
+import org.psephos.estimation.KlimekDetails;
 import org.psephos.estimation.KlimekFit;
 import org.psephos.estimation.KlimekMoments;
 import org.psephos.estimation.Shpilkin;
-import org.psephos.estimation.ShpilkinSensitivity;
+import org.psephos.estimation.ShpilkinDetails;
 import org.psephos.forensics.BatteryResult;
 import org.psephos.forensics.BenfordSecondDigit;
+import org.psephos.forensics.DigitDetails;
 import org.psephos.forensics.LastDigitChi2;
+import org.psephos.forensics.RoundNumberDetails;
 import org.psephos.forensics.SecondDigitChi2;
-import org.psephos.forensics.Spikes;
 import org.psephos.forensics.TestInput;
 import org.psephos.forensics.TestResult;
+import org.psephos.forensics.spikes.SpikesEstimate;
 
 /**
  * The charts of the {@code analyze} report beyond the fingerprint family, drawn from the battery's national rows
@@ -63,25 +66,22 @@ final class BatteryCharts {
                 ChartStyle.shorten(name, 40) + ": last digits of the leader's vote counts",
                 "Last digit of " + who + "'s vote counts (counts of 10 or more)"));
         TestResult shp = national(result, Shpilkin.ID);
-        if (shp != null) {
+        if (shp != null && shp.testDetails() instanceof ShpilkinDetails d) {
             try {
                 Shpilkin own = Shpilkin.withDefaults();
                 m.put("shpilkin", ShpilkinChart.of(kept, own.estimate(kept), name, own.peakRule().label()));
-                m.put("shpilkin_sensitivity", ShpilkinSensitivityChart.of(
-                        ShpilkinSensitivity.fromDetails(shp.details()), name));
+                m.put("shpilkin_sensitivity", ShpilkinSensitivityChart.of(d.sensitivity(), name));
             } catch (IllegalArgumentException e) {
                 // no votes of the other options at the peak: the test was not applicable either
             }
         }
         spikesChart(result, kept.leaderName(), name).ifPresent(c -> m.put("spikes", c));
         TestResult k = national(result, KlimekFit.ID);
-        if (k != null) {
-            Map<String, Object> d = k.details();
-            KlimekMoments mo = new KlimekMoments(num(d, "tau"), num(d, "nu"), num(d, "sigma_tau"),
-                    num(d, "sigma_nu"), num(d, "theta"));
-            double fi = num(d, "f_i");
-            double fe = num(d, "f_e");
-            double alpha = num(d, "alpha");
+        if (k != null && k.testDetails() instanceof KlimekDetails d) {
+            KlimekMoments mo = d.moments();
+            double fi = d.fi();
+            double fe = d.fe();
+            double alpha = d.alpha();
             if (mo.isUsable() && fi >= 0 && fe >= 0 && fi + fe <= 1 && alpha > 0) {
                 m.put("klimek_fit", KlimekFitChart.of(kept, mo, fi, fe, alpha, result.settings().seed(), name));
             }
@@ -94,24 +94,20 @@ final class BatteryCharts {
      *         it ran on), from the curves in its details, if the battery ran Spikes
      */
     private static Optional<Chart<?, ?>> spikesChart(BatteryResult result, String leader, String name) {
-        List<TestResult> rows = result.results().stream().filter(r -> r.id().equals(Spikes.ID) && r.applicable()
-                && TestInput.NATIONAL.equals(r.level()) && r.details().get("density") instanceof double[]).toList();
+        List<TestResult> rows = result.results().stream().filter(r -> r.applicable()
+                && TestInput.NATIONAL.equals(r.level()) && r.testDetails() instanceof RoundNumberDetails.Spikes s
+                && s.curves()).toList();
         if (rows.isEmpty()) {
             return Optional.empty();
         }
         TestResult r = rows.stream().filter(x -> x.variable().equals(leader)).findFirst().orElse(rows.get(0));
-        Map<String, Object> d = r.details();
+        SpikesEstimate e = ((RoundNumberDetails.Spikes) r.testDetails()).estimate();
         List<double[]> spikes = new ArrayList<>();
-        if (d.get("spikes") instanceof List<?> l) {
-            for (Object o : l) {
-                if (o instanceof Map<?, ?> s && s.get("share") instanceof Number a
-                        && s.get("excess_percent") instanceof Number b) {
-                    spikes.add(new double[] {a.doubleValue(), b.doubleValue()});
-                }
-            }
+        for (SpikesEstimate.Spike s : e.spikes()) {
+            spikes.add(new double[] {s.share(), s.excessPercent()});
         }
-        return Optional.of(SpikesChart.of((double[]) d.get("grid"), (double[]) d.get("density"),
-                (double[]) d.get("envelope"), spikes, num(d, "fraud_percent"), r.variable(), name));
+        return Optional.of(SpikesChart.of(e.grid(), e.density(), e.envelope(), spikes, e.fraudPercent(),
+                r.variable(), name));
     }
 
     /** @return the applicable national row of a test, or null */
@@ -120,20 +116,12 @@ final class BatteryCharts {
                 && TestInput.NATIONAL.equals(r.level())).findFirst().orElse(null);
     }
 
-    private static double num(Map<String, Object> d, String key) {
-        return d.get(key) instanceof Number n ? n.doubleValue() : Double.NaN;
-    }
-
     /** @return the observed digit frequencies of a national chi-square row of the battery, or null */
     private static long[] details(BatteryResult result, String id, String variable) {
         for (TestResult r : result.results()) {
             if (r.id().equals(id) && r.variable().equals(variable) && TestInput.NATIONAL.equals(r.level())
-                    && r.details().get("observed") instanceof List<?> l && l.size() == 10) {
-                long[] f = new long[10];
-                for (int d = 0; d < 10; d++) {
-                    f[d] = ((Number) l.get(d)).longValue();
-                }
-                return f;
+                    && r.testDetails() instanceof DigitDetails.Chi2 c && c.observed().length == 10) {
+                return c.observed();
             }
         }
         return null;

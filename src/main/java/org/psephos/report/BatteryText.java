@@ -3,11 +3,12 @@ package org.psephos.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.psephos.forensics.BatteryResult;
 import org.psephos.forensics.Conventions;
 import org.psephos.forensics.NullKind;
+import org.psephos.forensics.RoundNumberDetails;
 import org.psephos.forensics.TestResult;
+import org.psephos.forensics.spikes.RozenasSpikes;
 
 /**
  * The fixed-width text rendering of a forensic battery that {@code psephos analyze} prints: under calibrated nulls the
@@ -89,15 +90,15 @@ final class BatteryText {
     private static String estimateLines(BatteryResult result) {
         StringBuilder sb = new StringBuilder();
         for (TestResult r : result.results()) {
-            if (!r.applicable() || !(r.details().get("conf_int") instanceof Map<?, ?> c)
-                    || !(c.get("mean_percent") instanceof Number mean) || !(c.get("low_percent") instanceof Number lo)
-                    || !(c.get("high_percent") instanceof Number hi)) {
+            if (!r.applicable() || !(r.testDetails() instanceof RoundNumberDetails.Spikes s)
+                    || s.interval() == null) {
                 continue;
             }
+            RozenasSpikes.Interval c = s.interval();
             sb.append(String.format(Locale.ROOT, "Estimate: %s on %s (%s): %s%% of the votes [%s%%, %s%%], mean and "
                     + "2.5%%-97.5%% quantiles over %s posterior draws (Rozenas's confInt)%n", r.id(), r.variable(),
-                    r.level(), Cells.num(mean.doubleValue()), Cells.num(lo.doubleValue()),
-                    Cells.num(hi.doubleValue()), c.get("boots")));
+                    r.level(), Cells.num(c.mean()), Cells.num(c.low()), Cells.num(c.high()),
+                    c.fraudPercent().length));
         }
         return sb.toString();
     }

@@ -4,8 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.psephos.estimation.KlimekDetails;
 import org.psephos.estimation.KlimekFit;
+import org.psephos.estimation.KlimekMoments;
+import org.psephos.estimation.KlimekSensitivity;
 import org.psephos.estimation.Shpilkin;
+import org.psephos.estimation.ShpilkinDetails;
 import org.psephos.estimation.ShpilkinSensitivity;
 import org.psephos.forensics.BatteryResult;
 import org.psephos.forensics.TestInput;
@@ -33,16 +37,11 @@ public final class EstimatorFragility {
         List<HtmlReport.Section> s = new ArrayList<>();
         TestResult shp = national(result, Shpilkin.ID);
         TestResult kl = national(result, KlimekFit.ID);
-        boolean klimek = kl != null && kl.details().get("sensitivity") instanceof List<?>;
-        ShpilkinSensitivity f = null;
-        if (shp != null) {
-            try {
-                f = ShpilkinSensitivity.fromDetails(shp.details());
-            } catch (IllegalArgumentException e) {
-                // a row without the sensitivity: nothing to say
-            }
-        }
-        if (f == null && !klimek) {
+        KlimekSensitivity klimek = kl != null && kl.testDetails() instanceof KlimekDetails.Fit d
+                ? d.sensitivity() : null;
+        ShpilkinSensitivity f = shp != null && shp.testDetails() instanceof ShpilkinDetails d ? d.sensitivity()
+                : null;
+        if (f == null && klimek == null) {
             return s;
         }
         s.add(new HtmlReport.Heading(2, "How fragile the estimates are", "fragility"));
@@ -58,29 +57,27 @@ public final class EstimatorFragility {
                     + "excess votes against the clean peak\" shows F for every clean-peak turnout)",
                     List.of("Peak rule", "Clean peak t*", "Excess votes", "Stuffing", "Switching"), rows));
         }
-        if (klimek) {
-            klimek(s, kl);
+        if (klimek != null) {
+            klimek(s, klimek);
         }
         return s;
     }
 
-    private static void klimek(List<HtmlReport.Section> s, TestResult kl) {
+    private static void klimek(List<HtmlReport.Section> s, KlimekSensitivity k) {
         List<List<String>> rows = new ArrayList<>();
-        for (Object o : (List<?>) kl.details().get("sensitivity")) {
-            Map<?, ?> m = (Map<?, ?>) o;
-            rows.add(List.of(String.valueOf(m.get("parameter")), String.valueOf(m.get("change")), num(m, "tau"),
-                    num(m, "nu"), num(m, "sigma_tau"), num(m, "sigma_nu"), num(m, "extreme_width"), num(m, "f_i"),
-                    num(m, "f_e"), num(m, "alpha"), signed(m, "delta_f_i"), signed(m, "delta_f_e"),
-                    signed(m, "delta_alpha")));
+        KlimekSensitivity.Row b = k.baseline();
+        for (KlimekSensitivity.Row r : k.rows()) {
+            KlimekMoments m = r.moments();
+            rows.add(List.of(r.parameter(), r.change(), num(m.tau()), num(m.nu()), num(m.sigmaTau()),
+                    num(m.sigmaNu()), num(r.width()), num(r.fi()), num(r.fe()), num(r.alpha()),
+                    num(r.fi() - b.fi()), num(r.fe() - b.fe()), num(r.alpha() - b.alpha())));
         }
-        String range = "";
-        if (kl.details().get("sensitivity_range") instanceof Map<?, ?> r) {
-            range = String.format(Locale.ROOT, " Over the rows f_i runs from %s, f_e from %s and alpha from %s.",
-                    span(r.get("f_i")), span(r.get("f_e")), span(r.get("alpha")));
-        }
+        String range = String.format(Locale.ROOT, " Over the rows f_i runs from %s, f_e from %s and alpha from %s.",
+                span(k.range(KlimekSensitivity.Row::fi)), span(k.range(KlimekSensitivity.Row::fe)),
+                span(k.range(KlimekSensitivity.Row::alpha)));
         s.add(new HtmlReport.Paragraph("KlimekFit: how f_i, f_e and alpha move when the clean-peak moments and the "
-                + "extreme-fraud width move within their uncertainty. Method: " + kl.details().get(
-                        "sensitivity_method") + "." + range + " Read each row against the baseline.", false));
+                + "extreme-fraud width move within their uncertainty. Method: " + k.method() + "." + range
+                + " Read each row against the baseline.", false));
         s.add(ScenarioReport.table("KlimekFit refitted with one setting moved", List.of("Moved", "By", "tau", "nu",
                 "sigma_tau", "sigma_nu", "Extreme width", "f_i", "f_e", "alpha", "change f_i", "change f_e",
                 "change alpha"), rows));
@@ -92,17 +89,12 @@ public final class EstimatorFragility {
                 && TestInput.NATIONAL.equals(r.level())).findFirst().orElse(null);
     }
 
-    private static String span(Object o) {
-        return o instanceof double[] a && a.length == 2
-                ? String.format(Locale.ROOT, "%.3f to %.3f", a[0], a[1]) : "n/a";
+    private static String span(double[] a) {
+        return String.format(Locale.ROOT, "%.3f to %.3f", a[0], a[1]);
     }
 
-    private static String num(Map<?, ?> m, String key) {
-        return m.get(key) instanceof Number n ? String.format(Locale.ROOT, "%.4f", n.doubleValue()) : "";
-    }
-
-    private static String signed(Map<?, ?> m, String key) {
-        return m.get(key) instanceof Number n ? String.format(Locale.ROOT, "%.4f", n.doubleValue()) : "";
+    private static String num(double v) {
+        return String.format(Locale.ROOT, "%.4f", v);
     }
 
     private static String votes(double v) {

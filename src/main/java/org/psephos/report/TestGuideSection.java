@@ -65,7 +65,7 @@ final class TestGuideSection {
             };
             s.add(new HtmlReport.Paragraph("Null used: " + what + ".", false));
             String label = BatteryResult.labelOf(any);
-            Object reason = any.details().get("label_reason");
+            String reason = BatteryResult.labelReasonOf(any).isEmpty() ? null : BatteryResult.labelReasonOf(any);
             if (NullCalibration.Label.DESCRIPTIVE.id().equals(label)) {
                 s.add(new HtmlReport.Paragraph("Descriptive: its false-positive rate on clean elections was measured "
                         + "above the level, so it is reported without a flag and kept out of the verdict"

@@ -1,7 +1,6 @@
 package org.psephos.forensics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -51,7 +50,13 @@ class SpikesNullTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> n = (Map<String, Object>) clean.details().get(CalibratedNulls.NULL);
         assertEquals(20, n.get("replicates"));
-        assertFalse(clean.details().containsKey(CalibratedNulls.OWN_REPLICATES), "the twins' values leave the details");
+        assertEquals(List.of("fraud_percent", "conf_int", "resamples", "bandwidth", "spikes",
+                "turnout_fit", "support_fit", "seed", "grid", "density", "envelope", "reference", "null", "label"),
+                List.copyOf(clean.details().keySet()));
+        assertEquals(List.of("kind", "replicates", "finite_replicates", "mean", "sd", "direction", "exceedances",
+                "p_value_method", "observed_score"), List.copyOf(n.keySet()));
+        assertTrue(clean.details().keySet().stream().noneMatch(k -> k.startsWith("own_null")),
+                "the twins' values stay out of the details");
         TestResult one = leaderRow(election(), o.withThreads(1));
         assertEquals(clean.pValue(), one.pValue(), "the same row for any thread count");
         assertEquals(clean.expected(), one.expected());
@@ -72,6 +77,16 @@ class SpikesNullTest {
         TestResult r = leaderRow(election(), BatteryOptions.defaults().withReplicates(40).withSeed(5).withThreads(2)
                 .withNulls(NullKind.REFERENCE));
         assertTrue(Double.isNaN(r.pValue()));
-        assertFalse(r.details().containsKey(CalibratedNulls.OWN_REPLICATES));
+        assertTrue(((RoundNumberDetails.Spikes) r.testDetails()).ownNull() == null, "no twins drawn");
+        // the keys and order of main's JSON before the typed details (commit 4c7b559), national row without boots
+        assertEquals(List.of("fraud_percent", "conf_int", "resamples", "bandwidth", "spikes",
+                "turnout_fit", "support_fit", "seed", "grid", "density", "envelope"),
+                List.copyOf(r.details().keySet()));
+        Map<?, ?> fit = (Map<?, ?>) r.details().get("turnout_fit");
+        assertEquals(List.of("components", "alpha", "beta", "w", "log_likelihood", "levels"),
+                List.copyOf(fit.keySet()));
+        assertEquals(List.of("components", "start_log_likelihoods", "distinct_starts", "best_start",
+                "log_likelihood_spread", "start_agreement", "correlation_with_previous"),
+                List.copyOf(((Map<?, ?>) ((List<?>) fit.get("levels")).get(0)).keySet()));
     }
 }
