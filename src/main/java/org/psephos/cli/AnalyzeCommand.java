@@ -20,7 +20,6 @@ import org.psephos.forensics.IntegerPercentTest;
 import org.psephos.report.AnalysisCharts;
 import org.psephos.report.AnalysisReport;
 import org.psephos.report.BatteryReport;
-import org.psephos.simulation.Progress;
 import org.psephos.spark.SparkNullRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -194,20 +193,12 @@ final class AnalyzeCommand implements Callable<Integer> {
             throw new UsageException("--level " + level + ": the file has no such grouping column; groupings are "
                     + election.groupings().stream().map(Grouping::name).toList());
         }
-        Progress progress = quiet.bar(spec.commandLine().getErr(), "analysing");
-        BatteryResult result;
-        try {
-            if (engine.spark()) {
-                Battery local = battery;
-                result = SparkNullRunner.withRunner(engine.master, r -> local.withTests(local.tests().stream()
+        Battery local = battery;
+        BatteryResult result = quiet.run(spec.commandLine().getErr(), "analysing", progress -> engine.spark()
+                ? SparkNullRunner.withRunner(engine.master, r -> local.withTests(local.tests().stream()
                         .map(t -> t instanceof IntegerPercentTest ip ? ip.withNullRunner(r) : t).toList())
-                        .run(election, options, progress));
-            } else {
-                result = battery.run(election, options, progress);
-            }
-        } finally {
-            ProgressBar.close(progress);
-        }
+                        .run(election, options, progress))
+                : local.run(election, options, progress));
         BatteryReport report = BatteryReport.of(result, file.getFileName().toString());
         if (json != null) {
             report.writeJson(json);

@@ -1,6 +1,5 @@
 package org.psephos.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +17,6 @@ import org.psephos.forensics.NullKind;
 import org.psephos.forensics.TestRegistry;
 import org.psephos.forensics.nulls.CleanTwins;
 import org.psephos.report.CalibrationReport;
-import org.psephos.simulation.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -186,14 +184,9 @@ final class CalibrateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage(), e);
         }
-        PrintWriter err = spec.commandLine().getErr();
-        Progress progress = quiet.bar(err, "calibrating");
-        CalibrationResult result;
-        try {
-            result = calibration.run(t, progress);
-        } finally {
-            ProgressBar.close(progress);
-        }
+        Calibration planned = calibration;
+        CalibrationResult result = quiet.run(spec.commandLine().getErr(), "calibrating",
+                progress -> planned.run(t, progress));
         if (json != null) {
             OutputFiles.writeJson(json, result);
         }

@@ -16,7 +16,6 @@ import org.psephos.simulation.ElectorateModel;
 import org.psephos.simulation.FraudModel;
 import org.psephos.simulation.Heterogeneity;
 import org.psephos.simulation.MonteCarloEngine;
-import org.psephos.simulation.Progress;
 import org.psephos.simulation.ProportionDistribution;
 import org.psephos.simulation.ReplicateDistribution;
 import org.psephos.simulation.SimulationModel;
@@ -214,15 +213,9 @@ final class SimulateCommand implements Callable<Integer> {
         if (replicates < 1) {
             throw new UsageException("--replicates is not positive: " + replicates);
         }
-        PrintWriter err = spec.commandLine().getErr();
-        Progress progress = quiet.bar(err, "simulating");
-        SimulationResult result;
-        try {
-            result = MonteCarloEngine.run(model, seed, t, replicates, out == null
-                    ? MonteCarloEngine.UnitOutput.NONE : MonteCarloEngine.UnitOutput.FIRST_REPLICATE, progress);
-        } finally {
-            ProgressBar.close(progress);
-        }
+        SimulationResult result = quiet.run(spec.commandLine().getErr(), "simulating", progress ->
+                MonteCarloEngine.run(model, seed, t, replicates, out == null
+                        ? MonteCarloEngine.UnitOutput.NONE : MonteCarloEngine.UnitOutput.FIRST_REPLICATE, progress));
         SimulationSummary s = result.summary();
         List<String> names = optionNames(model.electorate().options());
         if (out != null) {
