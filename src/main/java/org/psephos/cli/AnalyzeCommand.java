@@ -230,13 +230,6 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     /** @return the command line as typed, arguments with spaces or quotes single-quoted */
     private String commandLine() {
-        // Under the root command the original arguments start with "analyze"; run on its own (tests) they do not.
-        StringBuilder b = new StringBuilder(spec.commandLine().getParent() == null ? "psephos analyze" : "psephos");
-        java.util.List<String> args = spec.commandLine().getParseResult() == null ? List.of()
-                : spec.commandLine().getParseResult().originalArgs();
-        for (String a : args) {
-            b.append(' ').append(a.matches("[A-Za-z0-9_./:=,#@%+-]+") ? a : "'" + a.replace("'", "'\\''") + "'");
-        }
-        return b.toString();
+        return TypedCommandLine.of(spec, "analyze", TypedCommandLine::shellQuoted);
     }
 }

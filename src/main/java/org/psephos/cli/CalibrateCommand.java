@@ -200,23 +200,12 @@ final class CalibrateCommand implements Callable<Integer> {
             CalibrationReport.writeChart(result, "fraud", powerChart);
         }
         if (labels != null) {
-            String comment = (spec.commandLine().getParent() == null ? "psephos calibrate" : "psephos")
-                    + commandArgs();
+            // the arguments as typed, unquoted (as the label tables written so far have them)
+            String comment = TypedCommandLine.of(spec, "calibrate", java.util.function.UnaryOperator.identity());
             OutputFiles.writeText(labels, w -> result.labelTable(comment).write(w, comment));
         }
         spec.commandLine().getOut().print(CalibrationReport.text(result));
         spec.commandLine().getOut().flush();
         return Main.OK;
-    }
-
-    /** @return the arguments as typed, each after a space */
-    private String commandArgs() {
-        StringBuilder b = new StringBuilder();
-        List<String> args = spec.commandLine().getParseResult() == null ? List.of()
-                : spec.commandLine().getParseResult().originalArgs();
-        for (String a : args) {
-            b.append(' ').append(a);
-        }
-        return b.toString();
     }
 }

@@ -98,7 +98,7 @@ final class MappingOptions {
         try {
             ColumnMapping.Builder b = ColumnMapping.builder().registered(registered).ballots(ballots).valid(valid)
                     .invalid(invalid).leader(leader).id(id).shareOf(shareOf == null ? null : ShareBase.parse(shareOf))
-                    .thousands(thousands == null ? Thousands.NONE : Thousands.parse(thousands));
+                    .thousands(thousands(thousands));
             candidates.forEach(b::candidate);
             levels.forEach(b::level);
             return b.build();
@@ -113,6 +113,15 @@ final class MappingOptions {
      */
     public Charset charset() {
         return charset(encoding);
+    }
+
+    /**
+     * @param sep a thousands separator ({@code --thousands}), or null for none
+     * @return the separator
+     * @throws IllegalArgumentException if it is not one of . , or space (each command says which option it was)
+     */
+    static Thousands thousands(String sep) {
+        return sep == null ? Thousands.NONE : Thousands.parse(sep);
     }
 
     /**

@@ -11,7 +11,6 @@ import org.psephos.data.DataException;
 import org.psephos.data.Election;
 import org.psephos.data.ElectionCsv;
 import org.psephos.data.LoadReport;
-import org.psephos.data.Thousands;
 import org.psephos.simulation.ElectorateModel;
 import org.psephos.simulation.FraudModel;
 import org.psephos.simulation.Heterogeneity;
@@ -350,7 +349,7 @@ final class SimulateCommand implements Callable<Integer> {
         LoadReport report;
         try {
             report = ElectionCsv.load(file, ColumnMapping.builder().registered(column).ballots(column)
-                    .thousands(thousands == null ? Thousands.NONE : Thousands.parse(thousands)).build(), charset);
+                    .thousands(MappingOptions.thousands(thousands)).build(), charset);
         } catch (IllegalArgumentException e) {
             throw new UsageException("--sizes-column: " + e.getMessage(), e);
         }
