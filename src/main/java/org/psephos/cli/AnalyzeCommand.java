@@ -42,7 +42,7 @@ import picocli.CommandLine.Spec;
                 + "verdict is Holm's procedure over the national rows (docs/verdict-method.md). With --engine spark "
                 + "the IntegerPercent Monte Carlo null of --null reference runs on Apache Spark, the other tests "
                 + "on this machine."},
-        footer = {"", "Exit codes: 0 ok, 1 internal error, 2 usage error, 3 data error."})
+        footer = {"", Main.EXIT_CODES})
 final class AnalyzeCommand implements Callable<Integer> {
 
     /** Loads the election a command analyses. */

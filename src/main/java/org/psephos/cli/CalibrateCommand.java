@@ -47,7 +47,7 @@ import picocli.CommandLine.Spec;
             "Examples:",
             "  psephos calibrate --elections 200 --json cal.json --chart fpr.png",
             "  psephos calibrate --like results.csv --level region --labels labels.csv",
-            "", "Exit codes: 0 ok, 1 internal error, 2 usage error, 3 data error."})
+            "", Main.EXIT_CODES})
 final class CalibrateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
             "and sd of the estimators. The same --seed gives the same result for any --threads."},
         footer = {"", "Example: psephos power --fraud klimek --grid incremental=0:0.3:7 --grid extreme=0:0.02:5 "
                 + "--tests Shpilkin,FraudMixture --replicates 200 --seed 1 --chart power.png",
-            "", "Exit codes: 0 ok, 1 internal error, 2 usage error, 3 data error."})
+            "", Main.EXIT_CODES})
 final class PowerCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
