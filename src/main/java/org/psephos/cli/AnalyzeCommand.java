@@ -7,7 +7,6 @@ import java.util.concurrent.Callable;
 import org.psephos.Psephos;
 import org.psephos.data.DataException;
 import org.psephos.data.Election;
-import org.psephos.data.Grouping;
 import org.psephos.data.UnitFilter;
 import org.psephos.estimation.Estimators;
 import org.psephos.estimation.FraudMixture;
@@ -189,10 +188,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             level = mapping.levelName(election); // '#5' names the grouping of the fifth column
             battery = battery.withLevel(level);
         }
-        if (level != null && election.grouping(level).isEmpty()) {
-            throw new UsageException("--level " + level + ": the file has no such grouping column; groupings are "
-                    + election.groupings().stream().map(Grouping::name).toList());
-        }
+        MappingOptions.requireGrouping(election, level);
         Battery local = battery;
         BatteryResult result = quiet.run(spec.commandLine().getErr(), "analysing", progress -> engine.spark()
                 ? SparkNullRunner.withRunner(engine.master, r -> local.withTests(local.tests().stream()

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.psephos.data.Election;
-import org.psephos.data.Grouping;
 import org.psephos.data.UnitFilter;
 import org.psephos.estimation.Calibration;
 import org.psephos.estimation.CalibrationResult;
@@ -157,10 +156,7 @@ final class CalibrateCommand implements Callable<Integer> {
                 Election e = ConventionsOption.withShareBase(InputColumns.load(like, mapping), mapping,
                         Conventions.PSEPHOS);
                 level = mapping.levelName(e);
-                if (level != null && e.grouping(level).isEmpty()) {
-                    throw new UsageException("--level " + level + ": the file has no such grouping column; "
-                            + "groupings are " + e.groupings().stream().map(Grouping::name).toList());
-                }
+                MappingOptions.requireGrouping(e, level);
                 Election kept = UnitFilter.standard().apply(e).election();
                 CleanTwins twins = CleanTwins.of(kept, level, options.nulls().twins());
                 all.add(new CalibrationScenario.Twins("twins of " + like.getFileName(), String.format(

@@ -91,6 +91,18 @@ final class MappingOptions {
     }
 
     /**
+     * @param e     the election loaded with this mapping
+     * @param level the grouping to run per group of ({@link #levelName}), or {@code null} for none
+     * @throws UsageException if the election has no such grouping; the message lists the groupings it has
+     */
+    static void requireGrouping(org.psephos.data.Election e, String level) {
+        if (level != null && e.grouping(level).isEmpty()) {
+            throw new UsageException("--level " + level + ": the file has no such grouping column; groupings are "
+                    + e.groupings().stream().map(org.psephos.data.Grouping::name).toList());
+        }
+    }
+
+    /**
      * @return the mapping the options describe
      * @throws UsageException if a reference does not parse or the share base is unknown
      */
