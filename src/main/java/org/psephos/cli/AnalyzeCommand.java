@@ -7,7 +7,6 @@ import java.util.concurrent.Callable;
 import org.psephos.Psephos;
 import org.psephos.data.DataException;
 import org.psephos.data.Election;
-import org.psephos.data.Grouping;
 import org.psephos.data.UnitFilter;
 import org.psephos.estimation.Estimators;
 import org.psephos.estimation.FraudMixture;
@@ -20,7 +19,6 @@ import org.psephos.forensics.IntegerPercentTest;
 import org.psephos.report.AnalysisCharts;
 import org.psephos.report.AnalysisReport;
 import org.psephos.report.BatteryReport;
-import org.psephos.simulation.Progress;
 import org.psephos.spark.SparkNullRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,7 +41,7 @@ import picocli.CommandLine.Spec;
                 + "verdict is Holm's procedure over the national rows (docs/verdict-method.md). With --engine spark "
                 + "the IntegerPercent Monte Carlo null of --null reference runs on Apache Spark, the other tests "
                 + "on this machine."},
-        footer = {"", "Exit codes: 0 ok, 1 internal error, 2 usage error, 3 data error."})
+        footer = {"", Main.EXIT_CODES})
 final class AnalyzeCommand implements Callable<Integer> {
 
     /** Loads the election a command analyses. */
@@ -190,24 +188,13 @@ final class AnalyzeCommand implements Callable<Integer> {
             level = mapping.levelName(election); // '#5' names the grouping of the fifth column
             battery = battery.withLevel(level);
         }
-        if (level != null && election.grouping(level).isEmpty()) {
-            throw new UsageException("--level " + level + ": the file has no such grouping column; groupings are "
-                    + election.groupings().stream().map(Grouping::name).toList());
-        }
-        Progress progress = quiet.bar(spec.commandLine().getErr(), "analysing");
-        BatteryResult result;
-        try {
-            if (engine.spark()) {
-                Battery local = battery;
-                result = SparkNullRunner.withRunner(engine.master, r -> local.withTests(local.tests().stream()
+        MappingOptions.requireGrouping(election, level);
+        Battery local = battery;
+        BatteryResult result = quiet.run(spec.commandLine().getErr(), "analysing", progress -> engine.spark()
+                ? SparkNullRunner.withRunner(engine.master, r -> local.withTests(local.tests().stream()
                         .map(t -> t instanceof IntegerPercentTest ip ? ip.withNullRunner(r) : t).toList())
-                        .run(election, options, progress));
-            } else {
-                result = battery.run(election, options, progress);
-            }
-        } finally {
-            ProgressBar.close(progress);
-        }
+                        .run(election, options, progress))
+                : local.run(election, options, progress));
         BatteryReport report = BatteryReport.of(result, file.getFileName().toString());
         if (json != null) {
             report.writeJson(json);
@@ -239,13 +226,6 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     /** @return the command line as typed, arguments with spaces or quotes single-quoted */
     private String commandLine() {
-        // Under the root command the original arguments start with "analyze"; run on its own (tests) they do not.
-        StringBuilder b = new StringBuilder(spec.commandLine().getParent() == null ? "psephos analyze" : "psephos");
-        java.util.List<String> args = spec.commandLine().getParseResult() == null ? List.of()
-                : spec.commandLine().getParseResult().originalArgs();
-        for (String a : args) {
-            b.append(' ').append(a.matches("[A-Za-z0-9_./:=,#@%+-]+") ? a : "'" + a.replace("'", "'\\''") + "'");
-        }
-        return b.toString();
+        return TypedCommandLine.of(spec, "analyze", TypedCommandLine::shellQuoted);
     }
 }

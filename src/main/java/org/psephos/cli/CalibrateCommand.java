@@ -1,12 +1,10 @@
 package org.psephos.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.psephos.data.Election;
-import org.psephos.data.Grouping;
 import org.psephos.data.UnitFilter;
 import org.psephos.estimation.Calibration;
 import org.psephos.estimation.CalibrationResult;
@@ -18,7 +16,6 @@ import org.psephos.forensics.NullKind;
 import org.psephos.forensics.TestRegistry;
 import org.psephos.forensics.nulls.CleanTwins;
 import org.psephos.report.CalibrationReport;
-import org.psephos.simulation.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -49,7 +46,7 @@ import picocli.CommandLine.Spec;
             "Examples:",
             "  psephos calibrate --elections 200 --json cal.json --chart fpr.png",
             "  psephos calibrate --like results.csv --level region --labels labels.csv",
-            "", "Exit codes: 0 ok, 1 internal error, 2 usage error, 3 data error."})
+            "", Main.EXIT_CODES})
 final class CalibrateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -159,10 +156,7 @@ final class CalibrateCommand implements Callable<Integer> {
                 Election e = ConventionsOption.withShareBase(InputColumns.load(like, mapping), mapping,
                         Conventions.PSEPHOS);
                 level = mapping.levelName(e);
-                if (level != null && e.grouping(level).isEmpty()) {
-                    throw new UsageException("--level " + level + ": the file has no such grouping column; "
-                            + "groupings are " + e.groupings().stream().map(Grouping::name).toList());
-                }
+                MappingOptions.requireGrouping(e, level);
                 Election kept = UnitFilter.standard().apply(e).election();
                 CleanTwins twins = CleanTwins.of(kept, level, options.nulls().twins());
                 all.add(new CalibrationScenario.Twins("twins of " + like.getFileName(), String.format(
@@ -186,14 +180,9 @@ final class CalibrateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage(), e);
         }
-        PrintWriter err = spec.commandLine().getErr();
-        Progress progress = quiet.bar(err, "calibrating");
-        CalibrationResult result;
-        try {
-            result = calibration.run(t, progress);
-        } finally {
-            ProgressBar.close(progress);
-        }
+        Calibration planned = calibration;
+        CalibrationResult result = quiet.run(spec.commandLine().getErr(), "calibrating",
+                progress -> planned.run(t, progress));
         if (json != null) {
             OutputFiles.writeJson(json, result);
         }
@@ -207,23 +196,12 @@ final class CalibrateCommand implements Callable<Integer> {
             CalibrationReport.writeChart(result, "fraud", powerChart);
         }
         if (labels != null) {
-            String comment = (spec.commandLine().getParent() == null ? "psephos calibrate" : "psephos")
-                    + commandArgs();
+            // the arguments as typed, unquoted (as the label tables written so far have them)
+            String comment = TypedCommandLine.of(spec, "calibrate", java.util.function.UnaryOperator.identity());
             OutputFiles.writeText(labels, w -> result.labelTable(comment).write(w, comment));
         }
         spec.commandLine().getOut().print(CalibrationReport.text(result));
         spec.commandLine().getOut().flush();
         return Main.OK;
-    }
-
-    /** @return the arguments as typed, each after a space */
-    private String commandArgs() {
-        StringBuilder b = new StringBuilder();
-        List<String> args = spec.commandLine().getParseResult() == null ? List.of()
-                : spec.commandLine().getParseResult().originalArgs();
-        for (String a : args) {
-            b.append(' ').append(a);
-        }
-        return b.toString();
     }
 }

@@ -21,6 +21,9 @@ public final class Main {
     public static final int USAGE = 2;
     /** A data error: unreadable file, missing column, invalid value. */
     public static final int DATA = 3;
+    /** The help footer's line on the exit codes, one text for every command that exits with these four. */
+    static final String EXIT_CODES = "Exit codes: " + OK + " ok, " + INTERNAL + " internal error, " + USAGE
+            + " usage error, " + DATA + " data error.";
 
     private Main() {
     }

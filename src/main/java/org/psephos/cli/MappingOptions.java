@@ -91,6 +91,18 @@ final class MappingOptions {
     }
 
     /**
+     * @param e     the election loaded with this mapping
+     * @param level the grouping to run per group of ({@link #levelName}), or {@code null} for none
+     * @throws UsageException if the election has no such grouping; the message lists the groupings it has
+     */
+    static void requireGrouping(org.psephos.data.Election e, String level) {
+        if (level != null && e.grouping(level).isEmpty()) {
+            throw new UsageException("--level " + level + ": the file has no such grouping column; groupings are "
+                    + e.groupings().stream().map(org.psephos.data.Grouping::name).toList());
+        }
+    }
+
+    /**
      * @return the mapping the options describe
      * @throws UsageException if a reference does not parse or the share base is unknown
      */
@@ -98,7 +110,7 @@ final class MappingOptions {
         try {
             ColumnMapping.Builder b = ColumnMapping.builder().registered(registered).ballots(ballots).valid(valid)
                     .invalid(invalid).leader(leader).id(id).shareOf(shareOf == null ? null : ShareBase.parse(shareOf))
-                    .thousands(thousands == null ? Thousands.NONE : Thousands.parse(thousands));
+                    .thousands(thousands(thousands));
             candidates.forEach(b::candidate);
             levels.forEach(b::level);
             return b.build();
@@ -113,6 +125,15 @@ final class MappingOptions {
      */
     public Charset charset() {
         return charset(encoding);
+    }
+
+    /**
+     * @param sep a thousands separator ({@code --thousands}), or null for none
+     * @return the separator
+     * @throws IllegalArgumentException if it is not one of . , or space (each command says which option it was)
+     */
+    static Thousands thousands(String sep) {
+        return sep == null ? Thousands.NONE : Thousands.parse(sep);
     }
 
     /**

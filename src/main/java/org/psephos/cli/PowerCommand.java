@@ -1,6 +1,5 @@
 package org.psephos.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,7 +14,6 @@ import org.psephos.estimation.PowerAnalysis;
 import org.psephos.estimation.PowerResult;
 import org.psephos.report.PowerReport;
 import org.psephos.simulation.ElectorateModel;
-import org.psephos.simulation.Progress;
 import org.psephos.simulation.ProportionDistribution;
 import org.psephos.simulation.SizeDistribution;
 import org.psephos.spark.SparkPowerRunner;
@@ -40,7 +38,7 @@ import picocli.CommandLine.Spec;
             "and sd of the estimators. The same --seed gives the same result for any --threads."},
         footer = {"", "Example: psephos power --fraud klimek --grid incremental=0:0.3:7 --grid extreme=0:0.02:5 "
                 + "--tests Shpilkin,FraudMixture --replicates 200 --seed 1 --chart power.png",
-            "", "Exit codes: 0 ok, 1 internal error, 2 usage error, 3 data error."})
+            "", Main.EXIT_CODES})
 final class PowerCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -156,13 +154,8 @@ final class PowerCommand implements Callable<Integer> {
         if (run.engine.spark()) {
             result = SparkPowerRunner.run(analysis, run.engine.master, run.blockSize);
         } else {
-            PrintWriter err = spec.commandLine().getErr();
-            Progress progress = quiet.bar(err, "power");
-            try {
-                result = analysis.run(t, run.blockSize, progress);
-            } finally {
-                ProgressBar.close(progress);
-            }
+            PowerAnalysis planned = analysis;
+            result = quiet.run(spec.commandLine().getErr(), "power", progress -> planned.run(t, run.blockSize, progress));
         }
         if (json != null) {
             OutputFiles.writeJson(json, result);

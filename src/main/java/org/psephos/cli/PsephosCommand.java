@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
             KazakhstanCommand.class,
         },
         commandListHeading = "%nCommands:%n",
-        footer = {"", "Exit codes: 0 ok, 1 internal error, 2 usage error, 3 data error."})
+        footer = {"", Main.EXIT_CODES})
 final class PsephosCommand implements Runnable {
     @Spec
     CommandSpec spec;

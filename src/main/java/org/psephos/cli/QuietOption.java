@@ -1,6 +1,7 @@
 package org.psephos.cli;
 
 import java.io.PrintWriter;
+import java.util.function.Function;
 import org.psephos.simulation.Progress;
 import picocli.CommandLine.Option;
 
@@ -20,5 +21,24 @@ final class QuietOption {
      */
     Progress bar(PrintWriter err, String label) {
         return ProgressBar.of(err, label, quiet);
+    }
+
+    /**
+     * Runs a long computation under a progress bar and closes the bar however the computation ends: the one home of
+     * the bar's open-run-close sequence of every command.
+     *
+     * @param err   standard error
+     * @param label what the bar says it is doing
+     * @param work  the computation, given the bar to report to
+     * @param <T>   the computation's result
+     * @return what {@code work} returns
+     */
+    <T> T run(PrintWriter err, String label, Function<Progress, T> work) {
+        Progress progress = bar(err, label);
+        try {
+            return work.apply(progress);
+        } finally {
+            ProgressBar.close(progress);
+        }
     }
 }

@@ -9,7 +9,6 @@ import org.psephos.scenarios.ScenarioJson;
 import org.psephos.scenarios.ScenarioResult;
 import org.psephos.scenarios.ScenarioRunner;
 import org.psephos.scenarios.ScenarioSpec;
-import org.psephos.simulation.Progress;
 import org.psephos.report.ScenarioReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -73,14 +72,8 @@ final class ScenariosCommand implements Callable<Integer> {
         run.check("scenarios");
         OutputFiles.requireNotInput(java.util.List.of(file), json, report);
         ScenarioSpec s = override(ScenarioFiles.read(file), seed, replicates);
-        PrintWriter err = spec.commandLine().getErr();
-        Progress progress = quiet.bar(err, s.name());
-        ScenarioResult result;
-        try {
-            result = run.engine.withScenarioEngine(t, e -> ScenarioRunner.run(s, e, run.blockSize, progress));
-        } finally {
-            ProgressBar.close(progress);
-        }
+        ScenarioResult result = quiet.run(spec.commandLine().getErr(), s.name(),
+                progress -> run.engine.withScenarioEngine(t, e -> ScenarioRunner.run(s, e, run.blockSize, progress)));
         if (json != null) {
             String doc = ScenarioJson.write(result);
             OutputFiles.writeText(json, w -> w.write(doc));

@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
             + "--csv writes the anomalous votes of every unit. It says how fragile the estimate is: the clean peak "
             + "chosen and why, the estimate under every peak rule, and the excess votes with the clean peak put at "
             + "each turnout of --sensitivity (printed, and in --json, --sensitivity-csv and the --report chart)."},
-        footer = {"", "Exit codes: 0 ok, 1 internal error, 2 usage error, 3 data error."})
+        footer = {"", Main.EXIT_CODES})
 final class ShpilkinCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

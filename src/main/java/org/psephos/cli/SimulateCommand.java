@@ -11,12 +11,10 @@ import org.psephos.data.DataException;
 import org.psephos.data.Election;
 import org.psephos.data.ElectionCsv;
 import org.psephos.data.LoadReport;
-import org.psephos.data.Thousands;
 import org.psephos.simulation.ElectorateModel;
 import org.psephos.simulation.FraudModel;
 import org.psephos.simulation.Heterogeneity;
 import org.psephos.simulation.MonteCarloEngine;
-import org.psephos.simulation.Progress;
 import org.psephos.simulation.ProportionDistribution;
 import org.psephos.simulation.ReplicateDistribution;
 import org.psephos.simulation.SimulationModel;
@@ -214,15 +212,9 @@ final class SimulateCommand implements Callable<Integer> {
         if (replicates < 1) {
             throw new UsageException("--replicates is not positive: " + replicates);
         }
-        PrintWriter err = spec.commandLine().getErr();
-        Progress progress = quiet.bar(err, "simulating");
-        SimulationResult result;
-        try {
-            result = MonteCarloEngine.run(model, seed, t, replicates, out == null
-                    ? MonteCarloEngine.UnitOutput.NONE : MonteCarloEngine.UnitOutput.FIRST_REPLICATE, progress);
-        } finally {
-            ProgressBar.close(progress);
-        }
+        SimulationResult result = quiet.run(spec.commandLine().getErr(), "simulating", progress ->
+                MonteCarloEngine.run(model, seed, t, replicates, out == null
+                        ? MonteCarloEngine.UnitOutput.NONE : MonteCarloEngine.UnitOutput.FIRST_REPLICATE, progress));
         SimulationSummary s = result.summary();
         List<String> names = optionNames(model.electorate().options());
         if (out != null) {
@@ -268,32 +260,19 @@ final class SimulateCommand implements Callable<Integer> {
             double[] v = ColonNumbers.parse("--share", share, 2, 2);
             double[] rs = ColonNumbers.parse("--region-sd", regionSd, 1, 2);
             ElectorateModel e = new ElectorateModel(units, sizeDistribution(), regions, rs[0],
-                    rs.length > 1 ? rs[1] : rs[0], proportion("--turnout", shape, t),
-                    proportion("--share", shape, v), options, concentration, invalid, heterogeneity());
+                    rs.length > 1 ? rs[1] : rs[0],
+                    option("--turnout", () -> new ProportionDistribution(shape, t[0], t[1])),
+                    option("--share", () -> new ProportionDistribution(shape, v[0], v[1])),
+                    options, concentration, invalid, heterogeneity());
             SimulationModel m = SimulationModel.clean(e);
             if (incremental > 0 || extreme > 0) {
                 m = m.with(FraudModel.Klimek.of(incremental, theta, alpha, extreme));
             }
-            if (stuffing != null) {
-                double[] p = ColonNumbers.parse("--stuffing", stuffing, 2, 2);
-                m = m.with(new FraudModel.BallotStuffing(p[0], p[1]));
-            }
-            if (switching != null) {
-                double[] p = ColonNumbers.parse("--switching", switching, 2, 2);
-                m = m.with(new FraudModel.VoteSwitching(p[0], p[1]));
-            }
-            if (carousel != null) {
-                double[] p = ColonNumbers.parse("--carousel", carousel, 2, 2);
-                m = m.with(new FraudModel.CarouselVoting(p[0], p[1]));
-            }
-            if (invalidated != null) {
-                double[] p = ColonNumbers.parse("--invalidated", invalidated, 2, 2);
-                m = m.with(new FraudModel.InvalidatedOpposition(p[0], p[1]));
-            }
-            if (inflated != null) {
-                double[] p = ColonNumbers.parse("--inflated", inflated, 3, 3);
-                m = m.with(new FraudModel.InflatedRegister(p[0], p[1], p[2]));
-            }
+            m = withFraud(m, "--stuffing", stuffing, 2, p -> new FraudModel.BallotStuffing(p[0], p[1]));
+            m = withFraud(m, "--switching", switching, 2, p -> new FraudModel.VoteSwitching(p[0], p[1]));
+            m = withFraud(m, "--carousel", carousel, 2, p -> new FraudModel.CarouselVoting(p[0], p[1]));
+            m = withFraud(m, "--invalidated", invalidated, 2, p -> new FraudModel.InvalidatedOpposition(p[0], p[1]));
+            m = withFraud(m, "--inflated", inflated, 3, p -> new FraudModel.InflatedRegister(p[0], p[1], p[2]));
             if (invented != null) {
                 m = m.with(new FraudModel.InventedResults(invented,
                         FraudModel.InventedResults.Target.parse(inventedTarget)));
@@ -321,18 +300,25 @@ final class SimulateCommand implements Callable<Integer> {
         return h;
     }
 
-    private static Heterogeneity option(String option, java.util.function.Supplier<Heterogeneity> make) {
-        try {
-            return make.get();
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(option + ": " + e.getMessage(), e);
-        }
+    /**
+     * Adds the fraud model of an option of {@code count} colon-separated numbers, when the option is given.
+     *
+     * @param m      the model so far
+     * @param option the option's name, for the message of a malformed value
+     * @param value  the option's value, or null when it is not given
+     * @param count  how many numbers the value holds
+     * @param make   the fraud model of the numbers
+     * @return the model with the fraud, or {@code m}
+     */
+    private static SimulationModel withFraud(SimulationModel m, String option, String value, int count,
+                                             java.util.function.Function<double[], FraudModel> make) {
+        return value == null ? m : m.with(make.apply(ColonNumbers.parse(option, value, count, count)));
     }
 
-    private static ProportionDistribution proportion(String option, ProportionDistribution.Shape shape,
-                                                     double[] meanSd) {
+    /** @return what {@code make} builds, an invalid value reported as a usage error naming {@code option} */
+    private static <T> T option(String option, java.util.function.Supplier<T> make) {
         try {
-            return new ProportionDistribution(shape, meanSd[0], meanSd[1]);
+            return make.get();
         } catch (IllegalArgumentException e) {
             throw new UsageException(option + ": " + e.getMessage(), e);
         }
@@ -363,7 +349,7 @@ final class SimulateCommand implements Callable<Integer> {
         LoadReport report;
         try {
             report = ElectionCsv.load(file, ColumnMapping.builder().registered(column).ballots(column)
-                    .thousands(thousands == null ? Thousands.NONE : Thousands.parse(thousands)).build(), charset);
+                    .thousands(MappingOptions.thousands(thousands)).build(), charset);
         } catch (IllegalArgumentException e) {
             throw new UsageException("--sizes-column: " + e.getMessage(), e);
         }

@@ -368,6 +368,21 @@ class AnalyzeCommandTest {
         }
     }
 
+    /** A level naming no grouping of the loaded election is a usage error that lists the groupings it has. */
+    @Test
+    void unknownGroupingIsAUsageErrorListingTheGroupings() throws Exception {
+        Path f = dir.resolve("levels.csv");
+        writeMinimalCsv(f);
+        org.psephos.data.Election e = org.psephos.data.ElectionCsv.load(f,
+                org.psephos.data.ColumnMapping.builder().level("district").build(),
+                java.nio.charset.StandardCharsets.UTF_8).election();
+        MappingOptions.requireGrouping(e, "district");
+        MappingOptions.requireGrouping(e, null);
+        UsageException x = org.junit.jupiter.api.Assertions.assertThrows(UsageException.class,
+                () -> MappingOptions.requireGrouping(e, "ward"));
+        assertEquals("--level ward: the file has no such grouping column; groupings are [district]", x.getMessage());
+    }
+
     /** Writes 60 units with columns registered, ballots, A, B and district (d1, d2 alternating). */
     private static void writeMinimalCsv(Path f) throws IOException {
         StringBuilder sb = new StringBuilder("registered,ballots,A,B,district\n");

@@ -2,6 +2,8 @@ package org.psephos.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
@@ -42,5 +44,20 @@ class ProgressBarTest {
             assertEquals(Progress.NONE, ProgressBar.of(err, "x", false));
         }
         assertFalse(ProgressBar.of(err, "x", true) instanceof ProgressBar);
+    }
+
+    @Test
+    void quietRunHandsTheBarToTheWorkAndPassesItsResultAndFailureThrough() {
+        QuietOption q = new QuietOption();
+        q.quiet = true;
+        PrintWriter err = new PrintWriter(new StringWriter());
+        assertEquals("done", q.run(err, "x", p -> {
+            assertSame(Progress.NONE, p, "--quiet gives the work no bar");
+            return "done";
+        }));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> q.run(err, "x", p -> {
+            throw new IllegalStateException("boom");
+        }));
+        assertEquals("boom", e.getMessage());
     }
 }
