@@ -4,6 +4,7 @@ import java.util.Arrays;
 import org.psephos.data.Election;
 import org.psephos.forensics.TestInput;
 import org.psephos.forensics.TurnoutBins;
+import org.psephos.simulation.SampleMoments;
 
 /**
  * Where Klimek et al.'s clean peak is and how wide it is: the peak rules of {@link KlimekFit.PeakRule} (histogram
@@ -140,15 +141,8 @@ final class KlimekPeaks {
     static double kobakPeak(double[] data) {
         int n = data.length;
         int g = 1000;
-        double mean = 0;
-        for (double x : data) {
-            mean += x;
-        }
-        mean /= n;
-        double ss = 0;
-        for (double x : data) {
-            ss += (x - mean) * (x - mean);
-        }
+        double mean = SampleMoments.mean(data, n);
+        double ss = SampleMoments.squaredDeviations(data, n, mean);
         double factor = Math.pow(n, -1.0 / 5); // scotts_factor: neff^(-1/(d+4))
         double cov = ss / (n - 1) * (factor * factor);
         double chol = Math.sqrt(cov); // scipy scales by solve_triangular(cho_cov, ...)

@@ -2,6 +2,7 @@ package org.psephos.forensics.nulls;
 
 import java.util.Arrays;
 import org.psephos.simulation.Quantiles;
+import org.psephos.simulation.SampleMoments;
 
 /**
  * The rates of {@link ResamplingModel.Matched}: every binomial step of {@link CountResampler}'s nesting (the ballots
@@ -207,16 +208,8 @@ final class MatchedRates {
          */
         static LogDensity of(double[] sorted, double lattice) {
             int n = sorted.length;
-            double mean = 0;
-            for (double y : sorted) {
-                mean += y;
-            }
-            mean /= n;
-            double ss = 0;
-            for (double y : sorted) {
-                ss += (y - mean) * (y - mean);
-            }
-            double sd = n > 1 ? Math.sqrt(ss / (n - 1)) : 0;
+            double mean = SampleMoments.mean(sorted, n);
+            double sd = SampleMoments.sd(sorted, n, mean);
             double iqr = n > 1 ? (Quantiles.type7(sorted, n, 0.75) - Quantiles.type7(sorted, n, 0.25)) / IQR_PER_SD
                     : 0;
             double s = iqr > 0 ? Math.min(sd, iqr) : sd;

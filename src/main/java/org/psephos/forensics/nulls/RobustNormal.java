@@ -2,6 +2,7 @@ package org.psephos.forensics.nulls;
 
 import java.util.Arrays;
 import org.psephos.simulation.Quantiles;
+import org.psephos.simulation.SampleMoments;
 
 /**
  * Location and spread of the clean part of a sample whose anomalies lie in its upper tail (see
@@ -34,16 +35,8 @@ final class RobustNormal {
             return new double[] {Double.NaN, Double.NaN};
         }
         if (rule == TwinOptions.TailRule.ALL) {
-            double m = 0;
-            for (int i = 0; i < n; i++) {
-                m += sorted[i];
-            }
-            m /= n;
-            double ss = 0;
-            for (int i = 0; i < n; i++) {
-                ss += (sorted[i] - m) * (sorted[i] - m);
-            }
-            return new double[] {m, n > 1 ? Math.sqrt(ss / (n - 1)) : 0};
+            double m = SampleMoments.mean(sorted, n);
+            return new double[] {m, SampleMoments.sd(sorted, n, m)};
         }
         double iqr = (Quantiles.type7(sorted, n, 0.75) - Quantiles.type7(sorted, n, 0.25)) / 1.349;
         if (n < MIN_MODE || !(iqr > 0)) {
