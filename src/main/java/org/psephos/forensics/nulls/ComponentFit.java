@@ -11,6 +11,7 @@ import org.psephos.simulation.Quantiles;
 final class ComponentFit {
     /** Fewest units for the size slope. */
     private static final int MIN_SLOPE_UNITS = 200;
+    private static final int SLOPE_BINS = 10;
     /**
      * Fewest groups with units for a between-group spread τ: with fewer (two settlement types, three
      * districts) nothing tells a stuffed group from a different one, so each group keeps its own fit.
@@ -158,8 +159,43 @@ final class ComponentFit {
             }
         }
         Arrays.sort(idx, (a, b) -> Double.compare(z[a], z[b]));
-        return BinnedLine.slope(idx, n, i -> z[i], i -> x[i] - location[group == null ? 0 : group[i]],
-                rule == TwinOptions.TailRule.ALL ? BinnedLine.Centre.MEAN : BinnedLine.Centre.MEDIAN);
+        double sw = 0;
+        double swz = 0;
+        double swy = 0;
+        double swzz = 0;
+        double swzy = 0;
+        for (int b = 0; b < SLOPE_BINS; b++) {
+            int from = (int) ((long) n * b / SLOPE_BINS);
+            int to = (int) ((long) n * (b + 1) / SLOPE_BINS);
+            double[] r = new double[to - from];
+            double[] zb = new double[to - from];
+            for (int j = from; j < to; j++) {
+                int i = idx[j];
+                r[j - from] = x[i] - location[group == null ? 0 : group[i]];
+                zb[j - from] = z[i];
+            }
+            Arrays.sort(r);
+            Arrays.sort(zb);
+            boolean all = rule == TwinOptions.TailRule.ALL;
+            double mz = all ? mean(zb) : Quantiles.type7(zb, zb.length, 0.5);
+            double loc = all ? mean(r) : Quantiles.type7(r, r.length, 0.5);
+            double w = r.length;
+            sw += w;
+            swz += w * mz;
+            swy += w * loc;
+            swzz += w * mz * mz;
+            swzy += w * mz * loc;
+        }
+        double var = swzz - swz * swz / sw;
+        return var > 1e-12 ? (swzy - swz * swy / sw) / var : 0;
+    }
+
+    private static double mean(double[] x) {
+        double s = 0;
+        for (double v : x) {
+            s += v;
+        }
+        return s / x.length;
     }
 
     /** The median of values weighted by counts (groups without units ignored). */

@@ -21,9 +21,6 @@ final class TwinDrawer implements ReplicateSource.Drawer {
     private final int[][] trials;
     private final UnitChunk chunk;
     private final double[] p = new double[UnitChunk.CAPACITY];
-    /** The latent deviation σ·ε each proportion drew last, and the turnout's kept for the leader's association. */
-    private final double[] deviation = new double[UnitChunk.CAPACITY];
-    private final double[] turnoutDeviation = new double[UnitChunk.CAPACITY];
     private final int[] unfound = new int[UnitChunk.CAPACITY];
     private final int[] rest = new int[UnitChunk.CAPACITY];
     private final double[][] weights;
@@ -42,12 +39,12 @@ final class TwinDrawer implements ReplicateSource.Drawer {
         this.trials = trials;
         this.chunk = view.newChunk();
         this.lead = view.election.leader();
-        this.turnout = Params.of(model.turnout, 0);
-        this.invalid = Params.of(model.invalid, 0);
-        this.leader = Params.of(model.leader, model.association);
+        this.turnout = Params.of(model.turnout);
+        this.invalid = Params.of(model.invalid);
+        this.leader = Params.of(model.leader);
         this.ratios = new Params[model.ratios.length];
         for (int q = 0; q < ratios.length; q++) {
-            ratios[q] = Params.of(model.ratios[q], 0);
+            ratios[q] = Params.of(model.ratios[q]);
         }
         int members = model.members.length;
         weights = new double[members][UnitChunk.CAPACITY];
@@ -74,32 +71,22 @@ final class TwinDrawer implements ReplicateSource.Drawer {
         return m.group == null ? 0 : m.group[i];
     }
 
-    /**
-     * A component's arrays, copied once per drawer (the record's accessors copy), and its slope on the turnout's
-     * latent deviation (the leader's γ; 0 for the others).
-     */
-    private record Params(double[] centre, double[] sd, double slope, double association) {
-        static Params of(TwinModel.Component c, double association) {
-            return c == null ? null : new Params(c.centre(), c.sd(), c.slope(), association);
+    /** A component's arrays, copied once per drawer (the record's accessors copy). */
+    private record Params(double[] centre, double[] sd, double slope) {
+        static Params of(TwinModel.Component c) {
+            return c == null ? null : new Params(c.centre(), c.sd(), c.slope());
         }
     }
 
-    /**
-     * p[j] = expit(centre_g + slope·z + association·(turnout's σε)_j + sd_g·ε) for the chunk's units, ε drawn in unit
-     * order; each unit's sd_g·ε is left in {@link #deviation}. With association 0 the sum is bit for bit the one
-     * without the term.
-     */
+    /** p[j] = expit(centre_g + slope·z + sd_g·ε) for the chunk's units, ε drawn in unit order. */
     private void proportions(Params c, NormalizedGaussianSampler gaussian, int from, int len) {
         double slope = c.slope;
-        double association = c.association;
         double[] centre = c.centre;
         double[] sd = c.sd;
         for (int j = 0; j < len; j++) {
             int i = from + j;
             int g = groupOf(i);
-            double dev = sd[g] * gaussian.sample();
-            deviation[j] = dev;
-            double x = centre[g] + slope * m.z[i] + association * turnoutDeviation[j] + dev;
+            double x = centre[g] + slope * m.z[i] + sd[g] * gaussian.sample();
             p[j] = 1 / (1 + Math.exp(-x));
         }
     }
@@ -112,7 +99,6 @@ final class TwinDrawer implements ReplicateSource.Drawer {
             int from = chunk.first;
             int len = chunk.length;
             proportions(turnout, gaussian, from, len);
-            System.arraycopy(deviation, 0, turnoutDeviation, 0, len);
             BinomialSampler.sample(rng, trials[c], p, chunk.ballots, len);
             int[] found = chunk.found;
             if (anyUnfound) {

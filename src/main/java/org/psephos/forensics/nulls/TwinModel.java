@@ -13,18 +13,16 @@ import org.psephos.data.Election;
  *   turnout      t_i = expit(μ^T_g + β^T z_i + σ^T_g ε),      ballots  B ~ Binomial(N, t)
  *   unfound      U ~ Binomial(B, u_g)                        found    F = B − U
  *   invalid      r_i = expit(μ^I_g + σ^I_g ε),               invalid  I ~ Binomial(F, r)     valid V = F − I
- *   leader       ℓ_i = expit(μ^L_g + β^L z_i + γ σ^T_g ε^T_i + σ^L_g ε),   leader   W ~ Binomial(V, ℓ)
+ *   leader       ℓ_i = expit(μ^L_g + β^L z_i + σ^L_g ε),     leader   W ~ Binomial(V, ℓ)
  *   others       w_k = exp(μ^k_g + σ^k_g ε) (w_ref = 1),     (others) ~ Multinomial(V − W, w / Σw)
  * </pre>
- * every ε an independent standard normal, ε^T_i the one that set the unit's turnout. By default γ = 0: turnout and
- * support are independent within a group given size, as in the clean model of Klimek, Yegorov, Hanel and Thurner
- * (2012, PNAS 109(41), doi:10.1073/pnas.1210722109), which is what fraud breaks. With
- * {@link TwinOptions#association()} γ keeps the association of clean political geography (a party strong where
- * people vote more), fitted only below the clean turnout peak so that the association stuffing makes above it is not
- * absorbed ({@link TurnoutSupportSlope}); measured and not adopted as the default ({@code docs/calibration.md},
- * section 10). Heterogeneity across groups and sizes is kept. The others' split is additive log-ratio normal against
- * the largest of them ("other valid", valid − the options' sum, counts as one of them; without a valid column in the
- * source, the twins' valid ballots are ballots − invalid, so the ballots beyond the options are "other valid").
+ * every ε an independent standard normal: within a group, turnout and support are independent given size, as in
+ * the clean model of Klimek, Yegorov, Hanel and Thurner (2012, PNAS 109(41), doi:10.1073/pnas.1210722109), which
+ * is what fraud breaks (a slope of support on turnout fitted below the clean peak was tried and not adopted,
+ * {@code docs/calibration.md} section 10); heterogeneity across groups and sizes is kept. The others' split is
+ * additive log-ratio normal against the largest of them ("other valid", valid − the options' sum, counts as one of
+ * them; without a valid column in the source, the twins' valid ballots are ballots − invalid, so the ballots beyond
+ * the options are "other valid").
  *
  * <p>Fit. Each component is fitted on the empirical logits ln((k + ½)/(n − k + ½)) of the units' counts:
  * <ol>
@@ -45,13 +43,10 @@ import org.psephos.data.Election;
  *       own centre;</li>
  *   <li>the binomial noise is taken out of each spread: σ = sqrt(max(0, s² − median of 1/(k + ½) + 1/(n − k + ½)));
  *       the twins add it back by drawing counts;</li>
- *   <li>the unfound rate u_g is the group's pooled share of ballots not found in the boxes;</li>
- *   <li>the association γ ({@link TurnoutSupportSlope}), with the leader's latent spread reduced to
- *       sqrt(σ^L² − (γσ^T)²) so that its marginal spread stays the fitted one.</li>
+ *   <li>the unfound rate u_g is the group's pooled share of ballots not found in the boxes.</li>
  * </ol>
  * Sensitivity to these choices is measured by refitting with {@link TwinOptions#withTail},
- * {@link TwinOptions#withGroupClip}, {@link TwinOptions#withSizeCovariate} and {@link TwinOptions#withAssociation}.
- * Immutable.
+ * {@link TwinOptions#withGroupClip} and {@link TwinOptions#withSizeCovariate}. Immutable.
  *
  * @since 0.1
  */
@@ -80,23 +75,6 @@ public final class TwinModel {
             rawSpread = rawSpread.clone();
             clipped = clipped.clone();
             units = units.clone();
-        }
-
-        /**
-         * The component left once a share of its spread is explained by another's: per group
-         * sd² − (γ·other sd)², at least 0.
-         *
-         * @param gamma   the slope on the other component's latent deviation
-         * @param otherSd per group the other component's latent sd
-         * @return a copy with the smaller latent spreads
-         */
-        Component lessSpread(double gamma, double[] otherSd) {
-            double[] s = sd.clone();
-            for (int g = 0; g < s.length; g++) {
-                double explained = gamma * otherSd[g];
-                s[g] = Math.sqrt(Math.max(0, s[g] * s[g] - explained * explained));
-            }
-            return new Component(centre, s, rawCentre, rawSpread, clipped, units, slope, national, nationalSd, tau);
         }
 
         /** @return per group the logit centre the twins use (a copy) */
@@ -145,8 +123,6 @@ public final class TwinModel {
     final Component turnout;
     final Component invalid;
     final Component leader;
-    /** γ: the leader logit's slope on the unit's latent turnout deviation (0 without the association). */
-    final double association;
     /** The others' members: option indices (the leader excluded) and −1 for "other valid"; reference at refIndex. */
     final int[] members;
     final int reference;
@@ -180,7 +156,6 @@ public final class TwinModel {
         double[][] lx = new double[2][n];
         logits(v.ballots, v.registered, lx);
         turnout = ComponentFit.fit(lx[0], lx[1], zs, group, groups, options, true);
-        double[][] turnoutLogits = {lx[0].clone(), lx[1].clone()};
         int[] valid = drawnValid(v);
         int[] found = new int[n];
         int lead = e.leader();
@@ -213,13 +188,9 @@ public final class TwinModel {
         }
         if (lead >= 0) {
             logits(v.votes[lead], valid, lx);
-            Component marginal = ComponentFit.fit(lx[0], lx[1], zs, group, groups, options, true);
-            association = options.association() ? TurnoutSupportSlope.fit(turnoutLogits[0], turnoutLogits[1], lx[0],
-                    zs, group, turnout, marginal, options.tail()) : 0;
-            leader = association == 0 ? marginal : marginal.lessSpread(association, turnout.sd);
+            leader = ComponentFit.fit(lx[0], lx[1], zs, group, groups, options, true);
         } else {
             leader = null;
-            association = 0;
         }
         List<Integer> m = new ArrayList<>();
         int refK = -1;
@@ -314,14 +285,6 @@ public final class TwinModel {
     /** @return the leader's support component (of valid votes), or null without a leader */
     public Component leader() {
         return leader;
-    }
-
-    /**
-     * @return γ, the slope of the leader's logit on the unit's latent turnout deviation from its group's centre,
-     *         fitted on the data's clean side ({@link TurnoutSupportSlope}); 0 with the association off or no leader
-     */
-    public double association() {
-        return association;
     }
 
     /** @return the invalid share component (of found ballots), or null without an invalid column */

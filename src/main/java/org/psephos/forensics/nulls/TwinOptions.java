@@ -9,15 +9,9 @@ package org.psephos.forensics.nulls;
  *                      deviations above the national centre (positive; infinity turns the clip off)
  * @param sizeCovariate whether turnout and support get a slope in ln(registered) (small units voting more)
  * @param shrinkUnits   n₀: a group's spread is shrunk towards the national one with weight n/(n + n₀), at least 0
- * @param association   whether the leader's support rises or falls with the unit's turnout as on the clean side of
- *                      the data ({@link TurnoutSupportSlope}); off (the default), turnout and support are independent
- *                      within a group given size. Measured on {@code calibrate}'s scenarios it did not bring
- *                      Shpilkin's rows to their level and put the Correlation and Sobyanin rows above it where there
- *                      is no association (the slope's own error), so it is an option, not the default
  * @since 0.1
  */
-public record TwinOptions(TailRule tail, double groupClip, boolean sizeCovariate, int shrinkUnits,
-                          boolean association) {
+public record TwinOptions(TailRule tail, double groupClip, boolean sizeCovariate, int shrinkUnits) {
     /** How a group's location and spread are estimated from its units' logits. */
     public enum TailRule {
         /**
@@ -45,33 +39,27 @@ public record TwinOptions(TailRule tail, double groupClip, boolean sizeCovariate
     }
 
     /**
-     * @return the lower-half rule, clip 3, the size covariate, n₀ = 30, no turnout–support association (measured
-     *         and not adopted: {@code docs/verdict-method.md}, fourth-session addendum). With k = 3 a clean region's centre is cut
+     * @return the lower-half rule, clip 3, the size covariate, n₀ = 30. With k = 3 a clean region's centre is cut
      *         with probability 0.13% if τ were known; τ from 40 groups is off by ±25% (TwinFitStudy), and k = 2
      *         cut clean regions by up to 0.4 logit there, while k = 3 still leaves a region stuffed to 96% turnout
      *         at about 86% in its twins
      */
     public static TwinOptions defaults() {
-        return new TwinOptions(TailRule.LOWER_HALF, 3, true, 30, false);
+        return new TwinOptions(TailRule.LOWER_HALF, 3, true, 30);
     }
 
     /** @param rule the tail rule @return a copy */
     public TwinOptions withTail(TailRule rule) {
-        return new TwinOptions(rule, groupClip, sizeCovariate, shrinkUnits, association);
+        return new TwinOptions(rule, groupClip, sizeCovariate, shrinkUnits);
     }
 
     /** @param k the clip in robust between-group sd @return a copy */
     public TwinOptions withGroupClip(double k) {
-        return new TwinOptions(tail, k, sizeCovariate, shrinkUnits, association);
+        return new TwinOptions(tail, k, sizeCovariate, shrinkUnits);
     }
 
     /** @param on whether to fit the size slopes @return a copy */
     public TwinOptions withSizeCovariate(boolean on) {
-        return new TwinOptions(tail, groupClip, on, shrinkUnits, association);
-    }
-
-    /** @param on whether the leader's support follows turnout as on the data's clean side @return a copy */
-    public TwinOptions withAssociation(boolean on) {
-        return new TwinOptions(tail, groupClip, sizeCovariate, shrinkUnits, on);
+        return new TwinOptions(tail, groupClip, on, shrinkUnits);
     }
 }
