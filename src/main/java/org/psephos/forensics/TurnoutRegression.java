@@ -145,8 +145,7 @@ final class TurnoutRegression {
         }
         double[] reg = Moments.regression(x, y);
         double value = stat == CrossStatistic.CORRELATION ? reg[0] : reg[1] - shareSum / shares;
-        return new TestResult(id, input.variable().name(), input.level(), value, reference, Double.NaN, Double.NaN,
-                Double.NaN, Double.NaN, Math.abs(value) > threshold, pairs, true, "",
-                new ShapeDetails.Threshold(threshold));
+        return TestResult.of(id, input).statistic(value).expected(reference).flag(Math.abs(value) > threshold)
+                .n(pairs).details(new ShapeDetails.Threshold(threshold));
     }
 }
