@@ -363,7 +363,7 @@ public final class KlimekFit implements ForensicTest {
         KlimekDetails.Fit d = new KlimekDetails.Fit(r.fi(), r.fe(), r.alpha(), r.fiSd(), r.feSd(), m, sensitivity,
                 probe, mc.summary(), mc.method());
         double sd = Math.sqrt(r.fiSd() * r.fiSd() + r.feSd() * r.feSd());
-        return TestResult.of(ID, input).statistic(value).expected(0)
+        return TestResult.of(ID, input).statistic(value).expected(mc.summary() == null ? 0 : mc.summary().mean())
                 .interval(Math.max(0, value - 1.96 * sd), value + 1.96 * sd).pValue(p).flag(p <= ALPHA)
                 .n(input.size()).details(d);
     }

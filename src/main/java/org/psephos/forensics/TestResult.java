@@ -42,13 +42,15 @@ import java.util.Objects;
  *       mean 3(n − 1)/(n + 1) under normality, within 6/n of 3</td></tr>
  *   <tr><td>Sobyanin (classic form)</td><td>the option's share of all ballots ΣW/ΣB</td><td>the slope when the
  *       share does not move with turnout</td></tr>
- *   <tr><td>Sobyanin (EFToolkit's form)</td><td>0, the slope's null value, although the statistic subtracts the mean
- *       share (its null mean is minus the mean share)</td><td>not the statistic's mean</td></tr>
+ *   <tr><td>Sobyanin (EFToolkit's form)</td><td>minus the mean share (the slope's 0 minus the mean share the
+ *       statistic subtracts)</td><td>exact given the shares</td></tr>
  *   <tr><td>IntegerPercent</td><td>the mean of the resampling null's replicates of the headline statistic</td>
  *       <td>Monte Carlo</td></tr>
+ *   <tr><td>KlimekFit with {@code withNull(M)}</td><td>the mean of f̂_i + f̂_e over the M simulated clean
+ *       elections</td><td>Monte Carlo</td></tr>
  *   <tr><td>Shpilkin</td><td>0</td><td>exact for the row's null, F ~ N(0, sd), that its p-value uses</td></tr>
- *   <tr><td>KlimekFit (both conventions, also with {@code withNull(M)}), FraudMixture</td><td>0, the fraud
- *       share of the no-fraud model the estimate is read against</td><td>not the estimate's mean: the estimators
+ *   <tr><td>KlimekFit without a null (both conventions), FraudMixture</td><td>0, the
+ *       fraud share of the no-fraud model the estimate is read against</td><td>not the estimate's mean: the estimators
  *       are bounded at 0, so their mean on clean data is above 0 (the calibrated row gives it)</td></tr>
  *   <tr><td>DipT, Spikes</td><td>NaN</td><td>no closed form for the dip's null mean; Spikes's own null only
  *       under calibrated nulls</td></tr>
