@@ -14,11 +14,9 @@ import java.util.List;
  * that occurs most often outside quotes in the header line (comma when none does). Quoted fields may hold
  * delimiters, doubled quotes and line breaks, and may follow blanks ({@code a, "b"}); {@link #line()} is the physical line where the record starts, so
  * errors after a multi-line field still point at the right line. Empty lines are skipped and counted. Only the
- * current record is held in memory.
+ * current record is held in memory. The delimiter is found by {@link CsvDelimiter}.
  */
 final class CsvRecords implements RecordSource {
-    /** The delimiters the loader detects: comma, semicolon, tab. */
-    static final char[] DELIMITERS = {',', ';', '\t'};
     /** The longest record text kept (characters): more means a quote never closed or a file that is not CSV. */
     static final int MAX_RECORD_CHARS = 1 << 24;
     /** The most fields in one record. */
@@ -47,8 +45,12 @@ final class CsvRecords implements RecordSource {
         this.name = name;
         this.in = in;
         this.charset = charset;
-        char declared = excelSeparatorLine(in);
-        this.delimiter = declared != 0 ? declared : detectDelimiter(in);
+        CsvDelimiter found = CsvDelimiter.read(name, in, charset);
+        this.delimiter = found.delimiter();
+        if (found.declared()) {
+            physicalLine = 2;
+            headerLine = 2;
+        }
         if (!readRecord()) {
             throw DataException.of("the file is empty").file(name)
                     .fix("A results file needs a header line and at least one row of figures").build();
@@ -64,77 +66,9 @@ final class CsvRecords implements RecordSource {
         return delimiter;
     }
 
-    /**
-     * Skips the {@code sep=;} line that Excel writes (and reads) before the header to name the delimiter.
-     *
-     * @return the declared delimiter, or 0 if the first line is not such a line (nothing is consumed then)
-     */
-    private char excelSeparatorLine(Reader r) {
-        try {
-            r.mark(8);
-            StringBuilder head = new StringBuilder(5);
-            for (int c = r.read(); c >= 0; c = head.length() < 5 ? r.read() : -1) {
-                head.append((char) c);
-            }
-            boolean sep = head.length() == 5 && head.substring(0, 4).equalsIgnoreCase("sep=")
-                    && head.charAt(4) != '\n' && head.charAt(4) != '\r';
-            int end = sep ? r.read() : -1;
-            if (!sep || end >= 0 && end != '\n' && end != '\r') {
-                r.reset();
-                return 0;
-            }
-            if (end == '\r') {
-                r.mark(1);
-                if (r.read() != '\n') {
-                    r.reset();
-                }
-            }
-            physicalLine = 2;
-            headerLine = 2;
-            return head.charAt(4);
-        } catch (CharacterCodingException e) {
-            throw CsvInput.encodingError(name, 1, charset, e);
-        } catch (IOException e) {
-            throw ioError(e);
-        }
-    }
-
-    private char detectDelimiter(Reader r) {
-        int[] counts = new int[DELIMITERS.length];
-        try {
-            r.mark(1 << 22);
-            boolean quoted = false;
-            int scanned = 0;
-            for (int c = r.read(); c >= 0 && scanned < (1 << 22) - 1; c = r.read(), scanned++) {
-                if (c == '"') {
-                    quoted = !quoted;
-                } else if (!quoted && (c == '\n' || c == '\r')) {
-                    break;
-                } else if (!quoted) {
-                    for (int k = 0; k < DELIMITERS.length; k++) {
-                        if (c == DELIMITERS[k]) {
-                            counts[k]++;
-                        }
-                    }
-                }
-            }
-            r.reset();
-        } catch (CharacterCodingException e) {
-            throw CsvInput.encodingError(name, 1, charset, e);
-        } catch (IOException e) {
-            throw ioError(e);
-        }
-        int best = 0;
-        for (int k = 1; k < DELIMITERS.length; k++) {
-            if (counts[k] > counts[best]) {
-                best = k;
-            }
-        }
-        return DELIMITERS[best];
-    }
-
-    private DataException ioError(IOException e) {
-        return DataException.of("cannot read the file (" + CsvInput.reason(e) + ")").file(name).line(physicalLine)
+    /** @return the error for a failed read of file {@code name} at {@code line} */
+    static DataException ioError(String name, long line, IOException e) {
+        return DataException.of("cannot read the file (" + CsvInput.reason(e) + ")").file(name).line(line)
                 .cause(e).build();
     }
 
@@ -217,7 +151,7 @@ final class CsvRecords implements RecordSource {
         try {
             in.close();
         } catch (IOException e) {
-            throw ioError(e);
+            throw ioError(name, physicalLine, e);
         }
     }
 
@@ -228,7 +162,7 @@ final class CsvRecords implements RecordSource {
             } catch (CharacterCodingException e) {
                 throw CsvInput.encodingError(name, physicalLine, charset, e);
             } catch (IOException e) {
-                throw ioError(e);
+                throw ioError(name, physicalLine, e);
             }
             pos = 0;
             if (limit <= 0) {
