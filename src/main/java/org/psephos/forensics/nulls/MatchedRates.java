@@ -31,7 +31,11 @@ import org.psephos.simulation.SampleMoments;
  * Silverman's 0.9·min(sd, IQR/1.349)·n^(−1/5), at least a quarter of that spread and twice the median v_i (the
  * logits of counts lie on a lattice of spacing about v_i, which a narrower kernel would read as modes). Counts of
  * a few votes, whose v_i is large, are drawn close to their mode; counts in the hundreds keep c_i ≈ 1, so their rates
- * barely move. A zero count gets a positive rate (zeros are not absorbing, unlike the plain binomial null).
+ * barely move. A count at 0 or at its full base (no votes; every listed voter voted) keeps its rate, 0 or 1, as
+ * under the plain binomial null: such counts are often structural (a party absent from a locality, a special station
+ * whose list is the people present), which the smooth latent spread cannot tell from chance, and shrinking them made
+ * round-number tests read the data's zeros and 100% turnouts as an excess (Russia 2011, {@code docs/calibration.md}
+ * section 11). They still enter the density, with the empirical logit above.
  *
  * <p>Steps left at their observed rates: a unit whose ballots are not redrawn (no registered voters, or more ballots
  * than registered); the "unfound" category (ballots − found, a bookkeeping residue, not a vote); a missing cell (no
@@ -167,7 +171,8 @@ final class MatchedRates {
                     double c = spread > var[i] ? Math.sqrt(1 - var[i] / spread) : 0;
                     step = (1 - c) * (-d[0] / d[1]);
                 }
-                p[i] = 1 / (1 + Math.exp(-(logit[i] + step)));
+                // a count at 0 or at its full base keeps its rate, 0 or 1 (absorbing, as under the binomial null)
+                p[i] = x[i] == 0 ? 0 : x[i] == m[i] ? 1 : 1 / (1 + Math.exp(-(logit[i] + step)));
             }
         }
         return p;

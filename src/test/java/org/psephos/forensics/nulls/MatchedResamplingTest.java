@@ -82,12 +82,13 @@ class MatchedResamplingTest {
     }
 
     /**
-     * Large counts keep their rates (c ≈ 1); a zero count gets a positive rate; units without trials get NaN; with a
+     * Large counts keep their rates (c ≈ 1); a count at 0 or at its full base keeps its rate, 0 or 1, while a count
+     * of 1 beside it keeps a positive rate (fifth-session addendum 6); units without trials get NaN; with a
      * grouping each group's small counts are pulled towards its own centre (logit 0.2 and 0.6, latent sd 0.2, 30
      * trials): the shrunk logits' mean stays at the group's centre and their spread about it falls.
      */
     @Test
-    void largeCountsBarelyMoveZerosAreNotAbsorbingAndGroupsHaveTheirCentres() {
+    void largeCountsBarelyMoveBoundaryCountsKeepTheirRatesAndGroupsHaveTheirCentres() {
         int n = 4000;
         UniformRandomProvider rng = RandomStreams.seeded(3).stream(0x4D61746368L);
         ZigguratSampler.NormalizedGaussian g = ZigguratSampler.NormalizedGaussian.of(rng);
@@ -121,6 +122,10 @@ class MatchedResamplingTest {
             double[] after = new double[n / 2];
             int k = 0;
             for (int i = 2 + grp; i < n; i += 2) {
+                if (x[i] == 0 || x[i] == m[i]) { // boundary counts keep their rates (asserted below)
+                    assertEquals(x[i] / m[i], p[i]);
+                    continue;
+                }
                 before[k] = logit((x[i] + 0.5) / 31);
                 after[k++] = logit(p[i]);
             }
@@ -129,11 +134,14 @@ class MatchedResamplingTest {
             assertEquals(centre, StatUtils.mean(after), 0.06, "group " + grp + " keeps its centre");
             assertTrue(StatUtils.variance(after) < 0.6 * StatUtils.variance(before), "group " + grp + " shrinks");
         }
-        double[] zero = {0, 3, 4, 5, 6, 2, 3, 4, 5, 3, 4, 2, 6, 3, 4, 5, 4, 3, 4, 5, 4, 3, 4, 4, 5};
+        double[] zero = {0, 1, 4, 5, 6, 2, 3, 4, 5, 3, 4, 2, 6, 3, 4, 5, 4, 3, 4, 5, 4, 3, 4, 4, 20};
         double[] twenty = new double[zero.length];
         java.util.Arrays.fill(twenty, 20);
         double[] pz = MatchedRates.shrink(zero, twenty, null, 1);
-        assertTrue(pz[0] > 0 && pz[0] < 0.2, "a zero count of 20 trials is redrawn at a positive rate: " + pz[0]);
+        assertEquals(0.0, pz[0], "a zero count of 20 trials stays at rate 0 (absorbing, as the binomial null)");
+        assertEquals(1.0, pz[zero.length - 1], "a full count of 20 trials stays at rate 1");
+        assertTrue(pz[1] > 0.049 && pz[1] < 0.2, "a count of 1 of 20 keeps a positive rate, at or above its own: "
+                + pz[1]);
     }
 
     /**
