@@ -139,7 +139,7 @@ final class ColumnResolver {
      */
     private String mixedDelimiters() {
         for (String h : header) {
-            for (char d : CsvRecords.DELIMITERS) {
+            for (char d : CsvDelimiter.DELIMITERS) {
                 if (h.indexOf(d) >= 0 && h.length() > 1) {
                     String shown = d == '\t' ? "a tab" : "'" + d + "'";
                     return ". The header name '" + h + "' holds " + shown + ": the file seems to mix delimiters;"

@@ -5,7 +5,6 @@ import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
@@ -14,11 +13,9 @@ import java.util.List;
  * that occurs most often outside quotes in the header line (comma when none does). Quoted fields may hold
  * delimiters, doubled quotes and line breaks, and may follow blanks ({@code a, "b"}); {@link #line()} is the physical line where the record starts, so
  * errors after a multi-line field still point at the right line. Empty lines are skipped and counted. Only the
- * current record is held in memory.
+ * current record is held in memory, in {@link CsvFields}. The delimiter is found by {@link CsvDelimiter}.
  */
 final class CsvRecords implements RecordSource {
-    /** The delimiters the loader detects: comma, semicolon, tab. */
-    static final char[] DELIMITERS = {',', ';', '\t'};
     /** The longest record text kept (characters): more means a quote never closed or a file that is not CSV. */
     static final int MAX_RECORD_CHARS = 1 << 24;
     /** The most fields in one record. */
@@ -35,26 +32,26 @@ final class CsvRecords implements RecordSource {
     private long headerLine = 1;
     private long recordLine;
     private int blankLines;
-    private char[] text = new char[256];
-    private int textLength;
-    private int[] ends = new int[64];
-    private int fields;
+    private final CsvFields fields = new CsvFields();
     private final List<String> header;
-    private final Slice slice = new Slice();
     private boolean[] retained;
 
     CsvRecords(String name, Reader in, Charset charset) {
         this.name = name;
         this.in = in;
         this.charset = charset;
-        char declared = excelSeparatorLine(in);
-        this.delimiter = declared != 0 ? declared : detectDelimiter(in);
+        CsvDelimiter found = CsvDelimiter.read(name, in, charset);
+        this.delimiter = found.delimiter();
+        if (found.declared()) {
+            physicalLine = 2;
+            headerLine = 2;
+        }
         if (!readRecord()) {
             throw DataException.of("the file is empty").file(name)
                     .fix("A results file needs a header line and at least one row of figures").build();
         }
-        List<String> h = new ArrayList<>(fields);
-        for (int i = 0; i < fields; i++) {
+        List<String> h = new ArrayList<>(fields.size());
+        for (int i = 0; i < fields.size(); i++) {
             h.add(text(i).trim());
         }
         this.header = Collections.unmodifiableList(h);
@@ -64,77 +61,9 @@ final class CsvRecords implements RecordSource {
         return delimiter;
     }
 
-    /**
-     * Skips the {@code sep=;} line that Excel writes (and reads) before the header to name the delimiter.
-     *
-     * @return the declared delimiter, or 0 if the first line is not such a line (nothing is consumed then)
-     */
-    private char excelSeparatorLine(Reader r) {
-        try {
-            r.mark(8);
-            StringBuilder head = new StringBuilder(5);
-            for (int c = r.read(); c >= 0; c = head.length() < 5 ? r.read() : -1) {
-                head.append((char) c);
-            }
-            boolean sep = head.length() == 5 && head.substring(0, 4).equalsIgnoreCase("sep=")
-                    && head.charAt(4) != '\n' && head.charAt(4) != '\r';
-            int end = sep ? r.read() : -1;
-            if (!sep || end >= 0 && end != '\n' && end != '\r') {
-                r.reset();
-                return 0;
-            }
-            if (end == '\r') {
-                r.mark(1);
-                if (r.read() != '\n') {
-                    r.reset();
-                }
-            }
-            physicalLine = 2;
-            headerLine = 2;
-            return head.charAt(4);
-        } catch (CharacterCodingException e) {
-            throw CsvInput.encodingError(name, 1, charset, e);
-        } catch (IOException e) {
-            throw ioError(e);
-        }
-    }
-
-    private char detectDelimiter(Reader r) {
-        int[] counts = new int[DELIMITERS.length];
-        try {
-            r.mark(1 << 22);
-            boolean quoted = false;
-            int scanned = 0;
-            for (int c = r.read(); c >= 0 && scanned < (1 << 22) - 1; c = r.read(), scanned++) {
-                if (c == '"') {
-                    quoted = !quoted;
-                } else if (!quoted && (c == '\n' || c == '\r')) {
-                    break;
-                } else if (!quoted) {
-                    for (int k = 0; k < DELIMITERS.length; k++) {
-                        if (c == DELIMITERS[k]) {
-                            counts[k]++;
-                        }
-                    }
-                }
-            }
-            r.reset();
-        } catch (CharacterCodingException e) {
-            throw CsvInput.encodingError(name, 1, charset, e);
-        } catch (IOException e) {
-            throw ioError(e);
-        }
-        int best = 0;
-        for (int k = 1; k < DELIMITERS.length; k++) {
-            if (counts[k] > counts[best]) {
-                best = k;
-            }
-        }
-        return DELIMITERS[best];
-    }
-
-    private DataException ioError(IOException e) {
-        return DataException.of("cannot read the file (" + CsvInput.reason(e) + ")").file(name).line(physicalLine)
+    /** @return the error for a failed read of file {@code name} at {@code line} */
+    static DataException ioError(String name, long line, IOException e) {
+        return DataException.of("cannot read the file (" + CsvInput.reason(e) + ")").file(name).line(line)
                 .cause(e).build();
     }
 
@@ -160,7 +89,7 @@ final class CsvRecords implements RecordSource {
 
     @Override
     public int fieldCount() {
-        return fields;
+        return fields.size();
     }
 
     @Override
@@ -170,36 +99,17 @@ final class CsvRecords implements RecordSource {
 
     @Override
     public String text(int i) {
-        int start = i == 0 ? 0 : ends[i - 1];
-        return new String(text, start, ends[i] - start);
+        return fields.text(i);
     }
 
     @Override
     public boolean textEquals(int i, String value) {
-        int start = i == 0 ? 0 : ends[i - 1];
-        int end = ends[i];
-        while (start < end && text[start] <= ' ') {
-            start++;
-        }
-        while (end > start && text[end - 1] <= ' ') {
-            end--;
-        }
-        if (end - start != value.length()) {
-            return false;
-        }
-        for (int k = 0; k < value.length(); k++) {
-            if (text[start + k] != value.charAt(k)) {
-                return false;
-            }
-        }
-        return true;
+        return fields.textEquals(i, value);
     }
 
     @Override
     public long count(int i, Thousands thousands) {
-        slice.start = i == 0 ? 0 : ends[i - 1];
-        slice.end = ends[i];
-        return CountCell.parse(slice, thousands);
+        return fields.count(i, thousands);
     }
 
     @Override
@@ -217,7 +127,7 @@ final class CsvRecords implements RecordSource {
         try {
             in.close();
         } catch (IOException e) {
-            throw ioError(e);
+            throw ioError(name, physicalLine, e);
         }
     }
 
@@ -228,7 +138,7 @@ final class CsvRecords implements RecordSource {
             } catch (CharacterCodingException e) {
                 throw CsvInput.encodingError(name, physicalLine, charset, e);
             } catch (IOException e) {
-                throw ioError(e);
+                throw ioError(name, physicalLine, e);
             }
             pos = 0;
             if (limit <= 0) {
@@ -247,12 +157,11 @@ final class CsvRecords implements RecordSource {
         return c;
     }
 
-    /** Reads one record into {@code text}/{@code ends}; skips empty lines. @return false at end of input */
+    /** Reads one record into {@code fields}; skips empty lines. @return false at end of input */
     private boolean readRecord() {
         while (true) {
             recordLine = physicalLine;
-            textLength = 0;
-            fields = 0;
+            fields.clear();
             int c = read();
             if (c < 0) {
                 return false;
@@ -301,13 +210,13 @@ final class CsvRecords implements RecordSource {
                 return;
             } else if (c == delimiter) {
                 endField();
-                keep = keep(fields);
+                keep = keep(fields.size());
                 fieldStart = true;
                 c = read();
                 continue;
             } else if (c == '"' && fieldStart) {
                 // Blanks before an opening quote (a, "b") are layout, not content.
-                textLength = fields == 0 ? 0 : ends[fields - 1];
+                fields.restartField();
                 quoted = true;
             } else if (keep) {
                 append((char) c);
@@ -331,51 +240,17 @@ final class CsvRecords implements RecordSource {
     }
 
     private void append(char c) {
-        if (textLength == MAX_RECORD_CHARS) {
+        if (!fields.append(c)) {
             throw DataException.of("a record runs on for more than " + MAX_RECORD_CHARS + " characters").file(name)
                     .line(recordLine).fix("Look for a quote (\") that is never closed on or after this line, or check"
                             + " that the file is a CSV table").build();
         }
-        if (textLength == text.length) {
-            text = Arrays.copyOf(text, text.length * 2);
-        }
-        text[textLength++] = c;
     }
 
     private void endField() {
-        if (fields == MAX_FIELDS) {
+        if (!fields.endField()) {
             throw DataException.of("a record has more than " + MAX_FIELDS + " fields").file(name).line(recordLine)
                     .fix("Check that the file is a results table with one unit per line").build();
-        }
-        if (fields == ends.length) {
-            ends = Arrays.copyOf(ends, ends.length * 2);
-        }
-        ends[fields++] = textLength;
-    }
-
-    /** A reusable view of one field, so that counts are parsed without creating strings. */
-    private final class Slice implements CharSequence {
-        private int start;
-        private int end;
-
-        @Override
-        public int length() {
-            return end - start;
-        }
-
-        @Override
-        public char charAt(int index) {
-            return text[start + index];
-        }
-
-        @Override
-        public CharSequence subSequence(int from, int to) {
-            return new String(text, start + from, to - from);
-        }
-
-        @Override
-        public String toString() {
-            return new String(text, start, end - start);
         }
     }
 }

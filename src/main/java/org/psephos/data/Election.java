@@ -18,6 +18,11 @@ import java.util.Optional;
  * <p>Per-unit accessors ({@link #registered(int)} and friends) are cheap and inlined by the JIT; bulk accessors
  * ({@link #registeredColumn()} and friends) return copies, which numerical kernels take once.
  *
+ * <p>The class stays above 300 lines because what is left is its public surface, used by scripts and tests by name:
+ * the columns, 33 public methods (per-unit and bulk accessors, copies) and the nested {@link Builder} (named
+ * {@code Election.Builder}, with its 10); the builder's checks are in {@code ElectionChecks}, the totals in
+ * {@link ElectionTotals}, subsetting in {@code ElectionSelection}.
+ *
  * @since 0.1
  */
 public final class Election {
@@ -300,29 +305,7 @@ public final class Election {
      * @return the totals
      */
     public ElectionTotals totals() {
-        long[] optionTotals = new long[votes.length];
-        for (int k = 0; k < votes.length; k++) {
-            optionTotals[k] = sum(votes[k]);
-        }
-        long validTotal = 0;
-        long invalidTotal = 0;
-        long shareTotal = 0;
-        for (int i = 0; i < size; i++) {
-            int v = valid(i);
-            if (v > 0) {
-                validTotal += v;
-            }
-            int inv = invalid(i);
-            if (inv > 0) {
-                invalidTotal += inv;
-            }
-            int d = shareDenominator(i);
-            if (d > 0) {
-                shareTotal += d;
-            }
-        }
-        return new ElectionTotals(size, sum(registered), sum(ballots), validTotal,
-                invalid == null ? -1 : invalidTotal, shareTotal, options, optionTotals);
+        return ElectionTotals.of(this);
     }
 
     /**
@@ -330,36 +313,7 @@ public final class Election {
      * @return a new election holding only those units, in the given order
      */
     public Election select(int[] units) {
-        Builder b = new Builder(name).shareBase(shareBase).leader(leader)
-                .registered(pick(registered, units)).ballots(pick(ballots, units));
-        if (valid != null) {
-            b.valid(pick(valid, units));
-        }
-        if (invalid != null) {
-            b.invalid(pick(invalid, units));
-        }
-        for (int k = 0; k < votes.length; k++) {
-            b.option(options.get(k), pick(votes[k], units));
-        }
-        for (Grouping g : groupings) {
-            b.grouping(g.select(units));
-        }
-        if (unitIds != null) {
-            String[] ids = new String[units.length];
-            for (int i = 0; i < units.length; i++) {
-                ids[i] = unitIds[units[i]];
-            }
-            b.unitIds(ids);
-        }
-        return b.build();
-    }
-
-    private static int[] pick(int[] column, int[] units) {
-        int[] out = new int[units.length];
-        for (int i = 0; i < units.length; i++) {
-            out[i] = column[units[i]];
-        }
-        return out;
+        return ElectionSelection.select(this, units);
     }
 
     /**
@@ -388,16 +342,16 @@ public final class Election {
      * Arrays handed to the builder are copied.
      */
     public static final class Builder {
-        private final String name;
-        private int[] registered;
-        private int[] ballots;
-        private int[] valid;
-        private int[] invalid;
-        private final List<String> optionNames = new ArrayList<>();
-        private final List<int[]> optionVotes = new ArrayList<>();
-        private final List<Grouping> groupings = new ArrayList<>();
-        private String[] unitIds;
-        private int leader = -1;
+        final String name;
+        int[] registered;
+        int[] ballots;
+        int[] valid;
+        int[] invalid;
+        final List<String> optionNames = new ArrayList<>();
+        final List<int[]> optionVotes = new ArrayList<>();
+        final List<Grouping> groupings = new ArrayList<>();
+        String[] unitIds;
+        int leader = -1;
         private ShareBase shareBase = ShareBase.FOUND;
 
         private Builder(String name) {
@@ -466,49 +420,8 @@ public final class Election {
          *                                  or the leader index is out of range
          */
         public Election build() {
-            if (registered == null || ballots == null) {
-                throw new IllegalArgumentException("an election needs registered and ballots columns");
-            }
-            int n = registered.length;
-            check("ballots", ballots, n);
-            if (valid != null) {
-                check("valid", valid, n);
-            }
-            if (invalid != null) {
-                check("invalid", invalid, n);
-            }
-            check("registered", registered, n);
-            for (int k = 0; k < optionVotes.size(); k++) {
-                check(optionNames.get(k), optionVotes.get(k), n);
-            }
-            if (new java.util.HashSet<>(optionNames).size() != optionNames.size()) {
-                throw new IllegalArgumentException("option names repeat: " + optionNames);
-            }
-            for (Grouping g : groupings) {
-                if (g.size() != n) {
-                    throw new IllegalArgumentException("grouping '" + g.name() + "' has " + g.size()
-                            + " units, expected " + n);
-                }
-            }
-            if (unitIds != null && unitIds.length != n) {
-                throw new IllegalArgumentException("unit ids: " + unitIds.length + " values, expected " + n);
-            }
-            if (leader >= optionNames.size()) {
-                throw new IllegalArgumentException("leader index is out of range: " + leader);
-            }
+            ElectionChecks.check(this);
             return new Election(this);
-        }
-
-        private static void check(String what, int[] column, int n) {
-            if (column.length != n) {
-                throw new IllegalArgumentException("column '" + what + "' has " + column.length
-                        + " values, expected " + n);
-            }
-            for (int v : column) {
-                if (v < MISSING) {
-                    throw new IllegalArgumentException("column '" + what + "' holds a negative count: " + v);
-                }
-            }
         }
     }
 }

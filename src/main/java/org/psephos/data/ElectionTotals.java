@@ -24,6 +24,34 @@ public record ElectionTotals(int units, long registered, long ballots, long vali
         optionVotes = optionVotes.clone();
     }
 
+    /**
+     * Sums every count of an election over its units, skipping missing cells (and zeros), in {@code long}.
+     *
+     * @param e the election
+     * @return its totals
+     */
+    static ElectionTotals of(Election e) {
+        int size = e.size();
+        long[] optionTotals = new long[e.optionCount()];
+        long registeredTotal = 0;
+        long ballotsTotal = 0;
+        long validTotal = 0;
+        long invalidTotal = 0;
+        long shareTotal = 0;
+        for (int i = 0; i < size; i++) {
+            for (int k = 0; k < optionTotals.length; k++) {
+                optionTotals[k] += Math.max(0, e.votes(k, i));
+            }
+            registeredTotal += Math.max(0, e.registered(i));
+            ballotsTotal += Math.max(0, e.ballots(i));
+            validTotal += Math.max(0, e.valid(i));
+            invalidTotal += Math.max(0, e.invalid(i));
+            shareTotal += Math.max(0, e.shareDenominator(i));
+        }
+        return new ElectionTotals(size, registeredTotal, ballotsTotal, validTotal,
+                e.hasInvalid() ? invalidTotal : -1, shareTotal, e.options(), optionTotals);
+    }
+
     /** @return a copy of the per-option totals */
     @Override
     public long[] optionVotes() {

@@ -285,8 +285,8 @@ public final class Calibration {
         List<TestResult> rows = new ArrayList<>(o.family().size());
         for (Row r : o.family()) {
             if (labels.of(r.id(), r.role()).label() != NullCalibration.Label.DESCRIPTIVE) {
-                rows.add(new TestResult(r.id(), r.variable(), TestInput.NATIONAL, Double.NaN, Double.NaN, Double.NaN,
-                        Double.NaN, r.p(), Double.NaN, false, 0, true, "", ResultDetails.NONE));
+                rows.add(TestResult.of(r.id(), r.variable(), TestInput.NATIONAL).pValue(r.p())
+                        .details(ResultDetails.NONE));
             }
         }
         return Verdict.holm(rows, t -> true);

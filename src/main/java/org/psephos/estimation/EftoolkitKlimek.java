@@ -212,7 +212,7 @@ final class EftoolkitKlimek {
         KlimekDetails.Eftoolkit d = new KlimekDetails.Eftoolkit(fi, fe, f.mean(2), f.sd(0), f.sd(1), f.sd(2),
                 f.estimated().moments(), ITERATIONS);
         double value = fi + fe;
-        return new TestResult(id, input.variable().name(), input.level(), value, 0, Math.max(0, value - 1.96 * sd),
-                value + 1.96 * sd, Double.NaN, Double.NaN, false, u.size(), true, "", d);
+        return TestResult.of(id, input).statistic(value).expected(0).interval(Math.max(0, value - 1.96 * sd),
+                value + 1.96 * sd).n(u.size()).details(d);
     }
 }

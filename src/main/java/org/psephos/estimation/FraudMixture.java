@@ -291,7 +291,7 @@ public final class FraudMixture implements ForensicTest {
         FraudMixtureResult r = fit(input.election(), options.threads());
         double value = 1 - r.pi()[0];
         boolean flag = value > FLAG_FRACTION;
-        return new TestResult(ID, input.variable().name(), input.level(), value, 0, Double.NaN, Double.NaN,
-                Double.NaN, Double.NaN, flag, input.size(), true, "", FraudMixtureDetails.of(r));
+        return TestResult.of(ID, input).statistic(value).expected(0).flag(flag).n(input.size())
+                .details(FraudMixtureDetails.of(r));
     }
 }

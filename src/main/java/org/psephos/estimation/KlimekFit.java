@@ -363,8 +363,9 @@ public final class KlimekFit implements ForensicTest {
         KlimekDetails.Fit d = new KlimekDetails.Fit(r.fi(), r.fe(), r.alpha(), r.fiSd(), r.feSd(), m, sensitivity,
                 probe, mc.summary(), mc.method());
         double sd = Math.sqrt(r.fiSd() * r.fiSd() + r.feSd() * r.feSd());
-        return new TestResult(ID, input.variable().name(), input.level(), value, 0, Math.max(0, value - 1.96 * sd),
-                value + 1.96 * sd, p, Double.NaN, p <= ALPHA, input.size(), true, "", d);
+        return TestResult.of(ID, input).statistic(value).expected(mc.summary() == null ? 0 : mc.summary().mean())
+                .interval(Math.max(0, value - 1.96 * sd), value + 1.96 * sd).pValue(p).flag(p <= ALPHA)
+                .n(input.size()).details(d);
     }
 
     /** @return the settings, for reports */

@@ -38,7 +38,7 @@ final class ShpilkinTestRow {
         double p = NormalTails.upper(f, sd);
         ShpilkinDetails d = new ShpilkinDetails(f, est.stuffing(), est.switching(), est.cleanTurnout(),
                 est.cleanShare(), sd, s.sensitivity(input.election()));
-        return new TestResult(id, input.variable().name(), input.level(), f, 0, f - 1.959963984540054 * sd,
-                f + 1.959963984540054 * sd, p, Double.NaN, p < 0.025, input.size(), true, "", d);
+        return TestResult.of(id, input).statistic(f).expected(0).interval(f - 1.959963984540054 * sd,
+                f + 1.959963984540054 * sd).pValue(p).flag(p < 0.025).n(input.size()).details(d);
     }
 }

@@ -32,9 +32,8 @@ final class CalibratedRow {
 
     /** A row of a test without a calibrated null: as computed, outside the q-values and the verdict. */
     static TestResult withoutNull(TestResult base) {
-        return new TestResult(base.id(), base.variable(), base.level(), base.value(), base.expected(),
-                base.ciLow(), base.ciHigh(), base.pValue(), Double.NaN, false, base.n(), base.applicable(),
-                base.reason(), new CalibratedDetails.WithoutNull(base.typedDetails()));
+        return base.toBuilder().qValue(Double.NaN).flag(false)
+                .details(new CalibratedDetails.WithoutNull(base.typedDetails()));
     }
 
     /**
@@ -78,8 +77,7 @@ final class CalibratedRow {
         CalibratedDetails.NullSummary n = new CalibratedDetails.NullSummary(kind, drawn, finite.length, mean, sd,
                 direction.label(), p, !useObserved, observed, null, null);
         double value = useObserved ? observed : base.value();
-        return new TestResult(base.id(), base.variable(), base.level(), value, mean, lo, hi, p.p(), Double.NaN,
-                false, base.n(), true, "", new CalibratedDetails.Measured(test, ref, n, label.label(),
-                label.reason()));
+        return TestResult.of(base.key()).statistic(value).expected(mean).interval(lo, hi).pValue(p.p())
+                .n(base.n()).details(new CalibratedDetails.Measured(test, ref, n, label.label(), label.reason()));
     }
 }

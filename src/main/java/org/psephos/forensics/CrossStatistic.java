@@ -25,6 +25,18 @@ enum CrossStatistic {
         };
     }
 
+    /**
+     * The statistic's mean under the null of a share that does not move with turnout, the row's expected value: 0
+     * for r and the slope, minus the mean share for the slope minus the mean share (EFToolkit subtracts the share
+     * from a slope whose null value is 0).
+     *
+     * @param meanY the mean of y the statistic uses
+     * @return the null mean
+     */
+    double nullMean(double meanY) {
+        return this == SLOPE_MINUS_MEAN ? -meanY : 0.0;
+    }
+
     /** @return whether the statistic is undefined when y is constant (a correlation is; a slope is 0) */
     boolean needsVaryingY() {
         return this == CORRELATION;

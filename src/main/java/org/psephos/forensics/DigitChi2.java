@@ -29,7 +29,7 @@ final class DigitChi2 {
         double x2 = NullDistributions.chiSquare(observed, probs);
         double p = NullDistributions.chiSquareUpper(x2, df);
         DigitDetails.Chi2 d = new DigitDetails.Chi2(df, observed, probs);
-        return new TestResult(id, input.variable().name(), input.level(), x2, df, Double.NaN, Double.NaN, p,
-                Double.NaN, p < Results.ALPHA, (int) n, true, "", d);
+        return TestResult.of(id, input).statistic(x2).expected(df).pValue(p).flag(p < Results.ALPHA).n((int) n)
+                .details(d);
     }
 }

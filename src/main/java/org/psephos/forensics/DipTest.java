@@ -119,9 +119,8 @@ public final class DipTest implements ForensicTest {
             return TestResult.notApplicable(ID, input, p.length, "all values are equal");
         }
         Result r = testSorted(sorted);
-        return new TestResult(ID, input.variable().name(), input.level(), r.statistic(), Double.NaN, Double.NaN,
-                Double.NaN, r.pValue(), Double.NaN, r.pValue() < ALPHA, r.n(), true, "",
-                new ShapeDetails.Dip(r.modalLow(), r.modalHigh()));
+        return TestResult.of(ID, input).statistic(r.statistic()).pValue(r.pValue()).flag(r.pValue() < ALPHA)
+                .n(r.n()).details(new ShapeDetails.Dip(r.modalLow(), r.modalHigh()));
     }
 
     private static double[] sortedFinite(double[] x) {

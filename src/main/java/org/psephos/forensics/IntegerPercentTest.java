@@ -231,10 +231,10 @@ public final class IntegerPercentTest implements ForensicTest {
         boolean numpy = options.conventionsFor(ID) == Conventions.KOBAK;
         String variable = e.options().get(option);
         if (r.includedUnits() < options.minUnits()) {
-            return new TestResult(ID, variable, input.level(), Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                    Double.NaN, Double.NaN, false, r.includedUnits(), false, String.format(java.util.Locale.ROOT,
-                    "fewer than %d stations pass the inclusion rules (R > 0, N >= 100, turnout and result <= 99%%)",
-                    options.minUnits()), ResultDetails.NONE);
+            return TestResult.of(ID, variable, input.level()).n(r.includedUnits()).notApplicable(
+                    String.format(java.util.Locale.ROOT, "fewer than %d stations pass the inclusion rules (R > 0, "
+                            + "N >= 100, turnout and result <= 99%%)", options.minUnits()))
+                    .details(ResultDetails.NONE);
         }
         IntegerPercentResult.Statistic h = r.headline();
         RoundNumberDetails.IntegerPercent details = new RoundNumberDetails.IntegerPercent(r.includedUnits(),
@@ -242,8 +242,8 @@ public final class IntegerPercentTest implements ForensicTest {
                 numpy ? RoundNumberDetails.IntegerNull.NUMPY : RoundNumberDetails.IntegerNull.MONTE_CARLO,
                 r.statistics(),
                 TestInput.NATIONAL.equals(input.level()) ? null : KobakRegionalScreen.counts(e, option));
-        return new TestResult(ID, variable, input.level(), h.observed(), h.expectedMean(), Double.NaN, Double.NaN,
-                h.pValue(), Double.NaN, h.flag(), r.includedUnits(), true, "", details);
+        return TestResult.of(ID, variable, input.level()).statistic(h.observed()).expected(h.expectedMean())
+                .pValue(h.pValue()).flag(h.flag()).n(r.includedUnits()).details(details);
     }
 
     /**

@@ -30,10 +30,9 @@ final class IntegerRows {
         String variable = in.variable().name();
         int included = (int) d.observed(c.integerIndex(12, slot));
         if (included < o.minUnits()) {
-            return new TestResult(IntegerPercentTest.ID, variable, in.level(), Double.NaN, Double.NaN, Double.NaN,
-                    Double.NaN, Double.NaN, Double.NaN, false, included, false, String.format(Locale.ROOT,
-                    "fewer than %d stations pass the inclusion rules (R > 0, N >= 100, turnout and result <= 99%%)",
-                    o.minUnits()), ResultDetails.NONE);
+            return TestResult.of(IntegerPercentTest.ID, variable, in.level()).n(included).notApplicable(
+                    String.format(Locale.ROOT, "fewer than %d stations pass the inclusion rules (R > 0, N >= 100, "
+                            + "turnout and result <= 99%%)", o.minUnits())).details(ResultDetails.NONE);
         }
         double[] head = d.values(c.integerIndex(0, slot));
         double headObserved = d.observed(c.integerIndex(0, slot));
@@ -51,14 +50,13 @@ final class IntegerRows {
                 statistic(headObserved, head), test.period(), o.replicates(), o.seed(),
                 RoundNumberDetails.IntegerNull.RESAMPLED, statistics, TestInput.NATIONAL.equals(in.level()) ? null
                 : KobakRegionalScreen.counts(in.election(), in.variable().option()));
-        TestResult base = new TestResult(IntegerPercentTest.ID, variable, in.level(), headObserved, Double.NaN,
-                Double.NaN, Double.NaN, Double.NaN, Double.NaN, false, included, true, "", details);
+        TestResult base = TestResult.of(IntegerPercentTest.ID, variable, in.level()).statistic(headObserved)
+                .n(included).details(details);
         TestResult m = CalibratedRow.merge(base, headObserved, head, TailPValue.Direction.UPPER, kind,
                 o.replicates(), label, true);
         // Kobak et al.'s own null is a resampling null: no fixed reference
         ResultDetails dm = ((CalibratedDetails.Measured) m.typedDetails()).withoutReference();
-        return new TestResult(m.id(), m.variable(), m.level(), m.value(), m.expected(), m.ciLow(), m.ciHigh(),
-                m.pValue(), Double.NaN, false, m.n(), true, "", dm);
+        return m.withDetails(dm);
     }
 
     /** One statistic against the resampling null, p-value upper. */

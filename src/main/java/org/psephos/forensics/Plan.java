@@ -28,7 +28,8 @@ sealed interface Plan {
      * @param estimate  the statistic on the data
      * @param n         the units the statistic uses
      * @param spec      what the statistic needs from a resample
-     * @param reference the null value
+     * @param reference the statistic's mean under the null: the row's expected value, and the value the interval
+     *                  rule tests against
      * @param pValue    the p-value, or NaN if the test has none
      * @param flag      how the row is flagged
      * @param details   the test's record (the bootstrap's counts are added: {@link ResultDetails.Bootstrapped})
@@ -44,8 +45,8 @@ sealed interface Plan {
             Bootstrap.Interval ci = Bootstrap.basicInterval(estimate, t, 0.95);
             ResultDetails d = new ResultDetails.Bootstrapped(details, ci.replicates(), ci.finite());
             boolean f = flag.flags(ci, reference);
-            return new TestResult(id, input.variable().name(), input.level(), estimate, reference, ci.low(),
-                    ci.high(), pValue, Double.NaN, f, n, true, "", d);
+            return TestResult.of(id, input).statistic(estimate).expected(reference).interval(ci.low(), ci.high())
+                    .pValue(pValue).flag(f).n(n).details(d);
         }
     }
 
@@ -59,9 +60,8 @@ sealed interface Plan {
             return done.result();
         }
         Pending p = (Pending) plan;
-        return new TestResult(p.id(), p.input().variable().name(), p.input().level(), p.estimate(), p.reference(),
-                Double.NaN, Double.NaN, p.pValue(), Double.NaN, p.flag() == FlagRule.FLAGGED, p.n(), true, "",
-                p.details());
+        return TestResult.of(p.id(), p.input()).statistic(p.estimate()).expected(p.reference()).pValue(p.pValue())
+                .flag(p.flag() == FlagRule.FLAGGED).n(p.n()).details(p.details());
     }
 
     /** A test whose result comes from a plan; the battery shares one resample among such tests. */

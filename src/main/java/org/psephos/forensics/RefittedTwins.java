@@ -103,7 +103,7 @@ final class RefittedTwins {
         d = d.withNullSummary(d.nullSummary().withScoreName("the probe's "
                 + (base.id().equals("FraudMixture") ? "BIC evidence for fraud"
                 : base.id().equals("KlimekFit") ? "estimate with the size effect taken out" : "estimate")));
-        return new TestResult(m.id(), m.variable(), m.level(), base.value(), mean, Quantiles.type7(finite, 0.025),
-                Quantiles.type7(finite, 0.975), m.pValue(), Double.NaN, false, m.n(), true, "", d);
+        return TestResult.of(m.key()).statistic(base.value()).expected(mean).interval(Quantiles.type7(finite,
+                0.025), Quantiles.type7(finite, 0.975)).pValue(m.pValue()).n(m.n()).details(d);
     }
 }

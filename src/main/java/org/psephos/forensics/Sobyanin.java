@@ -21,7 +21,7 @@ package org.psephos.forensics;
  *       {@code sobyanin_sukhovolsky}): \( \hat\beta_1 - \bar v \), the slope of the share on turnout minus the mean
  *       share, flagged when |value| &gt; 1.645 (= qnorm(0.95)). The subtraction belongs to the classic regression
  *       (whose slope is the share when the share does not move), not to the share's slope, whose null value is 0:
- *       the statistic is kept only to reproduce EFToolkit.</li>
+ *       the statistic is kept only to reproduce EFToolkit; its expected value is minus the mean share.</li>
  * </ul>
  * Not applicable for the turnout variable, with fewer than {@code minUnits} units, or when turnout does not vary.
  * Immutable and thread-safe.
@@ -109,8 +109,8 @@ public final class Sobyanin implements ForensicTest, Plan.Source {
     @Override
     public Plan plan(TestInput input, BatteryOptions options) {
         Form f = formFor(options);
-        return f == Form.EFTOOLKIT ? TurnoutRegression.plan(ID, input, options, CrossStatistic.SLOPE_MINUS_MEAN, 0.0,
-                THRESHOLD)
+        return f == Form.EFTOOLKIT
+                ? TurnoutRegression.plan(ID, input, options, CrossStatistic.SLOPE_MINUS_MEAN, THRESHOLD)
                 : TurnoutRegression.slopePlan(ID, input, options, f);
     }
 }

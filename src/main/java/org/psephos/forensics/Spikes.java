@@ -160,8 +160,7 @@ public final class Spikes implements ForensicTest, Plan.Source {
         double lo = ci == null ? Double.NaN : ci.low() / 100;
         double hi = ci == null ? Double.NaN : ci.high() / 100;
         double value = (ci == null ? est.fraudPercent() : ci.mean()) / 100;
-        return new TestResult(ID, input.variable().name(), input.level(), value, Double.NaN, lo, hi, Double.NaN,
-                Double.NaN, false, r.units(), true, "", d);
+        return TestResult.of(ID, input).statistic(value).interval(lo, hi).n(r.units()).details(d);
     }
 
     /**

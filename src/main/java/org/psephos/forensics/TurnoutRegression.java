@@ -14,19 +14,18 @@ final class TurnoutRegression {
      * @param id        test id
      * @param input     the data
      * @param options   settings
-     * @param stat      {@link CrossStatistic#CORRELATION} or {@link CrossStatistic#SLOPE_MINUS_MEAN}
-     * @param reference null value
+     * @param stat      {@link CrossStatistic#CORRELATION} or {@link CrossStatistic#SLOPE_MINUS_MEAN}; the row's
+     *                  expected value is its {@link CrossStatistic#nullMean}
      * @param threshold flag when |value| exceeds it
      * @return the plan
      */
-    static Plan plan(String id, TestInput input, BatteryOptions options, CrossStatistic stat, double reference,
-                          double threshold) {
+    static Plan plan(String id, TestInput input, BatteryOptions options, CrossStatistic stat, double threshold) {
         if (input.variable().isTurnout()) {
             return new Plan.Done(TestResult.notApplicable(id, input, input.size(),
                     "not applicable to turnout: the test relates an option's share to turnout"));
         }
         if (options.conventionsFor(id) == Conventions.EFTOOLKIT) {
-            return new Plan.Done(eftoolkit(id, input, stat, reference, threshold));
+            return new Plan.Done(eftoolkit(id, input, stat, threshold));
         }
         String why = Results.tooFewUnits(input, options);
         double[] t = input.turnout();
@@ -40,7 +39,7 @@ final class TurnoutRegression {
         double value = stat.of(Moments.regression(t, v));
         double ct = Moments.mean(t);
         double cv = Moments.mean(v);
-        return new Plan.Pending(id, input, value, t.length, new Resample.Cross(t, v, ct, cv, stat), reference,
+        return new Plan.Pending(id, input, value, t.length, new Resample.Cross(t, v, ct, cv, stat), stat.nullMean(cv),
                 Double.NaN, FlagRule.decided(Math.abs(value) > threshold), new ShapeDetails.Threshold(threshold));
     }
 
@@ -110,8 +109,7 @@ final class TurnoutRegression {
      * interval, flagged when |value| exceeds the threshold. R's {@code lm} stops with an error on an infinite value
      * (a count over a zero base): the row is then not applicable.
      */
-    private static TestResult eftoolkit(String id, TestInput input, CrossStatistic stat, double reference,
-                                        double threshold) {
+    private static TestResult eftoolkit(String id, TestInput input, CrossStatistic stat, double threshold) {
         double[] t = input.turnout();
         double[] v = input.proportions();
         int pairs = 0;
@@ -145,8 +143,7 @@ final class TurnoutRegression {
         }
         double[] reg = Moments.regression(x, y);
         double value = stat == CrossStatistic.CORRELATION ? reg[0] : reg[1] - shareSum / shares;
-        return new TestResult(id, input.variable().name(), input.level(), value, reference, Double.NaN, Double.NaN,
-                Double.NaN, Double.NaN, Math.abs(value) > threshold, pairs, true, "",
-                new ShapeDetails.Threshold(threshold));
+        return TestResult.of(id, input).statistic(value).expected(stat.nullMean(shareSum / shares))
+                .flag(Math.abs(value) > threshold).n(pairs).details(new ShapeDetails.Threshold(threshold));
     }
 }

@@ -56,6 +56,6 @@ public final class TurnoutShareCorrelation implements ForensicTest, Plan.Source 
 
     @Override
     public Plan plan(TestInput input, BatteryOptions options) {
-        return TurnoutRegression.plan(ID, input, options, CrossStatistic.CORRELATION, 0.0, THRESHOLD);
+        return TurnoutRegression.plan(ID, input, options, CrossStatistic.CORRELATION, THRESHOLD);
     }
 }

@@ -24,7 +24,7 @@ import org.psephos.data.DataException;
  * {@value #LATE_WINDOW_HOURS} hours) to its last figure,
  * in points per hour of voting. Outliers among the regions: the modified z-score M = 0.6745 (x − median) / MAD,
  * flagged when |M| &gt; 3.5 (Iglewicz and Hoaglin 1993, <i>How to Detect and Handle Outliers</i>, ASQC Basic
- * References in Quality Control 16). Immutable.
+ * References in Quality Control 16). Immutable. The files are read and checked by {@code IntradayFiles}.
  *
  * @param election the election
  * @param national the national figures, by capital time
@@ -112,7 +112,7 @@ public record IntradayTurnout(String election, List<Snapshot> national, List<Ser
         if (!(open >= 0 && open < close && close <= 24)) {
             throw new IllegalArgumentException("polling hours out of order: " + open + " to " + close);
         }
-        Map<String, Double> offsets = offsets(regions, election);
+        Map<String, Double> offsets = IntradayFiles.offsets(regions, election);
         double capital = capitalOffset(offsets);
         List<Snapshot> national = new ArrayList<>();
         Map<String, List<Snapshot>> byArea = new LinkedHashMap<>();
@@ -120,8 +120,8 @@ public record IntradayTurnout(String election, List<Snapshot> national, List<Ser
             byArea.put(area, new ArrayList<>());
         }
         CsvTable t = CsvTable.read(intraday);
-        int a = col(t, "area");
-        for (Figure f : figures(t, election)) {
+        int a = IntradayFiles.column(t, "area");
+        for (Figure f : IntradayFiles.figures(t, election)) {
             String at = f.capitalTime();
             double p = f.turnout();
             CsvTable.Row row = f.row();
@@ -220,32 +220,7 @@ public record IntradayTurnout(String election, List<Snapshot> national, List<Ser
      * @throws DataException naming the row and column of a time that is not HH:MM or a turnout outside [0, 100]
      */
     public static List<Figure> figures(CsvTable t, String election) {
-        int e = col(t, "election");
-        int time = col(t, "capital_time");
-        int a = col(t, "area");
-        int v = col(t, "turnout_percent");
-        List<Figure> out = new ArrayList<>();
-        for (CsvTable.Row row : t.rows()) {
-            if (row.isBlank() || !t.cell(row, e).equals(election)) {
-                continue;
-            }
-            String at = t.cell(row, time);
-            if (!at.matches("([01][0-9]|2[0-3]):[0-5][0-9]")) {
-                throw t.error(row, time, "the time is not HH:MM").value(at).build();
-            }
-            double p;
-            try {
-                p = Double.parseDouble(t.cell(row, v));
-            } catch (NumberFormatException ex) {
-                p = Double.NaN;
-            }
-            if (!(p >= 0 && p <= 100)) {
-                throw t.error(row, v, "the turnout is not a percentage between 0 and 100").value(t.cell(row, v))
-                        .build();
-            }
-            out.add(new Figure(row, at, t.cell(row, a), p));
-        }
-        return out;
+        return IntradayFiles.figures(t, election);
     }
 
     private static double median(double[] x) {
@@ -282,37 +257,5 @@ public record IntradayTurnout(String election, List<Snapshot> national, List<Ser
             n.merge(o, 1, Integer::sum);
         }
         return n.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
-    }
-
-    private static Map<String, Double> offsets(Path file, String election) {
-        CsvTable t = CsvTable.read(file);
-        int e = col(t, "election");
-        int a = col(t, "area");
-        int o = col(t, "utc_offset");
-        Map<String, Double> out = new LinkedHashMap<>();
-        for (CsvTable.Row row : t.rows()) {
-            if (row.isBlank() || !t.cell(row, e).equals(election)) {
-                continue;
-            }
-            String v = t.cell(row, o);
-            if (!v.matches("[+-][0-9]{2}:[0-9]{2}")) {
-                throw t.error(row, o, "the UTC offset is not +HH:MM").value(v).build();
-            }
-            double h = Integer.parseInt(v.substring(1, 3)) + Integer.parseInt(v.substring(4, 6)) / 60.0;
-            out.put(t.cell(row, a), v.startsWith("-") ? -h : h);
-        }
-        if (out.isEmpty()) {
-            throw DataException.of("the regions file has no region of " + election).file(file).build();
-        }
-        return out;
-    }
-
-    private static int col(CsvTable t, String name) {
-        int c = t.column(name);
-        if (c < 0) {
-            throw DataException.of("the file has no column '" + name + "'").file(Path.of(t.file()))
-                    .line(t.header().line()).build();
-        }
-        return c;
     }
 }

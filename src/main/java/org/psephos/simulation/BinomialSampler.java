@@ -22,6 +22,10 @@ import org.apache.commons.rng.UniformRandomProvider;
  * The method allocates nothing and keeps no state, so it is safe to call from any number of threads as long as each
  * has its own generator.
  *
+ * <p>The class stays whole at its size because it is one method written step by step in the papers' notation
+ * (BINV, then BTRD's steps, squeeze, acceptance test and its table of Stirling corrections {@code fc}), so that
+ * it reads side by side with Hörmann's listing; the steps share the static tables on the hot path.
+ *
  * @since 0.1
  */
 public final class BinomialSampler {

@@ -12,6 +12,10 @@ import java.util.Locale;
  * moved or added are exact binomial draws ({@link BinomialSampler}). Each model marks the units it chose with its
  * {@link FraudClass} bit, whether or not the draw changed a count.
  *
+ * <p>The interface stays whole at its size because it is the closed set of models itself: eight short validated
+ * records nested in it, whose public names ({@code FraudModel.BallotStuffing} and the others) scripts, the README
+ * and the scenario runners use, so that moving one out would rename it; what the models do is in {@code FraudStep}.
+ *
  * @since 0.1
  */
 public sealed interface FraudModel extends java.io.Serializable {

@@ -45,8 +45,8 @@ class EstimatorDetailsTest {
                 + "\"distance\":1.5}],\"null_score_size_adjusted\":0.375,\"null_score_size_slopes\":[-0.5,0.25],"
                 + "\"null_mean\":0.125,\"null_sd\":0.0625,\"null_not_estimable\":1,\"p_value_method\":"
                 + "\"Monte Carlo\"}", json(full));
-        TestResult row = new TestResult(KlimekFit.ID, "leader", TestInput.NATIONAL, 0.75, 0, 0, 1, 0.5, Double.NaN,
-                false, 100, true, "", full);
+        TestResult row = TestResult.of(KlimekFit.ID, "leader", TestInput.NATIONAL).statistic(0.75).expected(0)
+                .interval(0, 1).pValue(0.5).n(100).details(full);
         assertEquals(0.375, KlimekFit.withDefaults().nullScore(row), "the probe's score");
         assertEquals(0.75, KlimekFit.withDefaults().nullScore(row.withDetails(plain)), "without it: the value");
     }

@@ -28,8 +28,8 @@ class FraudMixtureDetailsTest {
 
     @Test
     void powerAndTheNullScoreReadTheBicFromTheRecord() {
-        TestResult row = new TestResult(FraudMixture.ID, "leader", TestInput.NATIONAL, 0.25, 0, Double.NaN,
-                Double.NaN, Double.NaN, Double.NaN, true, 100, true, "", D);
+        TestResult row = TestResult.of(FraudMixture.ID, "leader", TestInput.NATIONAL).statistic(0.25).expected(0)
+                .flag(true).n(100).details(D);
         assertEquals(12.5, PowerTask.score(row, ForensicTest.Evidence.VALUE));
         assertEquals(12.5, FraudMixture.withDefaults().nullScore(row));
         TestResult other = row.withDetails(ResultDetails.NONE);

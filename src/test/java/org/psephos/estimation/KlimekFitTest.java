@@ -203,6 +203,7 @@ class KlimekFitTest {
         assertEquals(0.05, f.pValue(), 1e-15, f.value() + " " + f.details());
         assertTrue(f.flag());
         assertTrue(((Number) f.details().get("null_mean")).doubleValue() < 0.5 * f.value(), f.details().toString());
+        assertEquals(((Number) f.details().get("null_mean")).doubleValue(), f.expected(), "expected: the null's mean");
         Election clean = Simulated.election(2_000, SEED);
         TestResult c = k.run(new TestInput(clean, TestInput.NATIONAL, Variable.option(clean, 0)), o);
         assertTrue(c.pValue() > 0.05, "clean p " + c.pValue() + " " + c.details());

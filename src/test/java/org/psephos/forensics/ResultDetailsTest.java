@@ -148,8 +148,8 @@ class ResultDetailsTest {
         m.put("z", 1);
         m.put("a", "x");
         m.put("p_value_method", "exact");
-        TestResult r = new TestResult("T", "turnout", TestInput.NATIONAL, 1, 0, 0, 2, 0.5, Double.NaN, false, 10,
-                true, "", m);
+        TestResult r = TestResult.of("T", "turnout", TestInput.NATIONAL).statistic(1).expected(0).interval(0, 2)
+                .pValue(0.5).n(10).details(m);
         assertEquals(List.of("z", "a", "p_value_method"), List.copyOf(r.details().keySet()));
         assertEquals("exact", r.typedDetails().pValueMethod());
         TestResult typed = r.withDetails(new DigitDetails.Chi2(1, new long[] {1, 2}, new double[] {0.5, 0.5}));

@@ -189,7 +189,11 @@ class ShapeTestsTest {
             mean += (double) e.votes(0, i) / e.ballots(i) / e.size();
         }
         assertEquals(share.getSlope() - mean, eft.value(), 1e-12);
+        assertEquals(-mean, eft.expected(), 1e-12, "the slope's null 0 minus the mean share it subtracts");
         assertEquals(Math.abs(eft.value()) > Sobyanin.THRESHOLD, eft.flag());
+        TestResult eftOwn = Sobyanin.withDefaults().with(Sobyanin.Form.EFTOOLKIT).run(a, o);
+        assertEquals(eft.value(), eftOwn.value(), 1e-12);
+        assertEquals(-mean, eftOwn.expected(), 1e-12, "the same under Psephos's conventions");
     }
 
     @Test

@@ -11,8 +11,7 @@ import org.junit.jupiter.api.Test;
 /** Holm's step-down procedure of {@link Verdict#holm}, against hand-computed thresholds and adjusted p-values. */
 class VerdictTest {
     private static TestResult row(String id, String level, double p) {
-        return new TestResult(id, "v", level, 0, 0, Double.NaN, Double.NaN, p, Double.NaN, false, 100, true, "",
-                Map.of());
+        return TestResult.of(id, "v", level).statistic(0).expected(0).pValue(p).n(100).details(Map.of());
     }
 
     @Test

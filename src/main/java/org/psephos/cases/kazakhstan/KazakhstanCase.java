@@ -8,10 +8,7 @@ import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import org.psephos.data.AggregateOption;
-import org.psephos.data.AggregateResult;
 import org.psephos.data.DataException;
-import org.psephos.scenarios.FirstRoundBase;
 import org.psephos.scenarios.HistoryModel;
 import org.psephos.scenarios.IntradayTurnout;
 import org.psephos.scenarios.ObserverEvidence;
@@ -33,14 +30,12 @@ import org.psephos.simulation.Progress;
  * power; e: observer sample sizes; f: the 2022 referendum's rule of a majority in two thirds of the regions), each
  * checked against the law's thresholds and the official figures; and the sensitivity of the answers to the
  * station-level assumptions ({@link KazakhstanSensitivity}). The dataset's files are read once and the scenario files'
- * presets reuse the calibrations. Stateless.
+ * presets reuse the calibrations. Stateless. The published figures are read by {@link OfficialFigures}, the scenario
+ * files checked against the law and the data by {@link ScenarioFileChecks}.
  *
  * @since 0.1
  */
 public final class KazakhstanCase {
-    /** Tolerance when a scenario file's figure is checked against the data it restates (rounding to 4 decimals). */
-    static final double TOLERANCE = 5e-5;
-
     private KazakhstanCase() {
     }
 
@@ -169,16 +164,16 @@ public final class KazakhstanCase {
         for (String election : KazakhstanModel.ELECTIONS) {
             cal.put(election, KazakhstanModel.calibrate(data, election, KazakhstanModel.Params.DEFAULT));
         }
-        List<OfficialShares> shares = List.of(officialShares(data, "kz-2019-presidential"),
-                officialShares(data, "kz-2022-presidential"));
+        List<OfficialShares> shares = List.of(OfficialFigures.officialShares(data, "kz-2019-presidential"),
+                OfficialFigures.officialShares(data, "kz-2022-presidential"));
         List<IntradayTurnout> intraday = new ArrayList<>();
         for (String election : KazakhstanModel.ELECTIONS) {
             intraday.add(IntradayTurnout.read(dataset.resolve("intraday_turnout.csv"), dataset.resolve("regions.csv"),
                     election, law.pollsOpen(), law.pollsClose()));
         }
         List<ReferendumCheck> referendums = List.of(
-                referendum(data, law, cal.get("kz-2022-referendum"), true),
-                referendum(data, law, cal.get("kz-2024-referendum"), false));
+                OfficialFigures.referendum(data, law, cal.get("kz-2022-referendum"), ReferendumRule.CONSTITUTIONAL),
+                OfficialFigures.referendum(data, law, cal.get("kz-2024-referendum"), ReferendumRule.ORDINARY));
         ObserverEvidence observers = ObserverEvidence.read(dataset.resolve("observers.csv"));
 
         Path home = dataset.toAbsolutePath().normalize();
@@ -198,20 +193,25 @@ public final class KazakhstanCase {
         KazakhstanModel.Calibration c19 = cal.get("kz-2019-presidential");
         KazakhstanModel.Calibration c22 = cal.get("kz-2022-presidential");
         ScenarioSpec a = read.apply("a-fraud-to-reported.json");
-        check(s, "a-fraud-to-reported.json", "electorate.cleanShare", a.electorate().expectedShare(), c19.leaderShare(),
-                1e-4);
-        check(s, "a-fraud-to-reported.json", "solve.leaderShare", a.solve().value(), c22.leaderShare(), TOLERANCE);
-        presidential(s, "a-fraud-to-reported.json", a, law);
+        ScenarioFileChecks checks = new ScenarioFileChecks(s, law);
+        checks.check("a-fraud-to-reported.json", "electorate.cleanShare", a.electorate().expectedShare(),
+                c19.leaderShare(), 1e-4);
+        checks.check("a-fraud-to-reported.json", "solve.leaderShare", a.solve().value(), c22.leaderShare(),
+                ScenarioFileChecks.TOLERANCE);
+        checks.presidential("a-fraud-to-reported.json", a);
         ScenarioSpec b = read.apply("b-no-runoff.json");
-        presidential(s, "b-no-runoff.json", b, law);
+        checks.presidential("b-no-runoff.json", b);
         ScenarioSpec c = read.apply("c-referendum-2022-turnout.json");
-        referendumSpec(s, "c-referendum-2022-turnout.json", c, law, cal.get("kz-2022-referendum"), true);
+        checks.referendum("c-referendum-2022-turnout.json", c, cal.get("kz-2022-referendum"),
+                ReferendumRule.CONSTITUTIONAL);
         ScenarioSpec c24 = read.apply("c-referendum-2024-turnout.json");
-        referendumSpec(s, "c-referendum-2024-turnout.json", c24, law, cal.get("kz-2024-referendum"), false);
+        checks.referendum("c-referendum-2024-turnout.json", c24, cal.get("kz-2024-referendum"),
+                ReferendumRule.ORDINARY);
         ScenarioSpec d = read.apply("d-detection-power.json");
         ScenarioSpec e = read.apply("e-observer-sampling.json");
         ScenarioSpec f = read.apply("f-referendum-2022-regions.json");
-        referendumSpec(s, "f-referendum-2022-regions.json", f, law, cal.get("kz-2022-referendum"), true);
+        checks.referendum("f-referendum-2022-regions.json", f, cal.get("kz-2022-referendum"),
+                ReferendumRule.CONSTITUTIONAL);
         ScenarioResult ra = runner.apply(a);
         ScenarioResult rb = runner.apply(b);
         ScenarioResult rc = runner.apply(c);
@@ -222,89 +222,5 @@ public final class KazakhstanCase {
         KazakhstanSensitivity.Result sensitivity = KazakhstanSensitivity.run(dataset, data, runner);
         return new Result(law, history, new ArrayList<>(cal.values()), shares, referendums, intraday, observers, ra, rb,
                 rc, rc24, rd, re, rf, sensitivity);
-    }
-
-    /** A presidential scenario's win threshold is the law's. */
-    private static void presidential(Path dir, String file, ScenarioSpec spec, KazakhstanLaw law) {
-        check(dir, file, "questions.runoffAtMost", spec.questions().runoffAtMost(), law.winAbove(), 0);
-        if (spec.questions().runoffBase() != law.headline()) {
-            throw DataException.of("the headline base is not the law file's (" + law.headline().id() + ")")
-                    .file(dir.resolve(file)).column("questions.runoffBase").value(spec.questions().runoffBase().id())
-                    .build();
-        }
-    }
-
-    /** A referendum scenario's thresholds are the law's and its reported turnout the official one. */
-    private static void referendumSpec(Path dir, String file, ScenarioSpec spec, KazakhstanLaw law,
-                                       KazakhstanModel.Calibration c, boolean constitutional) {
-        check(dir, file, "questions.runoffAtMost", spec.questions().runoffAtMost(), law.decisionAbove(), 0);
-        if (!Double.isNaN(spec.questions().cleanTurnoutAtMost())) {
-            check(dir, file, "questions.cleanTurnoutAtMost", spec.questions().cleanTurnoutAtMost(),
-                    law.referendumTurnoutAbove(), 0);
-        }
-        if (!Double.isNaN(spec.holdReportedTurnout())) {
-            check(dir, file, "holdReportedTurnout", spec.holdReportedTurnout(), c.nationalTurnout(), TOLERANCE);
-        }
-        if (spec.questions().regionsMajorityAtLeast() > 0 || constitutional) {
-            check(dir, file, "questions.regionsMajorityAtLeast", spec.questions().regionsMajorityAtLeast(),
-                    constitutional ? law.regionsNeeded2022() : 0, 0);
-        }
-    }
-
-    private static void check(Path dir, String file, String field, double value, double expected, double tolerance) {
-        if (!(Math.abs(value - expected) <= tolerance)) {
-            throw DataException.of("the scenario file disagrees with the law or the data, which give " + expected)
-                    .file(dir.resolve(file)).column(field).value(Double.toString(value))
-                    .fix("set it to " + expected).build();
-        }
-    }
-
-    /** The winner's official share on each base, from the national results. */
-    static OfficialShares officialShares(KazakhstanModel.Dataset data, String election) {
-        AggregateResult r = data.national().results().stream()
-                .filter(x -> x.isNational() && x.election().equals(election)).findFirst().orElseThrow(() ->
-                        DataException.of("no national result for " + election)
-                                .file(data.dir().resolve("national_results.csv")).build());
-        AggregateOption leader = null;
-        long againstAll = 0;
-        for (AggregateOption o : r.options()) {
-            if (leader == null || o.votes().orElse(0) > leader.votes().orElse(0)) {
-                leader = o;
-            }
-            if (o.name().toLowerCase(java.util.Locale.ROOT).startsWith("against all")) {
-                againstAll += o.votes().orElse(0);
-            }
-        }
-        long l = leader.votes().orElse(0);
-        long valid = r.valid().orElse(r.knownVotesSum());
-        long ballots = r.ballots().orElse(valid);
-        Map<String, Double> out = new LinkedHashMap<>();
-        for (FirstRoundBase base : FirstRoundBase.values()) {
-            out.put(base.id(), base.share(l, valid, ballots, againstAll));
-        }
-        return new OfficialShares(election, leader.name(), l, valid, ballots, againstAll, againstAll > l, out);
-    }
-
-    /** A referendum's rules on the published figures. */
-    static ReferendumCheck referendum(KazakhstanModel.Dataset data, KazakhstanLaw law,
-                                              KazakhstanModel.Calibration c, boolean constitutional) {
-        double t = law.referendumTurnoutAbove();
-        long yes = Math.round(c.leaderShareBallots() * c.ballots());
-        int published = 0;
-        for (AggregateResult r : data.referendums().results()) {
-            if (r.election().equals(c.election()) && !r.isNational()) {
-                published++;
-            }
-        }
-        List<String> below = new ArrayList<>();
-        for (KazakhstanModel.RegionTurnout rt : c.regions()) {
-            if (rt.published() <= 100 * t) {
-                below.add(rt.area());
-            }
-        }
-        return new ReferendumCheck(c.election(), c.registered(), c.ballots(), c.nationalTurnout(), t,
-                c.nationalTurnout() > t, c.ballots() - t * c.registered(), (c.nationalTurnout() - t) / (1 - t),
-                (double) yes / c.ballots(), (double) yes / c.ballots() > law.decisionAbove(), c.regions().size(),
-                constitutional ? law.regionsNeeded2022() : 0, published, below);
     }
 }

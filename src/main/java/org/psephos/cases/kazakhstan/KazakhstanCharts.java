@@ -25,7 +25,7 @@ import org.psephos.scenarios.ScenarioResult;
 
 /**
  * The charts of the Kazakhstan case study (XChart), by file name; every title and reference line is taken from the
- * result. Stateless.
+ * result. Stateless. The sensitivity grid's charts are in {@link SensitivityCharts}.
  */
 final class KazakhstanCharts {
     private static final int W = ChartStyle.WIDTH;
@@ -63,7 +63,7 @@ final class KazakhstanCharts {
         s.setLineStyle(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {6, 4}, 0));
     }
 
-    private static CategoryChart category(String title, String x, String y, int height) {
+    static CategoryChart category(String title, String x, String y, int height) {
         CategoryChart c = new CategoryChartBuilder().width(W).height(height).title(title).xAxisTitle(x).yAxisTitle(y)
                 .build();
         ChartStyle.apply(c.getStyler());
@@ -93,7 +93,7 @@ final class KazakhstanCharts {
         for (IntradayTurnout t : r.intraday()) {
             out.put("intraday_" + t.election(), intraday(t));
         }
-        out.putAll(sensitivity(r.sensitivity()));
+        out.putAll(SensitivityCharts.charts(r.sensitivity()));
         return out;
     }
 
@@ -275,70 +275,5 @@ final class KazakhstanCharts {
             line(c, s.area().replace(" Region", "") + (s.flagged() ? " (flagged)" : ""), x, y);
         }
         return c;
-    }
-
-    /**
-     * One chart per scenario (a–e; e: the sample sizes of the smallest and largest inflation): every figure of the
-     * scenario (one line each) over the cells of the grid, in the
-     * order of the report's tables.
-     */
-    private static Map<String, Chart<?, ?>> sensitivity(KazakhstanSensitivity.Result s) {
-        Map<String, Chart<?, ?>> out = new LinkedHashMap<>();
-        List<KazakhstanSensitivity.Variant> cells = s.variants();
-        List<String> labels = new ArrayList<>();
-        for (int i = 0; i < cells.size(); i++) {
-            labels.add(variantLabel(i, cells.get(i), s.varied()));
-        }
-        // Scenario e: the smallest and the largest inflation's sample sizes (one scale: stations).
-        List<KazakhstanSensitivity.Summary> sizes = s.summaries().stream().filter(m -> m.scenario().equals("e")
-                && m.label().startsWith("stations")).toList();
-        for (String k : List.of("a", "b", "c", "d", "e")) {
-            CategoryChart c = null;
-            for (KazakhstanSensitivity.Summary m : s.summaries()) {
-                if (!m.scenario().equals(k) || k.equals("c") && m.label().contains("yes share")
-                        || k.equals("e") && (sizes.isEmpty() || m != sizes.get(0) && m != sizes.get(sizes.size() - 1))) {
-                    continue;
-                }
-                List<Double> y = new ArrayList<>();
-                for (KazakhstanSensitivity.Variant v : cells) {
-                    KazakhstanSensitivity.Figure f = v.figure(m.scenario(), m.label());
-                    y.add(f == null ? Double.NaN : f.value());
-                }
-                if (!y.stream().allMatch(Double::isFinite)) {
-                    continue;
-                }
-                if (c == null) {
-                    c = category("Scenario " + k + " on each cell of the grid (" + String.join(" / ",
-                            s.varied().stream().map(KazakhstanCharts::parameterName).toList()) + ")", "Cell",
-                            k.equals("d") ? "Power" : k.equals("e") ? "Stations" : "Intensity", H + 160);
-                    c.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
-                    c.getStyler().setDefaultSeriesRenderStyle(
-                            org.knowm.xchart.CategorySeries.CategorySeriesRenderStyle.Line);
-                }
-                String name = ChartStyle.shorten(m.label(), 70);
-                if (!c.getSeriesMap().containsKey(name)) {
-                    c.addSeries(name, labels, y);
-                }
-            }
-            if (c != null) {
-                out.put("sensitivity_" + k, c);
-            }
-        }
-        return out;
-    }
-
-    /** @return a grid parameter's name as the report prints it */
-    static String parameterName(String parameter) {
-        return switch (parameter) {
-            case "stationSd" -> "station sd";
-            case "sizeSigma" -> "size log-sd";
-            default -> "regional sd";
-        };
-    }
-
-    /** @return a cell's label: its number and the values of the varied parameters */
-    static String variantLabel(int i, KazakhstanSensitivity.Variant v, List<String> varied) {
-        return (i + 1) + ": " + String.join("/", varied.stream().map(p -> String.format(Locale.ROOT, "%.3f",
-                v.value(p)).replaceAll("0+$", "").replaceAll("\\.$", "")).toList());
     }
 }

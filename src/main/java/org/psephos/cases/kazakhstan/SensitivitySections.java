@@ -54,7 +54,7 @@ final class SensitivitySections {
         List<String> grid = new ArrayList<>();
         for (String p : KazakhstanSensitivity.PARAMETERS) {
             combinations *= s.values().get(p).size();
-            grid.add(KazakhstanCharts.parameterName(p) + " " + String.join(", ", s.values().get(p).stream()
+            grid.add(SensitivityCharts.parameterName(p) + " " + String.join(", ", s.values().get(p).stream()
                     .map(x -> num(x, 3)).toList()) + " (calibrated " + num(cells.get(0).value(p), 3) + ")");
         }
         long moving = s.summaries().stream().filter(m -> Double.isFinite(m.largestError())
@@ -93,7 +93,7 @@ final class SensitivitySections {
             depends.add(String.format(Locale.ROOT, "%s, %s: %s on the calibrated cell, %s to %s over the grid, "
                             + "mostly through the %s (main effect %s)", m.scenario(), m.label(),
                     figure(m.kind(), m.calibrated()), figure(m.kind(), m.lowest()), figure(m.kind(), m.highest()),
-                    KazakhstanCharts.parameterName(main), figure(m.kind(), m.effects().get(main))));
+                    SensitivityCharts.parameterName(main), figure(m.kind(), m.effects().get(main))));
         }
         h.paragraph(String.format(Locale.ROOT, "An answer depends on the assumptions here if its range over the grid "
                 + "exceeds twice its largest Monte Carlo error and %.0f%% of its calibrated value. %s %s", 100 * MATERIAL,
@@ -108,7 +108,7 @@ final class SensitivitySections {
         List<String> varied = s.varied();
         List<String> header = new ArrayList<>(List.of("Scenario", "Figure", "Calibrated ± MC", "Lowest (cell)",
                 "Highest (cell)"));
-        varied.forEach(p -> header.add("Effect of " + KazakhstanCharts.parameterName(p)));
+        varied.forEach(p -> header.add("Effect of " + SensitivityCharts.parameterName(p)));
         header.add("Largest MC error");
         List<List<String>> rows = new ArrayList<>();
         for (KazakhstanSensitivity.Summary m : s.summaries()) {
@@ -134,7 +134,7 @@ final class SensitivitySections {
                 continue;
             }
             List<String> hd = new ArrayList<>(List.of("Cell"));
-            varied.forEach(p -> hd.add(KazakhstanCharts.parameterName(p)));
+            varied.forEach(p -> hd.add(SensitivityCharts.parameterName(p)));
             figs.forEach(m -> hd.add(m.label()));
             if (k.equals("a")) {
                 hd.add("National turnout residual " + r.calibration("kz-2022-presidential").year() + " (points)");

@@ -29,7 +29,7 @@ class KazakhstanLawTest {
     @Test
     void threeBasesOnThe2022OfficialCounts() {
         KazakhstanModel.Dataset data = KazakhstanModel.Dataset.read(KZ);
-        KazakhstanCase.OfficialShares s = KazakhstanCase.officialShares(data, "kz-2022-presidential");
+        KazakhstanCase.OfficialShares s = OfficialFigures.officialShares(data, "kz-2022-presidential");
         assertEquals(6456392, s.leaderVotes());
         assertEquals(7940477, s.valid());
         assertEquals(8300046, s.ballots());
@@ -45,7 +45,7 @@ class KazakhstanLawTest {
         assertEquals(s.shares().get("candidates"), FirstRoundBase.CANDIDATES.share(6456392.0 / 7940477,
                 6456392.0 / 8300046, a), 1e-12);
         // 2019 had no "against all": the candidates base is the valid one.
-        KazakhstanCase.OfficialShares s19 = KazakhstanCase.officialShares(data, "kz-2019-presidential");
+        KazakhstanCase.OfficialShares s19 = OfficialFigures.officialShares(data, "kz-2019-presidential");
         assertEquals(s19.shares().get("valid"), s19.shares().get("candidates"), 0);
         assertEquals(70.96, Math.round(1e4 * s19.shares().get("valid")) / 100.0, 0);
     }
@@ -91,8 +91,8 @@ class KazakhstanLawTest {
     void referendumRulesOnThePublishedFigures() {
         KazakhstanModel.Dataset data = KazakhstanModel.Dataset.read(KZ);
         KazakhstanLaw law = KazakhstanLaw.read(KZ.resolve("law.json"));
-        KazakhstanCase.ReferendumCheck r22 = KazakhstanCase.referendum(data, law,
-                KazakhstanModel.calibrate(KZ, "kz-2022-referendum"), true);
+        KazakhstanCase.ReferendumCheck r22 = OfficialFigures.referendum(data, law,
+                KazakhstanModel.calibrate(KZ, "kz-2022-referendum"), ReferendumRule.CONSTITUTIONAL);
         assertTrue(r22.valid());
         assertEquals(7985769 - 0.5 * 11734642, r22.marginVotes(), 1e-6);
         assertEquals((7985769.0 / 11734642 - 0.5) / 0.5, r22.stuffingToCarry(), 1e-12);
@@ -101,8 +101,8 @@ class KazakhstanLawTest {
         assertEquals(17, r22.regions());
         assertEquals(12, r22.regionsNeeded());
         assertEquals(List.of("Almaty (city)"), r22.regionsBelowTurnout());
-        KazakhstanCase.ReferendumCheck r24 = KazakhstanCase.referendum(data, law,
-                KazakhstanModel.calibrate(KZ, "kz-2024-referendum"), false);
+        KazakhstanCase.ReferendumCheck r24 = OfficialFigures.referendum(data, law,
+                KazakhstanModel.calibrate(KZ, "kz-2024-referendum"), ReferendumRule.ORDINARY);
         assertEquals(63.66, Math.round(1e4 * r24.turnout()) / 100.0, 0);
         assertEquals(71.12, Math.round(1e4 * r24.yesShare()) / 100.0, 0);
         assertEquals(0, r24.regionsNeeded());

@@ -28,7 +28,7 @@ class KazakhstanSensitivityTest {
     @Test
     void theShippedGridCrossesStationSdSizeAndRegionalSd() throws IOException {
         JsonNode root = new ObjectMapper().readTree(Files.readString(FILE));
-        List<KazakhstanModel.Params> cells = KazakhstanSensitivity.cells(root, FILE);
+        List<KazakhstanModel.Params> cells = SensitivityFile.cells(root, FILE);
         assertEquals(27, cells.size());
         assertEquals(27, new HashSet<>(cells).size(), "each cell once");
         assertEquals(KazakhstanModel.Params.DEFAULT, cells.get(0));
@@ -51,13 +51,13 @@ class KazakhstanSensitivityTest {
         JsonNode root = new ObjectMapper().readTree("""
                 {"grids": [{"stationSd": [0.05, 0.08]}, {"stationSd": [0.08, 0.11], "regionShareSd": [0.3]}]}
                 """);
-        List<KazakhstanModel.Params> cells = KazakhstanSensitivity.cells(root, FILE);
+        List<KazakhstanModel.Params> cells = SensitivityFile.cells(root, FILE);
         KazakhstanModel.Params d = KazakhstanModel.Params.DEFAULT;
         assertEquals(List.of(d, new KazakhstanModel.Params(0.6, 0.05, 0.05, 0.15),
                 new KazakhstanModel.Params(0.6, 0.08, 0.08, 0.3), new KazakhstanModel.Params(0.6, 0.11, 0.11, 0.3)),
                 cells);
         JsonNode bad = new ObjectMapper().readTree("{\"grids\": [{\"stationSD\": [0.05]}]}");
-        DataException e = assertThrows(DataException.class, () -> KazakhstanSensitivity.cells(bad, FILE));
+        DataException e = assertThrows(DataException.class, () -> SensitivityFile.cells(bad, FILE));
         assertTrue(e.getMessage().contains("stationSD"), e.getMessage());
     }
 
@@ -81,7 +81,7 @@ class KazakhstanSensitivityTest {
         values.put("stationSd", List.of(0.05, 0.08, 0.11));
         values.put("sizeSigma", List.of(0.4, 0.6, 0.8));
         values.put("regionShareSd", List.of(0.15));
-        List<KazakhstanSensitivity.Summary> s = KazakhstanSensitivity.summaries(variants, values);
+        List<KazakhstanSensitivity.Summary> s = SensitivityFigures.summaries(variants, values);
         assertEquals(1, s.size());
         KazakhstanSensitivity.Summary m = s.get(0);
         assertEquals(1.4, m.calibrated(), 1e-12);
