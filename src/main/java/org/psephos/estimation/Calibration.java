@@ -51,7 +51,9 @@ import org.psephos.simulation.RandomStreams;
  * that happened to stay just below significance; a fresh run with {@code --calibration} of the labels measures it
  * out of sample.
  *
- * <p>Immutable; {@code withX} return copies.
+ * <p>The rates and labels are scored by {@link CalibrationScoring}. Immutable; {@code withX} return copies. The
+ * class stays at about 310 lines because what is left is one job, running the study: this method comment (a tenth of
+ * it), the settings with their {@code withX} copies, and one election's outcome with its verdict.
  *
  * @since 0.1
  */
@@ -267,81 +269,10 @@ public final class Calibration {
 
     /**
      * @param outcomes one per election, scenario by scenario in order, elections in order
-     * @return the result
+     * @return the result (scored by {@link CalibrationScoring})
      */
     CalibrationResult reduce(List<Outcome> outcomes) {
-        List<CalibrationResult.Scenario> info = new ArrayList<>();
-        List<CalibrationResult.Rate> rates = new ArrayList<>();
-        int cleanAnomalous = 0;
-        int cleanVerdicts = 0;
-        for (int s = 0; s < scenarios.size(); s++) {
-            CalibrationScenario sc = scenarios.get(s);
-            info.add(new CalibrationResult.Scenario(sc.name(), sc.kind().id(), sc.description(), sc.targets()));
-            List<Outcome> os = outcomes.subList(s * elections, (s + 1) * elections);
-            for (ForensicTest t : tests) {
-                for (String v : VARIABLES) {
-                    String key = t.id() + "/" + v;
-                    int x = 0;
-                    int n = 0;
-                    for (Outcome o : os) {
-                        Double p = o.p().get(key);
-                        if (p != null) {
-                            n++;
-                            x += p <= LEVEL ? 1 : 0;
-                        }
-                    }
-                    if (n > 0) {
-                        rates.add(new CalibrationResult.Rate(sc.name(), sc.kind().id(), t.id(), v,
-                                BinomialRate.of(x, n, LEVEL)));
-                    }
-                }
-            }
-            int a = 0;
-            int n = 0;
-            for (Outcome o : os) {
-                if (o.verdict() != Verdict.Answer.NOT_COMPUTED) {
-                    n++;
-                    a += o.verdict() == Verdict.Answer.ANOMALOUS ? 1 : 0;
-                }
-            }
-            rates.add(new CalibrationResult.Rate(sc.name(), sc.kind().id(), CalibrationResult.VERDICT,
-                    CalibrationResult.APPLIED, BinomialRate.of(a, n, LEVEL)));
-            if (sc.kind() == CalibrationScenario.Kind.CLEAN) {
-                cleanAnomalous += a;
-                cleanVerdicts += n;
-            }
-        }
-        long cleanScenarios = scenarios.stream().filter(x -> x.kind() == CalibrationScenario.Kind.CLEAN).count();
-        if (cleanVerdicts > 0 && cleanScenarios > 1) {
-            rates.add(new CalibrationResult.Rate(CalibrationResult.ALL_CLEAN, CalibrationScenario.Kind.CLEAN.id(),
-                    CalibrationResult.VERDICT, CalibrationResult.APPLIED,
-                    BinomialRate.of(cleanAnomalous, cleanVerdicts, LEVEL)));
-        }
-        List<CalibrationResult.Label> labels = labels(rates);
-        // the verdict again, with the labels just measured: Holm over the national rows not labelled descriptive
-        NullCalibration measured = CalibrationResult.table(labels, "measured");
-        int cleanA = 0;
-        int cleanN = 0;
-        for (int s = 0; s < scenarios.size(); s++) {
-            CalibrationScenario sc = scenarios.get(s);
-            int a = 0;
-            for (Outcome o : outcomes.subList(s * elections, (s + 1) * elections)) {
-                a += verdict(o, measured).anomalous() ? 1 : 0;
-            }
-            rates.add(new CalibrationResult.Rate(sc.name(), sc.kind().id(), CalibrationResult.VERDICT,
-                    CalibrationResult.MEASURED, BinomialRate.of(a, elections, LEVEL)));
-            if (sc.kind() == CalibrationScenario.Kind.CLEAN) {
-                cleanA += a;
-                cleanN += elections;
-            }
-        }
-        if (cleanScenarios > 1) {
-            rates.add(new CalibrationResult.Rate(CalibrationResult.ALL_CLEAN, CalibrationScenario.Kind.CLEAN.id(),
-                    CalibrationResult.VERDICT, CalibrationResult.MEASURED, BinomialRate.of(cleanA, cleanN, LEVEL)));
-        }
-        return new CalibrationResult(elections, options.replicates(), options.seed(), LEVEL, grouping,
-                tests.stream().map(ForensicTest::id).toList(), options.nulls().calibration().source(), info, rates,
-                labels);
+        return new CalibrationScoring(this).reduce(outcomes);
     }
 
     /**
@@ -361,79 +292,6 @@ public final class Calibration {
         return Verdict.holm(rows, t -> true);
     }
 
-    /** The labels of the measured rates (see the class comment). */
-    private List<CalibrationResult.Label> labels(List<CalibrationResult.Rate> rates) {
-        List<CalibrationResult.Label> out = new ArrayList<>();
-        for (ForensicTest t : tests) {
-            List<CalibrationResult.Rate> clean = new ArrayList<>();
-            List<CalibrationResult.Rate> power = new ArrayList<>();
-            for (CalibrationResult.Rate r : rates) {
-                if (!r.test().equals(t.id()) || r.scenario().equals(CalibrationResult.ALL_CLEAN)) {
-                    continue;
-                }
-                CalibrationScenario sc = scenario(r.scenario());
-                if (sc.kind() == CalibrationScenario.Kind.CLEAN) {
-                    clean.add(r);
-                } else if (sc.targets().contains(t.id())) {
-                    power.add(r);
-                }
-            }
-            for (String v : VARIABLES) {
-                CalibrationResult.Rate worst = null;
-                for (CalibrationResult.Rate r : clean) {
-                    if (r.variable().equals(v) && (worst == null || r.rate().pAbove() < worst.rate().pAbove())) {
-                        worst = r;
-                    }
-                }
-                if (worst != null && worst.rate().above(LEVEL / clean.size())) {
-                    out.add(new CalibrationResult.Label(t.id(), v, "descriptive", String.format(Locale.ROOT,
-                            "false-positive rate at %s on %s in the %s scenario: %s, one-sided binomial p = %s "
-                                    + "< %s/%d", pct(LEVEL), v, worst.scenario(), rate(worst.rate()),
-                            p(worst.rate().pAbove()), LEVEL, clean.size())));
-                }
-            }
-            if (!power.isEmpty()) {
-                CalibrationResult.Rate best = null;
-                for (CalibrationResult.Rate r : power) {
-                    if (best == null || r.rate().pAbove() < best.rate().pAbove()) {
-                        best = r;
-                    }
-                }
-                if (!best.rate().above(LEVEL / power.size())) {
-                    out.add(new CalibrationResult.Label(t.id(), "*", "no-power", String.format(Locale.ROOT,
-                            "no power against the fraud it targets: at best %s on %s against %s, not significantly "
-                                    + "above %s (one-sided binomial p = %s, Bonferroni over %d)",
-                            rate(best.rate()), best.variable(), best.scenario(), pct(LEVEL), p(best.rate().pAbove()),
-                            power.size())));
-                }
-            }
-        }
-        return out;
-    }
-
-    private CalibrationScenario scenario(String name) {
-        for (CalibrationScenario s : scenarios) {
-            if (s.name().equals(name)) {
-                return s;
-            }
-        }
-        throw new IllegalStateException("no scenario " + name);
-    }
-
-    /** @return x/n = rate [low, high] */
-    static String rate(BinomialRate r) {
-        return String.format(Locale.ROOT, "%d/%d = %.3f [%.3f, %.3f]", r.events(), r.trials(), r.rate(), r.low(),
-                r.high());
-    }
-
-    private static String pct(double level) {
-        return String.format(Locale.ROOT, "%.0f%%", 100 * level);
-    }
-
-    private static String p(double p) {
-        return p < 0.001 ? String.format(Locale.ROOT, "%.1e", p) : String.format(Locale.ROOT, "%.3f", p);
-    }
-
     @Override
     public String toString() {
         return String.format(Locale.ROOT, "Calibration[%d scenarios x %d elections, %d tests, R = %d]",
@@ -443,5 +301,10 @@ public final class Calibration {
     /** @return the tests */
     List<ForensicTest> tests() {
         return tests;
+    }
+
+    /** @return the grouping the battery runs per group of, or null */
+    String grouping() {
+        return grouping;
     }
 }

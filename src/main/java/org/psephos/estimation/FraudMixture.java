@@ -73,7 +73,7 @@ public final class FraudMixture implements ForensicTest {
     /** Smallest fraud share the flag rule accepts. */
     public static final double FLAG_FRACTION = 0.05;
     /** eforensics' boundary k between incremental and extreme rates. */
-    public static final double K = MixtureEm.K;
+    public static final double K = FraudMixtureEm.K;
     /** Most clean populations of the fraud family (the no-fraud family gets {@link #EXTRA_CLEAN_POPULATIONS} more). */
     public static final int MAX_CLEAN_COMPONENTS = 3;
     /** Extra clean populations the no-fraud family gets: one for each fraud class. */
@@ -142,16 +142,17 @@ public final class FraudMixture implements ForensicTest {
         }
         // the fits are independent and deterministic: run them on the given threads, choose in a fixed order
         int cleanFits = MAX_CLEAN_COMPONENTS + EXTRA_CLEAN_POPULATIONS;
-        List<MixtureEm.Fit> fits = Parallel.map(cleanFits + MAX_CLEAN_COMPONENTS, threads,
+        List<MixtureFit> fits = Parallel.map(cleanFits + MAX_CLEAN_COMPONENTS, threads,
                 i -> i < cleanFits ? MixtureEm.cleanMixture(t, w, i + 1)
-                        : MixtureEm.fraudMixture(t, w, i - cleanFits + 1, START_IOTA_M, START_IOTA_S), Progress.NONE);
-        MixtureEm.Fit bestClean = null;
-        MixtureEm.Fit bestFraud = null;
-        for (MixtureEm.Fit f : fits) {
-            if (!f.fraud && (bestClean == null || f.bic(n) < bestClean.bic(n))) {
+                        : FraudMixtureEm.fraudMixture(t, w, i - cleanFits + 1, START_IOTA_M, START_IOTA_S),
+                Progress.NONE);
+        MixtureFit bestClean = null;
+        MixtureFit bestFraud = null;
+        for (MixtureFit f : fits) {
+            if (!f.isFraud() && (bestClean == null || f.bic(n) < bestClean.bic(n))) {
                 bestClean = f;
             }
-            if (f.fraud && (bestFraud == null || f.bic(n) < bestFraud.bic(n))) {
+            if (f.isFraud() && (bestFraud == null || f.bic(n) < bestFraud.bic(n))) {
                 bestFraud = f;
             }
         }
@@ -163,7 +164,7 @@ public final class FraudMixture implements ForensicTest {
     }
 
     /** The no-fraud answer: every unit clean, no manufactured or stolen votes. */
-    private static FraudMixtureResult cleanResult(LeaderColumns c, MixtureEm.Fit clean, double cleanOne,
+    private static FraudMixtureResult cleanResult(LeaderColumns c, MixtureFit clean, double cleanOne,
                                                   double bicFraud, double bicClean) {
         int n = c.n;
         double[] post = new double[3 * n];
@@ -186,7 +187,7 @@ public final class FraudMixture implements ForensicTest {
      * centre. A unit's value is their posterior mean over the classes; the totals' sd is the spread of the class
      * draws given the fitted parameters (√Σ_j Var_z), not of the parameters themselves.
      */
-    private static FraudMixtureResult fraudResult(LeaderColumns c, MixtureEm.Fit f, double cleanOne,
+    private static FraudMixtureResult fraudResult(LeaderColumns c, MixtureFit f, double cleanOne,
                                                   double bicFraud, double bicClean) {
         int n = c.n;
         int k = f.populations;
@@ -241,7 +242,7 @@ public final class FraudMixture implements ForensicTest {
         }
         double[][] means = new double[3][];
         means[0] = centre.clone();
-        means[1] = new double[] {f.iotaM + (1 - f.iotaM) * mu, MixtureEm.share(mu, centre[1], f.iotaM, f.iotaS)};
+        means[1] = new double[] {f.iotaM + (1 - f.iotaM) * mu, BlMap.share(mu, centre[1], f.iotaM, f.iotaS)};
         means[2] = extreme.clone();
         return new FraudMixtureResult(f.share, mu, centre[1], man, st, means, post, unitMan, unitSt, sumM,
                 Math.sqrt(varM), sumS, Math.sqrt(varS), k, f.logLikelihood, cleanOne, bicFraud, bicClean,

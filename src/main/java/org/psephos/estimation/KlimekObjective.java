@@ -2,16 +2,8 @@ package org.psephos.estimation;
 
 import java.util.Arrays;
 import org.apache.commons.math3.special.Erf;
-import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.psephos.data.Election;
 import org.psephos.forensics.TurnoutBins;
-import org.psephos.simulation.ElectorateModel;
-import org.psephos.simulation.MonteCarloEngine;
-import org.psephos.simulation.ProportionDistribution;
-import org.psephos.simulation.RandomStreams;
-import org.psephos.simulation.SimulationModel;
-import org.psephos.simulation.SizeDistribution;
 
 /**
  * The distance between an observed fingerprint and the mean fingerprint of R simulated elections with the same
@@ -30,54 +22,33 @@ import org.psephos.simulation.SizeDistribution;
  * v' = ν + (σ_ν/σ_ν0)(v − ν0), clamped to [0, 1], with counts B = round(N·t'), S = round(ρ_i·B) and round(S·v'):
  * the same clean election shifted and scaled (its binomial noise is scaled with it, a small approximation).
  *
- * <p>Fraud, with common random numbers: each unit keeps one uniform u (incremental if u &lt; f_i, extreme if
- * f_i ≤ u &lt; f_i + f_e), {@value #CANDIDATES} standard normals z whose first with θ|z| &lt; 1 gives the incremental
- * intensity x = θ|z| (rejection sampling of |N(0, θ)| below 1, so θ can vary) and, for when all of them are
- * rejected (probability P(θ|z| ≥ 1)³: 3.2% at θ = 1, 2e-6 at θ = 0.4), a uniform w: the rest of the rejection
- * sampler by the inverse cdf of |N(0, θ)| below 1, x = θ·√2·erf⁻¹(w·erf(1/(θ√2))). So x has exactly the engine's
- * redraw-until-below-1 distribution for every θ (an earlier version used x = 0.999 there: extreme fraud in
- * disguise); one extreme intensity 1 − |N(0, 0.075)|, and two standard normals for the binomial noise of the counts
- * (normal approximation):
- * stuffed = round(x·F + √(x(1 − x)F)·z₁) of the F = N − B non-voters, stolen = round(x^α·O + √(x^α(1 − x^α)O)·z₂)
- * of the O opposition votes, each clamped to its range. The objective is therefore the same function at every
- * call, changing only where a unit changes class or a count changes by one vote: what an optimiser needs. The
- * units are stored in the order of u, so the units with fraud are a prefix; with the constructor's moments only
- * they are recomputed against the stored clean histogram.
+ * <p>Fraud, with common random numbers: each unit keeps one uniform u (incremental if u &lt; f_i, extreme if f_i ≤ u
+ * &lt; f_i + f_e), {@value KlimekDraws#CANDIDATES} standard normals z whose first with θ|z| &lt; 1 gives the
+ * incremental intensity x = θ|z| (rejection sampling of |N(0, θ)| below 1, so θ can vary) and, for when all of them are
+ * rejected (probability P(θ|z| ≥ 1)³: 3.2% at θ = 1, 2e-6 at θ = 0.4), a uniform w: the rest of the rejection sampler
+ * by the inverse cdf of |N(0, θ)| below 1, x = θ·√2·erf⁻¹(w·erf(1/(θ√2))). So x has exactly the engine's
+ * redraw-until-below-1 distribution for every θ (an earlier version used x = 0.999 there: extreme fraud in disguise);
+ * one extreme intensity 1 − |N(0, 0.075)|, and two standard normals for the binomial noise of the counts (normal
+ * approximation): stuffed = round(x·F + √(x(1 − x)F)·z₁) of the F = N − B non-voters, stolen = round(x^α·O + √(x^α(1 −
+ * x^α)O)·z₂) of the O opposition votes, each clamped to its range. The objective is therefore the same function at
+ * every call, changing only where a unit changes class or a count changes by one vote: what an optimiser needs. The
+ * units are stored in the order of u, so the units with fraud are a prefix; with the constructor's moments only they
+ * are recomputed against the stored clean histogram. The stored draws are a {@link KlimekDraws}. The class stays at
+ * about 310 lines because a third of it is {@link #value}, one loop over the draws whose floating-point order the
+ * fit's reproducibility depends on, and its {@link Observed} is named as {@code KlimekObjective.Observed} by
+ * {@code KlimekFit}.
  */
 final class KlimekObjective {
     /** 1% bins on each axis. */
     static final int BINS = 100;
-    private static final long KEY = 0x4B6C6D6BL;
-    /** Candidate draws of the incremental intensity per unit, before the inverse-cdf draw. */
-    private static final int CANDIDATES = 3;
     private static final double SQRT2 = Math.sqrt(2);
 
     private final int n;
     private final int realisations;
     private final KlimekFit.Objective kind;
     private final KlimekMoments moments;
-    /** Per realisation, units in the order of u: registered, clean ballots, share base and leader votes. */
-    private final int[][] reg;
-    private final int[][] ballots;
-    private final int[][] base;
-    private final int[][] leader;
-    /** The observed unit's share base over its ballots. */
-    private final float[][] rho;
-    /** Clean turnout b/N and leader share w/b of the base draw. */
-    private final float[][] turnout0;
-    private final float[][] share0;
-    /** The class uniform, ascending. */
-    private final float[][] u;
-    /** ln|z| of the {@value #CANDIDATES} candidates of the incremental intensity. */
-    private final double[][] logZ;
-    /** The uniform of the incremental intensity's inverse cdf, for a unit whose candidates are all rejected. */
-    private final double[][] intensity;
-    /** ln of the extreme intensity. */
-    private final double[][] logExt;
-    /** Standard normals of the binomial noise of the stuffed and stolen counts. */
-    private final double[][] noise;
-    /** The clean histogram, summed over the realisations, with the constructor's moments. */
-    private final double[] clean;
+    /** The realisations and their draws (common random numbers). */
+    private final KlimekDraws draws;
     private final double[] observed;
     private final double[] sim;
     /** Fixed bin weights (see {@link #fixWeights}), or null for 1/(O + S̄ + 1). */
@@ -110,70 +81,7 @@ final class KlimekObjective {
         this.moments = moments;
         this.observed = histogram(kind, obs.registered, obs.ballots, obs.leader, obs.shareBase, n);
         this.sim = new double[observed.length];
-        this.clean = new double[observed.length];
-        reg = new int[realisations][n];
-        ballots = new int[realisations][n];
-        base = new int[realisations][n];
-        leader = new int[realisations][n];
-        rho = new float[realisations][n];
-        turnout0 = new float[realisations][n];
-        share0 = new float[realisations][n];
-        u = new float[realisations][n];
-        logZ = new double[realisations][CANDIDATES * n];
-        intensity = new double[realisations][n];
-        logExt = new double[realisations][n];
-        noise = new double[realisations][2 * n];
-        ElectorateModel electorate = ElectorateModel.of(n, new SizeDistribution.Listed(obs.registered),
-                ProportionDistribution.normal(moments.tau(), moments.sigmaTau()),
-                ProportionDistribution.normal(moments.nu(), moments.sigmaNu()));
-        RandomStreams streams = RandomStreams.seeded(seed);
-        long[] order = new long[n];
-        for (int r = 0; r < realisations; r++) {
-            Election e = MonteCarloEngine.run(SimulationModel.clean(electorate), streams.stream(KEY, r).nextLong(), 1,
-                    1, MonteCarloEngine.UnitOutput.FIRST_REPLICATE, org.psephos.simulation.Progress.NONE)
-                    .units().orElseThrow();
-            int[] nr = e.registeredColumn();
-            int[] br = e.ballotsColumn();
-            int[] wr = e.votesColumn(0);
-            UniformRandomProvider rng = streams.stream(KEY, r, 1);
-            ZigguratSampler.NormalizedGaussian g = ZigguratSampler.NormalizedGaussian.of(rng);
-            UniformRandomProvider rest = streams.stream(KEY, r, 2);
-            double[] lz = new double[CANDIDATES * n];
-            double[] wi = new double[n];
-            double[] le = new double[n];
-            double[] nz = new double[2 * n];
-            for (int i = 0; i < n; i++) {
-                float ui = (float) rng.nextDouble();
-                // a non-negative float's bits order like the float: sort (u, unit) as one long
-                order[i] = (long) Float.floatToIntBits(ui) << 32 | i;
-                for (int j = 0; j < CANDIDATES; j++) {
-                    lz[CANDIDATES * i + j] = Math.log(Math.abs(g.sample()));
-                }
-                wi[i] = rest.nextDouble();
-                le[i] = Math.log(Math.max(0, 1 - extremeSd * Math.abs(g.sample())));
-                nz[2 * i] = g.sample();
-                nz[2 * i + 1] = g.sample();
-            }
-            Arrays.sort(order);
-            for (int k = 0; k < n; k++) {
-                int i = (int) order[k];
-                u[r][k] = Float.intBitsToFloat((int) (order[k] >>> 32));
-                float ri = obs.baseRatio[i];
-                reg[r][k] = nr[i];
-                ballots[r][k] = br[i];
-                base[r][k] = (int) Math.round((double) ri * br[i]);
-                leader[r][k] = (int) Math.round((double) ri * wr[i]);
-                rho[r][k] = ri;
-                turnout0[r][k] = nr[i] > 0 ? (float) ((double) br[i] / nr[i]) : 0;
-                share0[r][k] = br[i] > 0 ? (float) ((double) wr[i] / br[i]) : 0;
-                System.arraycopy(lz, CANDIDATES * i, logZ[r], CANDIDATES * k, CANDIDATES);
-                intensity[r][k] = wi[i];
-                logExt[r][k] = le[i];
-                noise[r][2 * k] = nz[2 * i];
-                noise[r][2 * k + 1] = nz[2 * i + 1];
-                add(clean, kind, nr[i], br[i], leader[r][k], base[r][k], 1);
-            }
-        }
+        this.draws = new KlimekDraws(obs, moments, kind, realisations, seed, extremeSd, observed.length);
     }
 
     /**
@@ -195,7 +103,7 @@ final class KlimekObjective {
         if (moved) {
             Arrays.fill(sim, 0);
         } else {
-            System.arraycopy(clean, 0, sim, 0, sim.length);
+            System.arraycopy(draws.clean, 0, sim, 0, sim.length);
         }
         double any = fi + fe;
         double logTheta = Math.log(theta);
@@ -205,18 +113,18 @@ final class KlimekObjective {
         double ct = moved ? tau - kt * moments.tau() : 0;
         double cv = moved ? nu - kv * moments.nu() : 0;
         for (int r = 0; r < realisations; r++) {
-            int[] nr = reg[r];
-            int[] br = ballots[r];
-            int[] sr = base[r];
-            int[] wr = leader[r];
-            float[] rr = rho[r];
-            float[] t0 = turnout0[r];
-            float[] v0 = share0[r];
-            float[] ur = u[r];
-            double[] lz = logZ[r];
-            double[] wi = intensity[r];
-            double[] le = logExt[r];
-            double[] zr = noise[r];
+            int[] nr = draws.reg[r];
+            int[] br = draws.ballots[r];
+            int[] sr = draws.base[r];
+            int[] wr = draws.leader[r];
+            float[] rr = draws.rho[r];
+            float[] t0 = draws.turnout0[r];
+            float[] v0 = draws.share0[r];
+            float[] ur = draws.u[r];
+            double[] lz = draws.logZ[r];
+            double[] wi = draws.intensity[r];
+            double[] le = draws.logExt[r];
+            double[] zr = draws.noise[r];
             int frauds = lowerBound(ur, any);
             for (int i = 0; i < n; i++) {
                 if (i >= frauds && !moved) {
@@ -241,7 +149,8 @@ final class KlimekObjective {
                     if (ur[i] < fi) {
                         // x = θ|z| for the first candidate with θ|z| < 1
                         lx = Double.NaN;
-                        for (int j = CANDIDATES * i; j < CANDIDATES * i + CANDIDATES; j++) {
+                        int candidates = KlimekDraws.CANDIDATES;
+                        for (int j = candidates * i; j < candidates * i + candidates; j++) {
                             if (lz[j] + logTheta < 0) {
                                 lx = lz[j] + logTheta;
                                 break;
@@ -353,7 +262,7 @@ final class KlimekObjective {
     }
 
     /** Adds c (1 or −1) to the unit's bin (none if it has no registered voters or no share base). */
-    private static void add(double[] h, KlimekFit.Objective kind, int reg, int b, int w, int base, int c) {
+    static void add(double[] h, KlimekFit.Objective kind, int reg, int b, int w, int base, int c) {
         if (reg <= 0 || base <= 0) {
             return;
         }

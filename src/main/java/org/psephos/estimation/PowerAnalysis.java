@@ -12,7 +12,6 @@ import org.psephos.forensics.ForensicTest;
 import org.psephos.simulation.ElectorateModel;
 import org.psephos.simulation.Parallel;
 import org.psephos.simulation.Progress;
-import org.psephos.simulation.ReplicateDistribution;
 
 /**
  * Detection power of forensic tests and estimators against an injected fraud: for every point of a 1-D or 2-D grid
@@ -21,17 +20,21 @@ import org.psephos.simulation.ReplicateDistribution;
  *
  * <p>Method. Score s of a test, by the evidence the test declares ({@link ForensicTest#evidence()}): its value for
  * the estimators (for {@code FraudMixture} its BIC evidence for fraud, BIC_clean − BIC_fraud, see
- * {@link PowerTask}), 1 − p for tests with a p-value, otherwise |value − median of its clean values| (two-sided). Threshold c = the ⌈(1 − α)m⌉-th smallest of the m clean scores, so that the clean rejection rate is
- * at most α. Power at a point = share of its replicates with s &gt; c (the <b>default</b> figure, comparable across
- * tests whatever their own rules); the own flag rule's rate is reported next to it, with its clean rate (the rule's
- * real false-positive rate on this electorate). For the estimators the mean, bias against each replicate's truth
+ * {@link PowerTask}), 1 − p for tests with a p-value, otherwise |value − median of its clean values| (two-sided).
+ * Threshold c = the ⌈(1 − α)m⌉-th smallest of the m clean scores, so that the clean rejection rate is at most α.
+ * Power at a point = share of its replicates with s &gt; c (the <b>default</b> figure, comparable across tests
+ * whatever their own rules); the own flag rule's rate is reported next to it, with its clean rate (the rule's real
+ * false-positive rate on this electorate). For the estimators the mean, bias against each replicate's truth
  * and sd are reported. The null model is the electorate without fraud. Replicate r uses the same engine seed at
  * every grid point and in the clean set (paired design: the curves are smooth and differences between points are
  * not blurred by clean-election noise).
  *
  * <p>Work is cut into {@link PowerTask}s of (grid point, replicate block), pure functions of their fields; the
  * reduction ({@link #reduce}) orders summaries by (point, first replicate), so the result is identical for any
- * thread count or runner. Immutable; {@code withX} return copies.
+ * thread count or runner; the scores, thresholds and powers are {@link PowerScores}'s. Immutable; {@code withX}
+ * return copies. The class stays at about 340 lines because what is left is its public surface, one job: the
+ * settings with their {@code withX} copies, {@link Axis} (named as {@code PowerAnalysis.Axis} by {@code cli} and
+ * {@code scenarios}), and the task plan that the local and Spark runners call.
  *
  * @since 0.1
  */
@@ -312,49 +315,9 @@ public final class PowerAnalysis {
      * @return the result
      */
     public PowerResult reduce(List<PowerSummary> summaries) {
-        List<PowerSummary> sorted = new ArrayList<>(summaries);
-        sorted.sort((a, b) -> a.point() != b.point() ? Integer.compare(a.point(), b.point())
-                : Integer.compare(a.from(), b.from()));
+        PowerScores sc = new PowerScores(summaries, tests, points(), replicates, alpha);
         int k = tests.size();
         int pts = points();
-        double[][][] values = new double[pts + 1][k][replicates];
-        double[][][] scores = new double[pts + 1][k][replicates];
-        boolean[][][] flags = new boolean[pts + 1][k][replicates];
-        double[][] share = new double[pts + 1][replicates];
-        double[][] excess = new double[pts + 1][replicates];
-        for (PowerSummary s : sorted) {
-            int p = s.point() + 1;
-            for (int r = s.from(); r < s.to(); r++) {
-                int j = r - s.from();
-                for (int t = 0; t < k; t++) {
-                    values[p][t][r] = s.values()[t][j];
-                    scores[p][t][r] = s.scores()[t][j];
-                    flags[p][t][r] = s.flags()[t][j];
-                }
-                share[p][r] = s.fraudShare()[j];
-                excess[p][r] = s.excess()[j];
-            }
-        }
-        for (int t = 0; t < k; t++) {
-            if (!tests.get(t).equals(VERDICT)
-                    && Estimators.registry().get(tests.get(t)).evidence() == ForensicTest.Evidence.DISTANCE_FROM_CLEAN) {
-                double[] c = Arrays.stream(values[0][t]).filter(x -> !Double.isNaN(x)).sorted().toArray();
-                double median = c.length == 0 ? 0 : c[c.length / 2];
-                for (int p = 0; p <= pts; p++) {
-                    for (int r = 0; r < replicates; r++) {
-                        scores[p][t][r] = Math.abs(scores[p][t][r] - median);
-                    }
-                }
-            }
-        }
-        List<Double> thresholds = new ArrayList<>();
-        List<Double> cleanFlags = new ArrayList<>();
-        for (int t = 0; t < k; t++) {
-            double[] c = Arrays.stream(scores[0][t]).filter(x -> !Double.isNaN(x)).sorted().toArray();
-            thresholds.add(c.length == 0 ? Double.NaN
-                    : c[Math.min(c.length - 1, (int) Math.ceil((1 - alpha) * c.length) - 1)]);
-            cleanFlags.add(rate(flags[0][t]));
-        }
         List<PowerResult.Point> out = new ArrayList<>();
         for (int p = 0; p < pts; p++) {
             Map<String, Double> coords = new LinkedHashMap<>();
@@ -364,49 +327,12 @@ public final class PowerAnalysis {
             }
             List<PowerResult.TestPower> tp = new ArrayList<>();
             for (int t = 0; t < k; t++) {
-                tp.add(power(tests.get(t), values[p + 1][t], scores[p + 1][t], flags[p + 1][t], thresholds.get(t),
-                        share[p + 1], excess[p + 1]));
+                tp.add(sc.power(tests.get(t), p, t));
             }
             out.add(new PowerResult.Point(p, coords, tp));
         }
         return new PowerResult(base.name(), axes.stream().map(Axis::parameter).toList(), tests, alpha, replicates,
-                seed, thresholds, cleanFlags, out, conventions.id());
-    }
-
-    private static PowerResult.TestPower power(String id, double[] v, double[] s, boolean[] f, double threshold,
-                                               double[] share, double[] excess) {
-        int applicable = 0;
-        int detected = 0;
-        double[] applied = new double[v.length];
-        double truth = 0;
-        for (int r = 0; r < v.length; r++) {
-            if (Double.isNaN(s[r])) {
-                continue;
-            }
-            if (s[r] > threshold) {
-                detected++;
-            }
-            applied[applicable++] = v[r];
-            truth += id.equals(Shpilkin.ID) ? excess[r] : share[r];
-        }
-        ReplicateDistribution d = applicable == 0 ? null
-                : ReplicateDistribution.of(Arrays.copyOf(applied, applicable));
-        double mean = d == null ? Double.NaN : d.mean();
-        double sd = applicable < 2 ? Double.NaN : d.sd();
-        boolean estimator = Estimators.isEstimator(id);
-        double t = estimator && applicable > 0 ? truth / applicable : Double.NaN;
-        return new PowerResult.TestPower(id, applicable == 0 ? Double.NaN : (double) detected / applicable, rate(f),
-                applicable, mean, t, estimator ? mean - t : Double.NaN, sd);
-    }
-
-    private static double rate(boolean[] f) {
-        int c = 0;
-        for (boolean b : f) {
-            if (b) {
-                c++;
-            }
-        }
-        return f.length == 0 ? Double.NaN : (double) c / f.length;
+                seed, sc.thresholds, sc.cleanFlags, out, conventions.id());
     }
 
     @Override

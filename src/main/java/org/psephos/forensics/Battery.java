@@ -7,7 +7,6 @@ import java.util.Optional;
 import org.psephos.data.Election;
 import org.psephos.data.Grouping;
 import org.psephos.data.UnitFilter;
-import org.psephos.simulation.Parallel;
 import org.psephos.simulation.Progress;
 
 /**
@@ -21,8 +20,8 @@ import org.psephos.simulation.Progress;
  * {@link ForensicTest.Scope#LEADER_AND_TURNOUT} run once per group, on the leader. The bootstrapped tests of one group
  * and variable share one set of resamples of the group's units, as EFToolkit's {@code boot} call does (see
  * {@code Resample}); a test run alone draws the same resamples and gives the same interval. The work is spread over
- * the threads by group, variable and block of replicates. The result is the same for any thread count: randomness
- * is keyed by group, variable, test and block, never by thread.
+ * the threads by group, variable and block of replicates ({@link BatteryTasks}). The result is the same for any
+ * thread count: randomness is keyed by group, variable, test and block, never by thread.
  *
  * <p>Immutable and thread-safe; {@code withX} methods return modified copies.
  *
@@ -181,7 +180,7 @@ public final class Battery {
         }
         boolean calibrated = settings.calibrated();
         List<TestResult> rows = calibrated ? CalibratedNulls.run(kept, level, inputs, testsOf, settings, progress)
-                : runAll(inputs, testsOf, settings, progress);
+                : BatteryTasks.run(inputs, testsOf, settings, progress);
         int r = 0;
         for (List<Integer> s : slots) {
             for (int slot : s) {
@@ -206,122 +205,5 @@ public final class Battery {
                 && CalibratedNulls.eligible(t)) : Verdict.notComputed();
         return new BatteryResult(withQ, filtered.get(0).report(), InputSummary.of(kept), level, settings, reports,
                 verdict);
-    }
-
-    /*
-     * Implementation note. Three phases, each spread over the threads with Parallel.map, with one thread inside
-     * every task so that no pool is nested in another (except when phase 2 has fewer items than threads: then each
-     * item gets threads / items):
-     *   1. per input (group and variable): the plans of the bootstrapped tests (guards, per-unit arrays, estimates)
-     *      and one Resample of all pending plans;
-     *   2. one flat list of work items: every test without a plan on every input (the integer-percent nulls first,
-     *      as they are the longest), then every block of every Resample;
-     *   3. the pending plans finished with their replicates, in table order.
-     * Progress counts the work items of phase 2, which is nearly all of the time; phases 1 and 3 are not counted.
-     * Randomness is keyed by test, group, variable and block only, so the table is the same for any thread count.
-     */
-    private static List<TestResult> runAll(List<TestInput> inputs, List<List<ForensicTest>> testsOf,
-                                           BatteryOptions settings, Progress progress) {
-        int threads = settings.threads();
-        BatteryOptions inner = settings.withThreads(1);
-        List<List<Plan>> plans = Parallel.map(inputs.size(), threads, i -> {
-            List<Plan> ps = new ArrayList<>();
-            for (ForensicTest t : testsOf.get(i)) {
-                ps.add(t instanceof Plan.Source src ? src.plan(inputs.get(i), inner) : null);
-            }
-            return ps;
-        }, Progress.NONE);
-        List<Resample> resamples = new ArrayList<>(inputs.size());
-        for (int i = 0; i < inputs.size(); i++) {
-            List<Resample.Spec> specs = new ArrayList<>();
-            for (Plan p : plans.get(i)) {
-                if (p instanceof Plan.Pending pending) {
-                    specs.add(pending.spec());
-                }
-            }
-            resamples.add(specs.isEmpty() ? null
-                    : new Resample(inputs.get(i).size(), specs, settings, Resample.streamKey(inputs.get(i))));
-        }
-        List<int[]> items = new ArrayList<>(); // {kind, input, test or block}: 0 = run a test, 1 = a block
-        for (int pass = 0; pass < 2; pass++) {
-            for (int i = 0; i < inputs.size(); i++) {
-                List<ForensicTest> ts = testsOf.get(i);
-                for (int k = 0; k < ts.size(); k++) {
-                    boolean heavy = ts.get(k).scope() == ForensicTest.Scope.LEADER_AND_TURNOUT;
-                    if (plans.get(i).get(k) == null && heavy == (pass == 0)) {
-                        items.add(new int[] {0, i, k});
-                    }
-                }
-            }
-        }
-        for (int i = 0; i < inputs.size(); i++) {
-            Resample r = resamples.get(i);
-            for (int b = 0; r != null && b < r.blocks(); b++) {
-                items.add(new int[] {1, i, b});
-            }
-        }
-        // Fewer items than threads (e.g. one KlimekFit on the national level): each item gets its share of the
-        // threads, so a lone heavy test is not left on one core. Results do not depend on the thread count.
-        BatteryOptions each = items.size() >= threads ? inner
-                : settings.withThreads(Math.max(1, threads / Math.max(1, items.size())));
-        List<Object> done = Parallel.map(items.size(), threads, w -> {
-            int[] item = items.get(w);
-            return item[0] == 0 ? testsOf.get(item[1]).get(item[2]).run(inputs.get(item[1]), each)
-                    : resamples.get(item[1]).block(item[2]);
-        }, new Monotone(progress));
-        TestResult[][] ran = new TestResult[inputs.size()][];
-        List<List<double[][]>> blocks = new ArrayList<>();
-        for (int i = 0; i < inputs.size(); i++) {
-            ran[i] = new TestResult[testsOf.get(i).size()];
-            blocks.add(new ArrayList<>());
-        }
-        for (int w = 0; w < items.size(); w++) {
-            int[] item = items.get(w);
-            if (item[0] == 0) {
-                ran[item[1]][item[2]] = (TestResult) done.get(w);
-            } else {
-                @SuppressWarnings("unchecked")
-                double[][] part = (double[][]) done.get(w);
-                blocks.get(item[1]).add(part);
-            }
-        }
-        List<TestResult> rows = new ArrayList<>();
-        for (int i = 0; i < inputs.size(); i++) {
-            double[][] t = resamples.get(i) == null ? null : resamples.get(i).gather(blocks.get(i));
-            int spec = 0;
-            List<ForensicTest> ts = testsOf.get(i);
-            for (int k = 0; k < ts.size(); k++) {
-                Plan p = plans.get(i).get(k);
-                if (p == null) {
-                    rows.add(ran[i][k]);
-                } else if (p instanceof Plan.Done d) {
-                    rows.add(d.result());
-                } else {
-                    rows.add(((Plan.Pending) p).finish(t[spec++]));
-                }
-            }
-        }
-        return rows;
-    }
-
-    /**
-     * Forwards the finished-item counts of a {@link Parallel#map} in increasing order only: workers report as they
-     * finish, so a smaller count can arrive after a larger one (even after the final one, which closes a bar).
-     */
-    private static final class Monotone implements Progress {
-        private final Progress out;
-        private long last;
-
-        Monotone(Progress out) {
-            this.out = out;
-        }
-
-        @Override
-        public synchronized void update(long done, long total) {
-            if (done > last) {
-                last = done;
-                out.update(done, total);
-            }
-        }
     }
 }

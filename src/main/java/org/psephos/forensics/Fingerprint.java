@@ -1,14 +1,10 @@
 package org.psephos.forensics;
 
-import java.io.IOException;
+import static org.psephos.forensics.FingerprintCsv.num;
+
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Objects;
-import org.apache.commons.rng.UniformRandomProvider;
-import org.psephos.data.AtomicFiles;
 import org.psephos.data.Election;
 import org.psephos.simulation.RandomStreams;
 
@@ -37,14 +33,15 @@ import org.psephos.simulation.RandomStreams;
  * small units. The noise comes from the supplied {@link RandomStreams} (one stream per numerator, in unit order),
  * so it is reproducible. Values that noise pushes below 0% or above 100% fall in the end bins.
  *
- * <p>Immutable and thread-safe; results are immutable records.
+ * <p>Immutable and thread-safe; results are immutable records. The units counted are {@link FingerprintPoints}. The
+ * class stays at about 300 lines because its result records {@link Grid} and {@link Histogram} (half of it) are
+ * named as {@code Fingerprint.Grid} and {@code Fingerprint.Histogram} by {@code report}.
  *
  * @since 0.1
  */
 public final class Fingerprint {
     /** The resolution of the 1-D histograms, in percentage points. */
     public static final double FINE_BIN_WIDTH = 0.1;
-    private static final long NOISE_KEY = 0x4E6F697365L;
 
     /** What each unit contributes to its bin. */
     public enum Weighting {
@@ -113,60 +110,17 @@ public final class Fingerprint {
         }
         return w;
     }
-
-    /**
-     * The usable units' numerators (with any noise added), denominators and weights: turnout is
-     * {@code tNum / tDen}, the leader's share {@code sNum / sDen}.
-     */
-    private record Points(double[] tNum, int[] tDen, double[] sNum, int[] sDen, double[] weight, int skipped) {
-        int size() {
-            return weight.length;
-        }
+    private FingerprintPoints points(Election e) {
+        return FingerprintPoints.of(e, weighting, noise);
     }
 
-    private Points points(Election e) {
-        int n = e.size();
-        int leader = e.leader();
-        double[] tn = new double[n];
-        int[] td = new int[n];
-        double[] sn = new double[n];
-        int[] sd = new int[n];
-        double[] w = new double[n];
-        UniformRandomProvider noiseB = noise == null ? null : noise.stream(NOISE_KEY, 0);
-        UniformRandomProvider noiseW = noise == null ? null : noise.stream(NOISE_KEY, 1);
-        int m = 0;
-        for (int i = 0; i < n; i++) {
-            int reg = e.registered(i);
-            int bal = e.ballots(i);
-            int den = e.shareDenominator(i);
-            int lead = leader < 0 ? Election.MISSING : e.votes(leader, i);
-            double db = noiseB == null ? 0 : noiseB.nextDouble() - 0.5;
-            double dw = noiseW == null ? 0 : noiseW.nextDouble() - 0.5;
-            if (reg <= 0 || den <= 0 || bal < 0 || lead < 0 || bal > reg || lead > den || lead > reg) {
-                continue;
-            }
-            tn[m] = bal + db;
-            td[m] = reg;
-            sn[m] = lead + dw;
-            sd[m] = den;
-            w[m] = switch (weighting) {
-                case UNITS -> 1.0;
-                case REGISTERED -> reg;
-                case BALLOTS -> bal;
-                case LEADER_VOTES -> lead;
-            };
-            m++;
-        }
-        return new Points(Arrays.copyOf(tn, m), Arrays.copyOf(td, m), Arrays.copyOf(sn, m), Arrays.copyOf(sd, m),
-                Arrays.copyOf(w, m), n - m);
-    }
 
     /**
      * @param e the units
      * @return the 2-D histogram of turnout × leader's share
      */
     public Grid grid(Election e) {
-        Points p = points(e);
+        FingerprintPoints p = points(e);
         int bins = (int) Math.rint(100.0 / binWidth);
         double[][] cells = new double[bins][bins];
         for (int i = 0; i < p.size(); i++) {
@@ -182,7 +136,7 @@ public final class Fingerprint {
      * @return the 1-D histogram of turnout at the fine resolution
      */
     public Histogram turnoutHistogram(Election e) {
-        Points p = points(e);
+        FingerprintPoints p = points(e);
         return fine(e, "turnout", p.tNum(), p.tDen(), p);
     }
 
@@ -191,7 +145,7 @@ public final class Fingerprint {
      * @return the 1-D histogram of the leader's share at the fine resolution
      */
     public Histogram shareHistogram(Election e) {
-        Points p = points(e);
+        FingerprintPoints p = points(e);
         return fine(e, "leader_share", p.sNum(), p.sDen(), p);
     }
 
@@ -201,7 +155,7 @@ public final class Fingerprint {
      * names, whatever the rounding of a naive floating-point division would do. With K bins per 100%: coarse bin
      * floor(K num / den); fine bin (centred) floor(K num / den + 1/2).
      */
-    private Histogram fine(Election e, String variable, double[] num, int[] den, Points p) {
+    private Histogram fine(Election e, String variable, double[] num, int[] den, FingerprintPoints p) {
         int last = (int) Math.rint(100.0 / fineBinWidth);
         double[] h = new double[last + 1];
         for (int i = 0; i < num.length; i++) {
@@ -282,13 +236,13 @@ public final class Fingerprint {
          * @throws UncheckedIOException if it cannot be written
          */
         public void writeCsv(Path path) {
-            Csv.write(path, out -> {
+            FingerprintCsv.write(path, out -> {
                 out.write("turnout_low,turnout_high,share_low,share_high,weight\n");
                 for (int t = 0; t < cells.length; t++) {
                     for (int s = 0; s < cells.length; s++) {
-                        out.write(Csv.num(t * binWidth) + "," + Csv.num((t + 1) * binWidth) + ","
-                                + Csv.num(s * binWidth) + "," + Csv.num((s + 1) * binWidth) + ","
-                                + Csv.num(cells[t][s]) + "\n");
+                        out.write(num(t * binWidth) + "," + num((t + 1) * binWidth) + ","
+                                + num(s * binWidth) + "," + num((s + 1) * binWidth) + ","
+                                + num(cells[t][s]) + "\n");
                     }
                 }
             });
@@ -341,36 +295,13 @@ public final class Fingerprint {
          * @throws UncheckedIOException if it cannot be written
          */
         public void writeCsv(Path path) {
-            Csv.write(path, out -> {
+            FingerprintCsv.write(path, out -> {
                 out.write("bin_low,bin_high,centre,weight\n");
                 for (int k = 0; k < weights.length; k++) {
-                    out.write(Csv.num((k - 0.5) * binWidth) + "," + Csv.num((k + 0.5) * binWidth) + ","
-                            + Csv.num(k * binWidth) + "," + Csv.num(weights[k]) + "\n");
+                    out.write(num((k - 0.5) * binWidth) + "," + num((k + 0.5) * binWidth) + ","
+                            + num(k * binWidth) + "," + num(weights[k]) + "\n");
                 }
             });
-        }
-    }
-
-    /** CSV output helpers. */
-    private static final class Csv {
-        private Csv() {
-        }
-
-        interface Body {
-            void write(Writer out) throws IOException;
-        }
-
-        static void write(Path path, Body body) {
-            AtomicFiles.writeText(path, body::write);
-        }
-
-        /** Plain decimal, rounded to 9 places so that bin edges such as 0.3 print as 0.3. */
-        static String num(double x) {
-            if (x == Math.rint(x) && Math.abs(x) < 1e15) {
-                return Long.toString((long) x);
-            }
-            return BigDecimal.valueOf(x).setScale(9, java.math.RoundingMode.HALF_EVEN).stripTrailingZeros()
-                    .toPlainString();
         }
     }
 }

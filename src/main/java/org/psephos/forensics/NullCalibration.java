@@ -1,6 +1,5 @@
 package org.psephos.forensics;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -33,7 +32,8 @@ import java.util.Objects;
  * {@code test,variable,label,reason}; {@code variable} is {@code *} (every variable), {@code turnout},
  * {@code leader} or {@code other} (the options other than the leader); {@code label} is {@code calibrated},
  * {@code descriptive} or {@code no-power}; {@code reason} the measured rates in a sentence (quoted when it holds a
- * comma, as RFC 4180). A test or variable the table does not name is calibrated. Immutable.
+ * comma, as RFC 4180). A test or variable the table does not name is calibrated. Immutable. The reader is
+ * {@link NullCalibrationCsv}.
  *
  * @since 0.1
  */
@@ -126,7 +126,7 @@ public final class NullCalibration {
     private final String source;
     private final Map<String, Entry> entries;
 
-    private NullCalibration(String source, List<Entry> list) {
+    NullCalibration(String source, List<Entry> list) {
         this.source = source;
         Map<String, Entry> m = new LinkedHashMap<>();
         for (Entry e : list) {
@@ -170,7 +170,6 @@ public final class NullCalibration {
             throw new UncheckedIOException(e);
         }
     }
-
     /**
      * @param reader the table
      * @param name   where it came from, for messages
@@ -178,79 +177,7 @@ public final class NullCalibration {
      * @throws IllegalArgumentException naming the line if it is malformed
      */
     public static NullCalibration parse(Reader reader, String name) {
-        BufferedReader b = new BufferedReader(reader);
-        List<Entry> list = new ArrayList<>();
-        String source = null;
-        boolean header = false;
-        int lineNo = 0;
-        try {
-            for (String line = b.readLine(); line != null; line = b.readLine()) {
-                lineNo++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                if (line.startsWith("#")) {
-                    if (source == null) {
-                        source = line.substring(1).trim();
-                    }
-                    continue;
-                }
-                List<String> cells = cells(line);
-                if (!header) {
-                    if (!cells.equals(List.of("test", "variable", "label", "reason"))) {
-                        throw new IllegalArgumentException(name + " line " + lineNo
-                                + ": the header is not test,variable,label,reason: " + line);
-                    }
-                    header = true;
-                    continue;
-                }
-                if (cells.size() != 4) {
-                    throw new IllegalArgumentException(name + " line " + lineNo + ": 4 cells expected, found "
-                            + cells.size() + ": " + line);
-                }
-                try {
-                    list.add(new Entry(cells.get(0).trim(), Role.parse(cells.get(1)), Label.parse(cells.get(2)),
-                            cells.get(3).trim()));
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException(name + " line " + lineNo + ": " + e.getMessage(), e);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        if (!header) {
-            throw new IllegalArgumentException(name + ": no header test,variable,label,reason");
-        }
-        return new NullCalibration(source == null ? name : source, list);
-    }
-
-    /** Splits one CSV line (RFC 4180 quotes, no line breaks inside cells). */
-    private static List<String> cells(String line) {
-        List<String> out = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    cell.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                out.add(cell.toString());
-                cell.setLength(0);
-            } else {
-                cell.append(c);
-            }
-        }
-        out.add(cell.toString());
-        return out;
+        return NullCalibrationCsv.parse(reader, name);
     }
 
     /**

@@ -18,10 +18,10 @@ import org.psephos.simulation.RandomStreams;
  * a replicate without any such unit is NaN and is dropped from the interval as {@code boot.ci} drops it.
  *
  * <p>Per-unit data are primitive arrays computed once per variable ({@link Spec}). Digit and indicator values are
- * packed into one small code per unit (the distinct tuples of all share statistics), so a replicate's share sums
- * come from one histogram pass; moment and cross-product sums take one pass per distinct array. A statistic's
- * replicates do not depend on which other statistics share the plan, so a test run alone gives the same interval
- * as in the battery.
+ * packed into one small code per unit ({@link ShareCodes}: the distinct tuples of all share statistics), so a
+ * replicate's share sums come from one histogram pass; moment and cross-product sums take one pass per distinct
+ * array. A statistic's replicates do not depend on which other statistics share the plan, so a test run alone gives
+ * the same interval as in the battery.
  *
  * <p>Reproducibility: replicates run in blocks of {@link Bootstrap#BLOCK}; block b draws from
  * {@code streams.stream(key(variable), key(level), b)} (see {@link #streamKey}), so the replicates are the same for
@@ -81,13 +81,8 @@ final class Resample {
     private final int replicates;
     private final RandomStreams streams;
     private final long[] key;
-    private final List<Spec> specs;
-    /** Per unit, the id of its tuple of share values; null without share specs. */
-    private final int[] code;
-    /** [share spec][code]: the value if used, else 0. */
-    private final int[][] codeValue;
-    /** [share spec][code]: 1 if the value is used, else 0. */
-    private final int[][] codeUsed;
+    private final List<Spec> specs;    /** The units' share values as tuple codes; null without share specs. */
+    private final ShareCodes shareCodes;
     /** Distinct moment arrays (by identity and center) and, per moment spec, its index among them. */
     private final List<Moment> momentArrays = new ArrayList<>();
     private final List<WeightedSums.MomentData> moments = new ArrayList<>();
@@ -132,24 +127,7 @@ final class Resample {
                 crossOf[i] = indexOfCross(c);
             }
         }
-        byte[][] codeValues;
-        if (shares.isEmpty()) {
-            code = null;
-            codeValues = new byte[0][];
-        } else {
-            code = new int[n];
-            codeValues = encode(shares, code);
-        }
-        codeValue = new int[codeValues.length][];
-        codeUsed = new int[codeValues.length][];
-        for (int j = 0; j < codeValues.length; j++) {
-            codeValue[j] = new int[codeValues[j].length];
-            codeUsed[j] = new int[codeValues[j].length];
-            for (int c = 0; c < codeValues[j].length; c++) {
-                codeValue[j][c] = Math.max(codeValues[j][c], 0);
-                codeUsed[j][c] = codeValues[j][c] >= 0 ? 1 : 0;
-            }
-        }
+        shareCodes = shares.isEmpty() ? null : new ShareCodes(shares, n);
     }
 
     private void check(int length) {
@@ -184,57 +162,6 @@ final class Resample {
     }
 
     /**
-     * Numbers the distinct tuples of the units' share values in order of first appearance and writes each unit's
-     * tuple id into {@code code}. The values of up to 16 share specs are packed into one long per unit (4 bits
-     * each, value + 1), whose dense id is the tuple's; with more specs, each further long's id is chained onto the
-     * previous id as one long key ({@code previous id << 32 | id of the word}), which numbers the full tuples in the
-     * same order.
-     *
-     * @return [share][tuple id] the value (-1: not used)
-     */
-    private byte[][] encode(List<byte[]> shares, int[] code) {
-        int k = shares.size();
-        LongIds first = new LongIds(n);
-        for (int i = 0; i < n; i++) {
-            code[i] = first.id(pack(shares, 0, i));
-        }
-        int tuples = first.size();
-        for (int w = 1; w * 16 < k; w++) {
-            LongIds word = new LongIds(n);
-            LongIds pair = new LongIds(n);
-            for (int i = 0; i < n; i++) {
-                code[i] = pair.id((long) code[i] << 32 | word.id(pack(shares, w, i)));
-            }
-            tuples = pair.size();
-        }
-        byte[][] values = new byte[k][tuples];
-        boolean[] seen = new boolean[tuples];
-        for (int i = 0; i < n; i++) {
-            int c = code[i];
-            if (!seen[c]) {
-                seen[c] = true;
-                for (int j = 0; j < k; j++) {
-                    values[j][c] = shares.get(j)[i];
-                }
-            }
-        }
-        return values;
-    }
-
-    /** @return share specs 16w .. 16w+15 of unit i, 4 bits each (value + 1) */
-    private static long pack(List<byte[]> shares, int w, int i) {
-        long packed = 0;
-        for (int j = w * 16; j < Math.min(shares.size(), (w + 1) * 16); j++) {
-            int v = shares.get(j)[i];
-            if (v < -1 || v > 9) {
-                throw new IllegalArgumentException("share value is not in [-1, 9]: " + v);
-            }
-            packed |= (long) (v + 1) << (4 * (j - w * 16));
-        }
-        return packed;
-    }
-
-    /**
      * @param input the group and variable
      * @return the stream key of that group and variable's shared resamples
      */
@@ -259,7 +186,7 @@ final class Resample {
         double[][] out = new double[specs.size()][count];
         int[] idx = new int[n];
         int[] times = new int[n];
-        int[] hist = code == null ? null : new int[codeValue[0].length];
+        int[] hist = shareCodes == null ? null : new int[shareCodes.value[0].length];
         double[][] momentSums = new double[moments.size()][];
         double[][] crossSums = new double[crosses.size()][];
         for (int r = 0; r < count; r++) {
@@ -270,7 +197,7 @@ final class Resample {
             }
             if (hist != null) {
                 Arrays.fill(hist, 0);
-                int[] cd = code;
+                int[] cd = shareCodes.unitCode;
                 for (int i = 0; i < n; i++) {
                     hist[cd[i]] += times[i];
                 }
@@ -284,7 +211,7 @@ final class Resample {
             for (int s = 0; s < specs.size(); s++) {
                 Spec spec = specs.get(s);
                 if (shareOf[s] >= 0) {
-                    out[s][r] = shareMean(hist, codeValue[shareOf[s]], codeUsed[shareOf[s]]);
+                    out[s][r] = shareMean(hist, shareCodes.value[shareOf[s]], shareCodes.used[shareOf[s]]);
                 } else if (momentOf[s] >= 0) {
                     double[] ms = momentSums[momentOf[s]];
                     out[s][r] = ms[0] > 0 && ms[1] > 0 ? ((Moment) spec).stat().of(ms[1], ms[2], ms[3]) : Double.NaN;
@@ -326,3 +253,4 @@ final class Resample {
         return t;
     }
 }
+

@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Objects;
 import org.psephos.data.Election;
 import org.psephos.forensics.spikes.BetaBinomialMixture;
+import org.psephos.forensics.spikes.MixtureTwins;
 import org.psephos.forensics.spikes.RozenasSpikes;
 import org.psephos.forensics.spikes.SpikesEstimate;
 import org.psephos.simulation.Progress;
@@ -164,7 +165,7 @@ public final class Spikes implements ForensicTest, Plan.Source {
 
     /**
      * The calibrated null of issue 17 item 5: {@code twins} clean twins drawn from the fitted mixtures themselves
-     * ({@link RozenasSpikes#cleanTwin}: every unit's registered voters kept, turnout from the turnout mixture, votes
+     * ({@link MixtureTwins#draw}: every unit's registered voters kept, turnout from the turnout mixture, votes
      * from the support mixture; units drawn with no turnout dropped), each analysed by the same resampling step at
      * the same fitted mixtures and with as many resamples as the data (the envelope of more resamples is higher, so
      * the number must match): F of each twin, as a fraction. The twins are not refitted: the mixtures are the null
@@ -184,7 +185,7 @@ public final class Spikes implements ForensicTest, Plan.Source {
         RandomStreams streams = RandomStreams.seeded(seed).child(TWIN_KEY);
         double[] out = new double[twins];
         for (int m = 0; m < twins; m++) {
-            int[][] tv = RozenasSpikes.cleanTwin(n, turnout, support, streams.stream(0, m));
+            int[][] tv = MixtureTwins.draw(n, turnout, support, streams.stream(0, m));
             int kept = 0;
             for (int i = 0; i < n.length; i++) {
                 kept += tv[0][i] > 0 ? 1 : 0;

@@ -19,8 +19,8 @@ class MixtureEmTest {
             t[j] = (double) c.ballots[j] / c.registered[j];
             w[j] = c.ballots[j] > 0 ? (double) c.leader[j] / c.ballots[j] : 0;
         }
-        for (MixtureEm.Fit f : new MixtureEm.Fit[] {MixtureEm.cleanMixture(t, w, 1), MixtureEm.cleanMixture(t, w, 3),
-                MixtureEm.fraudMixture(t, w, 1, 0.3, 0.1), MixtureEm.fraudMixture(t, w, 2, 0.3, 0.1)}) {
+        for (MixtureFit f : new MixtureFit[] {MixtureEm.cleanMixture(t, w, 1), MixtureEm.cleanMixture(t, w, 3),
+                FraudMixtureEm.fraudMixture(t, w, 1, 0.3, 0.1), FraudMixtureEm.fraudMixture(t, w, 2, 0.3, 0.1)}) {
             double[] r = f.r.clone();
             int k = f.classes;
             double ll = MixtureEm.expectation(t, w, f, new double[k], new double[3 * k], new double[k]);

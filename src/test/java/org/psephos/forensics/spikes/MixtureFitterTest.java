@@ -69,11 +69,12 @@ class MixtureFitterTest {
     /** The weighted log-likelihood R's M-step maximises, log-choose terms included, with W from {@code old}. */
     private static double mStepObjective(BinomialCounts c, BetaBinomialMixture old, BetaBinomialMixture at) {
         BetaBinomialEm em = new BetaBinomialEm(c);
+        BetaBinomialMStep m = new BetaBinomialMStep(c);
         em.expectation(old);
         double q = 0;
         for (int k = 0; k < at.components(); k++) {
-            BetaBinomialEm.Weights w = em.weights(em.posterior()[k]);
-            q += em.evaluate(w, Math.log(at.alpha(k)), Math.log(at.beta(k)), false)[0];
+            BetaBinomialMStep.Weights w = m.weights(em.posterior()[k]);
+            q += m.evaluate(w, Math.log(at.alpha(k)), Math.log(at.beta(k)), false)[0];
         }
         return q + c.logChooseSum;
     }

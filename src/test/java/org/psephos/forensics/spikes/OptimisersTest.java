@@ -113,25 +113,26 @@ class OptimisersTest {
         BinomialCounts c = new BinomialCounts(d[1], d[0]);
         BetaBinomialEm em = new BetaBinomialEm(c);
         em.expectation(new BetaBinomialMixture(new double[] {8, 12}, new double[] {5, 4}, new double[] {0.7, 0.3}));
-        BetaBinomialEm.Weights w = em.weights(em.posterior()[1]);
+        BetaBinomialMStep m = new BetaBinomialMStep(c);
+        BetaBinomialMStep.Weights w = m.weights(em.posterior()[1]);
         double a = Math.log(12);
         double b = Math.log(4);
-        double[] e = em.evaluate(w, a, b, true);
+        double[] e = m.evaluate(w, a, b, true);
         // steps large enough that the sums' rounding (about 1e-12 of terms near 1e4) does not dominate
         double h = 1e-4;
-        double fa = (em.evaluate(w, a + h, b, false)[0] - em.evaluate(w, a - h, b, false)[0]) / (2 * h);
-        double fb = (em.evaluate(w, a, b + h, false)[0] - em.evaluate(w, a, b - h, false)[0]) / (2 * h);
+        double fa = (m.evaluate(w, a + h, b, false)[0] - m.evaluate(w, a - h, b, false)[0]) / (2 * h);
+        double fb = (m.evaluate(w, a, b + h, false)[0] - m.evaluate(w, a, b - h, false)[0]) / (2 * h);
         assertEquals(fa, e[1], 1e-5 * Math.abs(fa));
         assertEquals(fb, e[2], 1e-5 * Math.abs(fb));
         h = 1e-3;
-        double faa = (em.evaluate(w, a + h, b, true)[1] - em.evaluate(w, a - h, b, true)[1]) / (2 * h);
-        double fab = (em.evaluate(w, a, b + h, true)[1] - em.evaluate(w, a, b - h, true)[1]) / (2 * h);
-        double fbb = (em.evaluate(w, a, b + h, true)[2] - em.evaluate(w, a, b - h, true)[2]) / (2 * h);
+        double faa = (m.evaluate(w, a + h, b, true)[1] - m.evaluate(w, a - h, b, true)[1]) / (2 * h);
+        double fab = (m.evaluate(w, a, b + h, true)[1] - m.evaluate(w, a, b - h, true)[1]) / (2 * h);
+        double fbb = (m.evaluate(w, a, b + h, true)[2] - m.evaluate(w, a, b - h, true)[2]) / (2 * h);
         assertEquals(faa, e[3], 1e-5 * Math.abs(faa));
         assertEquals(fbb, e[4], 1e-5 * Math.abs(fbb));
         assertEquals(fab, e[5], 1e-5 * Math.abs(fab));
-        double[] x = em.maximise(w, a, b);
-        double[] at = em.evaluate(w, x[0], x[1], true);
+        double[] x = m.maximise(w, a, b);
+        double[] at = m.evaluate(w, x[0], x[1], true);
         assertTrue(Math.abs(at[1]) < 1e-6 * Math.abs(at[3]) && Math.abs(at[2]) < 1e-6 * Math.abs(at[4]),
                 "gradient at the maximiser: " + at[1] + ", " + at[2]);
         assertTrue(at[3] < 0 && at[3] * at[4] - at[5] * at[5] > 0, "not a maximum");

@@ -44,7 +44,7 @@ class RozenasSpikesTest {
         for (int i = 0; i < units; i++) {
             n[i] = 200 + rng.nextInt(2000);
         }
-        int[][] tv = RozenasSpikes.cleanTwin(n, turnout, support, rng);
+        int[][] tv = MixtureTwins.draw(n, turnout, support, rng);
         double st = 0;
         double sv = 0;
         int withTurnout = 0;
