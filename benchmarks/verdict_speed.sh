@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Issue 15, item 5: the default battery under calibrated nulls (1,000 null replicates, the default) on
 # Russia 2012 (95,415 stations, turnout and 5 candidates, national) and on Albania 2013 by prefecture, on 2 threads,
-# with the same battery under --null reference and with the drift-corrected resampling null beside it. Prints wall
-# and CPU time (GNU time) and the verdict line.
+# with the same battery under --null reference and with the binomial and drift-corrected resampling nulls beside the
+# default (matched since the fifth session). Prints wall and CPU time (GNU time) and the verdict line.
 # Targets: Russia 2012 under 20 s, Albania by prefecture under 3 s (EFToolkit's R battery: 86-97 s there).
 # Usage: benchmarks/verdict_speed.sh PRECINCT_DIR [THREADS]
 #   PRECINCT_DIR holds russia/2012.csv.zip and albania/Albania2013.csv (../shared/data/precinct; not in the repo)
@@ -28,6 +28,10 @@ albania2=(analyze "$data/albania/Albania2013.csv" --registered Registered --ball
           --candidate C050 --level Prefectures --threads "$threads" --quiet)   # EFToolkit's example inputs
 step "Albania 2013 by prefecture, C035 and C050 (EFToolkit's example), --null calibrated" \
     java -jar "$jar" "${albania2[@]}"
+step "Russia 2012, --null calibrated --resampling binomial" \
+    java -jar "$jar" "${russia[@]}" --resampling binomial
+step "Albania 2013 by prefecture, C035 and C050, --resampling binomial" \
+    java -jar "$jar" "${albania2[@]}" --resampling binomial
 step "Russia 2012, --null calibrated --resampling drift-corrected" \
     java -jar "$jar" "${russia[@]}" --resampling drift-corrected
 step "Albania 2013 by prefecture, C035 and C050, --resampling drift-corrected" \

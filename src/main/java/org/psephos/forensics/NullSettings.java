@@ -34,7 +34,7 @@ public record NullSettings(NullKind kind, ResamplingModel resampling, TwinOption
     /** The estimators' default number of refitted twins: the fewest for which the tail rule can fit a tail. */
     public static final int DEFAULT_FITS = 40;
     /** The default resampling model's name ({@link ResamplingModel#id()}; a constant for the command line's help). */
-    public static final String DEFAULT_RESAMPLING_ID = "binomial";
+    public static final String DEFAULT_RESAMPLING_ID = "matched";
 
     /** @throws IllegalArgumentException if fits is not positive */
     public NullSettings {
@@ -61,7 +61,8 @@ public record NullSettings(NullKind kind, ResamplingModel resampling, TwinOption
     }
 
     /**
-     * @return calibrated nulls, the binomial resampling null, the default twin fit, a tenth of the replicates as
+     * @return calibrated nulls, the matched-spread resampling null (the default since the fifth-session addendum of
+     *         {@code docs/verdict-method.md}), the default twin fit, a tenth of the replicates as
      *         clean twins, 40 estimator fits, built-in labels
      */
     public static NullSettings defaults() {

@@ -149,7 +149,7 @@ class AnalyzeCommandTest {
         assertTrue(lines.get(0).startsWith("Verdict: "), lines.get(0));
         assertTrue(doc.indexOf("Verdict: ") < doc.indexOf("Summary"), "the report leads with the verdict");
         assertTrue(doc.contains("Why a reference value alone would mislead"), "one sentence per test");
-        assertTrue(doc.contains("Null used: resampling (binomial)") && doc.contains("Null used: clean twins"));
+        assertTrue(doc.contains("Null used: resampling (binomial, matched spread)") && doc.contains("Null used: clean twins"));
         int table = lines.indexOf("| test | variable | level | value | expected | null 95% | p | q | flag | null |");
         assertTrue(table > 0, lines.toString());
         assertEquals("Conventions: psephos (Psephos's own definitions)", lines.get(table - 2));
@@ -296,7 +296,7 @@ class AnalyzeCommandTest {
         JsonNode c05 = new ObjectMapper().readTree(one.toFile()).get("tests").get(4);
         assertEquals("C05s", c05.get("id").asText());
         assertEquals("exact binomial, two-sided", c05.at("/details/reference/p_value_method").asText());
-        assertEquals("resampling (binomial)", c05.get("null").asText());
+        assertEquals("resampling (binomial, matched spread)", c05.get("null").asText());
         assertTrue(c05.at("/details/null/p_value_method").asText().startsWith("Monte Carlo"));
         assertTrue(c05.at("/details/successes").asInt() > 0);
     }
@@ -455,7 +455,7 @@ class AnalyzeCommandTest {
         }
         assertTrue(family >= 4, root.get("tests").toString());
         assertEquals(family, root.at("/verdict/family_size").asInt(), "every national row with a p-value");
-        assertEquals("resampling (binomial)", root.get("tests").get(0).get("null").asText());
+        assertEquals("resampling (binomial, matched spread)", root.get("tests").get(0).get("null").asText());
 
         Run kobak = run(stubbed(), "results.csv", "--replicates", "40", "--threads", "1", "--quiet", "--tests",
                 "2BL", "--conventions", "kobak", "--json", json.toString());
