@@ -1,6 +1,5 @@
 package org.psephos.estimation;
 
-import java.util.Arrays;
 import org.psephos.data.Election;
 import org.psephos.forensics.BatteryOptions;
 import org.psephos.forensics.Conventions;
@@ -46,7 +45,10 @@ import org.psephos.simulation.RandomStreams;
  * ({@link KlimekFitNullScore}; addendum of 2026-12-07 in {@code docs/verdict-method.md}). The row's value and
  * details are the fit of the data as it is.
  *
- * <p>Immutable and thread-safe.
+ * <p>Immutable and thread-safe. It stays at ~310 lines for its public surface alone: three public enums that the
+ * command line and scripts name, and 19 public methods with their javadoc, each a few lines delegating to the
+ * settings ({@link KlimekFitSettings}), the steps ({@link KlimekPeaks}, {@link KlimekPasses}), the refits
+ * ({@link KlimekSensitivity}), the simulation ({@link KlimekSimulation}) or the battery's row ({@link KlimekFitRow}).
  *
  * @since 0.1
  */
@@ -96,32 +98,10 @@ public final class KlimekFit implements ForensicTest {
         WINNER_SHARE
     }
 
-    private final SigmaRule sigmaRule;
-    private final PeakRule peakRule;
-    private final Objective objective;
-    private final int fits;
-    private final int realisations;
-    private final KlimekPasses.MomentFit momentFit;
-    /** Null elections for the p-value, 0 for none. */
-    private final int nulls;
-    /** Whether {@link #run} adds {@link #sensitivity}'s refits to the row. */
-    private final boolean sensitive;
-    /** What the calibrated null compares: the estimate, or (the null probe) the size-adjusted fit. */
-    private enum ProbeScore { ESTIMATE, SIZE_ADJUSTED }
+    private final KlimekFitSettings settings;
 
-    private final ProbeScore probeScore;
-
-    private KlimekFit(SigmaRule sigmaRule, PeakRule peakRule, Objective objective, int fits, int realisations,
-                      KlimekPasses.MomentFit momentFit, int nulls, boolean sensitive, ProbeScore probeScore) {
-        this.probeScore = probeScore;
-        this.sigmaRule = sigmaRule;
-        this.peakRule = peakRule;
-        this.objective = objective;
-        this.fits = fits;
-        this.realisations = realisations;
-        this.momentFit = momentFit;
-        this.nulls = nulls;
-        this.sensitive = sensitive;
+    private KlimekFit(KlimekFitSettings settings) {
+        this.settings = settings;
     }
 
     /**
@@ -132,8 +112,7 @@ public final class KlimekFit implements ForensicTest {
      * @return a copy
      */
     public KlimekFit withSensitivity(boolean on) {
-        return new KlimekFit(sigmaRule, peakRule, objective, fits, realisations, momentFit, nulls, on,
-                probeScore);
+        return new KlimekFit(settings.withSensitivity(on));
     }
 
     /**
@@ -142,8 +121,7 @@ public final class KlimekFit implements ForensicTest {
      * @return a copy
      */
     public KlimekFit withMomentCorrection(boolean on) {
-        return new KlimekFit(sigmaRule, peakRule, objective, fits, realisations,
-                on ? KlimekPasses.MomentFit.JOINT : KlimekPasses.MomentFit.HELD, nulls, sensitive, probeScore);
+        return new KlimekFit(settings.with(on ? KlimekPasses.MomentFit.JOINT : KlimekPasses.MomentFit.HELD));
     }
 
     /**
@@ -156,32 +134,28 @@ public final class KlimekFit implements ForensicTest {
         if (m < 0) {
             throw new IllegalArgumentException("null elections is negative: " + m);
         }
-        return new KlimekFit(sigmaRule, peakRule, objective, fits, realisations, momentFit, m, sensitive,
-                probeScore);
+        return new KlimekFit(settings.withNull(m));
     }
 
     /** @return CORRECTED σ, KDE peaks, the 2-D fingerprint, 4 fits of 4 realisations each, joint moments on */
     public static KlimekFit withDefaults() {
-        return new KlimekFit(SigmaRule.CORRECTED, PeakRule.KDE, Objective.FINGERPRINT, 4, 4,
-                KlimekPasses.MomentFit.JOINT, 0, false, ProbeScore.ESTIMATE);
+        return new KlimekFit(new KlimekFitSettings(SigmaRule.CORRECTED, PeakRule.KDE, Objective.FINGERPRINT, 4, 4,
+                KlimekPasses.MomentFit.JOINT, 0, false, KlimekFitSettings.ProbeScore.ESTIMATE));
     }
 
     /** @param rule the σ_ν rule @return a copy */
     public KlimekFit with(SigmaRule rule) {
-        return new KlimekFit(rule, peakRule, objective, fits, realisations, momentFit, nulls, sensitive,
-                probeScore);
+        return new KlimekFit(settings.with(rule));
     }
 
     /** @param rule the peak rule @return a copy */
     public KlimekFit with(PeakRule rule) {
-        return new KlimekFit(sigmaRule, rule, objective, fits, realisations, momentFit, nulls, sensitive,
-                probeScore);
+        return new KlimekFit(settings.with(rule));
     }
 
     /** @param o the objective @return a copy */
     public KlimekFit with(Objective o) {
-        return new KlimekFit(sigmaRule, peakRule, o, fits, realisations, momentFit, nulls, sensitive,
-                probeScore);
+        return new KlimekFit(settings.with(o));
     }
 
     /**
@@ -197,8 +171,7 @@ public final class KlimekFit implements ForensicTest {
         if (r < 1) {
             throw new IllegalArgumentException("realisations is not positive: " + r);
         }
-        return new KlimekFit(sigmaRule, peakRule, objective, k, r, momentFit, nulls, sensitive,
-                probeScore);
+        return new KlimekFit(settings.withRepeats(k, r));
     }
 
     @Override
@@ -233,8 +206,7 @@ public final class KlimekFit implements ForensicTest {
      */
     @Override
     public ForensicTest nullProbe() {
-        return new KlimekFit(sigmaRule, peakRule, objective, PROBE_FITS, PROBE_REALISATIONS, momentFit, 0, false,
-                ProbeScore.SIZE_ADJUSTED);
+        return new KlimekFit(settings.probe(PROBE_FITS, PROBE_REALISATIONS));
     }
 
     /**
@@ -264,7 +236,7 @@ public final class KlimekFit implements ForensicTest {
     }
 
     KlimekMoments moments(double[] t, double[] v) {
-        return KlimekPeaks.moments(t, v, peakRule, sigmaRule);
+        return KlimekPeaks.moments(t, v, settings.peakRule(), settings.sigmaRule());
     }
 
     /**
@@ -282,8 +254,7 @@ public final class KlimekFit implements ForensicTest {
         if (!m.isUsable()) {
             throw new IllegalArgumentException("clean-peak moments not estimable: " + m);
         }
-        return new KlimekPasses(objective, fits, realisations, momentFit).fit(obs, m, RandomStreams.seeded(seed),
-                threads);
+        return settings.passes().fit(obs, m, RandomStreams.seeded(seed), threads);
     }
 
     /**
@@ -299,13 +270,13 @@ public final class KlimekFit implements ForensicTest {
      */
     public KlimekSensitivity sensitivity(Election e, KlimekFitResult fit, long seed, int threads) {
         RandomStreams streams = RandomStreams.seeded(seed);
-        long[] seeds = new long[Math.min(fits, KlimekSensitivity.REFITS)];
+        long[] seeds = new long[Math.min(settings.fits(), KlimekSensitivity.REFITS)];
         for (int k = 0; k < seeds.length; k++) {
             seeds[k] = streams.stream(KEY, k).nextLong();
         }
         RandomStreams boot = RandomStreams.seeded(streams.stream(KEY, -4).nextLong());
-        return KlimekSensitivity.compute(this::moments, new KlimekObjective.Observed(e), fit, objective, realisations,
-                seeds, KlimekSensitivity.MAX_EVAL, boot, threads);
+        return KlimekSensitivity.compute(this::moments, new KlimekObjective.Observed(e), fit, settings.objective(),
+                settings.realisations(), seeds, KlimekSensitivity.MAX_EVAL, boot, threads);
     }
 
     /**
@@ -330,49 +301,15 @@ public final class KlimekFit implements ForensicTest {
         return KlimekSimulation.shareHistogram(e, m, fi, fe, alpha, realisations, seed);
     }
 
+    /** @return the row ({@link KlimekFitRow}): f_i + f_e, its interval over the K seeds, and what the settings add */
     @Override
     public TestResult run(TestInput input, BatteryOptions options) {
-        if (options.conventionsFor(ID) == Conventions.EFTOOLKIT) {
-            return EftoolkitKlimek.run(ID, input, options); // EFToolkit's ComputeKlimekModel
-        }
-        if (options.conventionsFor(ID) == Conventions.KOBAK && peakRule != PeakRule.KOBAK) {
-            // Kobak and Pshenichnikov's clean moments, on the units with a positive share base, kept as estimated
-            return with(PeakRule.KOBAK).with(SigmaRule.CORRECTED).withMomentCorrection(false)
-                    .run(KlimekPeaks.kobakUnits(input), options);
-        }
-        if (input.size() < Math.max(options.minUnits(), 100)) {
-            return TestResult.notApplicable(ID, input, input.size(), "fewer than "
-                    + Math.max(options.minUnits(), 100) + " units");
-        }
-        KlimekFitResult r;
-        try {
-            r = fit(input.election(), options.seedFor(input.level()), options.threads());
-        } catch (IllegalArgumentException e) {
-            return TestResult.notApplicable(ID, input, input.size(), e.getMessage());
-        }
-        double value = r.fi() + r.fe();
-        KlimekMoments m = r.moments();
-        KlimekSensitivity sensitivity = sensitive
-                ? sensitivity(input.election(), r, options.seedFor(input.level()), options.threads()) : null;
-        KlimekRefit refit = (units, seed) -> fit(units, seed, options.threads());
-        KlimekDetails.SizeAdjustedScore probe = probeScore == ProbeScore.SIZE_ADJUSTED
-                ? KlimekFitNullScore.score(input.election(), options.seedFor(input.level()), refit) : null;
-        KlimekFitMonteCarloNull.Result mc = KlimekFitMonteCarloNull.pValue(nulls, input.election(), m,
-                options.seedFor(input.level()), value, refit);
-        double p = mc.p();
-        KlimekDetails.Fit d = new KlimekDetails.Fit(r.fi(), r.fe(), r.alpha(), r.fiSd(), r.feSd(), m, sensitivity,
-                probe, mc.summary(), mc.method());
-        double sd = Math.sqrt(r.fiSd() * r.fiSd() + r.feSd() * r.feSd());
-        return TestResult.of(ID, input).statistic(value).expected(mc.summary() == null ? 0 : mc.summary().mean())
-                .interval(Math.max(0, value - 1.96 * sd), value + 1.96 * sd).pValue(p).flag(p <= ALPHA)
-                .n(input.size()).details(d);
+        return KlimekFitRow.run(this, settings, input, options);
     }
 
     /** @return the settings, for reports */
     @Override
     public String toString() {
-        return ID + Arrays.asList(sigmaRule, peakRule, objective, fits, realisations)
-                + (nulls > 0 ? "[null " + nulls + "]" : "") + (sensitive ? "[sensitivity]" : "")
-                + (probeScore == ProbeScore.SIZE_ADJUSTED ? "[size-adjusted score]" : "");
+        return ID + settings.label();
     }
 }

@@ -51,7 +51,10 @@ import org.psephos.forensics.TurnoutBins;
  * default there) and stuffing; an explicit {@link #with(PeakRule)} or {@link #withManualTurnout} (a bin label) wins.
  * {@code EftoolkitShpilkinEstimate} has the details.
  *
- * <p>Immutable and thread-safe.
+ * <p>Immutable and thread-safe. It stays at ~320 lines for its public surface alone: two public enums and the
+ * public record {@link GroupEstimate}, which the command line, the reports and scripts name as nested types, and 17
+ * public methods with their javadoc, each a few lines delegating to {@code ShpilkinBins}, {@code ShpilkinReplicates},
+ * {@code ShpilkinSensitivityTable}, {@code EftoolkitShpilkinEstimate} or {@code ShpilkinTestRow}.
  *
  * @since 0.1
  */

@@ -1,7 +1,5 @@
 package org.psephos.forensics.nulls;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.psephos.data.Election;
 
 /**
@@ -123,10 +121,12 @@ public final class TwinModel {
     final Component turnout;
     final Component invalid;
     final Component leader;
-    /** The others' members: option indices (the leader excluded) and −1 for "other valid"; reference at refIndex. */
+    /**
+     * The others' split ({@link TwinOthers}): its members, option indices (the leader excluded) and −1 for "other
+     * valid"; the index of the reference member; the members' log-ratio components (null at the reference).
+     */
     final int[] members;
     final int reference;
-    /** Log-ratio components of the members (null at the reference). */
     final Component[] ratios;
     final double[] unfound;
 
@@ -159,7 +159,6 @@ public final class TwinModel {
         int[] valid = drawnValid(v);
         int[] found = new int[n];
         int lead = e.leader();
-        long[] memberTotal = new long[v.options + 1];
         double[] unfoundNum = new double[groups];
         double[] unfoundDen = new double[groups];
         for (int i = 0; i < n; i++) {
@@ -171,10 +170,6 @@ public final class TwinModel {
                 unfoundNum[g] += Math.max(0, v.ballots[i] - found[i]);
                 unfoundDen[g] += v.ballots[i];
             }
-            for (int k = 0; k < v.options; k++) {
-                memberTotal[k] += k == lead ? 0 : Math.max(0, v.votes[k][i]);
-            }
-            memberTotal[v.options] += Math.max(0, otherValid(v, valid, i));
         }
         unfound = new double[groups];
         for (int g = 0; g < groups; g++) {
@@ -192,36 +187,10 @@ public final class TwinModel {
         } else {
             leader = null;
         }
-        List<Integer> m = new ArrayList<>();
-        int refK = -1;
-        for (int k = 0; k <= v.options; k++) {
-            if (k != lead && memberTotal[k] > 0) {
-                m.add(k == v.options ? -1 : k);
-                refK = refK < 0 || memberTotal[k] > memberTotal[refK] ? k : refK;
-            }
-        }
-        int refMember = refK == v.options ? -1 : refK;
-        members = m.stream().mapToInt(Integer::intValue).toArray();
-        reference = m.indexOf(refMember);
-        ratios = new Component[members.length];
-        int[] refCounts = new int[n];
-        for (int i = 0; i < n; i++) {
-            refCounts[i] = count(v, valid, refMember, i);
-        }
-        for (int q = 0; q < members.length; q++) {
-            if (q == reference) {
-                continue;
-            }
-            double[][] r = new double[2][n];
-            for (int i = 0; i < n; i++) {
-                int c = count(v, valid, members[q], i);
-                int cr = refCounts[i];
-                boolean ok = c >= 0 && cr >= 0 && c + cr > 0;
-                r[0][i] = ok ? Math.log((c + 0.5) / (cr + 0.5)) : Double.NaN;
-                r[1][i] = ok ? 1 / (c + 0.5) + 1 / (cr + 0.5) : Double.NaN;
-            }
-            ratios[q] = ComponentFit.fit(r[0], r[1], null, group, groups, symmetric, false);
-        }
+        TwinOthers others = TwinOthers.fit(v, valid, lead, group, groups, symmetric);
+        members = others.members;
+        reference = others.reference;
+        ratios = others.ratios;
     }
 
     /**
@@ -239,22 +208,6 @@ public final class TwinModel {
             out[i] = missing ? -1 : Math.max(v.valid[i], v.ballots[i] - v.invalid[i]);
         }
         return out;
-    }
-
-    /** @return valid − the options' sum (−1 if a cell is missing) */
-    private static int otherValid(ElectionView v, int[] valid, int i) {
-        long s = 0;
-        for (int[] col : v.votes) {
-            if (col[i] < 0) {
-                return -1;
-            }
-            s += col[i];
-        }
-        return valid[i] < 0 ? -1 : (int) Math.max(0, valid[i] - s);
-    }
-
-    private static int count(ElectionView v, int[] valid, int member, int i) {
-        return member >= 0 ? v.votes[member][i] : otherValid(v, valid, i);
     }
 
     /** Empirical logits of k of n into out[0] and their noise variances into out[1] (NaN where not defined). */
