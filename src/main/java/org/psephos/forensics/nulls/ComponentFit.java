@@ -18,6 +18,14 @@ final class ComponentFit {
      */
     static final int MIN_GROUPS = 10;
 
+    /** Which way fraud moves a component, which decides whether a group's centre is clipped from above. */
+    enum Push {
+        /** Stuffing and added votes push it up (turnout, the leader's support): clip group centres from above. */
+        UPWARD,
+        /** Fraud does not push it one way (the invalid share, the other options' log-ratios): no clip. */
+        NEITHER_WAY
+    }
+
     private ComponentFit() {
     }
 
@@ -28,12 +36,12 @@ final class ComponentFit {
      * @param group   per unit the group code, or null for one group
      * @param groups  number of groups
      * @param options the rule, the clip and the shrinkage
-     * @param upward  whether anomalies push this component up (turnout, support): then group centres are clipped
-     *                from above at k robust between-group sd
+     * @param push    which way anomalies push this component; {@link Push#UPWARD} (turnout, support): group centres
+     *                are clipped from above at k robust between-group sd
      * @return the fitted component
      */
     static TwinModel.Component fit(double[] x, double[] noise, double[] z, int[] group, int groups,
-                                   TwinOptions options, boolean upward) {
+                                   TwinOptions options, Push push) {
         int n = x.length;
         double slope = 0;
         double[][] raw = groupFits(x, z, 0, group, groups, options.tail());
@@ -85,7 +93,7 @@ final class ComponentFit {
             double se2 = 2 * raw[1][g] * raw[1][g] / count[g];
             double w = !pooled ? 1 : tau > 0 ? tau * tau / (tau * tau + se2) : 0;
             double d = w * (raw[0][g] - national);
-            if (pooled && upward && Double.isFinite(options.groupClip()) && d > options.groupClip() * tau) {
+            if (pooled && push == Push.UPWARD && Double.isFinite(options.groupClip()) && d > options.groupClip() * tau) {
                 d = options.groupClip() * tau;
                 clipped[g] = true;
             }

@@ -155,7 +155,7 @@ public final class TwinModel {
                 : options.withTail(TwinOptions.TailRule.SYMMETRIC);
         double[][] lx = new double[2][n];
         logits(v.ballots, v.registered, lx);
-        turnout = ComponentFit.fit(lx[0], lx[1], zs, group, groups, options, true);
+        turnout = ComponentFit.fit(lx[0], lx[1], zs, group, groups, options, ComponentFit.Push.UPWARD);
         int[] valid = drawnValid(v);
         int[] found = new int[n];
         int lead = e.leader();
@@ -177,13 +177,13 @@ public final class TwinModel {
         }
         if (e.hasInvalid()) {
             logits(v.invalid, found, lx);
-            invalid = ComponentFit.fit(lx[0], lx[1], null, group, groups, symmetric, false);
+            invalid = ComponentFit.fit(lx[0], lx[1], null, group, groups, symmetric, ComponentFit.Push.NEITHER_WAY);
         } else {
             invalid = null;
         }
         if (lead >= 0) {
             logits(v.votes[lead], valid, lx);
-            leader = ComponentFit.fit(lx[0], lx[1], zs, group, groups, options, true);
+            leader = ComponentFit.fit(lx[0], lx[1], zs, group, groups, options, ComponentFit.Push.UPWARD);
         } else {
             leader = null;
         }

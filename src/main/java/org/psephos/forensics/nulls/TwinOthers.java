@@ -70,7 +70,7 @@ final class TwinOthers {
                 r[0][i] = ok ? Math.log((c + 0.5) / (cr + 0.5)) : Double.NaN;
                 r[1][i] = ok ? 1 / (c + 0.5) + 1 / (cr + 0.5) : Double.NaN;
             }
-            ratios[q] = ComponentFit.fit(r[0], r[1], null, group, groups, symmetric, false);
+            ratios[q] = ComponentFit.fit(r[0], r[1], null, group, groups, symmetric, ComponentFit.Push.NEITHER_WAY);
         }
         return new TwinOthers(members, reference, ratios);
     }
