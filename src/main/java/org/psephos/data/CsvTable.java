@@ -109,6 +109,20 @@ public final class CsvTable {
     }
 
     /**
+     * @param name a column name the file must have
+     * @return the index of the first header field equal to it (trimmed, ignoring case)
+     * @throws DataException naming the file and the header's line if no header field is
+     */
+    public int requiredColumn(String name) {
+        int c = column(name);
+        if (c < 0) {
+            throw DataException.of("the file has no column '" + name + "'").file(Path.of(file)).line(header.line())
+                    .build();
+        }
+        return c;
+    }
+
+    /**
      * @param column a column index
      * @return the column for messages: {@code 'name' (#N)}
      */

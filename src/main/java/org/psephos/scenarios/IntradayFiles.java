@@ -25,10 +25,10 @@ final class IntradayFiles {
      * @throws DataException naming the row and column of a time that is not HH:MM or a turnout outside [0, 100]
      */
     static List<Figure> figures(CsvTable t, String election) {
-        int e = column(t, "election");
-        int time = column(t, "capital_time");
-        int a = column(t, "area");
-        int v = column(t, "turnout_percent");
+        int e = t.requiredColumn("election");
+        int time = t.requiredColumn("capital_time");
+        int a = t.requiredColumn("area");
+        int v = t.requiredColumn("turnout_percent");
         List<Figure> out = new ArrayList<>();
         for (CsvTable.Row row : t.rows()) {
             if (row.isBlank() || !t.cell(row, e).equals(election)) {
@@ -61,9 +61,9 @@ final class IntradayFiles {
      */
     static Map<String, Double> offsets(Path file, String election) {
         CsvTable t = CsvTable.read(file);
-        int e = column(t, "election");
-        int a = column(t, "area");
-        int o = column(t, "utc_offset");
+        int e = t.requiredColumn("election");
+        int a = t.requiredColumn("area");
+        int o = t.requiredColumn("utc_offset");
         Map<String, Double> out = new LinkedHashMap<>();
         for (CsvTable.Row row : t.rows()) {
             if (row.isBlank() || !t.cell(row, e).equals(election)) {
@@ -80,15 +80,5 @@ final class IntradayFiles {
             throw DataException.of("the regions file has no region of " + election).file(file).build();
         }
         return out;
-    }
-
-    /** @return the index of a column of the file, which must have it */
-    static int column(CsvTable t, String name) {
-        int c = t.column(name);
-        if (c < 0) {
-            throw DataException.of("the file has no column '" + name + "'").file(Path.of(t.file()))
-                    .line(t.header().line()).build();
-        }
-        return c;
     }
 }

@@ -120,7 +120,7 @@ public record IntradayTurnout(String election, List<Snapshot> national, List<Ser
             byArea.put(area, new ArrayList<>());
         }
         CsvTable t = CsvTable.read(intraday);
-        int a = IntradayFiles.column(t, "area");
+        int a = t.requiredColumn("area");
         for (Figure f : IntradayFiles.figures(t, election)) {
             String at = f.capitalTime();
             double p = f.turnout();

@@ -44,4 +44,15 @@ class CsvTableTest {
         Path open = Files.writeString(dir.resolve("q.csv"), "a,b\n1,\"2\n");
         assertEquals(2, assertThrows(DataException.class, () -> CsvTable.read(open)).line());
     }
+
+    @Test
+    void aRequiredColumnIsFoundOrNamedWithTheHeaderLine() throws IOException {
+        Path f = Files.writeString(dir.resolve("r.csv"), "\n Area ,pct\nx,1\n");
+        CsvTable t = CsvTable.read(f);
+        assertEquals(1, t.requiredColumn("PCT"));
+        DataException e = assertThrows(DataException.class, () -> t.requiredColumn("election"));
+        assertEquals(f.toString(), e.file());
+        assertEquals(t.header().line(), e.line());
+        assertTrue(e.getMessage().contains("the file has no column 'election'"), e.getMessage());
+    }
 }

@@ -1,7 +1,5 @@
 package org.psephos.cases.kazakhstan;
 
-import static org.psephos.cases.kazakhstan.CalibrationInputs.column;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -43,10 +41,10 @@ final class BriefingFit {
      */
     static int fitToBriefings(Dataset d, String election, List<Area> areas, double inCountry) {
         CsvTable t = d.intraday();
-        int e = column(t, "election");
-        int time = column(t, "capital_time");
-        int a = column(t, "area");
-        int v = column(t, "turnout_percent");
+        int e = t.requiredColumn("election");
+        int time = t.requiredColumn("capital_time");
+        int a = t.requiredColumn("area");
+        int v = t.requiredColumn("turnout_percent");
         Map<String, Map<String, String>> byTime = new java.util.TreeMap<>();
         for (CsvTable.Row row : t.rows()) {
             if (!row.isBlank() && t.cell(row, e).equals(election)) {

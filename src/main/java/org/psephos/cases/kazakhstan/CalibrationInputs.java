@@ -1,6 +1,5 @@
 package org.psephos.cases.kazakhstan;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,9 +23,9 @@ final class CalibrationInputs {
     /** The election's rows of {@code election_facts.csv}, quantity → value. */
     static Map<String, String> facts(Dataset d, String election) {
         CsvTable t = d.facts();
-        int e = column(t, "election");
-        int q = column(t, "quantity");
-        int v = column(t, "value");
+        int e = t.requiredColumn("election");
+        int q = t.requiredColumn("quantity");
+        int v = t.requiredColumn("value");
         Map<String, String> out = new HashMap<>();
         for (CsvTable.Row row : t.rows()) {
             if (!row.isBlank() && t.cell(row, e).equals(election)) {
@@ -49,25 +48,16 @@ final class CalibrationInputs {
         return Integer.parseInt(v);
     }
 
-    static int column(CsvTable t, String name) {
-        int c = t.column(name);
-        if (c < 0) {
-            throw DataException.of("the file has no column '" + name + "'").file(Path.of(t.file()))
-                    .line(t.header().line()).build();
-        }
-        return c;
-    }
-
     /** The election's regions from {@code regions.csv}, in file order. */
     static List<Area> areas(Dataset d, String election) {
         CsvTable t = d.regions();
-        int e = column(t, "election");
-        int a = column(t, "area");
-        int p = column(t, "areas_2022");
-        int o = column(t, "utc_offset");
-        int s = column(t, "stations");
-        int r = column(t, "registered");
-        int asOf = column(t, "registered_as_of");
+        int e = t.requiredColumn("election");
+        int a = t.requiredColumn("area");
+        int p = t.requiredColumn("areas_2022");
+        int o = t.requiredColumn("utc_offset");
+        int s = t.requiredColumn("stations");
+        int r = t.requiredColumn("registered");
+        int asOf = t.requiredColumn("registered_as_of");
         List<Area> out = new ArrayList<>();
         for (CsvTable.Row row : t.rows()) {
             if (row.isBlank() || !t.cell(row, e).equals(election)) {

@@ -1,6 +1,5 @@
 package org.psephos.cases.kazakhstan;
 
-import static org.psephos.cases.kazakhstan.CalibrationInputs.column;
 import static org.psephos.cases.kazakhstan.StationAllocation.capitalOffset;
 
 import java.util.ArrayList;
@@ -27,10 +26,10 @@ final class ProxyRegisters {
                               Map<String, String> facts) {
         List<Check> out = new ArrayList<>();
         CsvTable t = d.regions();
-        int e = column(t, "election");
-        int a = column(t, "area");
-        int r = column(t, "registered");
-        int asOf = column(t, "registered_as_of");
+        int e = t.requiredColumn("election");
+        int a = t.requiredColumn("area");
+        int r = t.requiredColumn("registered");
+        int asOf = t.requiredColumn("registered_as_of");
         for (CsvTable.Row row : t.rows()) {
             if (row.isBlank() || t.cell(row, e).equals(election) || t.cell(row, r).isEmpty()) {
                 continue;
