@@ -41,7 +41,8 @@ public final class ScenarioReport {
         }
         if (!r.points().isEmpty()) {
             h.heading("Leader's share and turnout against fraud intensity");
-            h.figure(chart(r, Measure.LEADER_SHARE), "Leader's share of valid votes (mean and 95% replicate band) per fraud family.");
+            h.figure(chart(r, Measure.LEADER_SHARE),
+                    "Leader's share of valid votes (mean and 95% replicate band) per fraud family.");
             h.figure(chart(r, Measure.TURNOUT), "Reported turnout (mean and 95% replicate band) per fraud family.");
             List<List<String>> rows = new ArrayList<>();
             for (ScenarioResult.Point p : r.points()) {
