@@ -43,18 +43,19 @@ public record ColumnMapping(String registered, String ballots, String valid, Str
         candidates = List.copyOf(candidates);
         levels = List.copyOf(levels);
         thousands = thousands == null ? Thousands.NONE : thousands;
-        check("--registered", registered, false);
-        check("--ballots", ballots, false);
-        check("--valid", valid, false);
-        check("--invalid", invalid, false);
-        check("--leader", leader, false);
-        check("--id", id, false);
-        candidates.forEach(c -> check("--candidate", c, true));
-        levels.forEach(l -> check("--level", l, false));
+        checkNoRange("--registered", registered);
+        checkNoRange("--ballots", ballots);
+        checkNoRange("--valid", valid);
+        checkNoRange("--invalid", invalid);
+        checkNoRange("--leader", leader);
+        checkNoRange("--id", id);
+        candidates.forEach(c -> ColumnRef.parse("--candidate", c)); // the syntax only: a range is allowed
+        levels.forEach(l -> checkNoRange("--level", l));
     }
 
-    private static void check(String role, String ref, boolean rangeAllowed) {
-        if (ref != null && ColumnRef.parse(role, ref).isRange() && !rangeAllowed) {
+    /** Checks the syntax of a reference, if any, and that it is not a range (only candidates take one). */
+    private static void checkNoRange(String role, String ref) {
+        if (ref != null && ColumnRef.parse(role, ref).isRange()) {
             throw new IllegalArgumentException(role + ": a range such as '" + ref + "' is only allowed for candidates");
         }
     }

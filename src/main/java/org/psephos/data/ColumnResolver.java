@@ -79,7 +79,7 @@ final class ColumnResolver {
         }
         int k = exact(role, term);
         if (k < 0) {
-            k = find(role, term, true);
+            k = find(role, term, String::equalsIgnoreCase);
         }
         if (k < 0) {
             throw missing(role, term);
@@ -88,13 +88,14 @@ final class ColumnResolver {
     }
 
     private int exact(String role, String name) {
-        return find(role, name, false);
+        return find(role, name, String::equals);
     }
 
-    private int find(String role, String name, boolean ignoreCase) {
+    /** @param same {@code String::equals} or {@code String::equalsIgnoreCase} @return the one column named so, or −1 */
+    private int find(String role, String name, java.util.function.BiPredicate<String, String> same) {
         int found = -1;
         for (int c = 0; c < header.size(); c++) {
-            if (ignoreCase ? header.get(c).equalsIgnoreCase(name) : header.get(c).equals(name)) {
+            if (same.test(header.get(c), name)) {
                 if (found >= 0) {
                     throw ambiguous(role, name, found, c);
                 }

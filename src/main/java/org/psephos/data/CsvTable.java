@@ -65,7 +65,7 @@ public final class CsvTable {
      *                       quote
      */
     public static CsvTable read(Path file, Charset charset) {
-        List<Row> all = read(file, charset, false);
+        List<Row> all = read(file, charset, Extent.ALL_RECORDS);
         return new CsvTable(file.toString(), all.get(0), all.subList(1, all.size()));
     }
 
@@ -76,7 +76,7 @@ public final class CsvTable {
      * @throws DataException if the file cannot be read or is empty
      */
     static Row header(Path file, Charset charset) {
-        return read(file, charset, true).get(0);
+        return read(file, charset, Extent.HEADER_ONLY).get(0);
     }
 
     /** @return the file as named in messages */
@@ -157,12 +157,21 @@ public final class CsvTable {
         return DataException.of(problem).file(file).line(row.line()).column(describe(column));
     }
 
-    private static List<Row> read(Path file, Charset charset, boolean headerOnly) {
+    /** How much of a file {@link #read(Path, Charset, Extent)} reads. */
+    private enum Extent {
+        /** The header record alone. */
+        HEADER_ONLY,
+        /** The header and every record after it. */
+        ALL_RECORDS
+    }
+
+    /** @return the header record, then the others if the extent asks for them */
+    private static List<Row> read(Path file, Charset charset, Extent extent) {
         try (Reader in = CsvInput.open(file, charset);
              CsvRecords records = new CsvRecords(file.toString(), in, charset)) {
             List<Row> rows = new ArrayList<>();
             rows.add(new Row(records.headerLine(), records.header()));
-            while (!headerOnly && records.next()) {
+            while (extent == Extent.ALL_RECORDS && records.next()) {
                 List<String> fields = new ArrayList<>(records.fieldCount());
                 for (int i = 0; i < records.fieldCount(); i++) {
                     fields.add(records.text(i));

@@ -43,10 +43,10 @@ final class LoadPlan {
         this.header = header;
         this.headerLine = headerLine;
         this.resolver = new ColumnResolver(file, header, headerLine);
-        registered = count("registered", m.registered(), HeaderNames.REGISTERED, "N", true);
-        ballots = count("ballots", m.ballots(), HeaderNames.BALLOTS, "t", true);
-        valid = count("valid", m.valid(), HeaderNames.VALID, null, false);
-        invalid = count("invalid", m.invalid(), HeaderNames.INVALID, null, false);
+        registered = count("registered", m.registered(), HeaderNames.REGISTERED, "N", Presence.REQUIRED);
+        ballots = count("ballots", m.ballots(), HeaderNames.BALLOTS, "t", Presence.REQUIRED);
+        valid = count("valid", m.valid(), HeaderNames.VALID, null, Presence.OPTIONAL);
+        invalid = count("invalid", m.invalid(), HeaderNames.INVALID, null, Presence.OPTIONAL);
         id = m.id() != null ? single("--id", m.id()) : HeaderNames.find(HeaderNames.IDS, null, header);
         if (id >= 0) {
             used.add(id);
@@ -73,13 +73,21 @@ final class LoadPlan {
         }
     }
 
-    private Count count(String role, String ref, Set<String> names, String exact, boolean required) {
+    /** Whether a count column must be found when the mapping does not name it. */
+    private enum Presence {
+        /** A file without it is refused (registered voters, ballots). */
+        REQUIRED,
+        /** Its count is absent without it (valid, invalid). */
+        OPTIONAL
+    }
+
+    private Count count(String role, String ref, Set<String> names, String exact, Presence presence) {
         int[] cols;
         if (ref != null) {
             cols = resolver.resolve("--" + role, ColumnRef.parse("--" + role, ref));
         } else {
             int c = HeaderNames.find(names, exact, header);
-            if (c < 0 && required) {
+            if (c < 0 && presence == Presence.REQUIRED) {
                 throw DataException.of("no " + role + " column: none of the recognised names "
                                 + new java.util.TreeSet<>(names) + " is in the header").file(file)
                         .line(headerLine).fix("Name it with --" + role + " COL (a header name, #N, or A+B+C). Available columns: "

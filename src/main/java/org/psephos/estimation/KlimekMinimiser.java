@@ -137,7 +137,7 @@ final class KlimekMinimiser {
             double fe = Math.min(q[1], 1 - q[0]);
             out += (fe - q[1]) * (fe - q[1]);
             q[1] = fe;
-            double d = joint ? f.value(q[0], q[1], q[2], q[3], q[4], q[5], q[6], q[7]) : f.value(q[0], q[1], q[2]);
+            double d = joint ? f.atMoments(q[0], q[1], q[2], q[3], q[4], q[5], q[6], q[7]) : f.value(q[0], q[1], q[2]);
             double v = d * (1 + 100 * out) + 100 * out;
             if (v < bestValue[0]) {
                 bestValue[0] = v;

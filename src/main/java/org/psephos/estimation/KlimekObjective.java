@@ -34,7 +34,7 @@ import org.psephos.forensics.TurnoutBins;
  * every call, changing only where a unit changes class or a count changes by one vote: what an optimiser needs. The
  * units are stored in the order of u, so the units with fraud are a prefix; with the constructor's moments only they
  * are recomputed against the stored clean histogram. The stored draws are a {@link KlimekDraws}. The class stays at
- * about 310 lines because a third of it is {@link #value}, one loop over the draws whose floating-point order the
+ * about 340 lines because a third of it is {@link #distance}, one loop over the draws whose floating-point order the
  * fit's reproducibility depends on, and its {@link Observed} is named as {@code KlimekObjective.Observed} by
  * {@code KlimekFit}.
  */
@@ -85,21 +85,49 @@ final class KlimekObjective {
     }
 
     /**
+     * Which clean elections a distance is computed from: the stored clean histogram, or the stored realisations
+     * shifted and scaled to other moments.
+     */
+    private enum Clean {
+        /** The constructor's moments: only the units with fraud are recomputed against the stored histogram. */
+        STORED,
+        /** Other moments (τ, ν, σ_τ, σ_ν), the joint fit's: every unit is mapped affinely and recomputed. */
+        SHIFTED
+    }
+
+    /**
      * @return the distance for these parameters with the constructor's clean moments and θ (f_i ∈ [0, 1],
      *         f_e ∈ [0, 1 − f_i], α &gt; 0)
      */
     double value(double fi, double fe, double alpha) {
-        return value(fi, fe, alpha, Double.NaN, 0, 0, 0, moments.theta());
+        return atStoredMoments(fi, fe, alpha, moments.theta());
     }
 
     /**
-     * @param tau τ, or NaN for the constructor's clean moments (ν, σ_τ and σ_ν are then ignored)
      * @param theta θ, the sd of the incremental intensity
-     * @return the distance for these parameters
+     * @return the distance for these parameters with the constructor's clean moments and this θ
      */
-    double value(double fi, double fe, double alpha, double tau, double nu, double sigmaTau, double sigmaNu,
-                 double theta) {
-        boolean moved = !Double.isNaN(tau);
+    double atStoredMoments(double fi, double fe, double alpha, double theta) {
+        return distance(Clean.STORED, fi, fe, alpha, 0, 0, 0, 0, theta);
+    }
+
+    /**
+     * @param tau      τ, the clean mean turnout (a number)
+     * @param nu       ν, the clean mean share
+     * @param sigmaTau σ_τ
+     * @param sigmaNu  σ_ν
+     * @param theta    θ, the sd of the incremental intensity
+     * @return the distance for these parameters with these clean moments (the joint fit's)
+     */
+    double atMoments(double fi, double fe, double alpha, double tau, double nu, double sigmaTau, double sigmaNu,
+                     double theta) {
+        return distance(Clean.SHIFTED, fi, fe, alpha, tau, nu, sigmaTau, sigmaNu, theta);
+    }
+
+    /** @return the distance; τ, ν, σ_τ and σ_ν are read only for {@link Clean#SHIFTED} */
+    private double distance(Clean clean, double fi, double fe, double alpha, double tau, double nu, double sigmaTau,
+                            double sigmaNu, double theta) {
+        boolean moved = clean == Clean.SHIFTED;
         if (moved) {
             Arrays.fill(sim, 0);
         } else {
@@ -209,11 +237,11 @@ final class KlimekObjective {
 
     /**
      * @return the mean simulated histogram at these parameters with the constructor's clean moments and this θ (for
-     *         tests: what {@link #value} compares with the observed one)
+     *         tests: what {@link #atStoredMoments} compares with the observed one)
      */
     double[] meanSimulated(double fi, double fe, double alpha, double theta) {
         double[] saved = weight;
-        value(fi, fe, alpha, Double.NaN, 0, 0, 0, theta);
+        atStoredMoments(fi, fe, alpha, theta);
         weight = saved;
         double[] out = sim.clone();
         for (int k = 0; k < out.length; k++) {

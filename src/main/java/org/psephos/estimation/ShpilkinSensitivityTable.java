@@ -3,6 +3,7 @@ package org.psephos.estimation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.DoubleBinaryOperator;
 import org.psephos.data.Election;
 import org.psephos.data.ElectionTotals;
 import org.psephos.estimation.Shpilkin.PeakRule;
@@ -93,8 +94,8 @@ final class ShpilkinSensitivityTable {
         double lo = chosen.excessVotes();
         double hi = lo;
         for (PeakRule p : new PeakRule[] {PeakRule.OTHERS, PeakRule.SMOOTHED, PeakRule.FIRST_PEAK}) {
-            lo = fold(lo, rules.get(p).excessVotes(), true);
-            hi = fold(hi, rules.get(p).excessVotes(), false);
+            lo = fold(lo, rules.get(p).excessVotes(), Math::min);
+            hi = fold(hi, rules.get(p).excessVotes(), Math::max);
         }
         if (!Double.isNaN(lo)) {
             boolean agree = hi - lo <= Math.max(0.1 * Math.max(Math.abs(lo), Math.abs(hi)), 0.02 * leaderVotes);
@@ -106,15 +107,15 @@ final class ShpilkinSensitivityTable {
         return b.toString();
     }
 
-    /** @return the smaller (or larger) of a and b, ignoring NaN */
-    private static double fold(double a, double b, boolean min) {
+    /** @param pick {@code Math::min} or {@code Math::max} @return pick(a, b), ignoring NaN */
+    private static double fold(double a, double b, DoubleBinaryOperator pick) {
         if (Double.isNaN(a)) {
             return b;
         }
         if (Double.isNaN(b)) {
             return a;
         }
-        return min ? Math.min(a, b) : Math.max(a, b);
+        return pick.applyAsDouble(a, b);
     }
 
     /** @return what a rule does and why, in words, under the estimator's conventions */

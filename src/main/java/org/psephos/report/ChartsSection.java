@@ -21,7 +21,7 @@ final class ChartsSection {
     static void add(List<HtmlReport.Section> s, AnalysisCharts charts) {
         s.add(new HtmlReport.Heading(2, "Charts", "charts"));
         if (charts.kept().size() == 0) {
-            s.add(new HtmlReport.Paragraph("No units were left after filtering, so there is nothing to draw.", true));
+            s.add(HtmlReport.Paragraph.note("No units were left after filtering, so there is nothing to draw."));
             return;
         }
         s.add(charts.figure("fingerprint",

@@ -46,7 +46,7 @@ public final class EstimatorFragility {
         }
         s.add(new HtmlReport.Heading(2, "How fragile the estimates are", "fragility"));
         if (f != null) {
-            s.add(new HtmlReport.Paragraph("Shpilkin: " + f.reason(), false));
+            s.add(HtmlReport.Paragraph.text("Shpilkin: " + f.reason()));
             List<List<String>> rows = new ArrayList<>();
             for (Map.Entry<Shpilkin.PeakRule, ShpilkinSensitivity.Row> e : f.rules().entrySet()) {
                 ShpilkinSensitivity.Row r = e.getValue();
@@ -75,9 +75,9 @@ public final class EstimatorFragility {
         String range = String.format(Locale.ROOT, " Over the rows f_i runs from %s, f_e from %s and alpha from %s.",
                 span(k.range(KlimekSensitivity.Row::fi)), span(k.range(KlimekSensitivity.Row::fe)),
                 span(k.range(KlimekSensitivity.Row::alpha)));
-        s.add(new HtmlReport.Paragraph("KlimekFit: how f_i, f_e and alpha move when the clean-peak moments and the "
+        s.add(HtmlReport.Paragraph.text("KlimekFit: how f_i, f_e and alpha move when the clean-peak moments and the "
                 + "extreme-fraud width move within their uncertainty. Method: " + k.method() + "." + range
-                + " Read each row against the baseline.", false));
+                + " Read each row against the baseline."));
         s.add(ScenarioReport.table("KlimekFit refitted with one setting moved", List.of("Moved", "By", "tau", "nu",
                 "sigma_tau", "sigma_nu", "Extreme width", "f_i", "f_e", "alpha", "change f_i", "change f_e",
                 "change alpha"), rows));

@@ -62,7 +62,8 @@ final class HtmlDocument {
                 }
                 b.append('>').append(Html.escape(h.text())).append("</h").append(h.level()).append(">\n");
             } else if (s instanceof Paragraph p) {
-                b.append(p.note() ? "<p class=\"note\">" : "<p>").append(Html.escape(p.text())).append("</p>\n");
+                b.append(p.kind() == Paragraph.Kind.NOTE ? "<p class=\"note\">" : "<p>").append(Html.escape(p.text()))
+                        .append("</p>\n");
             } else if (s instanceof KeyValues kv) {
                 b.append("<dl class=\"kv\">\n");
                 for (Map.Entry<String, String> e : kv.entries()) {

@@ -55,13 +55,32 @@ public final class HtmlReport {
      * A paragraph of plain text.
      *
      * @param text the text
-     * @param note whether to set it off as a note (a shaded box)
+     * @param kind how it is set: in the running text or as a note
      * @since 0.1
      */
-    public record Paragraph(String text, boolean note) implements Section {
-        /** Checks the text. */
+    public record Paragraph(String text, Kind kind) implements Section {
+        /** How a paragraph is set. */
+        public enum Kind {
+            /** In the running text. */
+            TEXT,
+            /** Set off as a note (a shaded box): a caveat or an aside. */
+            NOTE
+        }
+
+        /** Checks the text and the kind. */
         public Paragraph {
             Objects.requireNonNull(text, "text");
+            Objects.requireNonNull(kind, "kind");
+        }
+
+        /** @param text the text @return a paragraph in the running text */
+        public static Paragraph text(String text) {
+            return new Paragraph(text, Kind.TEXT);
+        }
+
+        /** @param text the text @return a paragraph set off as a note */
+        public static Paragraph note(String text) {
+            return new Paragraph(text, Kind.NOTE);
         }
     }
 
@@ -207,7 +226,7 @@ public final class HtmlReport {
 
         /** @param text a paragraph of plain text @return this builder */
         public Builder paragraph(String text) {
-            return add(new Paragraph(text, false));
+            return add(Paragraph.text(text));
         }
 
         /** @param chart a chart @param caption its caption @return this builder */

@@ -41,8 +41,9 @@ public final class ScenarioReport {
         }
         if (!r.points().isEmpty()) {
             h.heading("Leader's share and turnout against fraud intensity");
-            h.figure(chart(r, true), "Leader's share of valid votes (mean and 95% replicate band) per fraud family.");
-            h.figure(chart(r, false), "Reported turnout (mean and 95% replicate band) per fraud family.");
+            h.figure(chart(r, Measure.LEADER_SHARE),
+                    "Leader's share of valid votes (mean and 95% replicate band) per fraud family.");
+            h.figure(chart(r, Measure.TURNOUT), "Reported turnout (mean and 95% replicate band) per fraud family.");
             List<List<String>> rows = new ArrayList<>();
             for (ScenarioResult.Point p : r.points()) {
                 rows.add(List.of(p.family(), pct(p.cleanShare()), num(p.intensity(), 4), pct(p.leaderShare().mean()),
@@ -58,10 +59,26 @@ public final class ScenarioReport {
         return h.build();
     }
 
-    private static XYChart chart(ScenarioResult r, boolean share) {
+    /** What a chart plots against fraud intensity. */
+    private enum Measure {
+        /** The leader's share of valid votes. */
+        LEADER_SHARE("Leader's share", "Leader's share of valid votes (%)"),
+        /** The reported turnout. */
+        TURNOUT("Turnout", "Turnout (%)");
+
+        final String title;
+        final String axis;
+
+        Measure(String title, String axis) {
+            this.title = title;
+            this.axis = axis;
+        }
+    }
+
+    private static XYChart chart(ScenarioResult r, Measure measure) {
         XYChart c = new XYChartBuilder().width(ChartStyle.WIDTH).height(ChartStyle.HEIGHT)
-                .title((share ? "Leader's share" : "Turnout") + " against fraud intensity: " + r.name())
-                .xAxisTitle("Fraud intensity").yAxisTitle(share ? "Leader's share of valid votes (%)" : "Turnout (%)")
+                .title(measure.title + " against fraud intensity: " + r.name())
+                .xAxisTitle("Fraud intensity").yAxisTitle(measure.axis)
                 .build();
         ChartStyle.apply(c.getStyler());
         c.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Vertical);
@@ -72,7 +89,7 @@ public final class ScenarioReport {
             List<Double> low = new ArrayList<>();
             List<Double> high = new ArrayList<>();
             for (ScenarioResult.Point p : r.points()) {
-                var d = share ? p.leaderShare() : p.turnout();
+                var d = measure == Measure.LEADER_SHARE ? p.leaderShare() : p.turnout();
                 if (p.family().equals(family) && Double.isFinite(d.mean())) {
                     xs.add(p.intensity());
                     mean.add(100 * d.mean());

@@ -79,13 +79,13 @@ final class SummarySection {
         }
         s.add(new HtmlReport.Table("Vote shares, largest first (units used)",
                 List.of("Option", "Share of " + baseLabel(sum.shareBase())), rows, List.of(1), hl));
-        s.add(new HtmlReport.Paragraph(BatteryReport.of(result, src).summaryLine() + (result.nullKind()
+        s.add(HtmlReport.Paragraph.note(BatteryReport.of(result, src).summaryLine() + (result.nullKind()
                 == NullKind.CALIBRATED ? " A flag means the row's q-value (its p-value against the calibrated null, "
                 + "adjusted for the number of rows) is below the false discovery rate; rows of descriptive tests are "
                 + "reported without a flag. Flags are prompts to look closer, not proof of fraud."
                 : " A flag means the test's rule fired (see the test descriptions at the end); a q-value below 0.05 "
                 + "means the p-value stays small after allowing for the number of tests run. Flags are prompts to "
-                + "look closer, not proof of fraud."), true));
+                + "look closer, not proof of fraud.")));
     }
 
     private static String baseLabel(String shareBase) {

@@ -24,23 +24,23 @@ final class TestGuideSection {
      */
     static void add(List<HtmlReport.Section> s, BatteryResult result) {
         s.add(new HtmlReport.Heading(2, "About the tests", "tests"));
-        s.add(new HtmlReport.Paragraph("Each test looks for one trace that manipulation can leave. None proves "
+        s.add(HtmlReport.Paragraph.text("Each test looks for one trace that manipulation can leave. None proves "
                 + "fraud, and each has situations where honest results trip it; read a flag together with the "
-                + "charts and what is known about the election.", false));
+                + "charts and what is known about the election."));
         result.results().stream().map(TestResult::id).distinct().forEach(id -> {
             Optional<TestGuide.Entry> e = TestGuide.of(id);
             if (e.isEmpty()) {
                 s.add(new HtmlReport.Heading(3, id, null));
-                s.add(new HtmlReport.Paragraph("No description available for this test.", false));
+                s.add(HtmlReport.Paragraph.text("No description available for this test."));
                 nullParagraphs(s, result, id);
                 return;
             }
             TestGuide.Entry t = e.get();
             s.add(new HtmlReport.Heading(3, t.name() + " (" + t.id() + ")", null));
-            s.add(new HtmlReport.Paragraph("What it detects: " + t.detects(), false));
-            s.add(new HtmlReport.Paragraph("When it does not apply: " + t.notApplicable(), false));
+            s.add(HtmlReport.Paragraph.text("What it detects: " + t.detects()));
+            s.add(HtmlReport.Paragraph.text("When it does not apply: " + t.notApplicable()));
             nullParagraphs(s, result, id);
-            s.add(new HtmlReport.Paragraph("Source: " + t.source(), false));
+            s.add(HtmlReport.Paragraph.text("Source: " + t.source()));
         });
     }
 
@@ -63,19 +63,19 @@ final class TestGuideSection {
                 default -> kind + ": every unit's counts redrawn at its own size and rates (the statistic "
                         + "recomputed on each resampled election)";
             };
-            s.add(new HtmlReport.Paragraph("Null used: " + what + ".", false));
+            s.add(HtmlReport.Paragraph.text("Null used: " + what + "."));
             String label = BatteryResult.labelOf(any);
             String reason = BatteryResult.labelReasonOf(any).isEmpty() ? null : BatteryResult.labelReasonOf(any);
             if (NullCalibration.Label.DESCRIPTIVE.id().equals(label)) {
-                s.add(new HtmlReport.Paragraph("Descriptive: its false-positive rate on clean elections was measured "
+                s.add(HtmlReport.Paragraph.text("Descriptive: its false-positive rate on clean elections was measured "
                         + "above the level, so it is reported without a flag and kept out of the verdict"
-                        + (reason == null ? "." : " (" + reason + ")."), false));
+                        + (reason == null ? "." : " (" + reason + ").")));
             } else if (NullCalibration.Label.NO_POWER.id().equals(label)) {
-                s.add(new HtmlReport.Paragraph("No power: it was measured unable to detect the fraud it targets"
-                        + (reason == null ? "." : " (" + reason + ")."), false));
+                s.add(HtmlReport.Paragraph.text("No power: it was measured unable to detect the fraud it targets"
+                        + (reason == null ? "." : " (" + reason + ").")));
             }
         }
-        TestGuide.referenceCaveat(id).ifPresent(c -> s.add(new HtmlReport.Paragraph(
-                "Why a reference value alone would mislead: " + c, false)));
+        TestGuide.referenceCaveat(id).ifPresent(c -> s.add(HtmlReport.Paragraph.text(
+                "Why a reference value alone would mislead: " + c)));
     }
 }

@@ -42,7 +42,7 @@ final class VerdictSection {
                 + "what heterogeneity and count sizes do to a statistic on a clean election is not mistaken for "
                 + "fraud. An anomaly is a pattern that clean counting would not produce; it is evidence to "
                 + "explain, not proof of fraud.");
-        s.add(new HtmlReport.Paragraph(p.toString(), false));
-        s.add(new HtmlReport.Paragraph(BatteryReport.nullsLine(result), true));
+        s.add(HtmlReport.Paragraph.text(p.toString()));
+        s.add(HtmlReport.Paragraph.note(BatteryReport.nullsLine(result)));
     }
 }

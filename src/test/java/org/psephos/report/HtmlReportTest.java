@@ -34,6 +34,17 @@ class HtmlReportTest {
     }
 
     @Test
+    void aNoteIsSetOffAndTextIsNot() {
+        String html = HtmlReport.builder("t").add(HtmlReport.Paragraph.note("aside"))
+                .add(HtmlReport.Paragraph.text("running")).paragraph("built").build().html();
+        assertTrue(html.contains("<p class=\"note\">aside</p>"), html);
+        assertTrue(html.contains("<p>running</p>"), html);
+        assertTrue(html.contains("<p>built</p>"), html);
+        assertEquals(HtmlReport.Paragraph.Kind.NOTE, HtmlReport.Paragraph.note("x").kind());
+        assertThrows(NullPointerException.class, () -> new HtmlReport.Paragraph("x", null));
+    }
+
+    @Test
     void rejectsRaggedTablesAndNonPngFigures() {
         assertThrows(IllegalArgumentException.class, () -> new HtmlReport.Table("c", List.of("a", "b"),
                 List.of(List.of("1")), List.of(), List.of("")));

@@ -51,7 +51,7 @@ final class KazakhstanHtml {
 
     /** @return a paragraph set apart as a note */
     static HtmlReport.Paragraph note(String text) {
-        return new HtmlReport.Paragraph(text, true);
+        return HtmlReport.Paragraph.note(text);
     }
 
     /**

@@ -30,9 +30,9 @@ final class BetaPrior {
     }
 
     /** @return {mean, variance} over units of the share of the largest category */
-    static double[] shareMoments(double[][] w, int[] kind) {
+    static double[] shareMoments(double[][] w, Category[] categories) {
         int options = w.length - 3;
-        double[] last = w[largest(w, kind)];
+        double[] last = w[largest(w, categories)];
         double s = 0;
         double ss = 0;
         int m = 0;
@@ -52,27 +52,27 @@ final class BetaPrior {
     }
 
     /** @return the row of w of the category with the largest total */
-    private static int largest(double[][] w, int[] kind) {
+    private static int largest(double[][] w, Category[] categories) {
         int options = w.length - 3;
-        int best = CountLayout.row(kind[0], options);
+        int best = categories[0].row(options);
         double bestTotal = -1;
-        for (int q : kind) {
+        for (Category q : categories) {
             double total = 0;
-            for (double x : w[CountLayout.row(q, options)]) {
+            for (double x : w[q.row(options)]) {
                 total += x;
             }
             if (total > bestTotal) {
                 bestTotal = total;
-                best = CountLayout.row(q, options);
+                best = q.row(options);
             }
         }
         return best;
     }
 
     /** @return per category in draw order, the mean over units of its share of the unit's categories */
-    static double[] meanShares(double[][] w, int[] kind) {
+    static double[] meanShares(double[][] w, Category[] categories) {
         int options = w.length - 3;
-        double[] mean = new double[kind.length];
+        double[] mean = new double[categories.length];
         int m = 0;
         for (int i = 0; i < w[0].length; i++) {
             double total = 0;
@@ -80,14 +80,14 @@ final class BetaPrior {
                 total += r[i];
             }
             if (total > 0) {
-                for (int q = 0; q < kind.length; q++) {
-                    mean[q] += w[CountLayout.row(kind[q], options)][i] / total;
+                for (int q = 0; q < categories.length; q++) {
+                    mean[q] += w[categories[q].row(options)][i] / total;
                 }
                 m++;
             }
         }
-        for (int q = 0; q < kind.length; q++) {
-            mean[q] = m == 0 ? 1.0 / kind.length : mean[q] / m;
+        for (int q = 0; q < categories.length; q++) {
+            mean[q] = m == 0 ? 1.0 / categories.length : mean[q] / m;
         }
         return mean;
     }

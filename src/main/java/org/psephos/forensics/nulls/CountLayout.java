@@ -17,10 +17,6 @@ import org.psephos.simulation.ConditionalMultinomial;
  * cost most (by the sampler's cost model, see {@code order}) is last, the chain's free remainder.
  */
 final class CountLayout {
-    /** Category kinds below 0 (options are 0, 1, …). */
-    static final int OTHER = -1;
-    static final int INVALID = -2;
-    static final int UNFOUND = -3;
     /** Output indices of missing cells beyond the options (options are 0 .. K − 1). */
     static final int VALID_OUT = -1;
     static final int INVALID_OUT = -2;
@@ -28,8 +24,8 @@ final class CountLayout {
 
     final ElectionView view;
     final boolean beta;
-    /** Kind of each category, in draw order. */
-    final int[] kind;
+    /** The categories, in draw order. */
+    final Category[] categories;
     /**
      * [chunk][unit]: trials and probability of the ballots draw (binomial; the shrunk rate of {@link MatchedRates}
      * under the matched model); Dirichlet parameters (beta).
@@ -103,9 +99,9 @@ final class CountLayout {
                 offsetAll[i] = (int) Math.min(Integer.MAX_VALUE, Math.max(0, found - b));
             }
         }
-        kind = order(w, k);
+        categories = order(w, k);
         turnoutConcentration = beta ? BetaPrior.concentration(model, BetaPrior.turnoutMoments(v)) : Double.NaN;
-        shareConcentration = beta ? BetaPrior.concentration(model, BetaPrior.shareMoments(w, kind)) : Double.NaN;
+        shareConcentration = beta ? BetaPrior.concentration(model, BetaPrior.shareMoments(w, categories)) : Double.NaN;
         int chunks = v.chunks();
         trials = new int[chunks][];
         rate = beta ? null : new double[chunks][];
@@ -115,9 +111,9 @@ final class CountLayout {
         cond = new double[chunks][][];
         missing = new int[chunks][];
         double meanTurnout = beta ? BetaPrior.turnoutMoments(v)[0] : 0;
-        double[] meanShare = beta ? BetaPrior.meanShares(w, kind) : null;
+        double[] meanShare = beta ? BetaPrior.meanShares(w, categories) : null;
         double[] matchedTurnout = matched ? MatchedRates.turnout(v) : null;
-        double[][] matchedCond = matched ? MatchedRates.conditionals(w, kind, v, absent) : null;
+        double[][] matchedCond = matched ? MatchedRates.conditionals(w, categories, v, absent) : null;
         for (int c = 0; c < chunks; c++) {
             int from = v.start(c);
             int len = v.length(c);
@@ -144,9 +140,9 @@ final class CountLayout {
             } else {
                 rate[c] = p;
             }
-            double[][] wc = new double[kind.length][len];
-            for (int q = 0; q < kind.length; q++) {
-                double[] src = w[row(kind[q], k)];
+            double[][] wc = new double[categories.length][len];
+            for (int q = 0; q < categories.length; q++) {
+                double[] src = w[categories[q].row(k)];
                 for (int j = 0; j < len; j++) {
                     wc[q][j] = beta ? (src[from + j] + shareConcentration * meanShare[q]) : src[from + j];
                 }
@@ -154,11 +150,11 @@ final class CountLayout {
             if (beta) {
                 zeroMissing(wc, miss.get(c), from, k);
             } else if (matched) {
-                for (int q = 0; q < kind.length; q++) {
+                for (int q = 0; q < categories.length; q++) {
                     System.arraycopy(matchedCond[q], from, wc[q], 0, len);
                 }
             } else {
-                ConditionalMultinomial.conditional(wc, kind.length, wc, len);
+                ConditionalMultinomial.conditional(wc, categories.length, wc, len);
             }
             cond[c] = wc;
             missing[c] = miss.get(c).isEmpty() ? null : miss.get(c).stream().mapToInt(Integer::intValue).toArray();
@@ -169,18 +165,13 @@ final class CountLayout {
         return (unit % UnitChunk.CAPACITY) * 2048 + output + 8;
     }
 
-    /** @return the row of w holding a category kind */
-    static int row(int kind, int options) {
-        return kind >= 0 ? kind : kind == OTHER ? options : kind == INVALID ? options + 1 : options + 2;
-    }
-
     /**
      * The categories with a positive total, by decreasing total, except that the one whose draws would cost most
      * goes last, where the chain gives it for free. Cost model per unit, from the block sampler's timings
      * (benchmarks/README.md): a count of mean m costs about 6 + 4.5(m + 1) ns by inversion when m &lt; 16, about
      * 20 ns by BTRD above. The order changes which counts a seed gives, not their distribution.
      */
-    private static int[] order(double[][] w, int options) {
+    private static Category[] order(double[][] w, int options) {
         List<double[]> cats = new ArrayList<>();
         for (int r = 0; r < w.length; r++) {
             double total = 0;
@@ -190,26 +181,25 @@ final class CountLayout {
                 cost += x <= 0 ? 0 : x < 16 ? 6 + 4.5 * (x + 1) : 20;
             }
             if (total > 0) {
-                int kind = r < options ? r : r == options ? OTHER : r == options + 1 ? INVALID : UNFOUND;
-                cats.add(new double[] {kind, total, cost});
+                cats.add(new double[] {r, total, cost});
             }
         }
         if (cats.isEmpty()) {
-            return new int[] {UNFOUND};
+            return new Category[] {Category.UNFOUND};
         }
         cats.sort((a, b) -> Double.compare(b[1], a[1]));
         int dearest = 0;
         for (int q = 1; q < cats.size(); q++) {
             dearest = cats.get(q)[2] > cats.get(dearest)[2] ? q : dearest;
         }
-        int[] out = new int[cats.size()];
+        Category[] out = new Category[cats.size()];
         int pos = 0;
         for (int q = 0; q < cats.size(); q++) {
             if (q != dearest) {
-                out[pos++] = (int) cats.get(q)[0];
+                out[pos++] = Category.ofRow((int) cats.get(q)[0], options);
             }
         }
-        out[pos] = (int) cats.get(dearest)[0];
+        out[pos] = Category.ofRow((int) cats.get(dearest)[0], options);
         return out;
     }
 
@@ -218,8 +208,10 @@ final class CountLayout {
         for (int packed : miss) {
             int j = packed / 2048;
             int out = packed % 2048 - 8;
-            for (int q = 0; q < kind.length; q++) {
-                if ((kind[q] >= 0 && kind[q] == out) || (kind[q] == INVALID && out == INVALID_OUT)) {
+            for (int q = 0; q < categories.length; q++) {
+                Category cat = categories[q];
+                if ((cat.isOption() && cat.option() == out)
+                        || (cat.kind() == Category.Kind.INVALID && out == INVALID_OUT)) {
                     wc[q][j] = 0;
                 }
             }

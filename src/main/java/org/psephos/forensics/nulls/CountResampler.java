@@ -115,7 +115,7 @@ public final class CountResampler implements ReplicateSource {
     /** One replicate's chunk and the rows its multinomial writes into. */
     private final class Target {
         final UnitChunk chunk = layout.view.newChunk();
-        final int[][] rows = new int[layout.kind.length][];
+        final int[][] rows = new int[layout.categories.length][];
         private final int[] other;
         private final boolean[] optionDrawn;
         private final boolean invalidDrawn;
@@ -125,16 +125,16 @@ public final class CountResampler implements ReplicateSource {
             boolean inv = false;
             optionDrawn = new boolean[layout.view.options];
             for (int q = 0; q < rows.length; q++) {
-                int kind = layout.kind[q];
-                if (kind >= 0) {
-                    rows[q] = chunk.votes[kind];
-                    optionDrawn[kind] = true;
-                } else if (kind == CountLayout.INVALID) {
+                Category cat = layout.categories[q];
+                if (cat.isOption()) {
+                    rows[q] = chunk.votes[cat.option()];
+                    optionDrawn[cat.option()] = true;
+                } else if (cat.kind() == Category.Kind.INVALID) {
                     rows[q] = chunk.invalid;
                     inv = true;
                 } else {
                     rows[q] = new int[UnitChunk.CAPACITY];
-                    otherRow = kind == CountLayout.OTHER ? rows[q] : otherRow;
+                    otherRow = cat.kind() == Category.Kind.OTHER_VALID ? rows[q] : otherRow;
                 }
             }
             other = otherRow;
@@ -202,7 +202,7 @@ public final class CountResampler implements ReplicateSource {
             boolean nested = model.drift() == ResamplingModel.Drift.CORRECTED;
             second = nested ? new Target() : null;
             rate2 = nested ? new double[UnitChunk.CAPACITY] : null;
-            cond2 = nested ? new double[layout.kind.length][UnitChunk.CAPACITY] : null;
+            cond2 = nested ? new double[layout.categories.length][UnitChunk.CAPACITY] : null;
         }
 
         @Override
@@ -250,10 +250,10 @@ public final class CountResampler implements ReplicateSource {
             }
             sizes(c, chunk.ballots, len);
             if (layout.beta) {
-                ConditionalMultinomial.dirichlet(rng, gaussian, size, layout.cond[c], layout.kind.length,
+                ConditionalMultinomial.dirichlet(rng, gaussian, size, layout.cond[c], layout.categories.length,
                         first.rows, len);
             } else {
-                ConditionalMultinomial.sample(rng, size, layout.cond[c], layout.kind.length, first.rows, len);
+                ConditionalMultinomial.sample(rng, size, layout.cond[c], layout.categories.length, first.rows, len);
             }
             first.complete(c, len);
         }
@@ -273,7 +273,7 @@ public final class CountResampler implements ReplicateSource {
             }
             BinomialSampler.sample(rng, trials, rate2, chunk.ballots, len);
             sizes(c, chunk.ballots, len);
-            int categories = layout.kind.length;
+            int categories = layout.categories.length;
             for (int q = 0; q < categories; q++) {
                 int[] x = first.rows[q];
                 double[] w = cond2[q];

@@ -73,32 +73,33 @@ final class MatchedRates {
     }
 
     /**
-     * @param w       raw category weights (counts) per unit, rows as {@link CountLayout#row}
-     * @param kind    the categories in draw order
-     * @param v       the units
-     * @param missing [row][unit] whether the cell is missing (no trials)
+     * @param w          raw category weights (counts) per unit, rows as {@link Category#row}
+     * @param categories the categories in draw order
+     * @param v          the units
+     * @param missing    [row][unit] whether the cell is missing (no trials)
      * @return [category in draw order][unit] the chain's conditional probabilities, shrunk where the step is
      *         shrunk, as {@code ConditionalMultinomial.conditional} gives them elsewhere
      */
-    static double[][] conditionals(double[][] w, int[] kind, ElectionView v, boolean[][] missing) {
+    static double[][] conditionals(double[][] w, Category[] categories, ElectionView v, boolean[][] missing) {
         int n = v.units;
-        int categories = kind.length;
+        int count = categories.length;
         int options = v.options;
-        double[][] cond = new double[categories][n];
+        double[][] cond = new double[count][n];
         double[] suffix = new double[n];
-        for (int q = categories - 1; q >= 0; q--) {
-            int r = CountLayout.row(kind[q], options);
+        for (int q = count - 1; q >= 0; q--) {
+            int r = categories[q].row(options);
+            boolean unfound = categories[q].kind() == Category.Kind.UNFOUND;
             double[] x = new double[n];
             double[] m = new double[n];
             for (int i = 0; i < n; i++) {
                 double wi = w[r][i];
                 suffix[i] += wi;
                 cond[q][i] = suffix[i] > 0 ? wi / suffix[i] : 0;
-                boolean shrunk = q < categories - 1 && kind[q] != CountLayout.UNFOUND && !missing[r][i];
+                boolean shrunk = q < count - 1 && !unfound && !missing[r][i];
                 x[i] = wi;
                 m[i] = shrunk ? suffix[i] : 0;
             }
-            if (q == categories - 1 || kind[q] == CountLayout.UNFOUND) {
+            if (q == count - 1 || unfound) {
                 continue;
             }
             double[] p = shrink(x, m, v.group, v.groups);

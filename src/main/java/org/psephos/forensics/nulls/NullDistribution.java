@@ -127,12 +127,12 @@ public final class NullDistribution {
 
     /** @param c a value index @return (1 + #{replicates ≥ observed}) / (1 + finite replicates) */
     public double pUpper(int c) {
-        return tail(c, true);
+        return tail(c, Tail.UPPER);
     }
 
     /** @param c a value index @return (1 + #{replicates ≤ observed}) / (1 + finite replicates) */
     public double pLower(int c) {
-        return tail(c, false);
+        return tail(c, Tail.LOWER);
     }
 
     /** @param c a value index @return min(1, 2 min(upper, lower)) */
@@ -140,7 +140,15 @@ public final class NullDistribution {
         return Math.min(1, 2 * Math.min(pUpper(c), pLower(c)));
     }
 
-    private double tail(int c, boolean upper) {
+    /** Which replicates a one-sided p-value counts. */
+    private enum Tail {
+        /** Those at or above the observed value. */
+        UPPER,
+        /** Those at or below the observed value. */
+        LOWER
+    }
+
+    private double tail(int c, Tail tail) {
         double t = observed[c];
         double[] s = sorted[c];
         if (!Double.isFinite(t) || s.length == 0) {
@@ -148,7 +156,7 @@ public final class NullDistribution {
         }
         int count = 0;
         for (double v : s) {
-            count += (upper ? v >= t : v <= t) ? 1 : 0;
+            count += (tail == Tail.UPPER ? v >= t : v <= t) ? 1 : 0;
         }
         return (1.0 + count) / (1.0 + s.length);
     }

@@ -154,7 +154,7 @@ final class BetaBinomialEm {
             double[] x = mStep.maximise(wk, Math.log(theta.alpha(k)), Math.log(theta.beta(k)));
             alpha[k] = Math.exp(x[0]);
             beta[k] = Math.exp(x[1]);
-            double[] h = mStep.evaluate(wk, x[0], x[1], true);
+            double[] h = mStep.valueGradientHessian(wk, x[0], x[1]);
             hessian[k][k] = h[3];
             hessian[l + k][l + k] = h[4];
             hessian[k][l + k] = h[5];

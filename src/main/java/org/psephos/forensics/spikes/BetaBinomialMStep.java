@@ -43,19 +43,41 @@ final class BetaBinomialMStep {
         return new Weights(a, b, c, total);
     }
 
+    /** How much of the log-likelihood {@link #evaluate} computes. */
+    private enum Order {
+        /** The value only (digamma and trigamma sums skipped): the line search's trial points. */
+        VALUE,
+        /** The value, the gradient and the Hessian in (a, b): Newton's steps and the EM's standard errors. */
+        VALUE_GRADIENT_HESSIAN
+    }
+
     /**
-     * The weighted log-likelihood of one component at log shapes (a, b), without the log-choose terms, and on
-     * request its gradient and Hessian in (a, b).
+     * The weighted log-likelihood of one component at log shapes (a, b), without the log-choose terms.
      *
-     * @return {f} or {f, f_a, f_b, f_aa, f_bb, f_ab}
+     * @return f
      */
-    double[] evaluate(Weights wk, double a, double b, boolean derivatives) {
+    double value(Weights wk, double a, double b) {
+        return evaluate(wk, a, b, Order.VALUE)[0];
+    }
+
+    /**
+     * The weighted log-likelihood of one component at log shapes (a, b), without the log-choose terms, with its
+     * gradient and Hessian in (a, b).
+     *
+     * @return {f, f_a, f_b, f_aa, f_bb, f_ab}
+     */
+    double[] valueGradientHessian(Weights wk, double a, double b) {
+        return evaluate(wk, a, b, Order.VALUE_GRADIENT_HESSIAN);
+    }
+
+    /** @return {f} or {f, f_a, f_b, f_aa, f_bb, f_ab}, as the order asks */
+    private double[] evaluate(Weights wk, double a, double b, Order order) {
         double alpha = Math.exp(a);
         double beta = Math.exp(b);
         double s = alpha + beta;
-        double[] y = sums(data.ys, wk.atY, alpha, derivatives);
-        double[] r = sums(data.rests, wk.atRest, beta, derivatives);
-        double[] c = sums(data.ns, wk.atN, s, derivatives);
+        double[] y = sums(data.ys, wk.atY, alpha, order);
+        double[] r = sums(data.rests, wk.atRest, beta, order);
+        double[] c = sums(data.ns, wk.atN, s, order);
         double f = y[0] + r[0] - c[0];
         double da = y[1];
         double db = r[1];
@@ -65,7 +87,7 @@ final class BetaBinomialMStep {
         double hc = c[2];
         double t = wk.total;
         f -= t * (Gamma.logGamma(alpha) + Gamma.logGamma(beta) - Gamma.logGamma(s));
-        if (!derivatives) {
+        if (order == Order.VALUE) {
             return new double[] {f};
         }
         double psiS = Polygamma.digamma(s);
@@ -80,9 +102,11 @@ final class BetaBinomialMStep {
     }
 
     /**
-     * @return \( \sum_m c_m \ln\Gamma(v_m + x) \) and, on request, the same sums of digamma and trigamma
+     * @return \( \sum_m c_m \ln\Gamma(v_m + x) \) and, for {@link Order#VALUE_GRADIENT_HESSIAN}, the same sums of
+     *         digamma and trigamma
      */
-    private double[] sums(double[] values, double[] weights, double x, boolean derivatives) {
+    private double[] sums(double[] values, double[] weights, double x, Order order) {
+        boolean derivatives = order == Order.VALUE_GRADIENT_HESSIAN;
         int k = values.length;
         if (lg.length < k) {
             lg = new double[k];
@@ -113,7 +137,7 @@ final class BetaBinomialMStep {
      */
     double[] maximise(Weights wk, double a0, double b0) {
         double[] x = {clamp(a0), clamp(b0)};
-        double[] e = evaluate(wk, x[0], x[1], true);
+        double[] e = valueGradientHessian(wk, x[0], x[1]);
         for (int it = 0; it < NEWTON_ITERATIONS; it++) {
             double ga = e[1];
             double gb = e[2];
@@ -132,7 +156,7 @@ final class BetaBinomialMStep {
             double[] next = null;
             for (int back = 0; back < 60; back++) {
                 double[] cand = {clamp(x[0] + step * d[0]), clamp(x[1] + step * d[1])};
-                double fc = evaluate(wk, cand[0], cand[1], false)[0];
+                double fc = value(wk, cand[0], cand[1]);
                 double rise = ga * (cand[0] - x[0]) + gb * (cand[1] - x[1]);
                 if (fc >= e[0] + 1e-4 * rise) {
                     next = cand;
@@ -145,7 +169,7 @@ final class BetaBinomialMStep {
             }
             double moved = Math.max(Math.abs(next[0] - x[0]), Math.abs(next[1] - x[1]));
             x = next;
-            e = evaluate(wk, x[0], x[1], true);
+            e = valueGradientHessian(wk, x[0], x[1]);
             if (moved < 1e-10) {
                 break;
             }

@@ -74,7 +74,7 @@ class MixtureFitterTest {
         double q = 0;
         for (int k = 0; k < at.components(); k++) {
             BetaBinomialMStep.Weights w = m.weights(em.posterior()[k]);
-            q += m.evaluate(w, Math.log(at.alpha(k)), Math.log(at.beta(k)), false)[0];
+            q += m.value(w, Math.log(at.alpha(k)), Math.log(at.beta(k)));
         }
         return q + c.logChooseSum;
     }

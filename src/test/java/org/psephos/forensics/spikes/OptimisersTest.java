@@ -117,22 +117,22 @@ class OptimisersTest {
         BetaBinomialMStep.Weights w = m.weights(em.posterior()[1]);
         double a = Math.log(12);
         double b = Math.log(4);
-        double[] e = m.evaluate(w, a, b, true);
+        double[] e = m.valueGradientHessian(w, a, b);
         // steps large enough that the sums' rounding (about 1e-12 of terms near 1e4) does not dominate
         double h = 1e-4;
-        double fa = (m.evaluate(w, a + h, b, false)[0] - m.evaluate(w, a - h, b, false)[0]) / (2 * h);
-        double fb = (m.evaluate(w, a, b + h, false)[0] - m.evaluate(w, a, b - h, false)[0]) / (2 * h);
+        double fa = (m.value(w, a + h, b) - m.value(w, a - h, b)) / (2 * h);
+        double fb = (m.value(w, a, b + h) - m.value(w, a, b - h)) / (2 * h);
         assertEquals(fa, e[1], 1e-5 * Math.abs(fa));
         assertEquals(fb, e[2], 1e-5 * Math.abs(fb));
         h = 1e-3;
-        double faa = (m.evaluate(w, a + h, b, true)[1] - m.evaluate(w, a - h, b, true)[1]) / (2 * h);
-        double fab = (m.evaluate(w, a, b + h, true)[1] - m.evaluate(w, a, b - h, true)[1]) / (2 * h);
-        double fbb = (m.evaluate(w, a, b + h, true)[2] - m.evaluate(w, a, b - h, true)[2]) / (2 * h);
+        double faa = (m.valueGradientHessian(w, a + h, b)[1] - m.valueGradientHessian(w, a - h, b)[1]) / (2 * h);
+        double fab = (m.valueGradientHessian(w, a, b + h)[1] - m.valueGradientHessian(w, a, b - h)[1]) / (2 * h);
+        double fbb = (m.valueGradientHessian(w, a, b + h)[2] - m.valueGradientHessian(w, a, b - h)[2]) / (2 * h);
         assertEquals(faa, e[3], 1e-5 * Math.abs(faa));
         assertEquals(fbb, e[4], 1e-5 * Math.abs(fbb));
         assertEquals(fab, e[5], 1e-5 * Math.abs(fab));
         double[] x = m.maximise(w, a, b);
-        double[] at = m.evaluate(w, x[0], x[1], true);
+        double[] at = m.valueGradientHessian(w, x[0], x[1]);
         assertTrue(Math.abs(at[1]) < 1e-6 * Math.abs(at[3]) && Math.abs(at[2]) < 1e-6 * Math.abs(at[4]),
                 "gradient at the maximiser: " + at[1] + ", " + at[2]);
         assertTrue(at[3] < 0 && at[3] * at[4] - at[5] * at[5] > 0, "not a maximum");
