@@ -30,15 +30,15 @@ final class IntegerIndicators {
      * @return {@code [q^W, q^B]}: per station, the probability that a Binomial(R, W/R) draw gives an integer
      *         leader's result, and that a Binomial(N, B/N) draw gives an integer turnout
      */
-    static double[][] integerProbabilities(IntegerStations s, int period, boolean numpy, int threads) {
+    static double[][] integerProbabilities(IntegerStations s, int period, IntegerPercentNull.Arithmetic arithmetic, int threads) {
         double[] qw = new double[s.size];
         double[] qb = new double[s.size];
         int blocks = (s.size + PROB_BLOCK - 1) / PROB_BLOCK;
         Parallel.map(blocks, threads, blk -> {
             int to = Math.min(s.size, (blk + 1) * PROB_BLOCK);
             for (int j = blk * PROB_BLOCK; j < to; j++) {
-                qw[j] = integerProbability(s.denominator[j], s.share[j], period, numpy);
-                qb[j] = integerProbability(s.registered[j], s.turnout[j], period, numpy);
+                qw[j] = integerProbability(s.denominator[j], s.share[j], period, arithmetic);
+                qb[j] = integerProbability(s.registered[j], s.turnout[j], period, arithmetic);
             }
             return null;
         }, Progress.NONE);
@@ -52,31 +52,31 @@ final class IntegerIndicators {
      * neglected mass by far less than one in 1e15.
      */
     static double integerProbability(int n, double p, int period) {
-        return integerProbability(n, p, period, false);
+        return integerProbability(n, p, period, IntegerPercentNull.Arithmetic.EXACT);
     }
 
-    static double integerProbability(int n, double p, int period, boolean numpy) {
+    static double integerProbability(int n, double p, int period, IntegerPercentNull.Arithmetic arithmetic) {
         if (p <= 0) {
-            return IntegerPercentTest.isInteger(0, n, period, numpy) ? 1 : 0;
+            return IntegerPercentTest.isInteger(0, n, period, arithmetic) ? 1 : 0;
         }
         if (p >= 1) {
-            return IntegerPercentTest.isInteger(n, n, period, numpy) ? 1 : 0;
+            return IntegerPercentTest.isInteger(n, n, period, arithmetic) ? 1 : 0;
         }
         int mode = (int) Math.min(n, Math.floor((n + 1.0) * p));
         double f0 = Math.exp(new BinomialDistribution(null, n, p).logProbability(mode));
         double odds = p / (1 - p);
-        double sum = IntegerPercentTest.isInteger(mode, n, period, numpy) ? f0 : 0;
+        double sum = IntegerPercentTest.isInteger(mode, n, period, arithmetic) ? f0 : 0;
         double f = f0;
         for (int k = mode; k < n && f > 1e-20; k++) {
             f *= (double) (n - k) / (k + 1) * odds;
-            if (IntegerPercentTest.isInteger(k + 1, n, period, numpy)) {
+            if (IntegerPercentTest.isInteger(k + 1, n, period, arithmetic)) {
                 sum += f;
             }
         }
         f = f0;
         for (int k = mode; k > 0 && f > 1e-20; k--) {
             f *= (double) k / (n - k + 1) / odds;
-            if (IntegerPercentTest.isInteger(k - 1, n, period, numpy)) {
+            if (IntegerPercentTest.isInteger(k - 1, n, period, arithmetic)) {
                 sum += f;
             }
         }
@@ -192,9 +192,9 @@ final class IntegerIndicators {
      * The COUNTS null: W* and B* from {@link BinomialSampler}, then tested. The indicator arrays are scratch: the
      * instance built by {@link IntegerPercentNull} has none, {@link #forBlock} gives each block its own.
      */
-    record CountDraw(int period, boolean numpy, boolean[] li, boolean[] ti) implements IndicatorDraw {
-        CountDraw(int period, boolean numpy) {
-            this(period, numpy, null, null);
+    record CountDraw(int period, IntegerPercentNull.Arithmetic arithmetic, boolean[] li, boolean[] ti) implements IndicatorDraw {
+        CountDraw(int period, IntegerPercentNull.Arithmetic arithmetic) {
+            this(period, arithmetic, null, null);
         }
 
         @Override
@@ -204,7 +204,7 @@ final class IntegerIndicators {
 
         @Override
         public IndicatorDraw forBlock(IntegerStations s) {
-            return new CountDraw(period, numpy, new boolean[s.size], new boolean[s.size]);
+            return new CountDraw(period, arithmetic, new boolean[s.size], new boolean[s.size]);
         }
 
         @Override
@@ -212,8 +212,8 @@ final class IntegerIndicators {
             for (int j = 0; j < s.size; j++) {
                 int r = s.denominator[j];
                 int n = s.registered[j];
-                li[j] = IntegerPercentTest.isInteger(BinomialSampler.sample(rng, r, s.share[j]), r, period, numpy);
-                ti[j] = IntegerPercentTest.isInteger(BinomialSampler.sample(rng, n, s.turnout[j]), n, period, numpy);
+                li[j] = IntegerPercentTest.isInteger(BinomialSampler.sample(rng, r, s.share[j]), r, period, arithmetic);
+                ti[j] = IntegerPercentTest.isInteger(BinomialSampler.sample(rng, n, s.turnout[j]), n, period, arithmetic);
             }
             accumulate(s, li, ti, acc);
         }

@@ -24,7 +24,18 @@ public final class IntegerPercentNull implements java.io.Serializable {
     private final long seed;
     private final int replicates;
     private final IntegerPercentTest.NullMethod method;
-    private final boolean numpy;
+    private final Arithmetic arithmetic;
+
+    /**
+     * How a percentage is judged whole and how the Monte Carlo sd is computed: Psephos's exact rule or Kobak et al.'s
+     * numpy code ({@link Conventions#KOBAK}).
+     */
+    public enum Arithmetic {
+        /** In integers (100·k a multiple of period·n), and the sample sd with divisor R − 1. */
+        EXACT,
+        /** In floating point as their numpy code does, and numpy's {@code std} with divisor R (ddof = 0). */
+        NUMPY
+    }
     private transient volatile Prepared prepared;
 
     /**
@@ -40,7 +51,7 @@ public final class IntegerPercentNull implements java.io.Serializable {
      */
     public IntegerPercentNull(int[] registered, int[] ballots, int[] denominator, int[] leader, int period, long seed,
                     int replicates, IntegerPercentTest.NullMethod method) {
-        this(registered, ballots, denominator, leader, period, seed, replicates, method, false);
+        this(registered, ballots, denominator, leader, period, seed, replicates, method, Arithmetic.EXACT);
     }
 
     /**
@@ -52,12 +63,12 @@ public final class IntegerPercentNull implements java.io.Serializable {
      * @param seed        the run seed
      * @param replicates  the MC replicates, positive
      * @param method      how the null is drawn
-     * @param numpy       Kobak et al.'s numpy rules: the floating-point integer indicator and the MC sd with
-     *                    divisor replicates ({@link Conventions#KOBAK})
+     * @param arithmetic  {@link Arithmetic#NUMPY} for Kobak et al.'s numpy rules ({@link Conventions#KOBAK}): the
+     *                    floating-point integer indicator and the MC sd with divisor replicates
      * @throws IllegalArgumentException if the columns differ in length or the period is not 1, 5 or 10
      */
     public IntegerPercentNull(int[] registered, int[] ballots, int[] denominator, int[] leader, int period, long seed,
-                    int replicates, IntegerPercentTest.NullMethod method, boolean numpy) {
+                    int replicates, IntegerPercentTest.NullMethod method, Arithmetic arithmetic) {
         int n = registered.length;
         if (ballots.length != n || denominator.length != n || leader.length != n) {
             throw new IllegalArgumentException("count columns differ in length: " + n + ", " + ballots.length
@@ -74,7 +85,7 @@ public final class IntegerPercentNull implements java.io.Serializable {
         this.seed = seed;
         this.replicates = replicates;
         this.method = java.util.Objects.requireNonNull(method, "null method");
-        this.numpy = numpy;
+        this.arithmetic = arithmetic;
     }
 
     /** Station constants and the draw, built once per JVM copy of the spec. */
@@ -98,12 +109,12 @@ public final class IntegerPercentNull implements java.io.Serializable {
             synchronized (this) {
                 p = prepared;
                 if (p == null) {
-                    IntegerStations s = new IntegerStations(registered, ballots, denominator, leader, period, numpy);
+                    IntegerStations s = new IntegerStations(registered, ballots, denominator, leader, period, arithmetic);
                     IntegerIndicators.IndicatorDraw draw;
                     if (method == IntegerPercentTest.NullMethod.COUNTS) {
-                        draw = new IntegerIndicators.CountDraw(period, numpy);
+                        draw = new IntegerIndicators.CountDraw(period, arithmetic);
                     } else {
-                        double[][] q = IntegerIndicators.integerProbabilities(s, period, numpy, threads);
+                        double[][] q = IntegerIndicators.integerProbabilities(s, period, arithmetic, threads);
                         draw = new IntegerIndicators.BernoulliDraw(q[0], q[1]);
                     }
                     p = new Prepared(s, draw);
@@ -160,12 +171,12 @@ public final class IntegerPercentNull implements java.io.Serializable {
         IntegerPercentResult.Statistic[][] stats =
                 new IntegerPercentResult.Statistic[variants][IntegerPercentTest.WEIGHTINGS.length];
         for (int t = 0; t < IntegerIndicators.STATS; t++) {
-            stats[t / 4][t % 4] = summarise(observed[t], null12[t], numpy);
+            stats[t / 4][t % 4] = summarise(observed[t], null12[t], arithmetic);
         }
         return new IntegerPercentResult(s.size, turnoutCount, leaderCount, period, reps, seed, stats);
     }
 
-    private static IntegerPercentResult.Statistic summarise(long observed, long[] mc, boolean numpy) {
+    private static IntegerPercentResult.Statistic summarise(long observed, long[] mc, Arithmetic arithmetic) {
         int r = mc.length;
         double mean = 0;
         for (long v : mc) {
@@ -181,7 +192,7 @@ public final class IntegerPercentNull implements java.io.Serializable {
                 atLeast++;
             }
         }
-        double sd = numpy ? Math.sqrt(ss / r) : r > 1 ? Math.sqrt(ss / (r - 1)) : Double.NaN;
+        double sd = arithmetic == Arithmetic.NUMPY ? Math.sqrt(ss / r) : r > 1 ? Math.sqrt(ss / (r - 1)) : Double.NaN;
         long[] sorted = mc.clone();
         Arrays.sort(sorted);
         return new IntegerPercentResult.Statistic(observed, mean, sd, Quantiles.percentile(sorted, 99.9),

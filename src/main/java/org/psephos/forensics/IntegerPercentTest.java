@@ -207,12 +207,12 @@ public final class IntegerPercentTest implements ForensicTest {
      * @param k      a count
      * @param n      its denominator, positive
      * @param period the period P
-     * @param numpy  evaluate in floating point as Kobak et al.'s numpy code does
-     *               ({@code abs(p - round(p/P)*P) <= binwidth/2}, {@code p = 100*k/n}), else exactly
+     * @param arithmetic {@code NUMPY}: in floating point as Kobak et al.'s numpy code does
+     *               ({@code abs(p - round(p/P)*P) <= binwidth/2}, {@code p = 100*k/n}); {@code EXACT}: exactly
      * @return whether 100 k / n lies within 0.05 of a multiple of P
      */
-    static boolean isInteger(int k, int n, int period, boolean numpy) {
-        if (!numpy) {
+    static boolean isInteger(int k, int n, int period, IntegerPercentNull.Arithmetic arithmetic) {
+        if (arithmetic == IntegerPercentNull.Arithmetic.EXACT) {
             return isInteger(k, n, period);
         }
         double p = (100.0 * k) / n;
@@ -228,7 +228,8 @@ public final class IntegerPercentTest implements ForensicTest {
         }
         IntegerPercentResult r = test(e.registeredColumn(), e.ballotsColumn(), e.shareDenominatorColumn(),
                 e.votesColumn(option), options.withSeed(options.seedFor(input.level())));
-        boolean numpy = options.conventionsFor(ID) == Conventions.KOBAK;
+        IntegerPercentNull.Arithmetic arithmetic = options.conventionsFor(ID) == Conventions.KOBAK
+                ? IntegerPercentNull.Arithmetic.NUMPY : IntegerPercentNull.Arithmetic.EXACT;
         String variable = e.options().get(option);
         if (r.includedUnits() < options.minUnits()) {
             return TestResult.of(ID, variable, input.level()).n(r.includedUnits()).notApplicable(
@@ -239,7 +240,8 @@ public final class IntegerPercentTest implements ForensicTest {
         IntegerPercentResult.Statistic h = r.headline();
         RoundNumberDetails.IntegerPercent details = new RoundNumberDetails.IntegerPercent(r.includedUnits(),
                 r.turnoutInteger(), r.leaderInteger(), h, r.period(), r.replicates(), r.seed(),
-                numpy ? RoundNumberDetails.IntegerNull.NUMPY : RoundNumberDetails.IntegerNull.MONTE_CARLO,
+                arithmetic == IntegerPercentNull.Arithmetic.NUMPY ? RoundNumberDetails.IntegerNull.NUMPY
+                        : RoundNumberDetails.IntegerNull.MONTE_CARLO,
                 r.statistics(),
                 TestInput.NATIONAL.equals(input.level()) ? null : KobakRegionalScreen.counts(e, option));
         return TestResult.of(ID, variable, input.level()).statistic(h.observed()).expected(h.expectedMean())
@@ -277,6 +279,7 @@ public final class IntegerPercentTest implements ForensicTest {
     public IntegerPercentNull nullSpec(int[] registered, int[] ballots, int[] denominator, int[] leader,
                                        BatteryOptions options) {
         return new IntegerPercentNull(registered, ballots, denominator, leader, period, options.seed(),
-                options.replicates(), method, options.conventionsFor(ID) == Conventions.KOBAK);
+                options.replicates(), method, options.conventionsFor(ID) == Conventions.KOBAK
+                ? IntegerPercentNull.Arithmetic.NUMPY : IntegerPercentNull.Arithmetic.EXACT);
     }
 }

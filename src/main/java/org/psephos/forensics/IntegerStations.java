@@ -14,7 +14,7 @@ final class IntegerStations {
     final boolean[] leaderInteger;
     final boolean[] turnoutInteger;
 
-    IntegerStations(int[] n, int[] b, int[] r, int[] w, int period, boolean numpy) {
+    IntegerStations(int[] n, int[] b, int[] r, int[] w, int period, IntegerPercentNull.Arithmetic arithmetic) {
         int m = 0;
         int[] keep = new int[n.length];
         for (int i = 0; i < n.length; i++) {
@@ -40,8 +40,8 @@ final class IntegerStations {
             weights[1][j] = n[i];
             weights[2][j] = b[i];
             weights[3][j] = w[i];
-            leaderInteger[j] = IntegerPercentTest.isInteger(w[i], r[i], period, numpy);
-            turnoutInteger[j] = IntegerPercentTest.isInteger(b[i], n[i], period, numpy);
+            leaderInteger[j] = IntegerPercentTest.isInteger(w[i], r[i], period, arithmetic);
+            turnoutInteger[j] = IntegerPercentTest.isInteger(b[i], n[i], period, arithmetic);
         }
     }
 }

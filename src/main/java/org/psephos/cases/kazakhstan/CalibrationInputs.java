@@ -67,8 +67,8 @@ final class CalibrationInputs {
             for (String x : t.cell(row, p).split(";")) {
                 parts.add(x.trim());
             }
-            out.add(new Area(t.cell(row, a), parts, t.cell(row, o), (int) count(t, row, s, false),
-                    count(t, row, r, true), t.cell(row, asOf)));
+            out.add(new Area(t.cell(row, a), parts, t.cell(row, o), count(t, row, s),
+                    largeCount(t, row, r), t.cell(row, asOf)));
         }
         if (out.isEmpty()) {
             throw DataException.of("regions.csv has no region of " + election).file(d.dir().resolve("regions.csv"))
@@ -77,15 +77,27 @@ final class CalibrationInputs {
         return out;
     }
 
-    private static double count(CsvTable t, CsvTable.Row row, int col, boolean large) {
+    /** A whole-number cell as an int (a number of stations), or -1 where it is empty. */
+    private static int count(CsvTable t, CsvTable.Row row, int col) {
+        String v = wholeNumber(t, row, col);
+        return v == null ? -1 : Integer.parseInt(v);
+    }
+
+    /** A whole-number cell that may exceed an int (a number of voters), as a double, or -1 where it is empty. */
+    private static double largeCount(CsvTable t, CsvTable.Row row, int col) {
+        String v = wholeNumber(t, row, col);
+        return v == null ? -1 : Double.parseDouble(v);
+    }
+
+    private static String wholeNumber(CsvTable t, CsvTable.Row row, int col) {
         String v = t.cell(row, col);
         if (v.isEmpty()) {
-            return -1;
+            return null;
         }
         if (!v.matches("[0-9]+")) {
             throw t.error(row, col, "the count is not a whole number").value(v).build();
         }
-        return large ? Double.parseDouble(v) : Integer.parseInt(v);
+        return v;
     }
 
     /** The latest published turnout of every region ({@code intraday_turnout.csv}), percent; sets its time. */
