@@ -108,9 +108,7 @@ final class ShpilkinCommand implements Callable<Integer> {
         Election e = c.unitFilter(UnitFilter.standard()).apply(ConventionsOption.withShareBase(all, mapping, c))
                 .election();
         String level = mapping.levelName(all);
-        if (level != null && e.grouping(level).isEmpty()) {
-            throw new UsageException("--level " + level + ": the file has no such grouping column");
-        }
+        MappingOptions.requireGrouping(e, level);
         ShpilkinResult national;
         ShpilkinSensitivity fragility;
         try {

@@ -29,7 +29,7 @@ final class CsvRecords implements RecordSource {
     private int pos;
     private int limit;
     private long physicalLine = 1;
-    private long headerLine = 1;
+    private final long headerLine;
     private long recordLine;
     private int blankLines;
     private final CsvFields fields = new CsvFields();
@@ -44,12 +44,12 @@ final class CsvRecords implements RecordSource {
         this.delimiter = found.delimiter();
         if (found.declared()) {
             physicalLine = 2;
-            headerLine = 2;
         }
         if (!readRecord()) {
             throw DataException.of("the file is empty").file(name)
                     .fix("A results file needs a header line and at least one row of figures").build();
         }
+        headerLine = recordLine; // after any sep= line and blank lines
         List<String> h = new ArrayList<>(fields.size());
         for (int i = 0; i < fields.size(); i++) {
             h.add(text(i).trim());

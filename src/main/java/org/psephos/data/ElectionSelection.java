@@ -1,5 +1,7 @@
 package org.psephos.data;
 
+import java.util.function.IntUnaryOperator;
+
 /**
  * The subset of an election's units, in a given order, as a new election: every column, grouping and unit
  * identifier picked unit by unit, the leader and the share base kept. The implementation of
@@ -16,34 +18,17 @@ final class ElectionSelection {
      */
     static Election select(Election e, int[] units) {
         int m = units.length;
-        int[] registered = new int[m];
-        int[] ballots = new int[m];
-        for (int i = 0; i < m; i++) {
-            registered[i] = e.registered(units[i]);
-            ballots[i] = e.ballots(units[i]);
-        }
         Election.Builder b = Election.builder(e.name()).shareBase(e.shareBase()).leader(e.leader())
-                .registered(registered).ballots(ballots);
+                .registered(pick(e::registered, units)).ballots(pick(e::ballots, units));
         if (e.hasValid()) {
-            int[] valid = new int[m];
-            for (int i = 0; i < m; i++) {
-                valid[i] = e.valid(units[i]);
-            }
-            b.valid(valid);
+            b.valid(pick(e::valid, units));
         }
         if (e.hasInvalid()) {
-            int[] invalid = new int[m];
-            for (int i = 0; i < m; i++) {
-                invalid[i] = e.invalid(units[i]);
-            }
-            b.invalid(invalid);
+            b.invalid(pick(e::invalid, units));
         }
         for (int k = 0; k < e.optionCount(); k++) {
-            int[] votes = new int[m];
-            for (int i = 0; i < m; i++) {
-                votes[i] = e.votes(k, units[i]);
-            }
-            b.option(e.options().get(k), votes);
+            int option = k;
+            b.option(e.options().get(k), pick(i -> e.votes(option, i), units));
         }
         for (Grouping g : e.groupings()) {
             b.grouping(g.select(units));
@@ -56,5 +41,14 @@ final class ElectionSelection {
             b.unitIds(ids);
         }
         return b.build();
+    }
+
+    /** @return the column {@code at} read at each of the units, in their order */
+    private static int[] pick(IntUnaryOperator at, int[] units) {
+        int[] out = new int[units.length];
+        for (int i = 0; i < units.length; i++) {
+            out[i] = at.applyAsInt(units[i]);
+        }
+        return out;
     }
 }

@@ -10,6 +10,11 @@ final class BlMap {
     private BlMap() {
     }
 
+    /** The turnout after the {@code bl} map: t' = ι_m + (1 − ι_m)τ. */
+    static double turnout(double tau, double im) {
+        return im + (1 - im) * tau;
+    }
+
     /**
      * The leader's share of ballots after the {@code bl} map: a unit with clean turnout τ and share ν and rates
      * (ι_m, ι_s) reports t' = ι_m + (1 − ι_m)τ and leader votes per voter ω' = ι_m(1 − τ) + (1 − ι_s)ντ + ι_sτ.
@@ -17,13 +22,13 @@ final class BlMap {
      * @return ω'/t'
      */
     static double share(double tau, double nu, double im, double is) {
-        double tp = im + (1 - im) * tau;
+        double tp = turnout(tau, im);
         return (im * (1 - tau) + (1 - is) * nu * tau + is * tau) / tp;
     }
 
     /** The map's Jacobian at (τ, ν), lower triangular: (∂t'/∂τ, ∂v'/∂τ, ∂v'/∂ν). */
     static void jacobian(double tau, double nu, double im, double is, double[] out) {
-        double tp = im + (1 - im) * tau;
+        double tp = turnout(tau, im);
         double wp = im * (1 - tau) + (1 - is) * nu * tau + is * tau;
         double dwt = -im + (1 - is) * nu + is;
         double dwn = (1 - is) * tau;

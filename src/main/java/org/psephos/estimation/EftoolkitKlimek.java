@@ -208,8 +208,10 @@ final class EftoolkitKlimek {
         }
         double fi = f.mean(0);
         double fe = f.mean(1);
-        double sd = Math.sqrt(f.sd(0) * f.sd(0) + f.sd(1) * f.sd(1));
-        KlimekDetails.Eftoolkit d = new KlimekDetails.Eftoolkit(fi, fe, f.mean(2), f.sd(0), f.sd(1), f.sd(2),
+        double sdI = f.sd(0);
+        double sdE = f.sd(1);
+        double sd = Math.sqrt(sdI * sdI + sdE * sdE);
+        KlimekDetails.Eftoolkit d = new KlimekDetails.Eftoolkit(fi, fe, f.mean(2), sdI, sdE, f.sd(2),
                 f.estimated().moments(), ITERATIONS);
         double value = fi + fe;
         return TestResult.of(id, input).statistic(value).expected(0).interval(Math.max(0, value - 1.96 * sd),

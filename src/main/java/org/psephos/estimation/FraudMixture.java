@@ -242,7 +242,7 @@ public final class FraudMixture implements ForensicTest {
         }
         double[][] means = new double[3][];
         means[0] = centre.clone();
-        means[1] = new double[] {f.iotaM + (1 - f.iotaM) * mu, BlMap.share(mu, centre[1], f.iotaM, f.iotaS)};
+        means[1] = new double[] {BlMap.turnout(mu, f.iotaM), BlMap.share(mu, centre[1], f.iotaM, f.iotaS)};
         means[2] = extreme.clone();
         return new FraudMixtureResult(f.share, mu, centre[1], man, st, means, post, unitMan, unitSt, sumM,
                 Math.sqrt(varM), sumS, Math.sqrt(varS), k, f.logLikelihood, cleanOne, bicFraud, bicClean,
@@ -279,7 +279,7 @@ public final class FraudMixture implements ForensicTest {
      */
     @Override
     public double nullScore(TestResult probe) {
-        return probe.testDetails() instanceof FraudMixtureDetails d ? -d.bicFraudMinusClean() : Double.NaN;
+        return probe.testDetails() instanceof FraudMixtureDetails d ? d.fraudEvidence() : Double.NaN;
     }
 
     @Override

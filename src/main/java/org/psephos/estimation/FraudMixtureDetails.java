@@ -44,6 +44,11 @@ public record FraudMixtureDetails(double piClean, double piIncremental, double p
                 r.manufactured()[2], r.stolen()[2], r.cleanComponents(), r.bicFraud() - r.bicClean());
     }
 
+    /** @return the BIC evidence for fraud, BIC_clean − BIC_fraud: the score the null and {@code power} calibrate */
+    public double fraudEvidence() {
+        return -bicFraudMinusClean;
+    }
+
     @Override
     public Map<String, Object> toMap() {
         return ResultDetails.ordered("pi_clean", piClean, "pi_incremental", piIncremental, "pi_extreme", piExtreme,

@@ -160,7 +160,7 @@ final class FraudMixtureEm {
         double[] jac = new double[3];
         for (int z = 0; z < k; z++) {
             double[] mu = f.mean[z];
-            f.mean[k + z][0] = im + (1 - im) * mu[0];
+            f.mean[k + z][0] = BlMap.turnout(mu[0], im);
             f.mean[k + z][1] = BlMap.share(mu[0], mu[1], im, is);
             BlMap.jacobian(mu[0], mu[1], im, is, jac);
             BlMap.transform(f.cov[z], jac[0], jac[1], jac[2], f.cov[k + z]);
@@ -220,7 +220,7 @@ final class FraudMixtureEm {
             double i11 = v[2] / det;
             double i12 = -v[1] / det;
             double i22 = v[0] / det;
-            double a = st[1] - (im + (1 - im) * mu[0]);
+            double a = st[1] - BlMap.turnout(mu[0], im);
             double b = st[2] - BlMap.share(mu[0], mu[1], im, is);
             double tr = i11 * st[3] + 2 * i12 * st[4] + i22 * st[5];
             q -= 0.5 * (st[0] * Math.log(det) + tr + st[0] * (i11 * a * a + 2 * i12 * a * b + i22 * b * b));

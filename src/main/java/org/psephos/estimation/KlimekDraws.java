@@ -76,6 +76,11 @@ final class KlimekDraws {
                 ProportionDistribution.normal(moments.nu(), moments.sigmaNu()));
         RandomStreams streams = RandomStreams.seeded(seed);
         long[] order = new long[n];
+        // per-unit draws in unit order, every slot overwritten in each realisation
+        double[] lz = new double[CANDIDATES * n];
+        double[] wi = new double[n];
+        double[] le = new double[n];
+        double[] nz = new double[2 * n];
         for (int r = 0; r < realisations; r++) {
             Election e = MonteCarloEngine.run(SimulationModel.clean(electorate), streams.stream(KEY, r).nextLong(), 1,
                     1, MonteCarloEngine.UnitOutput.FIRST_REPLICATE, org.psephos.simulation.Progress.NONE)
@@ -86,10 +91,6 @@ final class KlimekDraws {
             UniformRandomProvider rng = streams.stream(KEY, r, 1);
             ZigguratSampler.NormalizedGaussian g = ZigguratSampler.NormalizedGaussian.of(rng);
             UniformRandomProvider rest = streams.stream(KEY, r, 2);
-            double[] lz = new double[CANDIDATES * n];
-            double[] wi = new double[n];
-            double[] le = new double[n];
-            double[] nz = new double[2 * n];
             for (int i = 0; i < n; i++) {
                 float ui = (float) rng.nextDouble();
                 // a non-negative float's bits order like the float: sort (u, unit) as one long

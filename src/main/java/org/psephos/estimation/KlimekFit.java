@@ -275,8 +275,8 @@ public final class KlimekFit implements ForensicTest {
             seeds[k] = streams.stream(KEY, k).nextLong();
         }
         RandomStreams boot = RandomStreams.seeded(streams.stream(KEY, -4).nextLong());
-        return KlimekSensitivity.compute(this::moments, new KlimekObjective.Observed(e), fit, settings.objective(),
-                settings.realisations(), seeds, KlimekSensitivity.MAX_EVAL, boot, threads);
+        return KlimekSensitivityRefits.compute(this::moments, new KlimekObjective.Observed(e), fit,
+                settings.objective(), settings.realisations(), seeds, KlimekSensitivity.MAX_EVAL, boot, threads);
     }
 
     /**

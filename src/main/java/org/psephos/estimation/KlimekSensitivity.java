@@ -5,8 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.BiFunction;
-import org.psephos.simulation.RandomStreams;
 
 /**
  * How the Klimek et al. (2012) fit moves when what it holds fixed moves within its uncertainty (see
@@ -126,11 +124,5 @@ public record KlimekSensitivity(List<Row> rows, String method) {
         rows.forEach(r -> list.add(r.details(baseline())));
         d.put("sensitivity", list);
         return d;
-    }
-    /** @return the fit's sensitivity, computed by {@link KlimekSensitivityRefits#compute} (parameters there) */
-    static KlimekSensitivity compute(BiFunction<double[], double[], KlimekMoments> stepOne,
-                                     KlimekObjective.Observed obs, KlimekFitResult fit, KlimekFit.Objective kind,
-                                     int realisations, long[] seeds, int maxEval, RandomStreams boot, int threads) {
-        return KlimekSensitivityRefits.compute(stepOne, obs, fit, kind, realisations, seeds, maxEval, boot, threads);
     }
 }

@@ -147,7 +147,7 @@ public record PowerTask(int point, int from, int to, long runSeed, ElectorateMod
             return Double.NaN;
         }
         if (r.testDetails() instanceof FraudMixtureDetails d) {
-            return -d.bicFraudMinusClean();
+            return d.fraudEvidence();
         }
         return evidence == ForensicTest.Evidence.P_VALUE ? 1 - r.pValue() : r.value();
     }

@@ -3,6 +3,7 @@ package org.psephos.forensics;
 import java.util.Arrays;
 import org.psephos.forensics.nulls.TailPValue;
 import org.psephos.simulation.Quantiles;
+import org.psephos.simulation.SampleMoments;
 
 /**
  * One row of the battery under calibrated nulls ({@code docs/verdict-method.md}): the test's result on the data
@@ -58,16 +59,10 @@ final class CalibratedRow {
         double mean = Double.NaN;
         double sd = Double.NaN;
         if (finite.length > 0) {
-            double s = 0;
-            for (double x : finite) {
-                s += x;
-            }
-            mean = s / finite.length;
-            double ss = 0;
-            for (double x : finite) {
-                ss += (x - mean) * (x - mean);
-            }
-            sd = finite.length > 1 ? Math.sqrt(ss / (finite.length - 1)) : Double.NaN;
+            mean = SampleMoments.mean(finite, finite.length);
+            sd = finite.length > 1
+                    ? Math.sqrt(SampleMoments.squaredDeviations(finite, finite.length, mean) / (finite.length - 1))
+                    : Double.NaN;
         }
         double lo = Quantiles.type7(finite, 0.025);
         double hi = Quantiles.type7(finite, 0.975);

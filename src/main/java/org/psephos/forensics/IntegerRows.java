@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.Locale;
 import org.psephos.forensics.nulls.NullDistribution;
 import org.psephos.forensics.nulls.TailPValue;
+import org.psephos.simulation.Quantiles;
+import org.psephos.simulation.SampleMoments;
 
 /**
  * The row of Kobak et al.'s integer-percentage test under the calibrated resampling null: its twelve statistics
@@ -63,13 +65,10 @@ final class IntegerRows {
     private static IntegerPercentResult.Statistic statistic(double observed, double[] values) {
         double[] s = Arrays.stream(values).filter(Double::isFinite).sorted().toArray();
         double mean = Arrays.stream(s).average().orElse(Double.NaN);
-        double ss = 0;
-        for (double x : s) {
-            ss += (x - mean) * (x - mean);
-        }
         return new IntegerPercentResult.Statistic((long) observed, mean,
-                s.length > 1 ? Math.sqrt(ss / (s.length - 1)) : Double.NaN,
-                org.psephos.simulation.Quantiles.type7(s, 0.999),
+                s.length > 1 ? Math.sqrt(SampleMoments.squaredDeviations(s, s.length, mean) / (s.length - 1))
+                        : Double.NaN,
+                Quantiles.type7(s, 0.999),
                 TailPValue.of(observed, values, TailPValue.Direction.UPPER).p());
     }
 }

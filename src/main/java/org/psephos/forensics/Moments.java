@@ -1,5 +1,7 @@
 package org.psephos.forensics;
 
+import org.psephos.simulation.SampleMoments;
+
 /**
  * Central moments and the statistics built on them, with population (divide-by-n) moments as R's {@code moments}
  * package uses: over a whole array in two passes, and from the one-pass power sums the bootstrap accumulates over a
@@ -21,11 +23,7 @@ final class Moments {
 
     /** @param x values @return their arithmetic mean */
     static double mean(double[] x) {
-        double s = 0;
-        for (double v : x) {
-            s += v;
-        }
-        return s / x.length;
+        return SampleMoments.mean(x, x.length);
     }
 
     /**

@@ -23,7 +23,7 @@ import java.util.Objects;
  * writes, {@link #details()}, is derived from them on each call and is not a component. Code that needs a detail
  * reads it from {@link #testDetails()} by pattern matching on the record, never from the map by key. Equality
  * compares the derived map (as when the map was the component), so that two rows with equal numbers in their arrays
- * are equal; {@link #hashCode()} and {@link #toString()} are those of the former 14-component record.
+ * are equal, and {@link #hashCode()} hashes the same parts.
  *
  * <p>The file is over 300 lines because the row, its four groups and its builder are one public API, documented
  * together; more than half of it is javadoc.
@@ -143,21 +143,6 @@ public record TestResult(RowKey key, Estimate estimate, Significance significanc
         Objects.requireNonNull(significance, "significance");
         Objects.requireNonNull(coverage, "coverage");
         Objects.requireNonNull(typedDetails, "typedDetails");
-    }
-
-    /**
-     * The former canonical constructor, by position.
-     *
-     * @param typedDetails test-specific values, typed
-     * @deprecated build by name: {@link #of(String, TestInput)} or {@link #of(String, String, String)}; kept because
-     *             a library user may call it (it was public API since 0.1)
-     */
-    @Deprecated(since = "0.2")
-    public TestResult(String id, String variable, String level, double value, double expected, double ciLow,
-                      double ciHigh, double pValue, double qValue, boolean flag, int n, boolean applicable,
-                      String reason, ResultDetails typedDetails) {
-        this(new RowKey(id, variable, level), new Estimate(value, expected, ciLow, ciHigh),
-                new Significance(pValue, qValue, flag), new Coverage(n, applicable, reason), typedDetails);
     }
 
     /**
@@ -413,16 +398,7 @@ public record TestResult(RowKey key, Estimate estimate, Significance significanc
 
     @Override
     public int hashCode() {
-        return Objects.hash(id(), variable(), level(), value(), expected(), ciLow(), ciHigh(), pValue(), qValue(),
-                flag(), n(), applicable(), reason(), details());
-    }
-
-    @Override
-    public String toString() {
-        return "TestResult[id=" + id() + ", variable=" + variable() + ", level=" + level() + ", value=" + value()
-                + ", expected=" + expected() + ", ciLow=" + ciLow() + ", ciHigh=" + ciHigh() + ", pValue=" + pValue()
-                + ", qValue=" + qValue() + ", flag=" + flag() + ", n=" + n() + ", applicable=" + applicable()
-                + ", reason=" + reason() + ", typedDetails=" + typedDetails + "]";
+        return Objects.hash(key, estimate, significance, coverage, details());
     }
 
     /**

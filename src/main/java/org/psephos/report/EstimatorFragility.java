@@ -68,9 +68,10 @@ public final class EstimatorFragility {
         KlimekSensitivity.Row b = k.baseline();
         for (KlimekSensitivity.Row r : k.rows()) {
             KlimekMoments m = r.moments();
-            rows.add(List.of(r.parameter(), r.change(), num(m.tau()), num(m.nu()), num(m.sigmaTau()),
-                    num(m.sigmaNu()), num(r.width()), num(r.fi()), num(r.fe()), num(r.alpha()),
-                    num(r.fi() - b.fi()), num(r.fe() - b.fe()), num(r.alpha() - b.alpha())));
+            rows.add(List.of(r.parameter(), r.change(), Cells.num(m.tau()), Cells.num(m.nu()),
+                    Cells.num(m.sigmaTau()), Cells.num(m.sigmaNu()), Cells.num(r.width()), Cells.num(r.fi()),
+                    Cells.num(r.fe()), Cells.num(r.alpha()), Cells.num(r.fi() - b.fi()), Cells.num(r.fe() - b.fe()),
+                    Cells.num(r.alpha() - b.alpha())));
         }
         String range = String.format(Locale.ROOT, " Over the rows f_i runs from %s, f_e from %s and alpha from %s.",
                 span(k.range(KlimekSensitivity.Row::fi)), span(k.range(KlimekSensitivity.Row::fe)),
@@ -90,11 +91,8 @@ public final class EstimatorFragility {
     }
 
     private static String span(double[] a) {
-        return String.format(Locale.ROOT, "%.3f to %.3f", a[0], a[1]);
-    }
-
-    private static String num(double v) {
-        return String.format(Locale.ROOT, "%.4f", v);
+        return Double.isFinite(a[0]) && Double.isFinite(a[1])
+                ? String.format(Locale.ROOT, "%.3f to %.3f", a[0], a[1]) : "n/a";
     }
 
     private static String votes(double v) {

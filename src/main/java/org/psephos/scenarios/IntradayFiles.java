@@ -54,13 +54,12 @@ final class IntradayFiles {
     }
 
     /**
-     * @param file     the regions file ({@code election, area, utc_offset})
+     * @param t        the regions file ({@code election, area, utc_offset}), read
      * @param election the election
      * @return each region's UTC offset in hours, in file order
      * @throws DataException naming the row and column of an offset that is not +HH:MM, or if no row is the election's
      */
-    static Map<String, Double> offsets(Path file, String election) {
-        CsvTable t = CsvTable.read(file);
+    static Map<String, Double> offsets(CsvTable t, String election) {
         int e = t.requiredColumn("election");
         int a = t.requiredColumn("area");
         int o = t.requiredColumn("utc_offset");
@@ -77,7 +76,7 @@ final class IntradayFiles {
             out.put(t.cell(row, a), v.startsWith("-") ? -h : h);
         }
         if (out.isEmpty()) {
-            throw DataException.of("the regions file has no region of " + election).file(file).build();
+            throw DataException.of("the regions file has no region of " + election).file(Path.of(t.file())).build();
         }
         return out;
     }

@@ -112,6 +112,26 @@ public record IntradayTurnout(String election, List<Snapshot> national, List<Ser
         if (!(open >= 0 && open < close && close <= 24)) {
             throw new IllegalArgumentException("polling hours out of order: " + open + " to " + close);
         }
+        CsvTable r = CsvTable.read(regions);
+        return of(CsvTable.read(intraday), r, election, open, close);
+    }
+
+    /**
+     * {@link #read} on files already read (a case that holds them reads each once).
+     *
+     * @param t        the briefings file, read
+     * @param regions  the regions file, read
+     * @param election the election
+     * @param open     polls open, local hour
+     * @param close    polls close, local hour (after open)
+     * @return the day
+     * @throws DataException as {@link #read}
+     * @throws IllegalArgumentException if the hours are out of order
+     */
+    public static IntradayTurnout of(CsvTable t, CsvTable regions, String election, int open, int close) {
+        if (!(open >= 0 && open < close && close <= 24)) {
+            throw new IllegalArgumentException("polling hours out of order: " + open + " to " + close);
+        }
         Map<String, Double> offsets = IntradayFiles.offsets(regions, election);
         double capital = capitalOffset(offsets);
         List<Snapshot> national = new ArrayList<>();
@@ -119,7 +139,6 @@ public record IntradayTurnout(String election, List<Snapshot> national, List<Ser
         for (String area : offsets.keySet()) {
             byArea.put(area, new ArrayList<>());
         }
-        CsvTable t = CsvTable.read(intraday);
         int a = t.requiredColumn("area");
         for (Figure f : IntradayFiles.figures(t, election)) {
             String at = f.capitalTime();

@@ -77,7 +77,7 @@ final class InventedCounts {
         int taken = 0;
         // Remainders of take·v_k/opposition from the votes before any are taken; -1 once an option has given its
         // extra vote, so each option gives at most one vote over its floor.
-        long[] remainder = new long[s.votes.length];
+        long[] remainder = s.remainder;
         for (int k = 1; k < s.votes.length; k++) {
             long share = (long) take * s.votes[k];
             int t = (int) (share / opposition);

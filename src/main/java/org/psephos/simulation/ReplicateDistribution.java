@@ -26,16 +26,8 @@ public record ReplicateDistribution(double mean, double sd, double q025, double 
         }
         double[] sorted = values.clone();
         Arrays.sort(sorted);
-        double mean = 0;
-        for (double v : sorted) {
-            mean += v;
-        }
-        mean /= sorted.length;
-        double ss = 0;
-        for (double v : sorted) {
-            ss += (v - mean) * (v - mean);
-        }
-        double sd = sorted.length > 1 ? Math.sqrt(ss / (sorted.length - 1)) : 0;
+        double mean = SampleMoments.mean(sorted, sorted.length);
+        double sd = SampleMoments.sd(sorted, sorted.length, mean);
         return new ReplicateDistribution(mean, sd, Quantiles.type7(sorted, 0.025),
                 Quantiles.type7(sorted, 0.5), Quantiles.type7(sorted, 0.975));
     }

@@ -9,10 +9,13 @@ final class UnitState {
     int ballots;
     int invalid;
     final int[] votes;
+    /** Scratch for {@link InventedCounts}: per option the remainder of its proportional share (reused per unit). */
+    final long[] remainder;
     int mask;
 
     UnitState(int options) {
         this.votes = new int[options];
+        this.remainder = new long[options];
     }
 
     /** @return the votes of every option but the leader */

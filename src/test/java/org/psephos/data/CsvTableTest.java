@@ -52,7 +52,8 @@ class CsvTableTest {
         assertEquals(1, t.requiredColumn("PCT"));
         DataException e = assertThrows(DataException.class, () -> t.requiredColumn("election"));
         assertEquals(f.toString(), e.file());
-        assertEquals(t.header().line(), e.line());
+        assertEquals(2, e.line(), "the header's own line, after the blank first line");
+        assertEquals(2, t.header().line());
         assertTrue(e.getMessage().contains("the file has no column 'election'"), e.getMessage());
     }
 }

@@ -168,8 +168,8 @@ public final class KazakhstanCase {
                 OfficialFigures.officialShares(data, "kz-2022-presidential"));
         List<IntradayTurnout> intraday = new ArrayList<>();
         for (String election : KazakhstanModel.ELECTIONS) {
-            intraday.add(IntradayTurnout.read(dataset.resolve("intraday_turnout.csv"), dataset.resolve("regions.csv"),
-                    election, law.pollsOpen(), law.pollsClose()));
+            intraday.add(IntradayTurnout.of(data.intraday(), data.regions(), election, law.pollsOpen(),
+                    law.pollsClose()));
         }
         List<ReferendumCheck> referendums = List.of(
                 OfficialFigures.referendum(data, law, cal.get("kz-2022-referendum"), ReferendumRule.CONSTITUTIONAL),

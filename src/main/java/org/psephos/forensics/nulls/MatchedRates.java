@@ -63,13 +63,7 @@ final class MatchedRates {
             x[i] = drawn ? b : 0;
             m[i] = drawn ? reg : 0;
         }
-        double[] p = shrink(x, m, v.group, v.groups);
-        for (int i = 0; i < n; i++) {
-            if (!(m[i] > 0)) {
-                p[i] = Double.NaN;
-            }
-        }
-        return p;
+        return shrink(x, m, v.group, v.groups); // NaN where m = 0: the ballots are not redrawn
     }
 
     /**
@@ -160,7 +154,10 @@ final class MatchedRates {
         Arrays.sort(lattice);
         LogDensity f = LogDensity.of(sorted, Quantiles.type7(lattice, used, 0.5));
         for (int i = 0; i < n; i++) {
-            if (m[i] > 0) {
+            if (x[i] == 0 || x[i] == m[i]) {
+                // a count at 0 or at its full base keeps its rate, 0 or 1 (absorbing, as under the binomial null)
+                p[i] = m[i] > 0 ? x[i] / m[i] : Double.NaN;
+            } else if (m[i] > 0) {
                 double step = 0;
                 double[] d = f.at(resid[i]);
                 // d = {(log f)', (log f)''}: a normal marginal N(μ, S²) has (log f)'' = −1/S² and Newton's step
@@ -170,8 +167,7 @@ final class MatchedRates {
                     double c = spread > var[i] ? Math.sqrt(1 - var[i] / spread) : 0;
                     step = (1 - c) * (-d[0] / d[1]);
                 }
-                // a count at 0 or at its full base keeps its rate, 0 or 1 (absorbing, as under the binomial null)
-                p[i] = x[i] == 0 ? 0 : x[i] == m[i] ? 1 : 1 / (1 + Math.exp(-(logit[i] + step)));
+                p[i] = 1 / (1 + Math.exp(-(logit[i] + step)));
             }
         }
         return p;

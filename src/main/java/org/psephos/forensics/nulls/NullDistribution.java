@@ -2,6 +2,7 @@ package org.psephos.forensics.nulls;
 
 import java.util.Arrays;
 import org.psephos.simulation.Quantiles;
+import org.psephos.simulation.SampleMoments;
 
 /**
  * A statistic on the data and its distribution over the replicates of a null model: per value of the statistic
@@ -92,11 +93,7 @@ public final class NullDistribution {
     /** @param c a value index @return the mean over the finite replicates (NaN if none) */
     public double mean(int c) {
         double[] s = sorted[c];
-        double sum = 0;
-        for (double v : s) {
-            sum += v;
-        }
-        return s.length == 0 ? Double.NaN : sum / s.length;
+        return s.length == 0 ? Double.NaN : SampleMoments.mean(s, s.length);
     }
 
     /** @param c a value index @return the standard deviation (n − 1) over the finite replicates (NaN below 2) */
@@ -105,12 +102,7 @@ public final class NullDistribution {
         if (s.length < 2) {
             return Double.NaN;
         }
-        double m = mean(c);
-        double ss = 0;
-        for (double v : s) {
-            ss += (v - m) * (v - m);
-        }
-        return Math.sqrt(ss / (s.length - 1));
+        return Math.sqrt(SampleMoments.squaredDeviations(s, s.length, mean(c)) / (s.length - 1));
     }
 
     /**
