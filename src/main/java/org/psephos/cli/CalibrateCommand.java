@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
                 + "false-positive rate is significantly above 5%% is labelled descriptive, one without power against "
                 + "the fraud it targets no-power; --labels writes the labels as a table that analyze --calibration "
                 + "applies. The same --seed gives the same result for any --threads."},
-        footer = {"", "Scenarios: homogeneous, regions, size, urban, small-counts, logit-normal",
+        footer = {"", "Scenarios: homogeneous, regions, size, urban, small-counts, minor-options, logit-normal",
             "(docs/calibration.md).",
             "Frauds: klimek-incremental, klimek-extreme, ballot-stuffing, vote-switching,",
             "invented-percent, invented-digits, or MODEL:PARAM=V,... with the models of",
@@ -60,8 +60,8 @@ final class CalibrateCommand implements Callable<Integer> {
     int units;
 
     @Option(names = "--scenarios", split = ",", paramLabel = "NAME",
-            description = "Clean scenarios, or none (default: homogeneous,regions,size,urban,small-counts; none "
-                    + "with --like).")
+            description = "Clean scenarios, or none (default: homogeneous,regions,size,urban,small-counts,"
+                    + "minor-options; none with --like).")
     List<String> scenarios;
 
     @Option(names = "--fraud", paramLabel = "FRAUD",

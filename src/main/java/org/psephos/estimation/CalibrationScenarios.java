@@ -33,6 +33,10 @@ import org.psephos.simulation.SizeDistribution;
  *       first at 0.40 (sd 0.15) except in a quarter of the units where it is 2 logits lower (about 8%, a few
  *       votes), no invalid ballots ({@code --size-lognormal 5.85:0.36 --turnout 0.52:0.1 --share 0.4:0.15
  *       --options 2 --urban 0.25:0:-2:1});</li>
+ *   <li>{@code minor-options}: not the base election but one with a dominant leader and 39 minor options of a few
+ *       votes each in Albania-sized precincts (log-normal 6.2, sd 0.5, median about 490 registered), where many
+ *       whole percentages round to 0 ({@code docs/verdict-method.md}, addendum 7; {@code --size-lognormal 6.2:0.5
+ *       --turnout 0.6:0.1 --share 0.9:0.03 --options 40 --concentration 200 --invalid 0.01});</li>
  *   <li>{@code logit-normal} (named only): logit-normal turnout (0.65, sd 0.3) and support (0.55, sd 0.3).</li>
  * </ul>
  * The frauds, each on a clean scenario (the regional one by default), and the tests they target:
@@ -56,7 +60,7 @@ public final class CalibrationScenarios {
             + "--invalid 0.01";
     /** The default clean scenarios. */
     public static final List<String> DEFAULT_CLEAN = List.of("homogeneous", "regions", "size", "urban",
-            "small-counts");
+            "small-counts", "minor-options");
     /** The default frauds. */
     public static final List<String> DEFAULT_FRAUDS = List.of("klimek-incremental", "klimek-extreme",
             "ballot-stuffing", "vote-switching", "invented-percent", "invented-digits");
@@ -78,6 +82,8 @@ public final class CalibrationScenarios {
         CLEAN.put("urban", "--urban 0.4:-0.6:-0.5:2");
         CLEAN.put("small-counts", "--size-lognormal 5.85:0.36 --turnout 0.52:0.1 --share 0.4:0.15 --options 2 "
                 + "--urban 0.25:0:-2:1");
+        CLEAN.put("minor-options", "--size-lognormal 6.2:0.5 --turnout 0.6:0.1 --share 0.9:0.03 --options 40 "
+                + "--concentration 200 --invalid 0.01");
         CLEAN.put("logit-normal", "--distribution logit-normal --turnout 0.65:0.3 --share 0.55:0.3");
         FRAUDS.put("klimek-incremental", new String[] {"klimek:incremental=0.3", "--incremental 0.3"});
         FRAUDS.put("klimek-extreme", new String[] {"klimek:extreme=0.05", "--extreme 0.05"});
@@ -174,7 +180,7 @@ public final class CalibrationScenarios {
         }
         String base = switch (name) {
             case "logit-normal" -> BASE.replace("--turnout 0.6:0.1 --share 0.5:0.1 ", "") + " ";
-            case "small-counts" -> "";
+            case "small-counts", "minor-options" -> "";
             default -> extra.isEmpty() ? BASE : BASE + " ";
         };
         return String.format(Locale.ROOT, "--units %d %s%s", units, base, extra);
@@ -194,6 +200,11 @@ public final class CalibrationScenarios {
             return new ElectorateModel(units, new SizeDistribution.LogNormal(5.85, 0.36), 1, 0, 0,
                     ProportionDistribution.normal(0.52, 0.1), ProportionDistribution.normal(0.4, 0.15), 2,
                     ElectorateModel.DEFAULT_CONCENTRATION, 0.0, Heterogeneity.NONE.withUrban(0.25, 0, -2, 1));
+        }
+        if (name.equals("minor-options")) {
+            return new ElectorateModel(units, new SizeDistribution.LogNormal(6.2, 0.5), 1, 0, 0,
+                    ProportionDistribution.normal(0.6, 0.1), ProportionDistribution.normal(0.9, 0.03), 40, 200, 0.01,
+                    Heterogeneity.NONE);
         }
         ProportionDistribution t = ProportionDistribution.normal(0.6, 0.1);
         ProportionDistribution v = ProportionDistribution.normal(0.5, 0.1);

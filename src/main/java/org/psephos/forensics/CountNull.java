@@ -18,7 +18,8 @@ import org.psephos.forensics.nulls.NullStatistic;
  *       \( \sqrt{c(1 - c/B)} \) of at least {@value LastDigitMean#MIN_BINOMIAL_SD} or
  *       {@value ZeroFiveCounts#MIN_BINOMIAL_SD} ({@link TestInput#binomialSd()});</li>
  *   <li>pair tests: the last two digits of the counts of at least the test's minimum count;</li>
- *   <li>P05s: the last digit of rint(100·min(c/B, 1)) for every defined proportion;</li>
+ *   <li>P05s: the last digit of rint(100·min(c/B, 1)) for every defined proportion whose whole percentage is
+ *       strictly between 0 and 100 (Psephos's conventions, the only ones the calibrated null runs under);</li>
  *   <li>IntegerPercent: Kobak et al.'s twelve statistics (three variants × four weightings), with their inclusion
  *       rules and weights evaluated on each election's own counts, so that a replicate is tested exactly as the data
  *       are (the integer indicator is exact: a floating-point test, with the integer test of

@@ -15,12 +15,17 @@ import org.psephos.forensics.nulls.UnitChunk;
  * long arrays, one per variable, [group][stride]; the national tally is summed in finish.
  */
 final class CountNullAccumulator implements NullStatistic.Accumulator {
-    /** Per whole percentage 0..100: 1 if its last digit is 0 or 5 (a table instead of a division per count). */
+    /**
+     * Per whole percentage 0..100: 1 if its last digit is 0 or 5, 0 if not, -1 if P05s does not count it (0% and
+     * 100%, {@link ZeroFivePercents.Range#INNER}: the calibrated null runs only under Psephos's conventions); a
+     * table instead of a division per count.
+     */
     private static final int[] ZERO_OR_FIVE = new int[101];
 
     static {
         for (int pct = 0; pct <= 100; pct++) {
-            ZERO_OR_FIVE[pct] = (int) Digits.zeroOrFive(Digits.last(pct));
+            ZERO_OR_FIVE[pct] = ZeroFivePercents.Range.INNER.counts(pct) ? (int) Digits.zeroOrFive(Digits.last(pct))
+                    : -1;
         }
     }
 
@@ -111,8 +116,10 @@ final class CountNullAccumulator implements NullStatistic.Accumulator {
                 }
             }
             if (l.p05 && !Double.isNaN(q)) {
-                int pct = (int) Math.rint(100 * Math.min(q, 1.0));
-                t[at + l.p05At + ZERO_OR_FIVE[pct]]++;
+                int z = ZERO_OR_FIVE[(int) Math.rint(100 * Math.min(q, 1.0))];
+                if (z >= 0) {
+                    t[at + l.p05At + z]++;
+                }
             }
         }
     }

@@ -51,7 +51,14 @@ final class CleanScenarios {
          * session), where the resampling null's zeros are absorbing.
          */
         SMALL_COUNTS("small-counts", "--size-lognormal 5.85:0.36 --turnout 0.52:0.1 --share 0.4:0.15 --options 2 "
-                + "--urban 0.25:0:-2:1");
+                + "--urban 0.25:0:-2:1"),
+        /**
+         * A dominant leader and 39 minor options of a few votes each in Albania-sized precincts: calibrate's built-in
+         * {@code minor-options} scenario, where many whole percentages round to 0. Added on 2026-12-07
+         * (docs/verdict-method.md, addendum 7 of the sixth session).
+         */
+        MINOR_OPTIONS("minor-options", "--size-lognormal 6.2:0.5 --turnout 0.6:0.1 --share 0.9:0.03 --options 40 "
+                + "--concentration 200 --invalid 0.01");
 
         final String id;
         final String options;
@@ -68,9 +75,9 @@ final class CleanScenarios {
      * @return its electorate
      */
     static ElectorateModel electorate(Scenario s, int units) {
-        if (s == Scenario.SMALL_COUNTS) {
+        if (s == Scenario.SMALL_COUNTS || s == Scenario.MINOR_OPTIONS) {
             return ((org.psephos.estimation.CalibrationScenario.Simulated) org.psephos.estimation
-                    .CalibrationScenarios.clean("small-counts", units)).model().electorate();
+                    .CalibrationScenarios.clean(s.id, units)).model().electorate();
         }
         SizeDistribution sizes = new SizeDistribution.LogNormal(7, 0.6);
         ProportionDistribution t = ProportionDistribution.normal(0.6, 0.1);

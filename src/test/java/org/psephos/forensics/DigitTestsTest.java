@@ -100,13 +100,35 @@ class DigitTestsTest {
         }
     }
 
-    /** P05s rounds half to even, as R's round: 24.5 -> 24, 12.5 -> 12; proportions above 1 are capped. */
+    /**
+     * P05s rounds half to even, as R's round: 24.5 -> 24, 12.5 -> 12; proportions above 1 are capped. EFToolkit
+     * counts every unit; Psephos's conventions leave out 0% and 100% (docs/verdict-method.md, addendum 7).
+     */
     @Test
     void roundPercentagesAsR() {
-        // python3: [round(100*p) for p in props] -> [24, 30, 12, 50, 16, 10, 20, 100, 100, 3]; share 0.6
-        double[] props = {0.245, 0.3049, 0.125, 0.5, 0.155, 0.1, 0.2, 0.9951, 1.0, 0.0349};
-        assertEquals(0.6, ZeroFivePercents.withDefaults().statistic(props), 1e-12);
-        assertEquals(1.0, ZeroFivePercents.withDefaults().statistic(new double[] {1.2}), 0.0);
+        // python3: [round(100*p) for p in props] -> [24, 30, 12, 50, 16, 10, 20, 100, 100, 3, 0]
+        double[] props = {0.245, 0.3049, 0.125, 0.5, 0.155, 0.1, 0.2, 0.9951, 1.0, 0.0349, 0.0049};
+        ZeroFivePercents t = ZeroFivePercents.withDefaults();
+        assertEquals(7.0 / 11, t.statistic(props, ZeroFivePercents.Range.ALL), 1e-12);
+        // 30, 50, 10, 20 of the 8 inside (24, 30, 12, 50, 16, 10, 20, 3)
+        assertEquals(0.5, t.statistic(props), 1e-12);
+        assertEquals(1.0, t.statistic(new double[] {1.2}, ZeroFivePercents.Range.ALL), 0.0);
+        assertTrue(Double.isNaN(t.statistic(new double[] {1.2, 0.004})));
+    }
+
+    /** A variable whose percentages are all 0 or 100 leaves P05s not applicable under Psephos's conventions only. */
+    @Test
+    void boundaryPercentagesOnly() {
+        int[] counts = new int[60];
+        counts[0] = 100_000;
+        TestInput in = input(counts);
+        TestResult psephos = ZeroFivePercents.withDefaults().run(in, BatteryOptions.defaults().withReplicates(50));
+        assertFalse(psephos.applicable());
+        assertTrue(psephos.reason().contains("strictly between 0 and 100"), psephos.reason());
+        TestResult eft = ZeroFivePercents.withDefaults().run(in, BatteryOptions.defaults().withReplicates(50)
+                .withConventions(Conventions.EFTOOLKIT));
+        assertEquals(1.0, eft.value(), 0.0);
+        assertEquals(60, eft.n());
     }
 
     private static TestInput input(int[] counts) {
