@@ -51,13 +51,16 @@ class CalibrationTest {
         BinomialRate leader = r.rate("homogeneous", "2BL", "leader").orElseThrow().rate();
         assertEquals(6, leader.events());
         assertEquals(20, leader.trials());
-        // P(X >= 6) for Binomial(20, 0.05) = 2.6e-4 < 0.05/3 (three variables in one clean scenario)
+        // P(X >= 6) for Binomial(20, 0.05) = 2.6e-4 < 0.05/6: Bonferroni over the six clean rates of the run (two
+        // tests, three variables, one clean scenario; docs/verdict-method.md, addendum 8)
         assertEquals(BinomialRate.upperTail(6, 20, 0.05), leader.pAbove(), 1e-15);
         List<CalibrationResult.Label> labels = r.labels();
         assertEquals(2, labels.size(), labels.toString());
         assertEquals(new CalibrationResult.Label("2BL", "leader", "descriptive", labels.get(0).reason()),
                 labels.get(0));
         assertTrue(labels.get(0).reason().contains("6/20 = 0.300"), labels.get(0).reason());
+        assertTrue(labels.get(0).reason().endsWith("< 0.05/6"), labels.get(0).reason());
+        assertEquals(6, r.cleanRows());
         // P05s: 3/20 at best, P(X >= 3) = 0.075 is not below 0.05/3: no power
         assertEquals("P05s", labels.get(1).test());
         assertEquals("no-power", labels.get(1).label());
