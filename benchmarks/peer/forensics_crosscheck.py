@@ -109,12 +109,14 @@ def main():
 
     def report(var, counts, prop):
         last = counts % 10
-        pct = np.rint(100 * np.minimum(prop, 1.0)).astype(np.int64) % 10
+        pct100 = np.rint(100 * np.minimum(prop, 1.0)).astype(np.int64)
+        pct = pct100 % 10
+        inner = (pct100 > 0) & (pct100 < 100)  # Psephos's P05s leaves out 0% and 100% (verdict-method.md, addendum 7)
         vals = {
             "2BL": second_digit(counts).mean() if np.any(counts >= 10) else float("nan"),
             "LastC": last.mean(),
             "C05s": np.isin(last, (0, 5)).mean(),
-            "P05s": np.isin(pct, (0, 5)).mean(),
+            "P05s": np.isin(pct[inner], (0, 5)).mean() if np.any(inner) else float("nan"),
             "Skew": stats.skew(prop),
             "Kurt": stats.kurtosis(prop, fisher=False),
         }

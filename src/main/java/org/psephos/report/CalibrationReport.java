@@ -114,7 +114,6 @@ public final class CalibrationReport {
         }
     }
 
-    /** @return the (clean scenario, variable) pairs a test was measured on */
     /** @return "4.5% [2.1, 8.4]" */
     static String cell(BinomialRate x) {
         return String.format(Locale.ROOT, "%.1f%% [%.1f, %.1f]", 100 * x.rate(), 100 * x.low(), 100 * x.high());

@@ -94,7 +94,7 @@ public final class TestGuide {
                 "Units with very few voters can only take a few percentages, which may end in 0 or 5 by arithmetic. "
                         + "Percentages of 0 and 100 are not counted (EFToolkit's conventions count them): a party "
                         + "with a vote or two rounds to 0% without anyone writing a number. Not run with fewer than "
-                        + "50 units.", EFT);
+                        + "50 units whose percentage is strictly between 0 and 100.", EFT);
         put(m, "Repeats", "Repeated last two digits",
                 "The share of counts whose last two digits are equal (11, 22, ...), against the share expected for "
                         + "these counts (10% if the digits were uniform). People who invent numbers repeat digits "

@@ -35,7 +35,9 @@ class CalibrationTest {
             Map<String, Double> p = new LinkedHashMap<>();
             for (String v : Calibration.VARIABLES) {
                 p.put("2BL/" + v, v.equals("leader") && i < 6 ? 0.01 : 0.5);   // 6/20 on the leader: descriptive
-                p.put("P05s/" + v, i < 2 ? 0.04 : 0.3);                          // 2/20: not significant
+                // 2/20: not significant; on the turnout 4/20 (p = 0.016): below 0.05/3, the old per-test rule's
+                // threshold, above 0.05/6: not descriptive under the rule over every clean rate (addendum 8)
+                p.put("P05s/" + v, i < (v.equals("turnout") ? 4 : 2) ? 0.04 : 0.3);
             }
             outcomes.add(new Calibration.Outcome(p, i < 1 ? Verdict.Answer.ANOMALOUS : Verdict.Answer.NO_ANOMALY));
         }
@@ -61,6 +63,9 @@ class CalibrationTest {
         assertTrue(labels.get(0).reason().contains("6/20 = 0.300"), labels.get(0).reason());
         assertTrue(labels.get(0).reason().endsWith("< 0.05/6"), labels.get(0).reason());
         assertEquals(6, r.cleanRows());
+        assertEquals(4, r.rate("homogeneous", "P05s", "turnout").orElseThrow().rate().events());
+        assertTrue(labels.stream().noneMatch(x -> x.test().equals("P05s") && x.label().equals("descriptive")),
+                "4/20 (p = 0.016) is above 0.05/6: " + labels);
         // P05s: 3/20 at best, P(X >= 3) = 0.075 is not below 0.05/3: no power
         assertEquals("P05s", labels.get(1).test());
         assertEquals("no-power", labels.get(1).label());
