@@ -41,16 +41,15 @@ import org.psephos.simulation.RandomStreams;
  *
  * <p>Labels ({@code docs/verdict-method.md}, "Descriptive tests"): a test is <b>descriptive</b> on a variable when
  * its false-positive rate on some clean scenario is significantly above α (one-sided exact binomial test, P(X ≥ x)
- * under Binomial(K, α), below α divided by the number of clean (test, variable, scenario) rates of the run:
- * Bonferroni over every pair, issue 15's rule, so that a battery at its level gets a test mislabelled in at most 5%
- * of runs; docs/verdict-method.md, addendum 8); it has <b>no power</b> when the run has frauds that target it
- * ({@link CalibrationScenario#targets()}) and on none of them, on no variable, is its rejection rate significantly
- * above α (the same test, Bonferroni over the test's own rates against them). The verdict is scored twice: as the
- * battery gave it, with the labels it applied ({@link CalibrationResult#APPLIED}: built-in, or a table given to the
- * battery), and with the labels this run measured ({@link CalibrationResult#MEASURED}: Holm over the national rows
- * not labelled descriptive here). The second is in-sample (the labels are chosen on the same elections), so it is
- * optimistic by the tests that happened to stay just below significance; a fresh run with {@code --calibration} of
- * the labels measures it out of sample.
+ * under Binomial(K, α), below α divided by the number of (clean scenario, variable) pairs the test was measured on:
+ * Bonferroni over the test's pairs; a rule over every test's pairs was tried and reverted, docs/verdict-method.md,
+ * addendum 8); it has <b>no power</b> when the run has frauds that target it ({@link CalibrationScenario#targets()})
+ * and on none of them, on no variable, is its rejection rate significantly above α (the same test, Bonferroni over
+ * those pairs). The verdict is scored twice: as the battery gave it, with the labels it applied
+ * ({@link CalibrationResult#APPLIED}: built-in, or a table given to the battery), and with the labels this run
+ * measured ({@link CalibrationResult#MEASURED}: Holm over the national rows not labelled descriptive here). The
+ * second is in-sample (the labels are chosen on the same elections), so it is optimistic by the tests that happened
+ * to stay just below significance; a fresh run with {@code --calibration} of the labels measures it out of sample.
  *
  * <p>The rates and labels are scored by {@link CalibrationScoring}. Immutable; {@code withX} return copies. The
  * class stays at about 310 lines because what is left is one job, running the study: this method comment (a tenth of

@@ -98,24 +98,6 @@ public record CalibrationResult(int elections, int replicates, long seed, double
     }
 
     /**
-     * @return the number of clean (test, variable, scenario) rates of the run: the Bonferroni divisor of the
-     *         descriptive label (docs/verdict-method.md, addendum 8), at least 1
-     */
-    public int cleanRows() {
-        return cleanRows(rates);
-    }
-
-    /** @param rates rates @return the clean (test, variable, scenario) rates among them, at least 1 */
-    static int cleanRows(List<Rate> rates) {
-        int n = 0;
-        for (Rate r : rates) {
-            n += r.kind().equals(CalibrationScenario.Kind.CLEAN.id()) && !r.test().equals(VERDICT)
-                    && !r.scenario().equals(ALL_CLEAN) ? 1 : 0;
-        }
-        return Math.max(1, n);
-    }
-
-    /**
      * @param comment the table's source line (the command)
      * @return the labels as a table {@code analyze --calibration} applies
      */

@@ -12,9 +12,8 @@ import org.psephos.forensics.Verdict;
  * The scores of a {@link Calibration} study from its elections' outcomes: per scenario, test and variable the
  * rejection rate at α = {@value Calibration#LEVEL} with its Clopper–Pearson interval ({@link BinomialRate}), the
  * verdict's rate with the labels the battery applied, the labels this run measured (descriptive: a false-positive
- * rate significantly above α on some clean scenario, Bonferroni over every clean (test, variable, scenario) rate of
- * the run; no power: no rejection rate significantly above α against the frauds the test targets, Bonferroni over
- * the test's own rates; one-sided exact binomial tests), and the verdict's rate again
+ * rate significantly above α on some clean scenario; no power: no rejection rate significantly above α against the
+ * frauds the test targets; one-sided exact binomial tests, Bonferroni over the pairs), and the verdict's rate again
  * under those labels. The method is {@link Calibration}'s class comment. Package-private; one per reduction.
  */
 final class CalibrationScoring {
@@ -114,7 +113,6 @@ final class CalibrationScoring {
     /** The labels of the measured rates (see the class comment). */
     private List<CalibrationResult.Label> labels(List<CalibrationResult.Rate> rates) {
         List<CalibrationResult.Label> out = new ArrayList<>();
-        int cleanRows = CalibrationResult.cleanRows(rates); // Bonferroni over every clean row (addendum 8)
         for (ForensicTest t : study.tests()) {
             List<CalibrationResult.Rate> clean = new ArrayList<>();
             List<CalibrationResult.Rate> power = new ArrayList<>();
@@ -136,11 +134,11 @@ final class CalibrationScoring {
                         worst = r;
                     }
                 }
-                if (worst != null && worst.rate().above(LEVEL / cleanRows)) {
+                if (worst != null && worst.rate().above(LEVEL / clean.size())) {
                     out.add(new CalibrationResult.Label(t.id(), v, "descriptive", String.format(Locale.ROOT,
                             "false-positive rate at %s on %s in the %s scenario: %s, one-sided binomial p = %s "
                                     + "< %s/%d", pct(LEVEL), v, worst.scenario(), rate(worst.rate()),
-                            p(worst.rate().pAbove()), LEVEL, cleanRows)));
+                            p(worst.rate().pAbove()), LEVEL, clean.size())));
                 }
             }
             if (!power.isEmpty()) {

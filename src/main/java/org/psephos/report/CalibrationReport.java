@@ -64,8 +64,7 @@ public final class CalibrationReport {
         }
         table(b, r, "clean", "False-positive rate of each test at " + pct(r.level()) + " (national row p <= "
                 + r.level() + "), clean scenarios; * significantly above " + pct(r.level())
-                + " (one-sided exact binomial, Bonferroni over the " + r.cleanRows()
-                + " clean (test, variable, scenario) rates)");
+                + " (one-sided exact binomial, Bonferroni over the test's scenarios and variables)");
         table(b, r, "fraud", "Power of each test at " + pct(r.level()) + " (national row p <= " + r.level()
                 + "), fraud scenarios; > marks the tests a fraud targets");
         b.append(NL).append("Labels measured (descriptive: false-positive rate significantly above ")
@@ -100,7 +99,7 @@ public final class CalibrationReport {
                 for (int c = 0; c < cols.size(); c++) {
                     CalibrationResult.Scenario s = cols.get(c);
                     String text = r.rate(s.name(), test, v).map(x -> {
-                        String mark = kind.equals("clean") ? (x.rate().above(r.level() / r.cleanRows()) ? "*" : "")
+                        String mark = kind.equals("clean") ? (x.rate().above(r.level() / pairs(r, test)) ? "*" : "")
                                 : s.targets().contains(test) ? ">" : "";
                         return cell(x.rate()) + mark;
                     }).orElse("");
@@ -112,6 +111,18 @@ public final class CalibrationReport {
                 }
             }
         }
+    }
+
+    /** @return the (clean scenario, variable) pairs a test was measured on */
+    private static int pairs(CalibrationResult r, String test) {
+        int n = 0;
+        for (CalibrationResult.Rate x : r.rates()) {
+            if (x.test().equals(test) && x.kind().equals("clean")
+                    && !x.scenario().equals(CalibrationResult.ALL_CLEAN)) {
+                n++;
+            }
+        }
+        return Math.max(1, n);
     }
 
     /** @return "4.5% [2.1, 8.4]" */
