@@ -1,10 +1,12 @@
 package org.psephos.estimation;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.psephos.data.Election;
 import org.psephos.forensics.Battery;
 import org.psephos.forensics.BatteryOptions;
@@ -32,8 +34,10 @@ import org.psephos.simulation.RandomStreams;
  * <p>Method. Election k of scenario s is drawn with the seed {@code stream(KEY, key(s), k)} of the run seed and
  * analysed with the battery under the same seed (nationally, or per group of {@link #withGrouping} where the
  * election has that grouping; one thread per election, elections spread over the threads, so the result is the
- * same for any thread count). For each test and variable (turnout, the leader, the runner-up as "other"; the tests
- * run on the leader and turnout together count as the leader) the national row rejects when its calibrated p-value
+ * same for any thread count). For each test and variable (turnout, the leader, and "other": every option but the
+ * leader, scored by the Bonferroni-adjusted smallest of their p-values, min(1, m·min p) over the m options with one,
+ * so that a test misbehaving on any minor option shows, docs/verdict-method.md addendum 9; the tests run on the
+ * leader and turnout together count as the leader) the national row rejects when its calibrated p-value
  * is at most α = {@value #LEVEL}; the verdict rejects when it is anomalous (Holm over the national rows, with the
  * labels of the battery's {@link NullSettings#calibration()} applied, as {@code analyze} does). A rate is the
  * rejections among the elections where the row had a p-value, with its 95% Clopper–Pearson interval
@@ -222,8 +226,10 @@ public final class Calibration {
         BatteryResult r = Battery.withDefaults().withTests(tests).withLevel(level)
                 .run(e, options.withSeed(seed).withThreads(1), Progress.NONE);
         String leader = e.leaderName();
-        String other = runnerUp(e);
+        Set<String> others = new HashSet<>(e.options());
+        others.remove(leader);
         Map<String, Double> p = new LinkedHashMap<>();
+        Map<String, double[]> other = new LinkedHashMap<>(); // per test: {smallest p, options with a p}
         List<Row> family = new ArrayList<>();
         for (TestResult t : r.results()) {
             if (!TestInput.NATIONAL.equals(t.level()) || !t.applicable()
@@ -231,10 +237,12 @@ public final class Calibration {
                 continue;
             }
             boolean turnout = t.variable().equals("turnout");
-            String v = turnout ? "turnout" : t.variable().equals(leader) ? "leader"
-                    : t.variable().equals(other) ? "other" : null;
-            if (v != null) {
-                p.put(t.id() + "/" + v, t.pValue());
+            if (turnout || t.variable().equals(leader)) {
+                p.put(t.id() + "/" + (turnout ? "turnout" : "leader"), t.pValue());
+            } else if (others.contains(t.variable())) {
+                double[] o = other.computeIfAbsent(t.id(), x -> new double[] {1, 0});
+                o[0] = Math.min(o[0], t.pValue());
+                o[1]++;
             }
             String kind = BatteryResult.nullOf(t);
             if (!kind.equals("none") && !kind.equals("reference")) {
@@ -243,28 +251,9 @@ public final class Calibration {
                         t.pValue()));
             }
         }
+        // "other": every option but the leader, by the Bonferroni-adjusted smallest p-value (addendum 9)
+        other.forEach((id, o) -> p.put(id + "/other", Math.min(1, o[1] * o[0])));
         return new Outcome(p, r.verdict().answer(), family);
-    }
-
-    /** @return the name of the option with the second-most votes (null with one option) */
-    static String runnerUp(Election e) {
-        int lead = e.leader();
-        int best = -1;
-        long bestVotes = -1;
-        for (int k = 0; k < e.optionCount(); k++) {
-            if (k == lead) {
-                continue;
-            }
-            long s = 0;
-            for (int v : e.votesColumn(k)) {
-                s += Math.max(0, v);
-            }
-            if (s > bestVotes) {
-                bestVotes = s;
-                best = k;
-            }
-        }
-        return best < 0 ? null : e.options().get(best);
     }
 
     /**

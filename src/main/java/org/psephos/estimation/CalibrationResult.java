@@ -68,8 +68,8 @@ public record CalibrationResult(int elections, int replicates, long seed, double
      * @param scenario the scenario's name (or {@link #ALL_CLEAN})
      * @param kind     {@code clean} (a false-positive rate) or {@code fraud} (a power)
      * @param test     the test id, or {@link #VERDICT}
-     * @param variable {@code turnout}, {@code leader}, {@code other} (the runner-up), or for the verdict
-     *                 {@link #APPLIED} or {@link #MEASURED}
+     * @param variable {@code turnout}, {@code leader}, {@code other} (every option but the leader, by their
+     *                 Bonferroni-adjusted smallest p-value), or for the verdict {@link #APPLIED} or {@link #MEASURED}
      * @param rate     rejections at the level among the elections where the row had a p-value
      */
     public record Rate(String scenario, String kind, String test, String variable, BinomialRate rate) {

@@ -9,8 +9,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.psephos.data.Election;
+import org.psephos.forensics.Battery;
+import org.psephos.forensics.BatteryResult;
 import org.psephos.forensics.NullCalibration;
 import org.psephos.forensics.NullSettings;
+import org.psephos.forensics.TestInput;
+import org.psephos.forensics.TestResult;
 import org.psephos.forensics.Verdict;
 import org.psephos.simulation.Progress;
 
@@ -98,6 +103,35 @@ class CalibrationTest {
         assertTrue(clean.events() <= 2, "clean verdicts called anomalous: " + clean.events());
         assertTrue(one.scenarios().get(1).targets().contains("IntegerPercent"));
         assertEquals("fraud", one.scenarios().get(1).kind());
+    }
+
+    /**
+     * "other" is every option but the leader, scored by the Bonferroni-adjusted smallest of their national p-values
+     * (docs/verdict-method.md, addendum 9): recomputed here from the same battery run by hand.
+     */
+    @Test
+    void otherIsEveryOptionButTheLeaderBonferroniAdjusted() {
+        CalibrationScenario sc = CalibrationScenarios.clean("homogeneous", 1000);
+        Calibration c = Calibration.of(List.of(sc), List.of("P05s", "LastC", "2BL")).withElections(1)
+                .withReplicates(40).withSeed(5);
+        Calibration.Outcome o = c.outcome(0, 0);
+        long seed = c.seedOf(0, 0);
+        Election e = sc.election(seed);
+        BatteryResult r = Battery.withDefaults().withTests(c.tests()).run(e, c.options().withSeed(seed)
+                .withThreads(1), Progress.NONE);
+        for (String id : List.of("P05s", "LastC", "2BL")) {
+            double min = 1;
+            int m = 0;
+            for (TestResult t : r.results()) {
+                if (t.id().equals(id) && TestInput.NATIONAL.equals(t.level()) && t.applicable()
+                        && !t.variable().equals("turnout") && !t.variable().equals(e.leaderName())) {
+                    min = Math.min(min, t.pValue());
+                    m++;
+                }
+            }
+            assertEquals(3, m, id + ": the three options but the leader");
+            assertEquals(Math.min(1, m * min), o.p().get(id + "/other"), 0.0, id);
+        }
     }
 
     @Test
