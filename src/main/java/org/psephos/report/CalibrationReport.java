@@ -64,7 +64,8 @@ public final class CalibrationReport {
         }
         table(b, r, "clean", "False-positive rate of each test at " + pct(r.level()) + " (national row p <= "
                 + r.level() + "), clean scenarios; * significantly above " + pct(r.level())
-                + " (one-sided exact binomial, Bonferroni over the test's scenarios and variables)");
+                + " (one-sided exact binomial, Bonferroni over the test's scenarios and variables); other: the smallest"
+                + " p over the options but the leader, times their number");
         table(b, r, "fraud", "Power of each test at " + pct(r.level()) + " (national row p <= " + r.level()
                 + "), fraud scenarios; > marks the tests a fraud targets");
         b.append(NL).append("Labels measured (descriptive: false-positive rate significantly above ")

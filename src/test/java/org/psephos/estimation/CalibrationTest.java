@@ -119,19 +119,28 @@ class CalibrationTest {
         Election e = sc.election(seed);
         BatteryResult r = Battery.withDefaults().withTests(c.tests()).run(e, c.options().withSeed(seed)
                 .withThreads(1), Progress.NONE);
+        int uncapped = 0;
         for (String id : List.of("P05s", "LastC", "2BL")) {
             double min = 1;
             int m = 0;
+            List<Double> single = new ArrayList<>();
             for (TestResult t : r.results()) {
                 if (t.id().equals(id) && TestInput.NATIONAL.equals(t.level()) && t.applicable()
                         && !t.variable().equals("turnout") && !t.variable().equals(e.leaderName())) {
                     min = Math.min(min, t.pValue());
                     m++;
+                    single.add(t.pValue());
                 }
             }
             assertEquals(3, m, id + ": the three options but the leader");
-            assertEquals(Math.min(1, m * min), o.p().get(id + "/other"), 0.0, id);
+            double other = o.p().get(id + "/other");
+            assertEquals(Math.min(1, m * min), other, 0.0, id);
+            if (m * min < 1) {
+                uncapped++;
+                assertTrue(!single.contains(other), id + ": not one option's own p-value (the runner-up's, before)");
+            }
         }
+        assertTrue(uncapped > 0, "at least one score below the cap, so the test tells the two scorings apart");
     }
 
     @Test
