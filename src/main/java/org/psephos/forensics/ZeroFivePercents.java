@@ -120,7 +120,8 @@ public final class ZeroFivePercents implements ForensicTest, Plan.Source {
     @Override
     public Plan plan(TestInput input, BatteryOptions options) {
         Conventions c = options.conventionsFor(ID);
-        String why = Results.tooFewCounts(input.size(), c.minimum(minUnits), "units");
+        int minimum = c.minimum(minUnits);
+        String why = Results.tooFewCounts(input.size(), minimum, "units");
         if (why != null) {
             return new Plan.Done(TestResult.notApplicable(ID, input, input.size(), why));
         }
@@ -132,10 +133,10 @@ public final class ZeroFivePercents implements ForensicTest, Plan.Source {
             b[i] = Double.isNaN(ind[i]) ? -1 : (byte) ind[i];
             counted += b[i] >= 0 ? 1 : 0;
         }
-        if (range == Range.INNER && counted < c.minimum(minUnits)) {
-            return new Plan.Done(TestResult.notApplicable(ID, input, counted, String.format(java.util.Locale.ROOT,
-                    "too few whole percentages strictly between 0 and 100: %d units, need at least %d", counted,
-                    c.minimum(minUnits))));
+        why = range == Range.ALL ? null
+                : Results.tooFewCounts(counted, minimum, "units whose whole percentage is strictly between 0 and 100");
+        if (why != null) {
+            return new Plan.Done(TestResult.notApplicable(ID, input, counted, why));
         }
         return Results.binomialShare(ID, input, b, REFERENCE, Results.ShareFlag.INTERVAL,
                 RoundNumberDetails.ZeroFivePercents::new);
